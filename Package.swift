@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .library(name: "FolioKit", targets: ["FolioKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // libxml2 as a system library; only FolioXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
+        .target(name: "FolioXML", dependencies: ["CLibXML2"]),
+        // The document model, configuration, the stage pipeline, readers and the stages.
+        .target(
+            name: "FolioCore",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // Output: JSON and TEI emitters, their schemas and validation, atomic batch runs.
+        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML"]),
+        // The command-line layer: argument parsing and printing only.
+        .target(
+            name: "FolioCLI",
+            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
+        .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,51 @@
+import ArgumentParser
+import FolioCore
+import FolioKit
+import Foundation
+
+/// `folio run`: the main job.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Process papers into JSON and TEI files.",
+        discussion: """
+            With no PATHS, processes the input folder named in the configuration. A folder is \
+            searched recursively for .txt and .md files and its sub-folders are mirrored in the \
+            output folder; X/Y/name.txt gives name.json and name.tei.xml. The exit code is 0 when \
+            every paper succeeded, 1 when any failed, 2 when the configuration is wrong.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The pipeline configuration.", valueName: "file"))
+    var config = "pipeline.json"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write outputs here instead of the configuration's output folder.", valueName: "folder"))
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print only failures.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Files or folders to process (default: the configuration's input folder).", valueName: "paths"))
+    var paths: [String] = []
+
+    func run() throws {
+        let configuration: PipelineConfiguration
+        do {
+            configuration = try PipelineConfiguration.load(path: config, components: .standard)
+        } catch let error as FolioError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        let batch = BatchRun(configuration: configuration,
+                             outputFolder: output.map { FilePaths.resolve($0, against: FileManager.default.currentDirectoryPath) })
+        let report: RunReport
+        do {
+            report = try batch.run(paths: paths)
+        } catch let error as FolioError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+        RunSummary(report: report, outputFolder: batch.outputFolder, quiet: quiet).print()
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,86 @@
+/// Writes JSON deterministically: keys in the order the value holds them, numbers in their
+/// shortest exact form, non-ASCII text as UTF-8, two-space indentation when asked.
+public struct JSONSerializer {
+    public var indent: Int
+
+    public init(indent: Int = 2) {
+        self.indent = indent
+    }
+
+    public func serialize(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        write(value, into: &output, level: 0)
+        output.append(0x0A)
+        return output
+    }
+
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: serialize(value), as: UTF8.self)
+    }
+
+    private func write(_ value: JSONValue, into output: inout [UInt8], level: Int) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .number(let number):
+            if number.isFinite {
+                output.append(contentsOf: (number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)").utf8)
+            } else {
+                output.append(contentsOf: "null".utf8)
+            }
+        case .string(let string): Self.writeString(string, into: &output)
+        case .array(let array):
+            guard !array.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
+            for (index, element) in array.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(into: &output, level: level + 1)
+                write(element, into: &output, level: level + 1)
+            }
+            newline(into: &output, level: level)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            guard !object.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, element)) in object.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(into: &output, level: level + 1)
+                Self.writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                if indent > 0 { output.append(UInt8(ascii: " ")) }
+                write(element, into: &output, level: level + 1)
+            }
+            newline(into: &output, level: level)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func newline(into output: inout [UInt8], level: Int) {
+        guard indent > 0 else { return }
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x00..<0x20, 0x7F:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

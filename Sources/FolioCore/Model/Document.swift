@@ -1,0 +1,34 @@
+/// A paper as Folio understands it: the input, the cleaned text, and everything found in it.
+///
+/// Every node points into `text` with a `TextRange`; `text.sourceRange(_:)` turns that into
+/// offsets in the input file. Stages fill the parts in; emitters read them.
+public struct Document: Sendable {
+    public let source: SourceText
+    public var text: WorkingText
+    public var frontMatter = FrontMatter()
+    /// The body: the blocks before the first heading, then the sections.
+    public var body = Section()
+    public var footnotes: [Footnote] = []
+    public var references: [Reference] = []
+    public var citations: [Citation] = []
+    public var dates: [TemporalExpression] = []
+    public var events: [DatedEvent] = []
+    public var quotations: [Quotation] = []
+    /// Running heads, page numbers and other print furniture taken out of the text.
+    public var pageFurniture: [PageFurniture] = []
+    /// Every change cleaning made to the text, to audit or undo it.
+    public var repairs: [Repair] = []
+    /// Warnings and notes the stages had about this paper.
+    public var diagnostics: [Diagnostic] = []
+
+    public init(source: SourceText) {
+        self.source = source
+        self.text = WorkingText(source: source)
+    }
+
+    /// Adds a warning about `range` of the working text.
+    public mutating func warn(_ message: String, at range: TextRange? = nil) {
+        let place = range.map { DiagnosticPlace.text(source.location(of: text.sourceRange($0).start)) }
+        diagnostics.append(Diagnostic(.warning, file: source.name, place: place, message))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Reads a paper from disk into a `SourceText`, choosing the format by extension.
+public enum DocumentReader {
+    /// Reads `path`; `name` is how diagnostics call the file (defaults to the path).
+    public static func read(path: String, name: String? = nil) throws -> SourceText {
+        let name = name ?? path
+        let fileExtension = (path as NSString).pathExtension
+        guard let format = InputFormat(fileExtension: fileExtension) else {
+            throw FolioError(file: name, "Folio does not read '.\(fileExtension)' files",
+                             hint: "inputs are \(InputFormat.fileExtensions.map { "." + $0 }.joined(separator: ", "))")
+        }
+        guard !FilePaths.isDirectory(path) else { throw FolioError(file: name, "is a folder, not a file") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
+            throw FolioError(file: name, "the file \(reason)")
+        }
+        return try decode(Array(data), name: name, format: format)
+    }
+
+    /// Decodes bytes already in memory.
+    public static func decode(_ bytes: [UInt8], name: String, format: InputFormat) throws -> SourceText {
+        let scalars = try TextDecoder.decode(bytes, file: name)
+        guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw FolioError(file: name, bytes.isEmpty ? "the file is empty" : "the file holds only white space")
+        }
+        return SourceText(name: name, format: format, scalars: scalars)
+    }
+}

@@ -1,0 +1,151 @@
+/// Unicode NFC, ligatures, control and invisible characters, line ends and spaces.
+///
+/// It keeps what later stages read as layout: form feeds (page breaks), line breaks and the
+/// indentation at the start of a line. Every change but white space is logged as a repair.
+public struct NormalizeStage: Stage {
+    public static let name = "normalize"
+    public static let phase = Phase.clean
+    public static let summary = "Unicode NFC, ligatures, control characters, line ends and white space"
+
+    public var composeCanonically: Bool
+    public var expandLigatures: Bool
+    public var removeControlCharacters: Bool
+    public var normalizeWhiteSpace: Bool
+
+    public init(composeCanonically: Bool = true, expandLigatures: Bool = true,
+                removeControlCharacters: Bool = true, normalizeWhiteSpace: Bool = true) {
+        self.composeCanonically = composeCanonically
+        self.expandLigatures = expandLigatures
+        self.removeControlCharacters = removeControlCharacters
+        self.normalizeWhiteSpace = normalizeWhiteSpace
+    }
+
+    public init(options: inout Options) throws {
+        self.init(composeCanonically: try options.bool("nfc", default: true),
+                  expandLigatures: try options.bool("ligatures", default: true),
+                  removeControlCharacters: try options.bool("controlCharacters", default: true),
+                  normalizeWhiteSpace: try options.bool("whiteSpace", default: true))
+    }
+
+    /// Typographic ligatures and what they stand for.
+    static let ligatures: [Unicode.Scalar: String] = [
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
+        "\u{FB05}": "st", "\u{FB06}": "st", "\u{0132}": "IJ", "\u{0133}": "ij",
+    ]
+
+    /// Invisible characters that carry nothing a reader sees.
+    static let invisibles: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}", "\u{180E}"]
+
+    static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\u{0C}" }
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        let text = document.text
+        let scalars = text.scalars
+        var builder = WorkingTextBuilder(base: text)
+        var repairs: [Repair] = []
+        var kept = 0  // start of the run of scalars copied unchanged
+        var index = 0
+
+        func replace(_ count: Int, with replacement: [Unicode.Scalar], rule: String?) {
+            builder.copy(TextRange(kept, index))
+            let range = TextRange(index, index + count)
+            builder.replace(range, with: replacement)
+            if let rule {
+                var after = String.UnicodeScalarView()
+                after.append(contentsOf: replacement)
+                repairs.append(Repair(rule: rule, source: text.sourceRange(range), before: text.string(range), after: String(after)))
+            }
+            index += count
+            kept = index
+        }
+
+        /// A run of spaces: dropped at a line's end, one space inside a line; indentation at a
+        /// line's start is layout and keeps its width.
+        func normalizeSpaces() {
+            var end = index + 1
+            while end < scalars.count && Self.isHorizontalSpace(scalars[end]) { end += 1 }
+            let atLineStart = index == 0 || Self.isLineBreak(scalars[index - 1])
+            let atLineEnd = end == scalars.count || Self.isLineBreak(scalars[end]) || scalars[end] == "\r"
+            let run = scalars[index..<end]
+            if atLineEnd {
+                replace(end - index, with: [], rule: nil)
+            } else if atLineStart {
+                if run.allSatisfy({ $0 == " " }) { index = end } else { replace(end - index, with: Array(repeating: " ", count: run.count), rule: nil) }
+            } else if run.count == 1 && run.first == " " {
+                index = end
+            } else {
+                replace(end - index, with: [" "], rule: nil)
+            }
+        }
+
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let value = scalar.value
+            if value > 0x20 && value < 0x7F {
+                index += 1
+                continue
+            }
+            if normalizeWhiteSpace {
+                if Self.isHorizontalSpace(scalar) {
+                    normalizeSpaces()
+                    continue
+                }
+                switch value {
+                case 0x0D:
+                    let count = index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
+                    replace(count, with: ["\n"], rule: nil)
+                    continue
+                case 0x0B, 0x2028, 0x2029:
+                    replace(1, with: ["\n"], rule: nil)
+                    continue
+                default: break
+                }
+            }
+            if removeControlCharacters {
+                if (value < 0x20 && value != 0x0A && value != 0x0C && value != 0x09 && value != 0x0D) || (0x7F...0x9F).contains(value) {
+                    replace(1, with: [], rule: "control-character")
+                    continue
+                }
+                if Self.invisibles.contains(scalar) {
+                    replace(1, with: [], rule: "invisible-character")
+                    continue
+                }
+                if value == 0xAD && !(index + 1 < scalars.count && scalars[index + 1] == "\n") {
+                    // A soft hyphen only matters where a line breaks; elsewhere it is invisible.
+                    replace(1, with: [], rule: "soft-hyphen")
+                    continue
+                }
+            }
+            if expandLigatures, let expansion = Self.ligatures[scalar] {
+                replace(1, with: Array(expansion.unicodeScalars), rule: "ligature")
+                continue
+            }
+            if composeCanonically && value >= 0x80 && !CanonicalComposition.isInert(scalar) {
+                // NFC never reaches across an ASCII character, so the run from the previous
+                // character to the next ASCII one is enough.
+                let start = index > 0 && kept < index ? index - 1 : index
+                var end = index + 1
+                while end < scalars.count && scalars[end].value >= 0x80 { end += 1 }
+                let composed = CanonicalComposition.compose(scalars[start..<end])
+                if composed.elementsEqual(scalars[start..<end]) {
+                    index = end
+                } else {
+                    index = start
+                    replace(end - start, with: composed, rule: "unicode-nfc")
+                }
+                continue
+            }
+            index += 1
+        }
+        builder.copy(TextRange(kept, scalars.count))
+        document.text = builder.finish()
+        document.repairs.append(contentsOf: repairs)
+    }
+}

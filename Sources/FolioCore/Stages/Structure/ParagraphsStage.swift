@@ -1,0 +1,120 @@
+/// Groups lines into paragraphs (and the one-line blocks headings are made of).
+///
+/// In plain text a paragraph ends at a blank line, or at a line that ends a sentence well short
+/// of the text's usual line width (the short last line of a typeset paragraph). Lines in capitals
+/// stand alone, as headings do; a bullet starts a block. In Markdown, blank lines separate
+/// blocks and `#` lines stand alone. Page breaks alone never end a paragraph.
+public struct ParagraphsStage: Stage {
+    public static let name = "paragraphs"
+    public static let phase = Phase.structure
+    public static let summary = "lines to paragraphs"
+    public static let requires = [NormalizeStage.name]
+
+    /// A line shorter than this share of the usual width, ending a sentence, ends a paragraph.
+    public var shortLineRatio: Double
+
+    public init(shortLineRatio: Double = 0.8) {
+        self.shortLineRatio = shortLineRatio
+    }
+
+    public init(options: inout Options) throws {
+        self.init(shortLineRatio: try options.number("shortLineRatio", default: 0.8, in: 0.1...1.0))
+    }
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        let text = document.text
+        let lines = text.lines()
+        let groups = document.source.format == .markdown
+            ? markdownBlocks(lines, text)
+            : plainTextBlocks(lines, text)
+        document.body = Section(blocks: groups.map { .paragraph(Paragraph(span: $0)) })
+    }
+
+    /// The usual width of a full line: the 80th percentile of line lengths.
+    static func typicalWidth(_ lines: [Line]) -> Int {
+        let lengths = lines.filter { !$0.isBlank }.map { $0.content.count }.sorted()
+        guard !lengths.isEmpty else { return 0 }
+        return lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
+    }
+
+    func plainTextBlocks(_ lines: [Line], _ text: WorkingText) -> [TextRange] {
+        let width = Double(Self.typicalWidth(lines))
+        var blocks: [TextRange] = []
+        var current: TextRange?
+        var currentIsCapitals = false
+        var bulletStart: Int?
+
+        func close() {
+            if let block = current { blocks.append(block) }
+            current = nil
+            currentIsCapitals = false
+        }
+        func extend(_ line: Line) {
+            let start = bulletStart ?? line.content.start
+            bulletStart = nil
+            current = current.map { TextRange($0.start, line.content.end) } ?? TextRange(start, line.content.end)
+        }
+
+        for line in lines {
+            if line.isBlank {
+                if bulletStart == nil { close() }
+                continue
+            }
+            let first = text[line.content.start]
+            if line.content.count == 1 && Bullets.characters.contains(first) {
+                // A bullet alone on its line belongs to the text after it.
+                close()
+                bulletStart = line.content.start
+                continue
+            }
+            let startsItem = Bullets.characters.contains(first)
+                || (Bullets.asciiMarks.contains(first) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            let isCapitals = text.isUpperCase(line.content) && !text.endsWithPunctuation(line.content)
+                && text.wordCount(line.content) <= 20
+            if startsItem || bulletStart != nil || isCapitals != currentIsCapitals {
+                close()
+            }
+            extend(line)
+            currentIsCapitals = isCapitals
+            let isShort = Double(line.content.count) < shortLineRatio * width
+            if !isCapitals && isShort && endsSentence(text, line.content) {
+                close()
+            }
+        }
+        close()
+        return blocks
+    }
+
+    func markdownBlocks(_ lines: [Line], _ text: WorkingText) -> [TextRange] {
+        var blocks: [TextRange] = []
+        var current: TextRange?
+        func close() {
+            if let block = current { blocks.append(block) }
+            current = nil
+        }
+        for line in lines {
+            if line.isBlank {
+                close()
+                continue
+            }
+            let standsAlone = text.hasPrefix("#", in: line.content)
+            let startsItem = Bullets.characters.contains(text[line.content.start])
+                || (Bullets.asciiMarks.contains(text[line.content.start]) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            if standsAlone || startsItem { close() }
+            current = current.map { TextRange($0.start, line.content.end) } ?? line.content
+            if standsAlone { close() }
+        }
+        close()
+        return blocks
+    }
+
+    /// Whether a line ends a sentence: `.`, `!`, `?` or `:`, possibly followed by closing quotes,
+    /// brackets or a footnote number glued on (`term3.`, `Canada4.`).
+    func endsSentence(_ text: WorkingText, _ range: TextRange) -> Bool {
+        var index = range.end - 1
+        while index > range.start, "\"”’')]".unicodeScalars.contains(text[index]) || ("0"..."9").contains(text[index]) {
+            index -= 1
+        }
+        return ".!?:".unicodeScalars.contains(text[index])
+    }
+}

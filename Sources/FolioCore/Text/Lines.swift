@@ -1,0 +1,42 @@
+/// One line of a working text.
+public struct Line: Sendable, Hashable {
+    /// From the line's first code point to its last, without the line break.
+    public var range: TextRange
+    /// The part without leading and trailing white space; empty for a blank line.
+    public var content: TextRange
+    /// Whether a form feed (a page break) comes right before the line.
+    public var startsPage: Bool
+
+    public var isBlank: Bool { content.isEmpty }
+    /// Columns of indentation before the content.
+    public var indentation: Int { content.start - range.start }
+}
+
+extension WorkingText {
+    /// The text cut into lines at line feeds and form feeds.
+    public func lines(in range: TextRange? = nil) -> [Line] {
+        let range = range ?? all
+        var lines: [Line] = []
+        var start = range.start
+        var startsPage = false
+        var index = range.start
+        func close(at end: Int) {
+            var contentStart = start
+            while contentStart < end && scalars[contentStart].properties.isWhitespace { contentStart += 1 }
+            var contentEnd = end
+            while contentEnd > contentStart && scalars[contentEnd - 1].properties.isWhitespace { contentEnd -= 1 }
+            lines.append(Line(range: TextRange(start, end), content: TextRange(contentStart, contentEnd), startsPage: startsPage))
+        }
+        while index < range.end {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\u{0C}" {
+                if scalar == "\n" || index > start { close(at: index) }
+                startsPage = scalar == "\u{0C}"
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < range.end { close(at: range.end) }
+        return lines
+    }
+}

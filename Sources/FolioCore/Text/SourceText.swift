@@ -1,0 +1,54 @@
+/// The kind of text a paper arrived as; it decides how lines and marks are read.
+public enum InputFormat: String, Sendable, Hashable, CaseIterable {
+    /// pdftotext-style plain text: hard line breaks, form feeds between pages.
+    case plainText = "text"
+    /// Converter-style Markdown: a paragraph a line, `#` headings, link debris.
+    case markdown
+
+    /// The format for a file extension, or nil when Folio does not read such files.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "txt", "text": self = .plainText
+        case "md", "markdown": self = .markdown
+        default: return nil
+        }
+    }
+
+    public static let fileExtensions = ["txt", "text", "md", "markdown"]
+}
+
+/// A paper's input exactly as decoded: every offset Folio reports counts code points here.
+public struct SourceText: Sendable {
+    /// The file name as given (e.g. `Input/000.txt`), used in diagnostics.
+    public var name: String
+    public var format: InputFormat
+    /// The decoded text, one element per code point, so an offset is an index.
+    public var scalars: [Unicode.Scalar]
+
+    public init(name: String, format: InputFormat, scalars: [Unicode.Scalar]) {
+        self.name = name
+        self.format = format
+        self.scalars = scalars
+    }
+
+    public init(name: String, format: InputFormat, text: String) {
+        self.init(name: name, format: format, scalars: Array(text.unicodeScalars))
+    }
+
+    public func string(_ range: SourceRange) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[range.start..<range.end])
+        return String(result)
+    }
+
+    /// 1-based line and column (in code points) of an offset, for diagnostics.
+    public func location(of offset: Int) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, scalars.count) where scalars[index] == "\n" {
+            line += 1
+            lineStart = index + 1
+        }
+        return SourceLocation(line: line, column: offset - lineStart + 1, offset: offset)
+    }
+}

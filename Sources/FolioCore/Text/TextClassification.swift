@@ -1,0 +1,55 @@
+/// Questions about a piece of text that several stages ask, answered in one place.
+extension WorkingText {
+    /// The letters of `range`, for case tests.
+    func letters(_ range: TextRange) -> [Unicode.Scalar] {
+        scalars[range.start..<range.end].filter { $0.properties.isAlphabetic }
+    }
+
+    /// At least three letters and none of them lower case: `INTRODUCTION`, `PUTIN’S VIEWS`.
+    public func isUpperCase(_ range: TextRange) -> Bool {
+        let letters = letters(range)
+        return letters.count >= 3 && letters.allSatisfy { !$0.properties.isLowercase }
+            && letters.contains { $0.properties.isUppercase }
+    }
+
+    /// The number of words (runs of letters or digits) in `range`.
+    public func wordCount(_ range: TextRange) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in scalars[range.start..<range.end] {
+            let isWord = Self.isWordCharacter(scalar)
+            if isWord && !inWord { count += 1 }
+            inWord = isWord
+        }
+        return count
+    }
+
+    /// The last code point of `range` that is not white space.
+    public func lastVisible(_ range: TextRange) -> Unicode.Scalar? {
+        scalars[range.start..<range.end].last { !$0.properties.isWhitespace }
+    }
+
+    /// Whether `range` ends like a sentence or a clause: `.`, `!`, `?`, `;`, `,`, `:`.
+    public func endsWithPunctuation(_ range: TextRange) -> Bool {
+        guard let last = lastVisible(range) else { return false }
+        return ".!?;,:".unicodeScalars.contains(last)
+    }
+
+    /// Whether `range` starts with `prefix`.
+    public func hasPrefix(_ prefix: String, in range: TextRange) -> Bool {
+        let prefix = Array(prefix.unicodeScalars)
+        return range.count >= prefix.count && scalars[range.start..<range.start + prefix.count].elementsEqual(prefix)
+    }
+}
+
+/// Bullet characters converters and typesetters print before list items.
+public enum Bullets {
+    public static let characters: Set<Unicode.Scalar> = [
+        "\u{25CF}", "\u{2022}", "\u{25AA}", "\u{25E6}", "\u{25A0}", "\u{25A1}", "\u{27A2}", "\u{25BA}",
+        "\u{25B8}", "\u{2023}", "\u{2043}", "\u{25CB}", "\u{25C6}", "\u{2756}", "\u{2713}",
+        "\u{F0B7}", "\u{F0A7}",  // Symbol-font bullets as PDF extractors leave them
+    ]
+
+    /// Marks that introduce an item only when followed by a space: `- item`, `* item`.
+    public static let asciiMarks: Set<Unicode.Scalar> = ["-", "*", "+", "–"]
+}

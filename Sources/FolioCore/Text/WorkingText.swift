@@ -1,0 +1,83 @@
+/// The text the stages work on: the input after cleaning, with a map back to the input.
+///
+/// Cleaning stages (the `clean` phase) may rewrite it; every later stage only points into it
+/// with `TextRange`s, so those ranges stay valid to the end of the pipeline.
+public struct WorkingText: Sendable {
+    public private(set) var scalars: [Unicode.Scalar]
+    public private(set) var map: OffsetMap
+
+    public init(scalars: [Unicode.Scalar], map: OffsetMap) {
+        precondition(scalars.count == map.workingCount || (scalars.isEmpty && map.segments.allSatisfy { $0.workingLength == 0 }),
+                     "the offset map must cover the text")
+        self.scalars = scalars
+        self.map = map
+    }
+
+    /// The source itself, unchanged.
+    public init(source: SourceText) {
+        self.init(scalars: source.scalars, map: .identity(count: source.scalars.count))
+    }
+
+    public var count: Int { scalars.count }
+    public var all: TextRange { TextRange(0, scalars.count) }
+
+    public subscript(position: Int) -> Unicode.Scalar { scalars[position] }
+
+    /// The exact working text in `range`.
+    public func string(_ range: TextRange) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[range.start..<range.end])
+        return String(result)
+    }
+
+    /// The input-file range `range` came from.
+    public func sourceRange(_ range: TextRange) -> SourceRange { map.sourceRange(range) }
+}
+
+/// Builds a new working text from an old one, keeping the map to the input exact.
+///
+/// A stage copies the runs it keeps and says what it replaced, inserted or deleted; the
+/// builder composes those edits with the old text's map.
+public struct WorkingTextBuilder {
+    private let base: WorkingText
+    private var scalars: [Unicode.Scalar] = []
+    private var map = OffsetMap()
+
+    public init(base: WorkingText) {
+        self.base = base
+        scalars.reserveCapacity(base.count)
+    }
+
+    /// Keeps `range` of the old text as it is.
+    public mutating func copy(_ range: TextRange) {
+        guard !range.isEmpty else { return }
+        scalars.append(contentsOf: base.scalars[range.start..<range.end])
+        for segment in base.map.segments(overlapping: range) {
+            let from = max(segment.working, range.start)
+            let to = min(segment.working + segment.workingLength, range.end)
+            if segment.isCopy {
+                map.appendCopy(source: segment.source + (from - segment.working), count: to - from)
+            } else {
+                // A piece of an earlier replacement stands for the whole source run if it holds
+                // the replacement's start, else it is an insertion at the run's end.
+                let start = from == segment.working ? segment.source : segment.source + segment.sourceLength
+                map.appendReplacement(workingLength: to - from,
+                                      source: SourceRange(start, segment.source + segment.sourceLength))
+            }
+        }
+    }
+
+    /// Writes `replacement` in place of `range` of the old text (which may be empty: an
+    /// insertion); `replacement` may be empty too (a deletion).
+    public mutating func replace(_ range: TextRange, with replacement: some Sequence<Unicode.Scalar>) {
+        let before = scalars.count
+        scalars.append(contentsOf: replacement)
+        map.appendReplacement(workingLength: scalars.count - before, source: base.sourceRange(range))
+    }
+
+    public var count: Int { scalars.count }
+
+    public func finish() -> WorkingText {
+        WorkingText(scalars: scalars, map: map)
+    }
+}

@@ -1,0 +1,97 @@
+import FolioCore
+import FolioXML
+
+/// Writes a run of text into an element with the inline elements that fall in it (footnote
+/// markers, citations, dates, quotations) nested at their places.
+///
+/// Annotations are kept only where they nest properly: one that starts inside another and ends
+/// outside it is left out rather than producing broken XML.
+struct InlineWeaver {
+    struct Annotation {
+        enum Kind {
+            case footnoteMarker(note: Int)
+            case citation(Int)
+            case citationPart(citation: Int, part: Int)
+            case date(Int)
+            case quotation(Int)
+        }
+
+        var range: TextRange
+        var kind: Kind
+    }
+
+    let document: Document
+    /// Every annotation in the document, outermost first where two start together.
+    private let annotations: [Annotation]
+
+    init(document: Document) {
+        self.document = document
+        var all: [Annotation] = []
+        for (index, note) in document.footnotes.enumerated() {
+            all += note.markers.map { Annotation(range: $0, kind: .footnoteMarker(note: index)) }
+        }
+        for (index, citation) in document.citations.enumerated() {
+            if citation.parts.count > 1 {
+                all += citation.parts.indices.map { Annotation(range: citation.parts[$0].span, kind: .citationPart(citation: index, part: $0)) }
+            } else {
+                all.append(Annotation(range: citation.span, kind: .citation(index)))
+            }
+        }
+        all += document.dates.indices.map { Annotation(range: document.dates[$0].span, kind: .date($0)) }
+        for (index, quotation) in document.quotations.enumerated() where quotation.kind != .block {
+            all.append(Annotation(range: quotation.span, kind: .quotation(index)))
+        }
+        annotations = all.sorted { ($0.range.start, -$0.range.end) < ($1.range.start, -$1.range.end) }
+    }
+
+    /// Writes `range` into `element`, with `make` creating each annotation's element.
+    func weave(_ range: TextRange, into element: XMLElement, make: (Annotation, XMLElement) -> XMLElement) {
+        let inside = annotations(in: range)
+        write(range, annotations: inside[...], into: element, make: make)
+    }
+
+    private func annotations(in range: TextRange) -> [Annotation] {
+        guard !annotations.isEmpty else { return [] }
+        // Binary search for the first annotation starting at or after the range's start.
+        var low = 0
+        var high = annotations.count
+        while low < high {
+            let middle = (low + high) / 2
+            if annotations[middle].range.start < range.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [Annotation] = []
+        var index = low
+        while index < annotations.count && annotations[index].range.start < range.end {
+            if annotations[index].range.end <= range.end && !annotations[index].range.isEmpty { result.append(annotations[index]) }
+            index += 1
+        }
+        return result
+    }
+
+    private func write(_ range: TextRange, annotations: ArraySlice<Annotation>, into element: XMLElement,
+                       make: (Annotation, XMLElement) -> XMLElement) {
+        let text = document.text
+        var cursor = range.start
+        var rest = annotations
+        func writeText(_ piece: TextRange) {
+            guard !piece.isEmpty else { return }
+            let isFirst = piece.start == range.start
+            let isLast = piece.end == range.end
+            var string = text.readingText(piece, keepingEdgeSpaces: true)
+            if isFirst { string = String(string.drop { $0 == " " }) }
+            if isLast { while string.last == " " { string.removeLast() } }
+            element.append(string)
+        }
+        while let annotation = rest.first {
+            rest = rest.dropFirst()
+            guard annotation.range.start >= cursor else { continue }  // overlaps the previous one: left out
+            writeText(TextRange(cursor, annotation.range.start))
+            let child = make(annotation, element)
+            let nested = rest.prefix { $0.range.start < annotation.range.end }
+            rest = rest.dropFirst(nested.count)
+            write(annotation.range, annotations: nested.filter { $0.range.end <= annotation.range.end }[...], into: child, make: make)
+            cursor = annotation.range.end
+        }
+        writeText(TextRange(cursor, range.end))
+    }
+}

@@ -1,0 +1,63 @@
+import FolioCore
+
+/// The TEI date attributes for a temporal expression: `@when` for a day, month or year,
+/// `@from`/`@to` for a range, `@notBefore`/`@notAfter` for a decade or century, as the output
+/// profile fixes. Read from the EDTF form, else from a TIMEX3 value that is a plain date.
+public enum TEIDateAttributes {
+    public static func attributes(for date: TemporalExpression) -> [(String, String)] {
+        guard date.type == .date || date.type == .time else { return [] }
+        if let edtf = date.edtf, let attributes = attributes(edtf: edtf) { return attributes }
+        if let when = isoDate(date.value) { return [("when", when)] }
+        return []
+    }
+
+    /// `1948` → when; `1992/1995` → from, to; `199X` → notBefore 1990, notAfter 1999.
+    public static func attributes(edtf: String) -> [(String, String)]? {
+        let parts = edtf.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            var result: [(String, String)] = []
+            if let from = bounds(String(parts[0]))?.lower { result.append(("from", from)) }
+            if let to = bounds(String(parts[1]))?.upper { result.append(("to", to)) }
+            return result.isEmpty ? nil : result
+        }
+        guard parts.count == 1, let range = bounds(edtf) else { return nil }
+        return range.lower == range.upper ? [("when", range.lower)] : [("notBefore", range.lower), ("notAfter", range.upper)]
+    }
+
+    /// The earliest and latest ISO dates an EDTF date (without qualifiers) covers.
+    static func bounds(_ edtf: String) -> (lower: String, upper: String)? {
+        let plain = edtf.filter { !"?~%".contains($0) }
+        if let when = isoDate(plain) { return (when, when) }
+        // Unspecified digits: `199X`, `19XX`.
+        if plain.count == 4, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }), plain.first?.isNumber == true,
+           let x = plain.firstIndex(of: "X"), plain[x...].allSatisfy({ $0 == "X" }) {
+            return (plain.replacingOccurrences("X", "0"), plain.replacingOccurrences("X", "9"))
+        }
+        // Seasons, EDTF codes 21 to 24: spring, summer, autumn, winter (northern hemisphere).
+        let pieces = plain.split(separator: "-")
+        if pieces.count == 2, pieces[0].count == 4, let year = Int(pieces[0]), let season = Int(pieces[1]), (21...24).contains(season) {
+            let months = [21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)][season]!
+            let endYear = season == 24 ? year + 1 : year
+            return (PartialDate(year: year, month: months.0).iso, PartialDate(year: endYear, month: months.1).iso)
+        }
+        return nil
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when `value` is one of them.
+    static func isoDate(_ value: String) -> String? {
+        let pieces = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(pieces.count), pieces[0].count == 4, Int(pieces[0]) != nil else { return nil }
+        for (index, piece) in pieces.enumerated().dropFirst() {
+            guard piece.count == 2, let number = Int(piece) else { return nil }
+            if index == 1 && !(1...12).contains(number) { return nil }
+            if index == 2 && !(1...31).contains(number) { return nil }
+        }
+        return value
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

@@ -1,0 +1,268 @@
+import FolioCore
+import FolioXML
+
+/// Builds the TEI tree of a document as `shared/OUTPUT-PROFILE.md` fixes it, following
+/// GROBID's conventions where it has them.
+struct TEIWriter {
+    static let namespace = "http://www.tei-c.org/ns/1.0"
+
+    let document: Document
+    private let weaver: InlineWeaver
+    private var text: WorkingText { document.text }
+
+    init(_ document: Document) {
+        self.document = document
+        self.weaver = InlineWeaver(document: document)
+    }
+
+    func tree() -> XMLTree {
+        let tree = XMLTree(rootName: "TEI", namespace: Self.namespace)
+        header(in: tree.root)
+        let textElement = tree.root.element("text")
+        body(in: textElement.element("body"))
+        if !document.references.isEmpty { back(in: textElement.element("back")) }
+        if !document.events.isEmpty { standOff(in: tree.root.element("standOff")) }
+        return tree
+    }
+
+    // MARK: Header
+
+    private func header(in root: XMLElement) {
+        let front = document.frontMatter
+        let header = root.element("teiHeader")
+        let fileDesc = header.element("fileDesc")
+        let titleStmt = fileDesc.element("titleStmt")
+        let title = titleStmt.element("title").attribute("level", "a").attribute("type", "main")
+        if let range = front.title { title.append(text.readingText(range)) }
+
+        let fileName = document.source.name.split(separator: "/").last.map(String.init) ?? document.source.name
+        fileDesc.element("publicationStmt").element("p", text: "Structured by Folio from the text file \(fileName).")
+
+        let biblStruct = fileDesc.element("sourceDesc").element("biblStruct")
+        if front.title != nil || !front.authors.isEmpty {
+            let analytic = biblStruct.element("analytic")
+            if let range = front.title {
+                analytic.element("title", text: text.readingText(range)).attribute("level", "a").attribute("type", "main")
+            }
+            for author in front.authors { self.author(author, in: analytic) }
+        }
+        let monogr = biblStruct.element("monogr")
+        if let journal = front.journal {
+            monogr.element("title", text: text.readingText(journal)).attribute("level", "j")
+        } else {
+            monogr.element("title")
+        }
+        monogr.element("imprint").element("date")
+
+        header.element("encodingDesc").element("appInfo")
+            .element("application").attribute("ident", "folio").attribute("version", FolioVersion.current)
+            .element("label", text: "Folio")
+
+        guard !front.abstract.isEmpty || !front.keywords.isEmpty else { return }
+        let profileDesc = header.element("profileDesc")
+        if !front.abstract.isEmpty {
+            let abstract = profileDesc.element("abstract")
+            for paragraph in front.abstract { self.paragraph(paragraph, in: abstract) }
+        }
+        if !front.keywords.isEmpty {
+            let keywords = profileDesc.element("textClass").element("keywords")
+            for keyword in front.keywords { keywords.element("term", text: text.readingText(keyword)) }
+        }
+    }
+
+    private func author(_ author: Author, in parent: XMLElement) {
+        let element = parent.element("author")
+        let persName = element.element("persName")
+        if author.forename == nil && author.surname == nil {
+            persName.append(text.readingText(author.name))
+        }
+        if let forename = author.forename { persName.element("forename", text: forename).attribute("type", "first") }
+        if let surname = author.surname { persName.element("surname", text: surname) }
+        for email in author.emails { element.element("email", text: text.readingText(email)) }
+        for affiliation in author.affiliations { element.element("affiliation", text: text.readingText(affiliation)) }
+    }
+
+    // MARK: Body
+
+    private func body(in body: XMLElement) {
+        blocks(document.body.blocks, in: body)
+        for section in document.body.subsections { self.section(section, in: body) }
+        if body.isEmpty { body.element("p") }  // TEI wants something in a body
+        for note in document.footnotes {
+            weave(note.span, in: body.element("note").attribute("place", "foot").attribute("n", note.number).id(note.id))
+        }
+    }
+
+    private func section(_ section: Section, in parent: XMLElement) {
+        let div = parent.element("div").id(section.id)
+        if let heading = section.heading {
+            let head = div.element("head").id(heading.id)
+            if let number = heading.number { head.attribute("n", number) }
+            weave(heading.title, in: head)
+        }
+        blocks(section.blocks, in: div)
+        for subsection in section.subsections { self.section(subsection, in: div) }
+    }
+
+    private func blocks(_ blocks: [Block], in parent: XMLElement) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                self.paragraph(paragraph, in: parent)
+            case .list(let list):
+                let element = parent.element("list").attribute("rend", list.style.rawValue).id(list.id)
+                for item in list.items {
+                    let itemElement = element.element("item").id(item.id)
+                    if let label = item.label { itemElement.attribute("n", label) }
+                    weave(item.span, in: itemElement)
+                }
+            case .blockQuote(let quote):
+                blockQuote(quote, in: parent)
+            case .figure(let figure):
+                self.figure(figure, in: parent)
+            }
+        }
+    }
+
+    private func paragraph(_ paragraph: Paragraph, in parent: XMLElement) {
+        weave(paragraph.span, in: parent.element("p").id(paragraph.id))
+    }
+
+    private func blockQuote(_ quote: BlockQuote, in parent: XMLElement) {
+        let attribution = document.quotations.firstIndex { $0.kind == .block && $0.span == quote.span }
+            .flatMap { index in bibl(for: document.quotations[index]) != nil ? index : nil }
+        let container = attribution.map { _ in parent.element("cit") } ?? parent
+        let element = container.element("quote").attribute("rend", "block").id(quote.id)
+        weave(quote.span, in: element)
+        if let attribution, let write = bibl(for: document.quotations[attribution]) { write(container) }
+    }
+
+    private func figure(_ figure: Figure, in parent: XMLElement) {
+        let element = parent.element("figure").id(figure.id)
+        if figure.kind == .table { element.attribute("type", "table") }
+        if let head = figure.head { element.element("head", text: text.readingText(head)) }
+        if let label = figure.label { element.element("label", text: label) }
+        if let caption = figure.caption { element.element("figDesc", text: text.readingText(caption)) }
+        if let source = figure.source { element.element("note", text: text.readingText(source)).attribute("type", "source") }
+    }
+
+    // MARK: Inline
+
+    private func weave(_ range: TextRange, in element: XMLElement) {
+        weaver.weave(range, into: element) { annotation, parent in
+            switch annotation.kind {
+            case .footnoteMarker(let note):
+                return parent.element("ref").attribute("type", "foot").attribute("target", "#" + document.footnotes[note].id)
+            case .citation(let index):
+                return citationReference(document.citations[index].parts.first?.reference, in: parent)
+            case .citationPart(let citation, let part):
+                return citationReference(document.citations[citation].parts[part].reference, in: parent)
+            case .date(let index):
+                let date = document.dates[index]
+                let element = parent.element("date").id(date.id)
+                for (name, value) in TEIDateAttributes.attributes(for: date) { element.attribute(name, value) }
+                return element
+            case .quotation(let index):
+                let quotation = document.quotations[index]
+                if quotation.kind == .soCalled { return parent.element("q").attribute("type", "soCalled").id(quotation.id) }
+                guard let writeBibl = bibl(for: quotation) else { return parent.element("quote").id(quotation.id) }
+                let cit = parent.element("cit")
+                let quote = cit.element("quote").id(quotation.id)
+                // The quote gets the woven text; the bibl follows it inside the cit.
+                defer { writeBibl(cit) }
+                return quote
+            }
+        }
+    }
+
+    private func citationReference(_ reference: Int?, in parent: XMLElement) -> XMLElement {
+        let element = parent.element("ref").attribute("type", "bibr")
+        if let reference { element.attribute("target", "#" + document.references[reference].id) }
+        return element
+    }
+
+    /// Writes who is quoted and from which work, or nil when neither is known.
+    private func bibl(for quotation: Quotation) -> ((XMLElement) -> Void)? {
+        let cited = quotation.citation.map { document.citations[$0] }
+        guard quotation.speaker != nil || cited != nil || quotation.footnote != nil else { return nil }
+        return { parent in
+            let bibl = parent.element("bibl")
+            if let speaker = quotation.speaker { bibl.element("author", text: text.readingText(speaker)) }
+            if let cited {
+                let reference = cited.parts.first?.reference
+                let ref = bibl.element("ref", text: text.readingText(cited.span)).attribute("type", "bibr")
+                if let reference { ref.attribute("target", "#" + document.references[reference].id) }
+            }
+            if let note = quotation.footnote {
+                bibl.element("ref", text: document.footnotes[note].number).attribute("type", "foot")
+                    .attribute("target", "#" + document.footnotes[note].id)
+            }
+        }
+    }
+
+    // MARK: Back matter
+
+    private func back(in back: XMLElement) {
+        let listBibl = back.element("div").attribute("type", "references").element("listBibl")
+        for reference in document.references { biblStruct(reference, in: listBibl) }
+    }
+
+    private func biblStruct(_ reference: Reference, in parent: XMLElement) {
+        let element = parent.element("biblStruct").id(reference.id)
+        let hasContainer = reference.containerTitle != nil
+        func names(_ names: [Name], role: String, in parent: XMLElement) {
+            for name in names {
+                let person = parent.element(role)
+                if let literal = name.literal {
+                    person.element("orgName", text: literal)
+                } else {
+                    let persName = person.element("persName")
+                    if let given = name.given { persName.element("forename", text: given).attribute("type", "first") }
+                    if let family = name.family { persName.element("surname", text: family) }
+                }
+            }
+        }
+        if hasContainer {
+            let analytic = element.element("analytic")
+            if let title = reference.title { analytic.element("title", text: title).attribute("level", "a").attribute("type", "main") }
+            names(reference.authors, role: "author", in: analytic)
+            if let doi = reference.doi { analytic.element("idno", text: doi).attribute("type", "DOI") }
+        }
+        let monogr = element.element("monogr")
+        if hasContainer {
+            let level = reference.type == "article-journal" || reference.type == "article-newspaper" || reference.type == "article-magazine" ? "j" : "m"
+            monogr.element("title", text: reference.containerTitle!).attribute("level", level)
+        } else {
+            names(reference.authors, role: "author", in: monogr)
+            monogr.element("title", text: reference.title ?? "").attribute("level", "m")
+            if let doi = reference.doi { monogr.element("idno", text: doi).attribute("type", "DOI") }
+        }
+        if let isbn = reference.isbn { monogr.element("idno", text: isbn).attribute("type", "ISBN") }
+        names(reference.editors, role: "editor", in: monogr)
+        if let edition = reference.edition { monogr.element("edition", text: edition) }
+        let imprint = monogr.element("imprint")
+        if let publisher = reference.publisher { imprint.element("publisher", text: publisher) }
+        if let place = reference.publisherPlace { imprint.element("pubPlace", text: place) }
+        if let volume = reference.volume { imprint.element("biblScope", text: volume).attribute("unit", "volume") }
+        if let issue = reference.issue { imprint.element("biblScope", text: issue).attribute("unit", "issue") }
+        if let page = reference.page { imprint.element("biblScope", text: page).attribute("unit", "page") }
+        let date = imprint.element("date")
+        if let issued = reference.issued { date.attribute("when", issued.iso).append(String(issued.year)) }
+        if let collection = reference.collectionTitle { element.element("series").element("title", text: collection).attribute("level", "s") }
+        if let url = reference.url { element.element("ptr").attribute("target", url) }
+        element.element("note", text: text.readingText(reference.span)).attribute("type", "raw_reference")
+    }
+
+    // MARK: Stand-off
+
+    private func standOff(in standOff: XMLElement) {
+        let listEvent = standOff.element("listEvent")
+        for event in document.events {
+            let date = document.dates[event.date]
+            let element = listEvent.element("event").id(event.id)
+            for (name, value) in TEIDateAttributes.attributes(for: date) { element.attribute(name, value) }
+            element.attribute("corresp", "#" + date.id)
+            element.element("desc", text: text.readingText(event.sentence))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+internal import CLibXML2
+
+/// A RELAX NG schema (XML syntax) compiled once by libxml2.
+///
+/// libxml2 only reads a compiled schema while validating, and one schema validated thousands
+/// of documents concurrently under the thread sanitizer (see shared/NOTES.md): that is why it
+/// may be shared between tasks although it wraps a C pointer.
+public final class RelaxNGSchema: @unchecked Sendable {
+    private let schema: xmlRelaxNGPtr
+
+    /// Compiles `text`; throws the issues libxml2 found when it is not a valid schema.
+    public init(text: String) throws {
+        XMLLibrary.initialize()
+        let collector = XMLIssueCollector()
+        let bytes = Array(text.utf8)
+        let parsed: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let context = xmlRelaxNGNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else {
+                    return nil
+                }
+                defer { xmlRelaxNGFreeParserCtxt(context) }
+                xmlRelaxNGSetParserStructuredErrors(context, XMLIssueCollector.callback, collector.context)
+                return xmlRelaxNGParse(context)
+            }
+        }
+        guard let parsed else {
+            throw XMLValidationFailure(issues: collector.issues.isEmpty
+                ? [XMLIssue(line: nil, path: nil, message: "the RELAX NG schema does not compile")]
+                : collector.issues)
+        }
+        schema = parsed
+    }
+
+    deinit {
+        xmlRelaxNGFree(schema)
+    }
+
+    /// The problems that make `tree` invalid; empty when it is valid.
+    public func validate(_ tree: XMLTree) -> [XMLIssue] {
+        validate(document: tree.document)
+    }
+
+    /// The problems that make the parsed document invalid; empty when it is valid.
+    public func validate(_ document: ParsedXML) -> [XMLIssue] {
+        validate(document: document.document)
+    }
+
+    private func validate(document: xmlDocPtr) -> [XMLIssue] {
+        let collector = XMLIssueCollector()
+        guard let context = xmlRelaxNGNewValidCtxt(schema) else {
+            return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]
+        }
+        defer { xmlRelaxNGFreeValidCtxt(context) }
+        xmlRelaxNGSetValidStructuredErrors(context, XMLIssueCollector.callback, collector.context)
+        let result = xmlRelaxNGValidateDoc(context, document)
+        if result != 0 && collector.issues.isEmpty {
+            return [XMLIssue(line: nil, path: nil, message: "the document does not match the schema")]
+        }
+        return collector.issues
+    }
+}
+
+/// Thrown when a document or schema is not valid; carries every issue found.
+public struct XMLValidationFailure: Error, Sendable, CustomStringConvertible {
+    public var issues: [XMLIssue]
+
+    public init(issues: [XMLIssue]) {
+        self.issues = issues
+    }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,90 @@
+internal import CLibXML2
+
+/// An XML document being built in memory, backed by a libxml2 tree.
+///
+/// One tree belongs to one task at a time (libxml2 documents must not be shared between
+/// threads), so the type is deliberately not `Sendable`.
+public final class XMLTree {
+    let document: xmlDocPtr
+    private let namespace: xmlNsPtr?
+
+    /// The document element.
+    public private(set) var root: XMLElement!
+
+    /// Creates `<rootName xmlns="namespace"/>`; children made through `XMLElement` share the
+    /// namespace.
+    public init(rootName: String, namespace uri: String?) {
+        XMLLibrary.initialize()
+        let document = withXMLChars("1.0") { xmlNewDoc($0) }!
+        self.document = document
+        let node = withXMLChars(rootName) { xmlNewDocNode(document, nil, $0, nil) }!
+        xmlDocSetRootElement(document, node)
+        namespace = uri.map { uri in withXMLChars(uri) { xmlNewNs(node, $0, nil) } }
+        xmlSetNs(node, namespace)
+        root = XMLElement(tree: self, node: node)
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// The document as UTF-8 bytes with an XML declaration. libxml2 keeps attribute order and
+    /// never indents inside mixed content, so the output is deterministic and text-faithful.
+    public func serialized(indented: Bool = true) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", indented ? 1 : 0)
+        guard let buffer else { return [] }
+        defer { folio_xmlFree(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
+    }
+
+    func makeElement(_ name: String, parent: xmlNodePtr) -> XMLElement {
+        let node = withXMLChars(name) { xmlNewChild(parent, namespace, $0, nil) }!
+        return XMLElement(tree: self, node: node)
+    }
+
+    /// The `xml:` namespace, which every document has implicitly.
+    lazy var xmlNamespace: xmlNsPtr? = withXMLChars("http://www.w3.org/XML/1998/namespace") {
+        xmlSearchNsByHref(document, xmlDocGetRootElement(document), $0)
+    }
+}
+
+/// An element of an `XMLTree`. It keeps its tree alive.
+public struct XMLElement {
+    let tree: XMLTree
+    let node: xmlNodePtr
+
+    /// Appends a child element in the tree's namespace, optionally holding `text`.
+    @discardableResult
+    public func element(_ name: String, text: String? = nil) -> XMLElement {
+        let child = tree.makeElement(name, parent: node)
+        if let text { child.append(text) }
+        return child
+    }
+
+    /// Appends character data; `<`, `&` and friends are escaped when serialized.
+    public func append(_ text: String) {
+        guard !text.isEmpty else { return }
+        withXMLChars(text) { xmlNodeAddContent(node, $0) }
+    }
+
+    /// Sets an attribute; its value is escaped when serialized.
+    @discardableResult
+    public func attribute(_ name: String, _ value: String) -> XMLElement {
+        withXMLChars(name) { name in withXMLChars(value) { value in _ = xmlSetProp(node, name, value) } }
+        return self
+    }
+
+    /// Sets `xml:id`.
+    @discardableResult
+    public func id(_ value: String) -> XMLElement {
+        withXMLChars("id") { name in
+            withXMLChars(value) { value in _ = xmlSetNsProp(node, tree.xmlNamespace, name, value) }
+        }
+        return self
+    }
+
+    /// Whether the element has neither children nor text.
+    public var isEmpty: Bool { node.pointee.children == nil }
+}
