@@ -45,6 +45,13 @@ public struct NormalizeStage: Stage {
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\u{0C}" }
 
+    /// Whether one of the rules before NFC handles `scalar`.
+    func ownedByOtherRules(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return Self.isHorizontalSpace(scalar) || Self.ligatures[scalar] != nil || Self.invisibles.contains(scalar)
+            || value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xAD || value == 0x2028 || value == 0x2029
+    }
+
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
         let scalars = text.scalars
@@ -128,11 +135,15 @@ public struct NormalizeStage: Stage {
                 continue
             }
             if composeCanonically && value >= 0x80 && !CanonicalComposition.isInert(scalar) {
-                // NFC never reaches across an ASCII character, so the run from the previous
-                // character to the next ASCII one is enough.
+                // NFC composes a character only with the marks after it, and never across a
+                // character that is inert, so the run from the previous character through the
+                // marks is enough. Characters other rules own end the run.
                 let start = index > 0 && kept < index ? index - 1 : index
                 var end = index + 1
-                while end < scalars.count && scalars[end].value >= 0x80 { end += 1 }
+                while end < scalars.count && scalars[end].value >= 0x80 && !CanonicalComposition.isInert(scalars[end])
+                        && !ownedByOtherRules(scalars[end]) {
+                    end += 1
+                }
                 let composed = CanonicalComposition.compose(scalars[start..<end])
                 if composed.elementsEqual(scalars[start..<end]) {
                     index = end

@@ -1,0 +1,83 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct OffsetMapTests {
+    let source = SourceText(name: "t", format: .plainText, text: "abcdefghij")
+
+    @Test func identityMapsEachPositionToItself() {
+        let text = WorkingText(source: source)
+        #expect(text.sourceRange(TextRange(2, 5)) == SourceRange(2, 5))
+        #expect(text.sourceRange(TextRange(3, 3)) == SourceRange(3, 3))
+    }
+
+    @Test func replacementsInsertionsAndDeletionsMapBack() {
+        var builder = WorkingTextBuilder(base: WorkingText(source: source))
+        builder.copy(TextRange(0, 2))                        // ab
+        builder.replace(TextRange(2, 3), with: "XYZ".unicodeScalars)  // c -> XYZ
+        builder.copy(TextRange(3, 5))                        // de
+        builder.replace(TextRange(5, 7), with: [])           // fg deleted
+        builder.replace(TextRange(7, 7), with: ["-"])        // inserted before h
+        builder.copy(TextRange(7, 10))                       // hij
+        let text = builder.finish()
+        #expect(text.string(text.all) == "abXYZde-hij")
+        #expect(text.sourceRange(TextRange(0, 2)) == SourceRange(0, 2))
+        #expect(text.sourceRange(TextRange(2, 5)) == SourceRange(2, 3))   // XYZ came from c
+        #expect(text.sourceRange(TextRange(3, 4)) == SourceRange(2, 3))   // so did Y
+        #expect(text.sourceRange(TextRange(5, 7)) == SourceRange(3, 5))   // de
+        #expect(text.sourceRange(TextRange(8, 11)) == SourceRange(7, 10)) // hij, after the deletion
+        #expect(text.sourceRange(TextRange(7, 8)) == SourceRange(7, 7))   // the insertion is a point
+        #expect(text.sourceRange(TextRange(6, 9)) == SourceRange(4, 8))   // e - h spans the deletion
+    }
+
+    @Test func rebuildingTwiceComposesTheMaps() {
+        var first = WorkingTextBuilder(base: WorkingText(source: source))
+        first.replace(TextRange(0, 1), with: "AA".unicodeScalars)
+        first.copy(TextRange(1, 10))
+        let once = first.finish()  // AAbcdefghij
+        var second = WorkingTextBuilder(base: once)
+        second.copy(TextRange(0, 3))     // AAb
+        second.replace(TextRange(3, 5), with: [])  // cd gone
+        second.copy(TextRange(5, 11))    // efghij
+        let twice = second.finish()
+        #expect(twice.string(twice.all) == "AAbefghij")
+        #expect(twice.sourceRange(TextRange(0, 2)) == SourceRange(0, 1))
+        #expect(twice.sourceRange(TextRange(3, 5)) == SourceRange(4, 6))
+    }
+
+    /// Property: whatever a stage copies keeps pointing at the same source code points.
+    @Test func copiedTextAlwaysPointsAtItsSource() {
+        var random = SeededGenerator(seed: 7)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+        for _ in 0..<300 {
+            let length = Int.random(in: 1...60, using: &random)
+            let original = SourceText(name: "t", format: .plainText, scalars: (0..<length).map { _ in letters.randomElement(using: &random)! })
+            var text = WorkingText(source: original)
+            for _ in 0..<3 {
+                var builder = WorkingTextBuilder(base: text)
+                var index = 0
+                var copies: [(TextRange, Int)] = []  // (new range, old start)
+                while index < text.count {
+                    let step = Int.random(in: 1...5, using: &random)
+                    let range = TextRange(index, min(text.count, index + step))
+                    switch Int.random(in: 0..<4, using: &random) {
+                    case 0: builder.replace(range, with: Array("#".unicodeScalars))
+                    case 1: builder.replace(range, with: [])
+                    default:
+                        copies.append((TextRange(builder.count, builder.count + range.count), range.start))
+                        builder.copy(range)
+                    }
+                    index = range.end
+                }
+                let rebuilt = builder.finish()
+                for (range, _) in copies {
+                    for position in range.start..<range.end where rebuilt[position] != "#" {
+                        let source = rebuilt.sourceRange(TextRange(position, position + 1))
+                        #expect(source.count == 1)
+                        #expect(original.scalars[source.start] == rebuilt[position])
+                    }
+                }
+                text = rebuilt
+            }
+        }
+    }
+}

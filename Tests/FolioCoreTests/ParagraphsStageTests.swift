@@ -1,0 +1,75 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct ParagraphsStageTests {
+    let stages: [any Stage] = [NormalizeStage(), ParagraphsStage()]
+
+    /// A paragraph of full-width lines ending in a short one.
+    let filler = """
+        This line is set to the full width of the column as a typesetter would.
+        So is this one, which carries the sentence on without any kind of break
+        """
+
+    @Test func blankLinesSeparateParagraphs() throws {
+        let document = try process("First paragraph.\n\nSecond paragraph\nwraps here.", stages: stages)
+        #expect(blockTexts(document) == ["First paragraph.", "Second paragraph wraps here."])
+    }
+
+    @Test func aShortLineEndingASentenceEndsTheParagraph() throws {
+        let document = try process(filler + "\nand stops here.\n" + filler + "\nto its own end.", stages: stages)
+        #expect(blockTexts(document).count == 2)
+        #expect(blockTexts(document)[0].hasSuffix("and stops here."))
+    }
+
+    @Test func aFootnoteNumberAfterTheFullStopStillEndsIt() throws {
+        let document = try process(filler + "\nin the long term3.\n" + filler + "\nto its own end.", stages: stages)
+        #expect(blockTexts(document).count == 2)
+    }
+
+    @Test func aFullLineEndingInAFullStopDoesNotEndTheParagraph() throws {
+        let text = filler + "\nThis line also reaches the full width of the column and ends a sentence.\nThe paragraph goes on.\n"
+        #expect(try blockTexts(process(text, stages: stages)).count == 1)
+    }
+
+    @Test func aPageBreakAloneDoesNotEndAParagraph() throws {
+        let text = filler + "\nand the sentence goes on across the page break, a typesetter's\u{000C}everyday event.\n"
+        let blocks = try blockTexts(process(text, stages: stages))
+        #expect(blocks.count == 1)
+        #expect(blocks[0].contains("typesetter's everyday event."))
+    }
+
+    @Test func hyphenatedCompoundsAtLineEndsStayJoined() throws {
+        let blocks = try blockTexts(process("the NATO-\nRussia relations\n", stages: stages))
+        #expect(blocks == ["the NATO-Russia relations"])
+    }
+
+    @Test func linesInCapitalsStandAloneAndWrappedOnesJoin() throws {
+        let text = filler + "\nends here.\n INTRODUCTION OF A LONG HEADING THAT\nWRAPS ONTO A SECOND LINE\nBody text starts.\n"
+        let blocks = try blockTexts(process(text, stages: stages))
+        #expect(blocks.count == 3)
+        #expect(blocks[1] == "INTRODUCTION OF A LONG HEADING THAT WRAPS ONTO A SECOND LINE")
+    }
+
+    @Test func aBulletAloneOnItsLineJoinsTheTextAfterIt() throws {
+        let text = "Its roles:\n●\n\nTo settle disputes by peaceful means.\n\n●\n\nTo consult together.\n"
+        let blocks = try blockTexts(process(text, stages: stages))
+        #expect(blocks == ["Its roles:", "● To settle disputes by peaceful means.", "● To consult together."])
+    }
+
+    @Test func markdownBlocksAreSeparatedByBlankLinesAndHeadingsStandAlone() throws {
+        let text = "# Title\nFirst line\nsecond line\n\n- item\n- other\n\nLast."
+        let blocks = try blockTexts(process(text, format: .markdown, stages: stages))
+        #expect(blocks == ["# Title", "First line second line", "- item", "- other", "Last."])
+    }
+
+    @Test func paragraphOffsetsPointAtTheirSource() throws {
+        let text = "  Indented start of a paragraph\nthat wraps.\n\nNext one."
+        let document = try process(text, stages: stages)
+        let scalars = Array(text.unicodeScalars)
+        for block in document.body.blocks {
+            let range = document.text.sourceRange(block.span)
+            let source = String(String.UnicodeScalarView(scalars[range.start..<range.end]))
+            #expect(source.split(whereSeparator: \.isWhitespace) == document.text.readingText(block.span).split(separator: " "))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct ClosestNameTests {
+    @Test func suggestsTyposNotStrangers() {
+        #expect(ClosestName.suggestion(for: "ligatres", among: ["ligatures", "nfc"]) == "ligatures")
+        #expect(ClosestName.suggestion(for: "Normalise", among: ["normalize", "paragraphs"]) == "normalize")
+        #expect(ClosestName.suggestion(for: "tei", among: ["tie", "json"]) == "tie")  // a transposition
+        #expect(ClosestName.suggestion(for: "banana", among: ["normalize", "paragraphs"]) == nil)
+    }
+}
+
+@Suite struct ReadingTextTests {
+    func reading(_ text: String) -> String {
+        let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: text))
+        return working.readingText(working.all)
+    }
+
+    @Test func foldsLineBreaksPageBreaksAndIndentation() {
+        #expect(reading("  one\n   two\u{000C} three \n") == "one two three")
+    }
+
+    @Test func keepsHyphensOfCompoundsBrokenAtLineEnds() {
+        #expect(reading("post-\nSoviet and NATO-\n Russia") == "post-Soviet and NATO-Russia")
+        #expect(reading("a dash -\nhere") == "a dash - here")  // a spaced dash is not a compound
+    }
+
+    @Test func edgeSpacesCanBeKept() {
+        let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: "a \n b"))
+        #expect(working.readingText(TextRange(1, 4), keepingEdgeSpaces: true) == " ")
+        #expect(working.readingText(TextRange(0, 3), keepingEdgeSpaces: true) == "a ")
+    }
+}
+
+@Suite struct DiagnosticTests {
+    @Test func printsLikeACompiler() {
+        let diagnostic = Diagnostic(.error, file: "Input/a.txt", place: .text(SourceLocation(line: 3, column: 7, offset: 40)), "bad thing", hint: "do this")
+        #expect(diagnostic.description == "Input/a.txt:3:7: error: bad thing (do this)")
+        #expect(Diagnostic(.warning, file: "p.json", place: .jsonPath("stages[1]"), "odd").description == "p.json: warning: at stages[1]: odd")
+        #expect(Diagnostic(.error, file: "b.bin", place: .byte(12), "binary").description == "b.bin: error: at byte 12: binary")
+    }
+
+    @Test func sourceLocationsCountLinesAndCodePoints() {
+        let source = SourceText(name: "t", format: .plainText, text: "ab\nçd\ne")
+        #expect(source.location(of: 4) == SourceLocation(line: 2, column: 2, offset: 4))
+        #expect(source.location(of: 0) == SourceLocation(line: 1, column: 1, offset: 0))
+    }
+}
