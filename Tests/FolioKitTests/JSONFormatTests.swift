@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import FolioCore
+@testable import FolioKit
+
+@Suite struct JSONFormatTests {
+    @Test func theShippedSchemaLoads() throws {
+        _ = try JSONFormat.validator.get()
+    }
+
+    @Test func theFullModelRendersValidAndInAStableOrder() throws {
+        let bytes = try JSONFormat().render(fullModelDocument())
+        let value = try JSONParser.parse(bytes)
+        #expect(value.objectValue?.keys.elements.prefix(4) == ["folio", "source", "frontMatter", "body"])
+        #expect(value["citations"]?.arrayValue?.first?["references"] == ["b1"])
+        #expect(value["references"]?.arrayValue?.first?["container-title"] == "International Security")
+        #expect(value["references"]?.arrayValue?.last?["issued"] == ["date-parts": [[2016, 5]]])
+        #expect(value["quotations"]?.arrayValue?[1]["speaker"]?["text"] == "Herz")
+        #expect(try JSONFormat().render(fullModelDocument()) == bytes)
+    }
+
+    @Test func samplesRenderValidAndIdenticalTwice() throws {
+        #expect(samplePaths.count >= 2)
+        for path in samplePaths {
+            let first = try JSONFormat().render(processSample(path))
+            let second = try JSONFormat().render(processSample(path))
+            #expect(first == second, "\(path) is not deterministic")
+        }
+    }
+
+    /// Property: every item's offsets point at the text it holds (white space aside).
+    @Test func offsetsPointAtTheRightText() throws {
+        for path in samplePaths {
+            let document = try processSample(path)
+            let source = document.source.scalars
+            let json = try JSONParser.parse(JSONFormat().render(document))
+            var checked = 0
+            func visit(_ value: JSONValue) {
+                switch value {
+                case .object(let object):
+                    if case .integer(let start)? = object["start"], case .integer(let end)? = object["end"],
+                       case .string(let text)? = object["text"], object["level"] == nil {
+                        let slice = String(String.UnicodeScalarView(source[start..<end]))
+                        #expect(fold(slice) == fold(text), "\(path) \(start)..<\(end)")
+                        checked += 1
+                    }
+                    object.values.forEach(visit)
+                case .array(let array): array.forEach(visit)
+                default: break
+                }
+            }
+            visit(json)
+            #expect(checked > 10)
+        }
+    }
+
+    /// Text without white space, line-end hyphens kept: what offsets must preserve.
+    func fold(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !$0.properties.isWhitespace })
+    }
+
+    @Test func indentZeroWritesOneLine() throws {
+        let bytes = try JSONFormat(indent: 0).render(fullModelDocument())
+        #expect(bytes.filter { $0 == 0x0A }.count == 1)
+    }
+}
+
+@Suite struct JSONSchemaValidatorTests {
+    let schema: JSONValue = [
+        "type": "object", "required": ["a"], "additionalProperties": false,
+        "properties": ["a": ["type": "integer", "minimum": 0], "b": ["$ref": "#/$defs/b"]],
+        "$defs": ["b": ["type": "array", "items": ["enum": ["x", "y"]]]],
+    ]
+
+    @Test func reportsEachViolationWithItsPath() throws {
+        let validator = try JSONSchemaValidator(schema: schema)
+        #expect(validator.validate(["a": 1, "b": ["x"]]).isEmpty)
+        let violations = validator.validate(["a": -1, "b": ["x", "z"], "c": true]).map(\.description)
+        #expect(violations.contains("at a: -1.0 is less than the minimum 0.0"))
+        #expect(violations.contains { $0.hasPrefix("at b[1]: expected one of \"x\", \"y\"") })
+        #expect(violations.contains("at c: the property 'c' is not allowed here"))
+        #expect(validator.validate(["b": []]).map(\.description) == ["at the top level: the required property 'a' is missing"])
+    }
+
+    @Test func refusesKeywordsItWouldNotApply() {
+        #expect { try JSONSchemaValidator(schema: ["type": "string", "pattern": "^a"]) } throws: { "\($0)".contains("'pattern'") }
+    }
+
+    @Test func oneOfNeedsExactlyOneMatch() throws {
+        let validator = try JSONSchemaValidator(schema: ["oneOf": [["type": "integer"], ["type": "number"]]])
+        #expect(!validator.validate(1).isEmpty)   // both match
+        #expect(validator.validate(.number(1.5)).isEmpty)
+    }
+}
