@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import FolioCLI
+
+/// The command layer: parsing, exit codes. The work itself is tested in FolioKit.
+@Suite struct CommandTests {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func noSubcommandMeansRun() throws {
+        let command = try FolioCommand.parseAsRoot([])
+        #expect(command is RunCommand)
+        #expect((command as? RunCommand)?.config == "pipeline.json")
+    }
+
+    @Test func runTakesConfigOutputAndPaths() throws {
+        let command = try #require(try FolioCommand.parseAsRoot(["run", "--config", "p.json", "-o", "Out", "a.txt", "dir"]) as? RunCommand)
+        #expect(command.config == "p.json" && command.output == "Out" && command.paths == ["a.txt", "dir"])
+    }
+
+    @Test func schemaKindsAreChecked() {
+        #expect(throws: (any Error).self) { try FolioCommand.parseAsRoot(["schema", "yaml"]) }
+        #expect((try? FolioCommand.parseAsRoot(["schema", "tei"])) is SchemaCommand)
+    }
+
+    @Test func validateNeedsFiles() {
+        #expect(throws: (any Error).self) { try FolioCommand.parseAsRoot(["validate"]) }
+    }
+
+    @Test func helpAndVersionAreThere() {
+        #expect(FolioCommand.configuration.version.hasPrefix("folio "))
+        #expect(FolioCommand.helpMessage().contains("validate"))
+        #expect(FolioCommand.helpMessage(for: RunCommand.self).contains("--config"))
+    }
+
+    func exitCode(of arguments: [String]) throws -> Int32 {
+        var command = try FolioCommand.parseAsRoot(arguments)
+        do {
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        }
+    }
+
+    @Test func exitCodesSayWhatHappened() throws {
+        let folder = NSTemporaryDirectory() + "folio-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = root.appendingPathComponent("pipeline.json").path
+        FileManager.default.createFile(atPath: folder + "/good.txt", contents: Data("A paragraph.".utf8))
+        FileManager.default.createFile(atPath: folder + "/bad.txt", contents: Data([0xFF, 0x00]))
+        FileManager.default.createFile(atPath: folder + "/broken.json", contents: Data("{\"stages\": [}".utf8))
+
+        #expect(try exitCode(of: ["run", "-q", "--config", config, "-o", folder + "/out", folder + "/good.txt"]) == 0)
+        #expect(try exitCode(of: ["run", "-q", "--config", config, "-o", folder + "/out", folder + "/good.txt", folder + "/bad.txt"]) == 1)
+        #expect(try exitCode(of: ["run", "-q", "--config", folder + "/broken.json", folder + "/good.txt"]) == 2)
+        #expect(try exitCode(of: ["validate", folder + "/out/good.json", folder + "/out/good.tei.xml"]) == 0)
+        #expect(try exitCode(of: ["validate", folder + "/broken.json"]) == 1)
+    }
+}

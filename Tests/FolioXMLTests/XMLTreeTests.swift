@@ -1,0 +1,77 @@
+import Testing
+import FolioXML
+
+@Suite struct XMLTreeTests {
+    let schema = """
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:test">
+          <start><element name="doc"><attribute name="xml:id"><text/></attribute><zeroOrMore><element name="p"><text/></element></zeroOrMore></element></start>
+        </grammar>
+        """
+
+    func string(_ tree: XMLTree, indented: Bool = false) -> String {
+        String(decoding: tree.serialized(indented: indented), as: UTF8.self)
+    }
+
+    @Test func escapesTextAndAttributes() {
+        let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+        tree.root.id("d1")
+        tree.root.element("p", text: "a & b < c > d \"e\"").attribute("n", "x\"&<y")
+        #expect(string(tree).contains(#"<p n="x&quot;&amp;&lt;y">a &amp; b &lt; c &gt; d "e"</p>"#))
+        #expect(string(tree).contains(#"<doc xmlns="urn:test" xml:id="d1">"#))
+    }
+
+    @Test func mixedContentIsNeverIndented() {
+        let tree = XMLTree(rootName: "doc", namespace: nil)
+        let p = tree.root.element("p")
+        p.append("text ")
+        p.element("b", text: "bold")
+        p.append(" more")
+        #expect(string(tree, indented: true).contains("<p>text <b>bold</b> more</p>"))
+    }
+
+    @Test func validatesAndReportsWhere() throws {
+        let compiled = try RelaxNGSchema(text: schema)
+        let good = XMLTree(rootName: "doc", namespace: "urn:test")
+        good.root.id("d")
+        good.root.element("p", text: "ok")
+        #expect(compiled.validate(good).isEmpty)
+
+        let bad = XMLTree(rootName: "doc", namespace: "urn:test")
+        bad.root.id("d")
+        bad.root.element("q", text: "not allowed")
+        let issues = compiled.validate(bad)
+        #expect(!issues.isEmpty)
+        #expect(issues.contains { $0.path?.contains("q") == true || $0.message.contains("q") })
+    }
+
+    @Test func aBrokenSchemaIsAnError() {
+        #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><nonsense/></start></grammar>") }
+        #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "not xml") }
+    }
+
+    @Test func parsingReportsLines() {
+        #expect { try ParsedXML(bytes: Array("<a>\n<b>\n</a>".utf8), name: "x.xml") } throws: { error in
+            (error as? XMLValidationFailure)?.issues.first?.line == 3
+        }
+    }
+
+    @Test func aSchemaIsSharedAcrossTasks() async throws {
+        let compiled = try RelaxNGSchema(text: schema)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+                    tree.root.id("d\(index)")
+                    tree.root.element(index % 2 == 0 ? "p" : "q", text: "\(index)")
+                    return compiled.validate(tree).isEmpty == (index % 2 == 0)
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0 } && results.count == 200)
+    }
+
+    @Test func reportsTheLibraryVersion() {
+        #expect(XMLLibrary.version.split(separator: ".").count == 3)
+    }
+}
