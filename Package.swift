@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
-        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"]),
+        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"], exclude: ["Golden"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,9 +21,7 @@ public final class ParsedXML {
         }
         guard let parsed, collector.issues.isEmpty else {
             if let parsed { xmlFreeDoc(parsed) }
-            throw XMLValidationFailure(issues: collector.issues.isEmpty
-                ? [XMLIssue(line: nil, path: nil, message: "not well-formed XML")]
-                : collector.issues)
+            throw collector.failure("not well-formed XML")
         }
         document = parsed
     }

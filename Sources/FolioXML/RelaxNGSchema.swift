@@ -24,9 +24,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
             }
         }
         guard let parsed else {
-            throw XMLValidationFailure(issues: collector.issues.isEmpty
-                ? [XMLIssue(line: nil, path: nil, message: "the RELAX NG schema does not compile")]
-                : collector.issues)
+            throw collector.failure("the RELAX NG schema does not compile")
         }
         schema = parsed
     }

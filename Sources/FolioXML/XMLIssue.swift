@@ -44,5 +44,10 @@ final class XMLIssueCollector {
         issues.append(XMLIssue(line: line, path: path, message: message))
     }
 
+    /// The failure to throw: what libxml2 reported, or `fallback` when it reported nothing.
+    func failure(_ fallback: String) -> XMLValidationFailure {
+        XMLValidationFailure(issues: issues.isEmpty ? [XMLIssue(line: nil, path: nil, message: fallback)] : issues)
+    }
+
     var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }

@@ -48,9 +48,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = root.appendingPathComponent("pipeline.json").path
-        FileManager.default.createFile(atPath: folder + "/good.txt", contents: Data("A paragraph.".utf8))
-        FileManager.default.createFile(atPath: folder + "/bad.txt", contents: Data([0xFF, 0x00]))
-        FileManager.default.createFile(atPath: folder + "/broken.json", contents: Data("{\"stages\": [}".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/good.txt", contents: Data("A paragraph.".utf8))
+        _ = FileManager.default.createFile(atPath: folder + "/bad.txt", contents: Data([0xFF, 0x00]))
+        _ = FileManager.default.createFile(atPath: folder + "/broken.json", contents: Data("{\"stages\": [}".utf8))
 
         #expect(try exitCode(of: ["run", "-q", "--config", config, "-o", folder + "/out", folder + "/good.txt"]) == 0)
         #expect(try exitCode(of: ["run", "-q", "--config", config, "-o", folder + "/out", folder + "/good.txt", folder + "/bad.txt"]) == 1)

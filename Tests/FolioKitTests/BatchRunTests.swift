@@ -6,7 +6,7 @@ import Testing
 @Suite struct BatchRunTests {
     func write(_ bytes: [UInt8], _ path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     func files(in folder: String) -> [String] {
@@ -86,7 +86,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
         return OutputValidator.validate(path: path).map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
     }
 

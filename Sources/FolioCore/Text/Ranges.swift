@@ -1,6 +1,7 @@
-/// A half-open range of code points `[start, end)` in a document's working text (the text the
-/// cleaning stages produced). Convert it to input-file offsets with `WorkingText.sourceRange`.
-public struct TextRange: Sendable, Hashable, Comparable, CustomStringConvertible {
+/// A half-open range of code points `[start, end)` in one coordinate space. The space is a
+/// type parameter so that offsets into the working text and offsets into the input file can
+/// never be mixed up.
+public struct OffsetRange<Space>: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var start: Int
     public var end: Int
 
@@ -13,32 +14,25 @@ public struct TextRange: Sendable, Hashable, Comparable, CustomStringConvertible
     public var count: Int { end - start }
     public var isEmpty: Bool { start == end }
 
-    public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }
+    public func contains(_ other: OffsetRange) -> Bool { start <= other.start && other.end <= end }
 
-    public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
+    /// Earlier starts first; of two with the same start, the longer first (the outer one).
+    public static func < (lhs: OffsetRange, rhs: OffsetRange) -> Bool {
         (lhs.start, rhs.end) < (rhs.start, lhs.end)
     }
 
     public var description: String { "\(start)..<\(end)" }
 }
 
-/// A half-open range of code points `[start, end)` in the input file as decoded, counted as
-/// Python counts them: `text[start:end]` is the item's source.
-public struct SourceRange: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+/// The coordinate space of a document's working text (the text the cleaning stages produced).
+public enum WorkingSpace {}
 
-    public init(_ start: Int, _ end: Int) {
-        precondition(start <= end, "a range cannot end before it starts")
-        self.start = start
-        self.end = end
-    }
+/// The coordinate space of the input file as decoded, counted as Python counts code points:
+/// `text[start:end]` is the item's source.
+public enum SourceSpace {}
 
-    public var count: Int { end - start }
+/// A range in the working text; `WorkingText.sourceRange` turns it into a `SourceRange`.
+public typealias TextRange = OffsetRange<WorkingSpace>
 
-    public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
-        (lhs.start, rhs.end) < (rhs.start, lhs.end)
-    }
-
-    public var description: String { "\(start)..<\(end)" }
-}
+/// A range in the input file.
+public typealias SourceRange = OffsetRange<SourceSpace>
