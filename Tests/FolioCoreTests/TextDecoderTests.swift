@@ -64,6 +64,14 @@ import Testing
         #expect { try DocumentReader.decode(Array(" \n\t".utf8), name: "e.txt", format: .plainText) } throws: { "\($0)".contains("white space") }
     }
 
+    @Test func textLaidOutAParagraphALineIsReadAsMarkdown() throws {
+        let paragraph = String(repeating: "A sentence of a paragraph that a converter kept on one line. ", count: 5)
+        let converted = try DocumentReader.decode(Array("Title\n\n\(paragraph)\n\n\(paragraph)\n".utf8), name: "c.txt", format: .plainText)
+        #expect(converted.format == .markdown)
+        let extracted = String(repeating: "A line broken at the column width, as pdftotext writes it.\n", count: 20)
+        #expect(try DocumentReader.decode(Array(extracted.utf8), name: "e.txt", format: .plainText).format == .plainText)
+    }
+
     @Test func unknownExtensionsAreRefusedWithTheKnownOnes() {
         #expect { try DocumentReader.read(path: "/tmp/paper.pdf") } throws: { "\($0)".contains(".txt") }
     }

@@ -6,7 +6,7 @@ public enum DocumentReader {
     public static func read(path: String, name: String? = nil) throws -> SourceText {
         let name = name ?? path
         let fileExtension = (path as NSString).pathExtension
-        guard let format = InputFormat(fileExtension: fileExtension) else {
+        guard let declared = InputFormat(fileExtension: fileExtension) else {
             throw FolioError(file: name, "Folio does not read '.\(fileExtension)' files",
                              hint: "inputs are \(InputFormat.fileExtensions.map { "." + $0 }.joined(separator: ", "))")
         }
@@ -18,15 +18,17 @@ public enum DocumentReader {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
             throw FolioError(file: name, "the file \(reason)")
         }
-        return try decode(Array(data), name: name, format: format)
+        return try decode(Array(data), name: name, format: declared)
     }
 
-    /// Decodes bytes already in memory.
-    public static func decode(_ bytes: [UInt8], name: String, format: InputFormat) throws -> SourceText {
+    /// Decodes bytes already in memory. A `.txt` file laid out like Markdown (a paragraph a
+    /// line) is read as Markdown.
+    public static func decode(_ bytes: [UInt8], name: String, format declared: InputFormat) throws -> SourceText {
         let scalars = try TextDecoder.decode(bytes, file: name)
         guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw FolioError(file: name, bytes.isEmpty ? "the file is empty" : "the file holds only white space")
         }
+        let format = declared == .plainText ? InputFormat.sniff(scalars) : declared
         return SourceText(name: name, format: format, scalars: scalars)
     }
 }

@@ -15,6 +15,29 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     public static let fileExtensions = ["txt", "text", "md", "markdown"]
+
+    /// The format of a `.txt` file, told from its layout: converters that write Markdown-like
+    /// text put a whole paragraph on one line, where extracted PDF text breaks lines at the
+    /// column width. So when most of the text sits in lines longer than any printed column,
+    /// it is read as Markdown.
+    public static func sniff(_ scalars: [Unicode.Scalar]) -> InputFormat {
+        var inLongLines = 0
+        var visible = 0
+        var lineLength = 0
+        func endLine() {
+            if lineLength > longestPrintedLine { inLongLines += lineLength }
+            visible += lineLength
+            lineLength = 0
+        }
+        for scalar in scalars {
+            if scalar == "\n" || scalar == "\u{0C}" { endLine() } else { lineLength += 1 }
+        }
+        endLine()
+        return visible > 0 && inLongLines * 2 > visible ? .markdown : .plainText
+    }
+
+    /// Wider than a printed line of body text in any common layout.
+    static let longestPrintedLine = 160
 }
 
 /// A paper's input exactly as decoded: every offset Folio reports counts code points here.
