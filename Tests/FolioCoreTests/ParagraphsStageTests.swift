@@ -62,6 +62,18 @@ import Testing
         #expect(blocks == ["# Title", "First line second line", "- item", "- other", "Last."])
     }
 
+    @Test func aBlankLineInsideASentenceIsAPageBreakNotAParagraph() throws {
+        let text = "NATO decided to end all collaboration, dominated by cooperation and mutual trust,\n\ntransparency and respect.\n\nAs early as February 2022, many states of the world\n\nreacted against this.\n\nA new paragraph.\n\nHeading Without Stop\n\nText after it."
+        let document = try process(text, format: .markdown, stages: stages)
+        #expect(blockTexts(document) == [
+            "NATO decided to end all collaboration, dominated by cooperation and mutual trust, transparency and respect.",
+            "As early as February 2022, many states of the world reacted against this.",
+            "A new paragraph.", "Heading Without Stop", "Text after it.",
+        ])
+        #expect(document.repairs.map(\.rule) == ["page-break-join", "page-break-join"])
+        #expect(document.repairs[0].before == "\n\n")
+    }
+
     @Test func paragraphOffsetsPointAtTheirSource() throws {
         let text = "  Indented start of a paragraph\nthat wraps.\n\nNext one."
         let document = try process(text, stages: stages)

@@ -27,7 +27,28 @@ public struct ParagraphsStage: Stage {
         let groups = document.source.format == .markdown
             ? markdownBlocks(lines, text)
             : plainTextBlocks(lines, text)
-        document.body = Section(blocks: groups.map { .paragraph(Paragraph(span: $0)) })
+        var joined: [TextRange] = []
+        for block in groups {
+            if let previous = joined.last, continuesSentence(previous, with: block, text) {
+                let gap = TextRange(previous.end, block.start)
+                document.repairs.append(Repair(rule: "page-break-join", source: text.sourceRange(gap),
+                                               before: text.string(gap), after: " "))
+                joined[joined.count - 1] = TextRange(previous.start, block.end)
+            } else {
+                joined.append(block)
+            }
+        }
+        document.body = Section(blocks: joined.map { .paragraph(Paragraph(span: $0)) })
+    }
+
+    /// Whether `next` carries on the sentence `block` broke off: a page break (or a converter's
+    /// blank line) fell inside it. The first stops without ending a sentence, the second goes
+    /// on in lower case.
+    func continuesSentence(_ block: TextRange, with next: TextRange, _ text: WorkingText) -> Bool {
+        guard !endsSentence(text, block), !text.hasPrefix("#", in: block), let last = text.lastVisible(block),
+              !Bullets.characters.contains(text[next.start]) else { return false }
+        let first = text[next.start]
+        return first.properties.isLowercase || (last == "," && text.wordCount(block) > 3)
     }
 
     /// The usual width of a full line: the 80th percentile of line lengths.
