@@ -71,6 +71,8 @@ import Testing
             "A new paragraph.", "Heading Without Stop", "Text after it.",
         ])
         #expect(document.repairs.map(\.rule) == ["page-break-join", "page-break-join"])
+        let masthead = try process("JOURNAL OF SOME UNIVERSITY PRESS\n\nhttps://journal.example.org/\n\nshort line\n\nlower case start", format: .markdown, stages: stages)
+        #expect(blockTexts(masthead).count == 4)
         #expect(document.repairs[0].before == "\n\n")
     }
 

@@ -40,7 +40,7 @@ import Testing
                 case .object(let object):
                     if case .integer(let start)? = object["start"], case .integer(let end)? = object["end"],
                        case .string(let text)? = object["text"], object["level"] == nil {
-                        let slice = String(String.UnicodeScalarView(source[start..<end]))
+                        let slice = repaired(SourceRange(start, end), document)
                         #expect(fold(slice) == fold(text), "\(path) \(start)..<\(end)")
                         checked += 1
                     }
@@ -52,6 +52,19 @@ import Testing
             visit(json)
             #expect(checked > 10)
         }
+    }
+
+    /// The source in `range` with the logged repairs inside it applied: what the item's text
+    /// must be, since every change to the text is logged.
+    func repaired(_ range: SourceRange, _ document: Document) -> String {
+        var result = ""
+        var cursor = range.start
+        for repair in document.repairs.sorted(by: { $0.source < $1.source })
+        where repair.source.start >= cursor && repair.source.end <= range.end && repair.source.count > 0 {
+            result += document.source.string(SourceRange(cursor, repair.source.start)) + repair.after
+            cursor = repair.source.end
+        }
+        return result + document.source.string(SourceRange(cursor, range.end))
     }
 
     /// Text without white space, line-end hyphens kept: what offsets must preserve.

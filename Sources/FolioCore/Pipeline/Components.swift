@@ -11,6 +11,7 @@ public struct Components: Sendable {
     /// Every stage FolioCore provides, in the order the default pipeline runs them.
     public static let coreStages: [any Stage.Type] = [
         NormalizeStage.self,
+        LinkDebrisStage.self,
         ParagraphsStage.self,
         HeadingsStage.self,
     ]

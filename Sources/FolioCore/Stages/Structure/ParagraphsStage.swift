@@ -45,10 +45,12 @@ public struct ParagraphsStage: Stage {
     /// blank line) fell inside it. The first stops without ending a sentence, the second goes
     /// on in lower case.
     func continuesSentence(_ block: TextRange, with next: TextRange, _ text: WorkingText) -> Bool {
-        guard !endsSentence(text, block), !text.hasPrefix("#", in: block), let last = text.lastVisible(block),
-              !Bullets.characters.contains(text[next.start]) else { return false }
-        let first = text[next.start]
-        return first.properties.isLowercase || (last == "," && text.wordCount(block) > 3)
+        // Running text, not a heading, a label or a link, on both sides.
+        guard !endsSentence(text, block), !text.hasPrefix("#", in: block), text.wordCount(block) >= 6,
+              !text.isUpperCase(block), let last = text.lastVisible(block),
+              !Bullets.characters.contains(text[next.start]),
+              !["http", "www."].contains(where: { text.hasPrefix($0, in: next) }) else { return false }
+        return text[next.start].properties.isLowercase || last == ","
     }
 
     /// The usual width of a full line: the 80th percentile of line lengths.
