@@ -5,6 +5,9 @@
 public struct Document: Sendable {
     public let source: SourceText
     public var text: WorkingText
+    /// The part of `text` that is the paper's running text; what follows it (footnotes lifted
+    /// out of the pages, say) is not read as paragraphs. Nil means all of it.
+    public var runningText: TextRange?
     public var frontMatter = FrontMatter()
     /// The body: the blocks before the first heading, then the sections.
     public var body = Section()

@@ -30,6 +30,9 @@ public protocol Stage: Sendable {
     static var summary: String { get }
     /// Stages that must run earlier in the pipeline.
     static var requires: [String] { get }
+    /// Whether the stage records ranges of the working text (notes, paragraphs, dates…); no
+    /// stage may rewrite the text after one that does.
+    static var createsNodes: Bool { get }
 
     /// Reads the stage's options; unknown options are reported by the caller.
     init(options: inout Options) throws
@@ -39,6 +42,7 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public static var requires: [String] { [] }
+    public static var createsNodes: Bool { phase != .clean }
 }
 
 /// What a stage may know beyond the document: run-wide settings.

@@ -70,6 +70,11 @@ public struct OffsetMap: Sendable, Hashable {
         return segment.isCopy ? segment.source + (position - segment.working) : segment.source
     }
 
+    /// Whether any of `range` of the input was copied into the working text.
+    public func keepsSource(in range: SourceRange) -> Bool {
+        range.count > 0 && segments.contains { $0.isCopy && $0.source < range.end && $0.sourceEnd > range.start }
+    }
+
     /// The segments holding code points of `range`, in order (none that hold no code points).
     public func segments(overlapping range: TextRange) -> some Sequence<Segment> {
         let first = range.isEmpty ? segments.count : segmentIndex(containing: range.start)

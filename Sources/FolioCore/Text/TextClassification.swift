@@ -12,12 +12,16 @@ extension WorkingText {
             && letters.contains { $0.properties.isUppercase }
     }
 
-    /// The number of words (runs of letters or digits) in `range`.
+    /// The number of words (runs of letters or digits, an apostrophe inside one included:
+    /// `PUTIN’S` is one word) in `range`.
     public func wordCount(_ range: TextRange) -> Int {
         var count = 0
         var inWord = false
-        for scalar in scalars[range.start..<range.end] {
-            let isWord = Self.isWordCharacter(scalar)
+        for index in range.start..<range.end {
+            let scalar = scalars[index]
+            let isApostropheInWord = inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end
+                && Self.isWordCharacter(scalars[index + 1])
+            let isWord = Self.isWordCharacter(scalar) || isApostropheInWord
             if isWord && !inWord { count += 1 }
             inWord = isWord
         }

@@ -32,6 +32,24 @@ public struct WorkingText: Sendable {
 
     /// The input-file range `range` came from.
     public func sourceRange(_ range: TextRange) -> SourceRange { map.sourceRange(range) }
+
+    /// The separate stretches of the input `range` came from, in order: one, unless cleaning
+    /// moved text together (a footnote continued on the next page). Two stretches are one when
+    /// no input between them was kept elsewhere in the text.
+    public func sourcePieces(_ range: TextRange) -> [SourceRange] {
+        var pieces: [SourceRange] = []
+        for segment in map.segments(overlapping: range) where segment.isCopy {
+            let from = max(segment.working, range.start)
+            let to = min(segment.working + segment.workingLength, range.end)
+            let piece = SourceRange(segment.source + (from - segment.working), segment.source + (to - segment.working))
+            if let last = pieces.last, piece.start >= last.end, !map.keepsSource(in: SourceRange(last.end, piece.start)) {
+                pieces[pieces.count - 1] = SourceRange(last.start, piece.end)
+            } else {
+                pieces.append(piece)
+            }
+        }
+        return pieces.isEmpty ? [sourceRange(range)] : pieces
+    }
 }
 
 /// Builds a new working text from an old one, keeping the map to the input exact.

@@ -120,6 +120,11 @@ struct DocumentJSON {
 
     private func footnote(_ note: Footnote) -> JSONValue {
         var object = span(note.span, id: note.id, ["number": .string(note.number)])
+        let pieces = text.sourcePieces(note.span)
+        if pieces.count > 1 {
+            // A note continued on the next page: start..end spans the page between its parts.
+            object["pieces"] = .array(pieces.map { ["start": .integer($0.start), "end": .integer($0.end)] })
+        }
         object["markers"] = .array(note.markers.map(spanValue))
         return .object(object)
     }

@@ -194,6 +194,17 @@ public enum DocumentJSONSchema {
         "start": {"$ref": "#/$defs/offset"},
         "end": {"$ref": "#/$defs/offset"},
         "text": {"type": "string"},
+        "pieces": {
+          "type": "array",
+          "minItems": 2,
+          "description": "Where the note was printed in parts (run on to the next page): each part's offsets, in reading order.",
+          "items": {
+            "type": "object",
+            "required": ["start", "end"],
+            "additionalProperties": false,
+            "properties": {"start": {"$ref": "#/$defs/offset"}, "end": {"$ref": "#/$defs/offset"}}
+          }
+        },
         "markers": {"type": "array", "items": {"$ref": "#/$defs/span"}}
       }
     },

@@ -23,7 +23,7 @@ public struct ParagraphsStage: Stage {
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
-        let lines = text.lines()
+        let lines = text.lines(in: document.runningText)
         let groups = document.source.format == .markdown
             ? markdownBlocks(lines, text)
             : plainTextBlocks(lines, text)
@@ -92,8 +92,9 @@ public struct ParagraphsStage: Stage {
             }
             let startsItem = Bullets.characters.contains(first)
                 || (Bullets.asciiMarks.contains(first) && line.content.count > 2 && text[line.content.start + 1] == " ")
-            let isCapitals = text.isUpperCase(line.content) && !text.endsWithPunctuation(line.content)
-                && text.wordCount(line.content) <= 20
+            // A heading in capitals; one that wraps may break after a colon.
+            let isCapitals = text.isUpperCase(line.content) && text.wordCount(line.content) <= 30
+                && (!text.endsWithPunctuation(line.content) || text.lastVisible(line.content) == ":")
             if startsItem || bulletStart != nil || isCapitals != currentIsCapitals {
                 close()
             }

@@ -1,0 +1,30 @@
+/// Finds the printed number of a footnote in the running text.
+///
+/// The number is glued to what precedes it (`Canada4.`, `memberStates6`, `NATO2-Russia’s`,
+/// `(Putin, 2007)14`, `term.3`): a letter, a closing bracket or quote, or punctuation, never a
+/// space, a digit or a hyphen. Nor may a digit follow it. That keeps out years, quantities,
+/// article and list numbers (`Article 5°`, `1) the use`), which stand after a space.
+enum FootnoteMarkers {
+    /// The first place in `range` where `number` is printed as a marker.
+    static func find(_ number: Int, in range: TextRange, of text: WorkingText) -> TextRange? {
+        let digits = Array(String(number).unicodeScalars)
+        guard range.count >= digits.count + 1 else { return nil }
+        var index = max(range.start, 1)
+        while index + digits.count <= range.end {
+            if text[index] == digits[0], text.scalars[index..<index + digits.count].elementsEqual(digits),
+               isGlued(after: text[index - 1]),
+               index + digits.count == text.count || !isDigit(text[index + digits.count]) {
+                return TextRange(index, index + digits.count)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func isGlued(after scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isAlphabetic { return true }
+        return ".,;:!?)]’”\"'".unicodeScalars.contains(scalar)
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+}

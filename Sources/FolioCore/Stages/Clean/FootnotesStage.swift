@@ -1,0 +1,200 @@
+/// Lifts footnotes out of the pages of extracted text and links them to their markers.
+///
+/// A note block sits at the foot of a page: lines that begin with the note numbers in
+/// sequence (`4 The United States…`, `5 Including…`), each note running on over the lines that
+/// follow it. The numbers must continue the document's sequence, and each must appear once as
+/// a marker in the running text before its note. A note the page cut off continues at the top
+/// of the next page's block, in the notes' wider lines (they are set in smaller type).
+///
+/// The notes move to the end of the working text, after the running text; the halves of a
+/// paragraph the note block stood between become neighbours again. Each move is a repair.
+public struct FootnotesStage: Stage {
+    public static let name = "footnotes"
+    public static let phase = Phase.clean
+    public static let summary = "footnotes at page feet lifted out, linked to their markers; notes run on across pages"
+    public static let requires = [NormalizeStage.name]
+    public static let createsNodes = true
+
+    /// The highest number a document's first note may have (earlier notes may sit on pages
+    /// extraction lost, such as a title page).
+    public var highestFirstNumber: Int
+
+    public init(highestFirstNumber: Int = 20) {
+        self.highestFirstNumber = highestFirstNumber
+    }
+
+    public init(options: inout Options) throws {
+        self.init(highestFirstNumber: try options.integer("highestFirstNumber", default: 20, in: 1...999))
+    }
+
+    /// A note as found on the page: its number and the lines it is printed on.
+    struct FoundNote {
+        var number: Int
+        /// The text after the number on the first line, then the lines it runs on to.
+        var pieces: [TextRange]
+        var marker: TextRange?
+    }
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        guard document.source.format == .plainText else { return }
+        let text = document.text
+        let lines = text.lines()
+        let pages = PageStarts.find(in: lines)
+        let pageEnds = Array(pages.dropFirst()) + [lines.count]
+        let bodyWidth = ParagraphsStage.typicalWidth(lines)
+
+        var notes: [FoundNote] = []
+        var noteLines = Set<Int>()
+        var searchFrom = 0  // markers come in order: each after the previous one
+        for (start, end) in zip(pages, pageEnds) {
+            guard let block = noteBlock(lines: lines, page: start..<end, text: text,
+                                        expected: notes.last.map { $0.number + 1 }) else { continue }
+            // A note the previous page cut off goes on above this page's first note.
+            if let previous = notes.last, !endsNote(previous, text),
+               let carried = carriedOver(lines: lines, above: block.lowerBound, pageStart: start, text: text, bodyWidth: bodyWidth) {
+                notes[notes.count - 1].pieces += carried.map { lines[$0].content }
+                noteLines.formUnion(carried)
+            }
+            for index in block {
+                noteLines.insert(index)
+                let line = lines[index]
+                if line.isBlank { continue }
+                if let (number, rest) = noteStart(line, text), number == (notes.last?.number ?? number - 1) + 1 || notes.isEmpty {
+                    var note = FoundNote(number: number, pieces: [rest])
+                    note.marker = findMarker(number, from: searchFrom, before: block.lowerBound, lines: lines,
+                                             skipping: noteLines, text: text)
+                    if let marker = note.marker { searchFrom = marker.end }
+                    notes.append(note)
+                } else if !notes.isEmpty {
+                    notes[notes.count - 1].pieces.append(line.content)
+                }
+            }
+        }
+        guard !notes.isEmpty else { return }
+        lift(notes, noteLines: noteLines, lines: lines, into: &document)
+    }
+
+    /// The lines of the note block at the foot of `page`, or nil when it has none: the
+    /// highest-placed run of consecutively numbered note lines that reaches the page's end
+    /// and starts with the number the sequence expects.
+    func noteBlock(lines: [Line], page: Range<Int>, text: WorkingText, expected: Int?) -> Range<Int>? {
+        var lowest: Int?  // the smallest number seen so far, scanning upwards
+        var top: Int?
+        var index = page.upperBound - 1
+        while index > page.lowerBound {
+            if let (number, _) = noteStart(lines[index], text) {
+                if let seen = lowest, number != seen - 1 { break }
+                lowest = number
+                if let expected {
+                    if number == expected { top = index; break }
+                    if number < expected { break }
+                } else if number <= highestFirstNumber {
+                    top = index
+                }
+            }
+            index -= 1
+        }
+        guard let top, let lowest else { return nil }
+        // The first note of a document must show its marker before it, or it is body text
+        // that happens to start with a number.
+        if expected == nil {
+            guard FootnoteMarkers.find(lowest, in: TextRange(0, lines[top].range.start), of: text) != nil else { return nil }
+        }
+        return top..<page.upperBound
+    }
+
+    /// `12 After the Taliban…`: a number of one to three digits, a space, then text.
+    func noteStart(_ line: Line, _ text: WorkingText) -> (Int, TextRange)? {
+        var index = line.content.start
+        while index < line.content.end, FootnoteMarkers.isDigit(text[index]) { index += 1 }
+        let digits = index - line.content.start
+        guard (1...3).contains(digits), index + 1 < line.content.end, text[index] == " ", text[line.content.start] != "0",
+              !FootnoteMarkers.isDigit(text[index + 1]), !")].".unicodeScalars.contains(text[index + 1]),
+              let number = Int(text.string(TextRange(line.content.start, index))) else { return nil }
+        return (number, TextRange(index + 1, line.content.end))
+    }
+
+    /// Whether a note's last line ends it.
+    func endsNote(_ note: FoundNote, _ text: WorkingText) -> Bool {
+        guard let last = note.pieces.last, let scalar = text.lastVisible(last) else { return true }
+        return ".!?”\")".unicodeScalars.contains(scalar)
+    }
+
+    /// The lines above a page's first note that carry on the previous page's last note:
+    /// the wide lines of note type, the last of them possibly short where the note ends.
+    func carriedOver(lines: [Line], above first: Int, pageStart: Int, text: WorkingText, bodyWidth: Int) -> [Int]? {
+        let noteWidth = Double(bodyWidth) * 1.08
+        var index = first - 1
+        var run: [Int] = []
+        while index >= pageStart, !lines[index].isBlank {
+            let wide = Double(lines[index].content.count) > noteWidth
+            if !wide && !(run.isEmpty && text.endsWithPunctuation(lines[index].content)) { break }
+            run.insert(index, at: 0)
+            index -= 1
+        }
+        guard let topLine = run.first, Double(lines[topLine].content.count) > noteWidth else { return nil }
+        return run
+    }
+
+    /// The marker of note `number`: the first one printed after `position` in the running
+    /// text above line `limit`, the lines of notes left out.
+    func findMarker(_ number: Int, from position: Int, before limit: Int, lines: [Line], skipping noteLines: Set<Int>,
+                    text: WorkingText) -> TextRange? {
+        for index in lines.indices where index < limit && !noteLines.contains(index) && lines[index].range.end > position {
+            let range = TextRange(max(position, lines[index].range.start), lines[index].range.end)
+            if let marker = FootnoteMarkers.find(number, in: range, of: text) { return marker }
+        }
+        return nil
+    }
+
+    /// Rebuilds the text: the running text without the note lines, then the notes, each
+    /// whole, after a page break.
+    func lift(_ notes: [FoundNote], noteLines: Set<Int>, lines: [Line], into document: inout Document) {
+        let text = document.text
+        var builder = WorkingTextBuilder(base: text)
+        var markers: [(note: Int, old: TextRange)] = []
+        for (index, note) in notes.enumerated() { if let marker = note.marker { markers.append((index, marker)) } }
+        var newMarkers: [Int: TextRange] = [:]
+        var cursor = 0
+        func copy(upTo end: Int) {
+            // Markers inside the copied stretch keep their place, shifted.
+            for (index, marker) in markers where marker.start >= cursor && marker.end <= end {
+                let shift = builder.count - cursor
+                newMarkers[index] = TextRange(marker.start + shift, marker.end + shift)
+            }
+            builder.copy(TextRange(cursor, end))
+            cursor = end
+        }
+        var index = 0
+        while index < lines.count {
+            guard noteLines.contains(index) else { index += 1; continue }
+            var end = index
+            while end + 1 < lines.count && noteLines.contains(end + 1) { end += 1 }
+            let removed = TextRange(lines[index].range.start, min(text.count, lines[end].range.end + 1))
+            copy(upTo: removed.start)
+            builder.replace(removed, with: [])
+            document.repairs.append(Repair(rule: "footnote-lift-out", source: text.sourceRange(removed),
+                                           before: text.string(removed), after: ""))
+            cursor = removed.end
+            index = end + 1
+        }
+        copy(upTo: text.count)
+        let bodyEnd = builder.count
+        builder.replace(TextRange(text.count, text.count), with: ["\n", "\u{0C}"])
+        var spans: [TextRange] = []
+        for note in notes {
+            let start = builder.count
+            for (number, piece) in note.pieces.enumerated() {
+                if number > 0 { builder.replace(TextRange(piece.start, piece.start), with: ["\n"]) }
+                builder.copy(piece)
+            }
+            spans.append(TextRange(start, builder.count))
+            builder.replace(TextRange(text.count, text.count), with: ["\n", "\n"])
+        }
+        document.text = builder.finish()
+        document.runningText = TextRange(0, bodyEnd)
+        document.footnotes = notes.enumerated().map { index, note in
+            Footnote(number: String(note.number), span: spans[index], markers: newMarkers[index].map { [$0] } ?? [])
+        }
+    }
+}

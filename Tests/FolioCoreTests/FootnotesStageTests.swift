@@ -1,0 +1,105 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct FootnotesStageTests {
+    let stages: [any Stage] = [NormalizeStage(), FootnotesStage(), ParagraphsStage()]
+
+    /// A body line at the full width of the column.
+    let full = "The text of the paper runs across the full width of the column as set in type"
+
+    /// Body lines that fill a page, as pages are: a dozen lines at the column's width.
+    var filler: String { Array(repeating: full, count: 12).joined(separator: "\n") }
+
+    func notes(_ document: Document) -> [String] {
+        document.footnotes.map { "\($0.number): " + document.text.readingText($0.span) }
+    }
+
+    func markers(_ document: Document) -> [String] {
+        document.footnotes.flatMap { note in note.markers.map { "\(note.number)@" + document.text.string(TextRange($0.start - 6, $0.end + 1)) } }
+    }
+
+    @Test func notesAtAPageFootAreLiftedOutAndTheParagraphRejoined() throws {
+        let text = """
+             FIRST PAGE
+            \(filler)
+            in the United States and Canada4. Then, with its satellites5, the paragraph is cut by
+            4 The United States, Canada, Belgium and the Netherlands.
+            5 Including Albania and Poland.
+             the page break in the middle of a sentence and ends.
+            \(filler)
+            """
+        let document = try process(text, stages: stages)
+        #expect(notes(document) == ["4: The United States, Canada, Belgium and the Netherlands.", "5: Including Albania and Poland."])
+        #expect(markers(document) == ["4@Canada4.", "5@lites5,"])
+        #expect(document.footnotes.allSatisfy { document.text.string($0.markers[0]) == $0.number })
+        let blocks = blockTexts(document)
+        #expect(blocks.count == 2)
+        #expect(blocks[1].contains("the paragraph is cut by the page break in the middle of a sentence and ends."))
+        #expect(document.repairs.contains { $0.rule == "footnote-lift-out" })
+    }
+
+    @Test func aNoteCutOffByThePageGoesOnAboveTheNextPagesNotes() throws {
+        let wide = "a note line in small type runs wider than any line of the body text does, as here"
+        let text = """
+             PAGE ONE
+            \(filler)
+            about the doctrine7 and more text on the page until the page ends with
+            7 By the end of the 1950s, NATO had adopted a strategic doctrine that became known as
+             the next page, whose text continues here across the full width of the column
+            \(filler)
+            with a second marker8 and then the text of this page ends on a line that
+            ‘Massive Retaliation’, meaning that in the event of an attack, \(wide)
+            by deploying its nuclear arsenal.
+            8 The second note.
+             THE LAST PAGE
+            \(filler)
+            """
+        let document = try process(text, stages: stages)
+        #expect(notes(document).first?.hasSuffix("became known as ‘Massive Retaliation’, meaning that in the event of an attack, \(wide) by deploying its nuclear arsenal.") == true)
+        #expect(notes(document).last == "8: The second note.")
+        #expect(!blockTexts(document).joined().contains("Massive"))
+    }
+
+    @Test func yearsListItemsAndArticleNumbersAreNotNotesOrMarkers() throws {
+        let text = """
+             PAGE ONE
+            \(filler)
+            The treaty’s Article 5° binds them all, and 1) the use of force is limited by
+            the rules of war2 that the members accepted in the years after the war ended
+            2 The laws of armed conflict.
+             1999 NATO released a new concept, and 3 members joined the Alliance then.
+            \(filler)
+            """
+        let document = try process(text, stages: stages)
+        #expect(notes(document) == ["2: The laws of armed conflict."])
+        #expect(markers(document) == ["2@of war2 "])
+        #expect(blockTexts(document).joined(separator: " ").contains("1999 NATO released"))
+    }
+
+    @Test func aLineStartingWithANumberButNoMarkerIsText() throws {
+        let text = "Some text without any marker at all runs on here\n12 apostles sat at the table.\n"
+        let document = try process(text, stages: stages)
+        #expect(document.footnotes.isEmpty)
+        #expect(document.repairs.isEmpty)
+    }
+
+    @Test func formFeedsMarkPages() throws {
+        let text = "Text with a note1 that runs\n1 The note.\n\u{000C}on the next page.\n"
+        let document = try process(text, stages: stages)
+        #expect(notes(document) == ["1: The note."])
+        #expect(blockTexts(document) == ["Text with a note1 that runs on the next page."])
+    }
+
+    @Test func noteOffsetsPointIntoTheInput() throws {
+        let text = "Body text with a marker3 here\n3 The note text.\n"
+        let document = try process(text, stages: stages)
+        let note = try #require(document.footnotes.first)
+        #expect(document.source.string(document.text.sourceRange(note.span)) == "The note text.")
+        #expect(document.source.string(document.text.sourceRange(note.markers[0])) == "3")
+    }
+
+    @Test func markdownIsLeftToItsOwnRules() throws {
+        let document = try process("Text4 here\n4 Not a page foot in Markdown.", format: .markdown, stages: stages)
+        #expect(document.footnotes.isEmpty)
+    }
+}
