@@ -81,3 +81,30 @@ import Testing
         }
     }
 }
+
+@Suite struct PositionMapTests {
+    @Test func rangesFollowARewrite() {
+        let source = SourceText(name: "t", format: .plainText, text: "keep [link](#) tail")
+        var builder = WorkingTextBuilder(base: WorkingText(source: source))
+        builder.copy(TextRange(0, 5))                    // "keep "
+        builder.replace(TextRange(5, 6), with: [])       // "["
+        builder.copy(TextRange(6, 10))                   // "link"
+        builder.replace(TextRange(10, 14), with: [])     // "](#)"
+        builder.copy(TextRange(14, 19))                  // " tail"
+        let map = builder.positionMap()
+        let text = builder.finish()
+        #expect(text.string(map.map(TextRange(6, 10))) == "link")
+        #expect(text.string(map.map(TextRange(15, 19))) == "tail")
+        #expect(text.string(map.map(TextRange(5, 14))) == "link")   // the markup around it is gone
+        #expect(map.map(TextRange(10, 14)).isEmpty)
+    }
+
+    @Test func footnotesSurviveALaterCleaningStage() throws {
+        let filler = Array(repeating: "The text of the paper runs across the full width of the column as set in type", count: 12).joined(separator: "\n")
+        let text = " PAGE\n\(filler)\nwith a marker3 here.\n3 See [the source](#) for this.\n NEXT PAGE\n\(filler)\n"
+        let document = try process(text, stages: [NormalizeStage(), FootnotesStage(), LinkDebrisStage(), ParagraphsStage()])
+        let note = try #require(document.footnotes.first)
+        #expect(document.text.readingText(note.span) == "See the source for this.")
+        #expect(document.text.string(note.markers[0]) == "3")
+    }
+}

@@ -122,10 +122,6 @@ public struct PipelineConfiguration: Sendable {
                               "'\(name)' is a \(type.phase) stage and must come before the \(previous.phase) stage '\(previous.name)'",
                               hint: "the phases run in the order clean, structure, extract")
             }
-            if type.phase == .clean, let pointer = stages.map({ Swift.type(of: $0) }).first(where: { $0.createsNodes }) {
-                throw failure(entryPath.appending("stage"),
-                              "'\(name)' rewrites the text, so it must come before '\(pointer.name)', which points into it")
-            }
             for required in type.requires where !seen.contains(required) {
                 throw failure(entryPath.appending("stage"), "the stage '\(name)' needs the stage '\(required)' to run before it")
             }

@@ -4,7 +4,8 @@
 /// offsets in the input file. Stages fill the parts in; emitters read them.
 public struct Document: Sendable {
     public let source: SourceText
-    public var text: WorkingText
+    /// Rewritten only through `replaceText(with:)`, so the model's ranges follow it.
+    public internal(set) var text: WorkingText
     /// The part of `text` that is the paper's running text; what follows it (footnotes lifted
     /// out of the pages, say) is not read as paragraphs. Nil means all of it.
     public var runningText: TextRange?

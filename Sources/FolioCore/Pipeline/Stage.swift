@@ -1,6 +1,7 @@
 /// The phases of the pipeline, in the order they must run.
 public enum Phase: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-    /// Repairs the text itself; the only phase allowed to rewrite `Document.text`.
+    /// Repairs the text itself; the only phase allowed to rewrite `Document.text` (through
+    /// `Document.replaceText`, which carries the ranges found so far along).
     case clean
     /// Finds the paper's structure: blocks, headings, sections, notes, bibliography.
     case structure
@@ -30,9 +31,6 @@ public protocol Stage: Sendable {
     static var summary: String { get }
     /// Stages that must run earlier in the pipeline.
     static var requires: [String] { get }
-    /// Whether the stage records ranges of the working text (notes, paragraphs, dates…); no
-    /// stage may rewrite the text after one that does.
-    static var createsNodes: Bool { get }
 
     /// Reads the stage's options; unknown options are reported by the caller.
     init(options: inout Options) throws
@@ -42,7 +40,6 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public static var requires: [String] { [] }
-    public static var createsNodes: Bool { phase != .clean }
 }
 
 /// What a stage may know beyond the document: run-wide settings.

@@ -60,6 +60,8 @@ public struct WorkingTextBuilder {
     private let base: WorkingText
     private var scalars: [Unicode.Scalar] = []
     private var map = OffsetMap()
+    /// What became of each stretch of the old text, to carry ranges over to the new one.
+    private var edits: [PositionMap.Edit] = []
 
     public init(base: WorkingText) {
         self.base = base
@@ -69,6 +71,7 @@ public struct WorkingTextBuilder {
     /// Keeps `range` of the old text as it is.
     public mutating func copy(_ range: TextRange) {
         guard !range.isEmpty else { return }
+        edits.append(PositionMap.Edit(old: range, new: TextRange(scalars.count, scalars.count + range.count), isCopy: true))
         scalars.append(contentsOf: base.scalars[range.start..<range.end])
         for segment in base.map.segments(overlapping: range) {
             let from = max(segment.working, range.start)
@@ -91,11 +94,17 @@ public struct WorkingTextBuilder {
         let before = scalars.count
         scalars.append(contentsOf: replacement)
         map.appendReplacement(workingLength: scalars.count - before, source: base.sourceRange(range))
+        edits.append(PositionMap.Edit(old: range, new: TextRange(before, scalars.count), isCopy: false))
     }
 
     public var count: Int { scalars.count }
 
     public func finish() -> WorkingText {
         WorkingText(scalars: scalars, map: map)
+    }
+
+    /// How positions in the old text move to the new one.
+    public func positionMap() -> PositionMap {
+        PositionMap(edits: edits)
     }
 }

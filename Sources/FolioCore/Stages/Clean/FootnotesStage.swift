@@ -13,7 +13,6 @@ public struct FootnotesStage: Stage {
     public static let phase = Phase.clean
     public static let summary = "footnotes at page feet lifted out, linked to their markers; notes run on across pages"
     public static let requires = [NormalizeStage.name]
-    public static let createsNodes = true
 
     /// The highest number a document's first note may have (earlier notes may sit on pages
     /// extraction lost, such as a title page).
@@ -191,7 +190,7 @@ public struct FootnotesStage: Stage {
             spans.append(TextRange(start, builder.count))
             builder.replace(TextRange(text.count, text.count), with: ["\n", "\n"])
         }
-        document.text = builder.finish()
+        document.replaceText(with: builder)
         document.runningText = TextRange(0, bodyEnd)
         document.footnotes = notes.enumerated().map { index, note in
             Footnote(number: String(note.number), span: spans[index], markers: newMarkers[index].map { [$0] } ?? [])

@@ -39,7 +39,7 @@ public struct LinkDebrisStage: Stage {
         }
         guard !repairs.isEmpty else { return }
         builder.copy(TextRange(kept, scalars.count))
-        document.text = builder.finish()
+        document.replaceText(with: builder)
         document.repairs.append(contentsOf: repairs)
     }
 

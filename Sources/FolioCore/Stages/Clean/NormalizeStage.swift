@@ -156,7 +156,7 @@ public struct NormalizeStage: Stage {
             index += 1
         }
         builder.copy(TextRange(kept, scalars.count))
-        document.text = builder.finish()
+        document.replaceText(with: builder)
         document.repairs.append(contentsOf: repairs)
     }
 }
