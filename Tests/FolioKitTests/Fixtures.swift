@@ -10,9 +10,13 @@ let samplePaths: [String] = (try? FileManager.default.contentsOfDirectory(atPath
     .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
     .map { repositoryRoot.appendingPathComponent("Input").appendingPathComponent($0).path } ?? []
 
-/// The committed default pipeline.
-func defaultConfiguration() throws -> PipelineConfiguration {
+/// The committed default pipeline, read once (its word list is large).
+private let committedConfiguration = Result {
     try PipelineConfiguration.load(path: repositoryRoot.appendingPathComponent("pipeline.json").path, components: .standard)
+}
+
+func defaultConfiguration() throws -> PipelineConfiguration {
+    try committedConfiguration.get()
 }
 
 func processSample(_ path: String) throws -> Document {

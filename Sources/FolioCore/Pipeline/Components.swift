@@ -13,6 +13,7 @@ public struct Components: Sendable {
         NormalizeStage.self,
         LinkDebrisStage.self,
         FootnotesStage.self,
+        HyphenationStage.self,
         ParagraphsStage.self,
         HeadingsStage.self,
     ]

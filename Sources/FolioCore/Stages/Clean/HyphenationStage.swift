@@ -1,0 +1,116 @@
+/// Repairs hyphenation: joins words the typesetter broke at a line's end (`inter-` +
+/// `national`), keeps real compounds (`NATO-` + `Russia`, `well-` + `known`), and puts back
+/// hyphens an extractor dropped (`RUSSIANUKRAINIAN` where `Russian` and `Ukrainian` are names).
+///
+/// The evidence is the document's own spelling first (the same word elsewhere, with or without
+/// its hyphen), then a word list. Every join and restored hyphen is logged as a repair.
+public struct HyphenationStage: Stage {
+    public static let name = "hyphenation"
+    public static let phase = Phase.clean
+    public static let summary = "line-end hyphens joined or kept, dropped hyphens restored, by the document's spelling and a word list"
+    public static let requires = [NormalizeStage.name]
+
+    /// Debian's `wamerican` puts its list here; used when present unless another is named.
+    public static let defaultWordList = "/usr/share/dict/words"
+
+    public var wordList: WordList?
+    public var restoreDroppedHyphens: Bool
+
+    public init(wordList: WordList? = nil, restoreDroppedHyphens: Bool = true) {
+        self.wordList = wordList
+        self.restoreDroppedHyphens = restoreDroppedHyphens
+    }
+
+    /// `wordList`: a path (which must exist); `null` or absent, the default list where it is
+    /// installed; `""`, none.
+    public init(options: inout Options) throws {
+        let path: String?
+        switch try options.string("wordList", default: nil) {
+        case nil: path = FilePaths.isFile(Self.defaultWordList) ? Self.defaultWordList : nil
+        case ""?: path = nil
+        default: path = try options.existingFile("wordList", default: nil)
+        }
+        self.init(wordList: try path.map { try WordList(path: $0) },
+                  restoreDroppedHyphens: try options.bool("restoreDroppedHyphens", default: true))
+    }
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        let text = document.text
+        let vocabulary = Vocabulary(text)
+        let scalars = text.scalars
+        var builder = WorkingTextBuilder(base: text)
+        var repairs: [Repair] = []
+        var kept = 0
+        func edit(_ range: TextRange, to replacement: [Unicode.Scalar], rule: String) {
+            builder.copy(TextRange(kept, range.start))
+            builder.replace(range, with: replacement)
+            repairs.append(Repair(rule: rule, source: text.sourceRange(range), before: text.string(range),
+                                  after: Vocabulary.string(replacement[...])))
+            kept = range.end
+        }
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            let start = index
+            while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
+            let left = TextRange(start, index)
+            if let (breakRange, right) = lineEndBreak(after: left, scalars) {
+                if shouldJoin(text.string(left), text.string(right), vocabulary) {
+                    edit(breakRange, to: [], rule: "dehyphenation")
+                }
+                index = right.start
+            } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-",
+                      let split = droppedHyphen(in: text.string(left), vocabulary) {
+                var hyphenated = Array(scalars[left.start..<left.end])
+                hyphenated.insert("-", at: split)
+                edit(left, to: hyphenated, rule: "hyphen-restored")
+            }
+        }
+        guard !repairs.isEmpty else { return }
+        builder.copy(TextRange(kept, scalars.count))
+        document.replaceText(with: builder)
+        document.repairs.append(contentsOf: repairs)
+    }
+
+    /// `word-⏎ word`: the hyphen with the line break and indentation after it, and the word
+    /// that goes on on the next line.
+    func lineEndBreak(after left: TextRange, _ scalars: [Unicode.Scalar]) -> (TextRange, TextRange)? {
+        guard left.end + 1 < scalars.count, scalars[left.end] == "-", scalars[left.end + 1] == "\n" || scalars[left.end + 1] == "\u{0C}" else {
+            return nil
+        }
+        var next = left.end + 1
+        while next < scalars.count && (scalars[next] == "\n" || scalars[next] == "\u{0C}" || scalars[next] == " ") { next += 1 }
+        var end = next
+        while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
+        guard end > next else { return nil }
+        return (TextRange(left.end, next), TextRange(next, end))
+    }
+
+    /// Join `inter-` + `national`, keep `NATO-` + `Russia` and `well-` + `known`.
+    func shouldJoin(_ left: String, _ right: String, _ vocabulary: Vocabulary) -> Bool {
+        let joined = left + right
+        if vocabulary.compounds[joined.lowercased()] != nil { return false }  // spelt with the hyphen elsewhere
+        if vocabulary.contains(joined) { return true }                        // spelt whole elsewhere
+        if right.first?.isUppercase == true { return false }                   // a compound of names
+        let isWord = { (word: String) in vocabulary.contains(word) || self.wordList?.contains(word) == true }
+        if wordList?.contains(joined) == true { return true }
+        // Two words that do not make one: a compound broken at its own hyphen.
+        return !(isWord(left) && isWord(right) && left.count > 1 && right.count > 1)
+    }
+
+    /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
+    /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
+    func droppedHyphen(in word: String, _ vocabulary: Vocabulary) -> Int? {
+        guard word.count >= 6, wordList?.contains(word) != true else { return nil }
+        let lowered = word.lowercased()
+        if let compound = vocabulary.compounds[lowered], let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
+            return compound.distance(from: compound.startIndex, to: hyphen)
+        }
+        guard word.allSatisfy({ !$0.isLowercase }), vocabulary.counts[lowered] ?? 0 <= 1 else { return nil }
+        let letters = Array(word)
+        let splits = (3...(letters.count - 3)).filter { split in
+            vocabulary.isProper(String(letters[..<split])) && vocabulary.isProper(String(letters[split...]))
+        }
+        return splits.count == 1 ? splits[0] : nil
+    }
+}

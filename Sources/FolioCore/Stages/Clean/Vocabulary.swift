@@ -1,0 +1,81 @@
+import Foundation
+
+/// The words a document uses, and how: the evidence for deciding about hyphens.
+struct Vocabulary {
+    /// Lower-cased words seen whole (not broken at a line's end), with how often.
+    private(set) var counts: [String: Int] = [:]
+    /// Lower-cased words seen in lower case at least once.
+    private(set) var seenInLowerCase: Set<String> = []
+    /// Lower-cased hyphenated compounds seen within a line (`nato-russia`), keyed by their
+    /// letters without hyphens (`natorussia`).
+    private(set) var compounds: [String: String] = [:]
+
+    init(_ text: WorkingText) {
+        let scalars = text.scalars
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            let start = index
+            while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
+            let word = Self.string(scalars[start..<index])
+            // A word broken at a line's end is not evidence of itself.
+            let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && Self.isBreak(scalars[index + 1])
+            var before = start - 1
+            while before > 0 && scalars[before] == " " { before -= 1 }
+            let brokenBefore = before >= 1 && Self.isBreak(scalars[before]) && scalars[before - 1] == "-"
+            if !brokenAfter && !brokenBefore {
+                counts[word.lowercased(), default: 0] += 1
+                if word.first?.isLowercase == true { seenInLowerCase.insert(word.lowercased()) }
+            }
+            // `A-B` within a line: a compound the document spells with its hyphen.
+            if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].properties.isAlphabetic {
+                var end = index + 1
+                while end < scalars.count && (scalars[end].properties.isAlphabetic
+                        || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].properties.isAlphabetic)) { end += 1 }
+                let compound = Self.string(scalars[start..<end]).lowercased()
+                compounds[compound.replacingOccurrences(of: "-", with: "")] = compound
+            }
+        }
+    }
+
+    static func isBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\u{0C}" }
+
+    func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
+
+    /// A name or proper adjective: seen capitalized, never in lower case (`Russian`, `NATO`).
+    func isProper(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        return counts[lowered] != nil && !seenInLowerCase.contains(lowered)
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}
+
+/// A list of the words of a language, one a line (Debian's `wamerican`, hunspell word lists
+/// without their affix flags). Loaded once, when the pipeline is configured.
+public struct WordList: Sendable {
+    private let words: Set<String>
+
+    public init(words: some Sequence<String>) {
+        self.words = Set(words.map { $0.lowercased() })
+    }
+
+    /// Reads the list at `path`; hunspell's `word/FLAGS` lines count as `word`.
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FolioError(file: path, "the word list cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        self.init(words: text.split(whereSeparator: \.isNewline).map { line in
+            String(line.split(separator: "/", maxSplits: 1).first ?? line)
+        })
+    }
+
+    public var count: Int { words.count }
+
+    public func contains(_ word: String) -> Bool { words.contains(word.lowercased()) }
+}
