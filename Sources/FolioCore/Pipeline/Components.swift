@@ -12,6 +12,7 @@ public struct Components: Sendable {
     public static let coreStages: [any Stage.Type] = [
         NormalizeStage.self,
         LinkDebrisStage.self,
+        PageFurnitureStage.self,
         FootnotesStage.self,
         HyphenationStage.self,
         ParagraphsStage.self,

@@ -1,0 +1,107 @@
+/// Takes running heads, running feet and page numbers out of the text, keeping them in the
+/// document as page furniture.
+///
+/// Furniture is what repeats at the same place, the top or the foot, across pages: the same
+/// words (page numbers aside: `Journal of Studies 12`, `Journal of Studies 13`), or a bare
+/// number. A line must repeat on enough pages to count, so a body line never does by chance.
+public struct PageFurnitureStage: Stage {
+    public static let name = "furniture"
+    public static let phase = Phase.clean
+    public static let summary = "running heads, running feet and page numbers removed, kept as page furniture"
+    public static let requires = [NormalizeStage.name]
+
+    /// The share of pages a line must repeat on (at least two pages in any case).
+    public var minimumShare: Double
+    /// How many lines at the top and at the foot of a page may be furniture.
+    public var linesPerEdge: Int
+
+    public init(minimumShare: Double = 0.3, linesPerEdge: Int = 2) {
+        self.minimumShare = minimumShare
+        self.linesPerEdge = linesPerEdge
+    }
+
+    public init(options: inout Options) throws {
+        self.init(minimumShare: try options.number("minimumShare", default: 0.3, in: 0.05...1.0),
+                  linesPerEdge: try options.integer("linesPerEdge", default: 2, in: 1...5))
+    }
+
+    enum Edge: Hashable { case top, foot }
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        guard document.source.format == .plainText else { return }
+        let text = document.text
+        let lines = text.lines()
+        let starts = PageStarts.find(in: lines)
+        guard starts.count >= 2 else { return }
+        let pages = zip(starts, Array(starts.dropFirst()) + [lines.count]).map { $0..<$1 }
+
+        // Edges are read from the outside in: a line counts only when every line outside it
+        // on its page's edge does (a running head above a page number, say).
+        var furniture: [Int] = []
+        var open: [(page: Range<Int>, edge: Edge)] = pages.flatMap { [($0, Edge.top), ($0, Edge.foot)] }
+        for depth in 0..<linesPerEdge {
+            var candidates: [(line: Int, edge: Edge, signature: String, slot: Int)] = []
+            for (slot, (page, edge)) in open.enumerated() {
+                let visible = page.filter { !lines[$0].isBlank }
+                guard depth < visible.count / 2 else { continue }
+                let index = edge == .top ? visible[depth] : visible[visible.count - 1 - depth]
+                candidates.append((index, edge, signature(lines[index], text), slot))
+            }
+            var pagesShowing: [Edge: [String: Int]] = [:]
+            for candidate in candidates { pagesShowing[candidate.edge, default: [:]][candidate.signature, default: 0] += 1 }
+            let needed = max(2, Int((minimumShare * Double(pages.count)).rounded(.up)))
+            let found = candidates.filter { candidate in
+                let count = pagesShowing[candidate.edge]![candidate.signature]!
+                return count >= (candidate.signature == Self.pageNumberSignature ? 2 : needed)
+            }
+            furniture += found.map(\.line)
+            open = found.map { open[$0.slot] }
+        }
+        furniture.sort()
+        guard !furniture.isEmpty else { return }
+
+        var builder = WorkingTextBuilder(base: text)
+        var kept = 0
+        for index in furniture {
+            let line = lines[index]
+            let removed = TextRange(line.range.start, min(text.count, line.range.end + 1))
+            builder.copy(TextRange(kept, removed.start))
+            // A form feed before the line stays: it marks the page for the stages after this.
+            builder.replace(removed, with: [])
+            kept = removed.end
+            let isNumber = signature(line, text) == Self.pageNumberSignature
+            document.pageFurniture.append(PageFurniture(kind: isNumber ? .pageNumber : .runningHead,
+                                                        source: text.sourceRange(line.content), text: text.string(line.content)))
+            document.repairs.append(Repair(rule: "page-furniture", source: text.sourceRange(removed),
+                                           before: text.string(removed), after: ""))
+        }
+        builder.copy(TextRange(kept, text.count))
+        document.replaceText(with: builder)
+    }
+
+    static let pageNumberSignature = "#"
+
+    /// A line with its numbers made alike: `Journal of Studies 12` → `journal of studies #`;
+    /// a bare page number (`12`, `- 12 -`, `Page 12`, `xii`) → `#`.
+    func signature(_ line: Line, _ text: WorkingText) -> String {
+        var result = ""
+        var lastWasDigit = false
+        for scalar in text.scalars[line.content.start..<line.content.end] {
+            if ("0"..."9").contains(scalar) {
+                if !lastWasDigit { result.append("#") }
+                lastWasDigit = true
+                continue
+            }
+            lastWasDigit = false
+            if scalar.properties.isWhitespace {
+                if result.last != " " { result.append(" ") }
+            } else {
+                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        let bare = result.filter { !"-–— .".contains($0) }
+        if bare == "#" || bare == "page#" || bare == "p#" { return Self.pageNumberSignature }
+        if !bare.isEmpty, bare.count <= 6, bare.allSatisfy({ "ivxlc".contains($0) }) { return Self.pageNumberSignature }
+        return result
+    }
+}
