@@ -31,6 +31,11 @@ import Testing
         #expect(try blockTexts(process(text, stages: stages)).count == 1)
     }
 
+    @Test func anIndentedFirstLineAfterASentenceStartsAParagraph() throws {
+        let text = filler + "\nThis line also reaches the full width of the column and ends a sentence.\n    Indented, a new paragraph starts.\n"
+        #expect(try blockTexts(process(text, stages: stages)).count == 2)
+    }
+
     @Test func aPageBreakAloneDoesNotEndAParagraph() throws {
         let text = filler + "\nand the sentence goes on across the page break, a typesetter's\u{000C}everyday event.\n"
         let blocks = try blockTexts(process(text, stages: stages))

@@ -1,7 +1,8 @@
 /// Groups lines into paragraphs (and the one-line blocks headings are made of).
 ///
 /// In plain text a paragraph ends at a blank line, or at a line that ends a sentence well short
-/// of the text's usual line width (the short last line of a typeset paragraph). Lines in capitals
+/// of the text's usual line width (the short last line of a typeset paragraph), or before a line
+/// indented as paragraphs' first lines are. Lines in capitals
 /// stand alone, as headings do; a bullet starts a block. In Markdown, blank lines separate
 /// blocks and `#` lines stand alone. Page breaks alone never end a paragraph.
 public struct ParagraphsStage: Stage {
@@ -95,7 +96,10 @@ public struct ParagraphsStage: Stage {
             // A heading in capitals; one that wraps may break after a colon.
             let isCapitals = text.isUpperCase(line.content) && text.wordCount(line.content) <= 30
                 && (!text.endsWithPunctuation(line.content) || text.lastVisible(line.content) == ":")
-            if startsItem || bulletStart != nil || isCapitals != currentIsCapitals {
+            // A first line indented deeper than a page's first line (which extractors set off by
+            // a space) after a sentence's end: the typesetter's paragraph indentation.
+            let indentedStart = line.indentation >= 3 && current != nil && endsSentence(text, TextRange(current!.start, current!.end))
+            if startsItem || bulletStart != nil || isCapitals != currentIsCapitals || indentedStart {
                 close()
             }
             extend(line)
