@@ -40,25 +40,42 @@ public struct FootnotesStage: Stage {
         let lines = text.lines()
         let pages = PageStarts.find(in: lines)
         let pageEnds = Array(pages.dropFirst()) + [lines.count]
-        let bodyWidth = ParagraphsStage.typicalWidth(lines)
+
+        // First the note blocks, page by page, following the notes' numbers.
+        var blocks: [Range<Int>?] = []
+        var expected: Int?
+        for (start, end) in zip(pages, pageEnds) {
+            let block = noteBlock(lines: lines, page: start..<end, text: text, expected: expected)
+            blocks.append(block)
+            if let block {
+                let numbers = block.compactMap { noteStart(lines[$0], text)?.0 }
+                expected = (numbers.last ?? expected ?? 0) + 1
+            }
+        }
+        // Notes are set in smaller type, so their lines run wider than the body's: that tells
+        // a note carried over from the page before from the body text above it.
+        let inBlocks = Set(blocks.compactMap { $0 }.flatMap { $0 })
+        let noteLineWidth = Self.typicalWidth(of: lines.indices.filter { inBlocks.contains($0) }, lines)
+        let bodyLineWidth = Self.typicalWidth(of: lines.indices.filter { !inBlocks.contains($0) }, lines)
+        let carriedWidth = noteLineWidth * 20 > bodyLineWidth * 21 ? (noteLineWidth + bodyLineWidth) / 2 : nil
 
         var notes: [FoundNote] = []
         var noteLines = Set<Int>()
         var searchFrom = 0  // markers come in order: each after the previous one
-        for (start, end) in zip(pages, pageEnds) {
-            guard let block = noteBlock(lines: lines, page: start..<end, text: text,
-                                        expected: notes.last.map { $0.number + 1 }) else { continue }
+        for (page, (start, end)) in zip(pages, pageEnds).enumerated() {
+            let firstNoteLine = blocks[page]?.lowerBound ?? end
             // A note the previous page cut off goes on above this page's first note.
-            if let previous = notes.last, !endsNote(previous, text),
-               let carried = carriedOver(lines: lines, above: block.lowerBound, pageStart: start, text: text, bodyWidth: bodyWidth) {
+            if !notes.isEmpty, let carriedWidth,
+               let carried = carriedOver(lines: lines, above: firstNoteLine, pageStart: start, text: text, wideness: carriedWidth) {
                 notes[notes.count - 1].pieces += carried.map { lines[$0].content }
                 noteLines.formUnion(carried)
             }
+            guard let block = blocks[page] else { continue }
             for index in block {
                 noteLines.insert(index)
                 let line = lines[index]
                 if line.isBlank { continue }
-                if let (number, rest) = noteStart(line, text), number == (notes.last?.number ?? number - 1) + 1 || notes.isEmpty {
+                if let (number, rest) = noteStart(line, text), notes.isEmpty || number == notes[notes.count - 1].number + 1 {
                     var note = FoundNote(number: number, pieces: [rest])
                     note.marker = findMarker(number, from: searchFrom, before: block.lowerBound, lines: lines,
                                              skipping: noteLines, text: text)
@@ -113,26 +130,26 @@ public struct FootnotesStage: Stage {
         return (number, TextRange(index + 1, line.content.end))
     }
 
-    /// Whether a note's last line ends it.
-    func endsNote(_ note: FoundNote, _ text: WorkingText) -> Bool {
-        guard let last = note.pieces.last, let scalar = text.lastVisible(last) else { return true }
-        return ".!?”\")".unicodeScalars.contains(scalar)
-    }
-
-    /// The lines above a page's first note that carry on the previous page's last note:
-    /// the wide lines of note type, the last of them possibly short where the note ends.
-    func carriedOver(lines: [Line], above first: Int, pageStart: Int, text: WorkingText, bodyWidth: Int) -> [Int]? {
-        let noteWidth = Double(bodyWidth) * 1.08
+    /// The lines above a page's first note (or its foot) that carry on the previous page's
+    /// last note: lines wider than `wideness`, the last of them possibly short where the note ends.
+    func carriedOver(lines: [Line], above first: Int, pageStart: Int, text: WorkingText, wideness: Int) -> [Int]? {
         var index = first - 1
+        while index >= pageStart && lines[index].isBlank { index -= 1 }
         var run: [Int] = []
         while index >= pageStart, !lines[index].isBlank {
-            let wide = Double(lines[index].content.count) > noteWidth
+            let wide = lines[index].content.count > wideness
             if !wide && !(run.isEmpty && text.endsWithPunctuation(lines[index].content)) { break }
             run.insert(index, at: 0)
             index -= 1
         }
-        guard let topLine = run.first, Double(lines[topLine].content.count) > noteWidth else { return nil }
+        guard let topLine = run.first, lines[topLine].content.count > wideness, noteStart(lines[topLine], text) == nil else { return nil }
         return run
+    }
+
+    /// The 80th-percentile length of the given lines; 0 for none.
+    static func typicalWidth(of indexes: [Int], _ lines: [Line]) -> Int {
+        let lengths = indexes.map { lines[$0].content.count }.filter { $0 > 0 }.sorted()
+        return lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
     }
 
     /// The marker of note `number`: the first one printed after `position` in the running

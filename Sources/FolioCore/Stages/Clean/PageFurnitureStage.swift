@@ -4,6 +4,7 @@
 /// Furniture is what repeats at the same place, the top or the foot, across pages: the same
 /// words (page numbers aside: `Journal of Studies 12`, `Journal of Studies 13`), or a bare
 /// number. A line must repeat on enough pages to count, so a body line never does by chance.
+/// Pages the extractor marked only by indenting their first line get a form feed.
 public struct PageFurnitureStage: Stage {
     public static let name = "furniture"
     public static let phase = Phase.clean
@@ -58,15 +59,25 @@ public struct PageFurnitureStage: Stage {
             open = found.map { open[$0.slot] }
         }
         furniture.sort()
-        guard !furniture.isEmpty else { return }
 
+        // Pages found from indentation get a form feed, as pdftotext writes them, so the page
+        // stays marked when its first line (a running head) goes.
+        let unmarked = lines.contains { $0.startsPage } ? [] : Array(starts.dropFirst())
+        guard !furniture.isEmpty || !unmarked.isEmpty else { return }
         var builder = WorkingTextBuilder(base: text)
         var kept = 0
-        for index in furniture {
+        var edits = furniture.map { ($0, true) } + unmarked.map { ($0, false) }
+        edits.sort { ($0.0, $0.1 ? 1 : 0) < ($1.0, $1.1 ? 1 : 0) }  // a page's form feed before its removal
+        for (index, isFurniture) in edits {
             let line = lines[index]
+            guard isFurniture else {
+                builder.copy(TextRange(kept, line.range.start))
+                builder.replace(TextRange(line.range.start, line.range.start), with: ["\u{0C}"])
+                kept = line.range.start
+                continue
+            }
             let removed = TextRange(line.range.start, min(text.count, line.range.end + 1))
             builder.copy(TextRange(kept, removed.start))
-            // A form feed before the line stays: it marks the page for the stages after this.
             builder.replace(removed, with: [])
             kept = removed.end
             let isNumber = signature(line, text) == Self.pageNumberSignature
