@@ -75,12 +75,11 @@ struct PlainFormat: OutputFormat {
             .contains("listed twice"))
     }
 
-    @Test func aCleanStageAfterAStructureStageIsRefused() {
-        let components = Components(stages: Components.coreStages + [LateCleaner.self], formats: [PlainFormat.self])
-        let json = #"{"stages": [{"stage": "normalize"}, {"stage": "paragraphs"}, {"stage": "late"}], "formats": {"plain": {}}}"#
-        #expect {
-            try PipelineConfiguration.decode(JSONParser.parse(json), file: "p.json", baseDirectory: "/", components: components)
-        } throws: { "\($0)".contains("'late' is a clean stage and must come before the structure stage 'paragraphs'") }
+    @Test func aStageThatChangesTheLayoutComesAfterTheStagesThatReadIt() {
+        let message = error(#"{"stages": [{"stage": "normalize"}, {"stage": "hyphenation"}, {"stage": "paragraphs"}], "formats": {"plain": {}}}"#)
+        #expect(message.contains("at stages[1].stage: the stage 'hyphenation' must come after 'paragraphs'"))
+        // Absent, a stage imposes nothing.
+        #expect(error(#"{"stages": [{"stage": "normalize"}, {"stage": "hyphenation"}], "formats": {"plain": {}}}"#) == "no error")
     }
 
     @Test func badReferenceDatesAndStageEntriesAreRefused() {
@@ -114,10 +113,3 @@ struct PlainFormat: OutputFormat {
     }
 }
 
-struct LateCleaner: Stage {
-    static let name = "late"
-    static let phase = Phase.clean
-    static let summary = "a clean stage for ordering tests"
-    init(options: inout Options) throws {}
-    func run(_ document: inout Document, context: StageContext) throws {}
-}

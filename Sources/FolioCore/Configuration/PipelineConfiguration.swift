@@ -117,13 +117,13 @@ public struct PipelineConfiguration: Sendable {
                                 ?? "the stages are: \(names.joined(separator: ", "))")
             }
             if seen.contains(name) { throw failure(entryPath.appending("stage"), "the stage '\(name)' is listed twice") }
-            if let previous = stages.last.map({ Swift.type(of: $0) }), type.phase < previous.phase {
-                throw failure(entryPath.appending("stage"),
-                              "'\(name)' is a \(type.phase) stage and must come before the \(previous.phase) stage '\(previous.name)'",
-                              hint: "the phases run in the order clean, structure, extract")
-            }
             for required in type.requires where !seen.contains(required) {
                 throw failure(entryPath.appending("stage"), "the stage '\(name)' needs the stage '\(required)' to run before it")
+            }
+            let listed = entries.compactMap { $0["stage"]?.stringValue }
+            for earlier in type.runsAfter where listed.contains(earlier) && !seen.contains(earlier) {
+                throw failure(entryPath.appending("stage"), "the stage '\(name)' must come after '\(earlier)'",
+                              hint: components.stage(named: earlier).map { "'\(earlier)' reads what '\(name)' changes: \($0.summary)" })
             }
             var options = try optionsObject(object["options"], path: entryPath.appending("options"), file: file,
                                              baseDirectory: baseDirectory)

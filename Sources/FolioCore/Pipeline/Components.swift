@@ -14,8 +14,8 @@ public struct Components: Sendable {
         LinkDebrisStage.self,
         PageFurnitureStage.self,
         FootnotesStage.self,
-        HyphenationStage.self,
         ParagraphsStage.self,
+        HyphenationStage.self,
         HeadingsStage.self,
     ]
 

@@ -1,7 +1,9 @@
-/// The phases of the pipeline, in the order they must run.
+/// The phases of the pipeline, in the order they usually run. A stage's `requires` and
+/// `runsAfter` say what must really come first.
 public enum Phase: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     /// Repairs the text itself; the only phase allowed to rewrite `Document.text` (through
-    /// `Document.replaceText`, which carries the ranges found so far along).
+    /// `Document.replaceText`, which carries the ranges found so far along, so a cleaning
+    /// stage may also run after structure has been found).
     case clean
     /// Finds the paper's structure: blocks, headings, sections, notes, bibliography.
     case structure
@@ -31,6 +33,9 @@ public protocol Stage: Sendable {
     static var summary: String { get }
     /// Stages that must run earlier in the pipeline.
     static var requires: [String] { get }
+    /// Stages that, when the pipeline has them, must run earlier: those that read the page
+    /// layout this stage changes, say.
+    static var runsAfter: [String] { get }
 
     /// Reads the stage's options; unknown options are reported by the caller.
     init(options: inout Options) throws
@@ -40,6 +45,7 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public static var requires: [String] { [] }
+    public static var runsAfter: [String] { [] }
 }
 
 /// What a stage may know beyond the document: run-wide settings.

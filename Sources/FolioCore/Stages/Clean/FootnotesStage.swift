@@ -13,6 +13,8 @@ public struct FootnotesStage: Stage {
     public static let phase = Phase.clean
     public static let summary = "footnotes at page feet lifted out, linked to their markers; notes run on across pages"
     public static let requires = [NormalizeStage.name]
+    /// Running heads and page numbers must be gone first, so the notes end each page.
+    public static let runsAfter = [PageFurnitureStage.name, LinkDebrisStage.name]
 
     /// The highest number a document's first note may have (earlier notes may sit on pages
     /// extraction lost, such as a title page).

@@ -9,6 +9,8 @@ public struct HyphenationStage: Stage {
     public static let phase = Phase.clean
     public static let summary = "line-end hyphens joined or kept, dropped hyphens restored, by the document's spelling and a word list"
     public static let requires = [NormalizeStage.name]
+    /// They read the line layout this stage changes.
+    public static let runsAfter = [PageFurnitureStage.name, FootnotesStage.name, ParagraphsStage.name]
 
     /// Debian's `wamerican` puts its list here; used when present unless another is named.
     public static let defaultWordList = "/usr/share/dict/words"

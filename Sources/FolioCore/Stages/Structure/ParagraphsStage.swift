@@ -1,8 +1,8 @@
 /// Groups lines into paragraphs (and the one-line blocks headings are made of).
 ///
-/// In plain text a paragraph ends at a blank line, or at a line that ends a sentence well short
-/// of the text's usual line width (the short last line of a typeset paragraph), or before a line
-/// indented as paragraphs' first lines are. Lines in capitals
+/// In plain text a paragraph ends at a blank line, at a line that ends a sentence and stops
+/// short where the next line's first word would have fitted (the typesetter ended it on
+/// purpose), or before a line indented as paragraphs' first lines are. Lines in capitals
 /// stand alone, as headings do; a bullet starts a block. In Markdown, blank lines separate
 /// blocks and `#` lines stand alone. Page breaks alone never end a paragraph.
 public struct ParagraphsStage: Stage {
@@ -10,16 +10,19 @@ public struct ParagraphsStage: Stage {
     public static let phase = Phase.structure
     public static let summary = "lines to paragraphs"
     public static let requires = [NormalizeStage.name]
+    /// They clear the pages of what is not running text.
+    public static let runsAfter = [PageFurnitureStage.name, FootnotesStage.name, LinkDebrisStage.name]
 
-    /// A line shorter than this share of the usual width, ending a sentence, ends a paragraph.
-    public var shortLineRatio: Double
+    /// How much of the column a line must leave empty, beyond the next line's first word, to
+    /// count as ended early: justified text in a proportional font varies in characters a line.
+    public var fitMargin: Double
 
-    public init(shortLineRatio: Double = 0.8) {
-        self.shortLineRatio = shortLineRatio
+    public init(fitMargin: Double = 0.05) {
+        self.fitMargin = fitMargin
     }
 
     public init(options: inout Options) throws {
-        self.init(shortLineRatio: try options.number("shortLineRatio", default: 0.8, in: 0.1...1.0))
+        self.init(fitMargin: try options.number("fitMargin", default: 0.05, in: 0...0.5))
     }
 
     public func run(_ document: inout Document, context: StageContext) throws {
@@ -54,15 +57,27 @@ public struct ParagraphsStage: Stage {
         return text[next.start].properties.isLowercase || last == ","
     }
 
-    /// The usual width of a full line: the 80th percentile of line lengths.
-    static func typicalWidth(_ lines: [Line]) -> Int {
+    /// The width of the column: the 90th percentile of line lengths.
+    static func columnWidth(_ lines: [Line]) -> Int {
         let lengths = lines.filter { !$0.isBlank }.map { $0.content.count }.sorted()
         guard !lengths.isEmpty else { return 0 }
-        return lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
+        return lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+    }
+
+    /// Whether the typesetter ended `line` early: the first word of the next line (or of a
+    /// compound, up to its hyphen) would have fitted in the space left. Only a paragraph's end
+    /// (or a heading) breaks a line so.
+    func endsEarly(_ line: Line, before next: Line?, width: Int, _ text: WorkingText) -> Bool {
+        guard let next, !next.isBlank else { return true }
+        var end = next.content.start
+        while end < next.content.end && !text[end].properties.isWhitespace && text[end] != "-" { end += 1 }
+        let firstWord = end - next.content.start + (end < next.content.end && text[end] == "-" ? 1 : 0)
+        let room = Double(width) * (1 - fitMargin) - Double(line.content.count + 1)
+        return Double(firstWord) <= room
     }
 
     func plainTextBlocks(_ lines: [Line], _ text: WorkingText) -> [TextRange] {
-        let width = Double(Self.typicalWidth(lines))
+        let width = Self.columnWidth(lines)
         var blocks: [TextRange] = []
         var current: TextRange?
         var currentIsCapitals = false
@@ -79,7 +94,7 @@ public struct ParagraphsStage: Stage {
             current = current.map { TextRange($0.start, line.content.end) } ?? TextRange(start, line.content.end)
         }
 
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             if line.isBlank {
                 if bulletStart == nil { close() }
                 continue
@@ -104,8 +119,8 @@ public struct ParagraphsStage: Stage {
             }
             extend(line)
             currentIsCapitals = isCapitals
-            let isShort = Double(line.content.count) < shortLineRatio * width
-            if !isCapitals && isShort && endsSentence(text, line.content) {
+            let next = lines[(index + 1)...].first { !$0.isBlank }
+            if !isCapitals && endsSentence(text, line.content) && endsEarly(line, before: next, width: width, text) {
                 close()
             }
         }
