@@ -15,6 +15,7 @@ public struct Components: Sendable {
         PageFurnitureStage.self,
         FootnotesStage.self,
         ParagraphsStage.self,
+        FiguresStage.self,
         HyphenationStage.self,
         HeadingsStage.self,
     ]

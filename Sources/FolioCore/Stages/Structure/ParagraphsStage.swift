@@ -82,9 +82,13 @@ public struct ParagraphsStage: Stage {
         var current: TextRange?
         var currentIsCapitals = false
         var bulletStart: Int?
+        var afterCaption = false  // a credit line may follow a caption
 
         func close() {
-            if let block = current { blocks.append(block) }
+            if let block = current {
+                blocks.append(block)
+                afterCaption = CaptionLabels.head(in: block, of: text) != nil
+            }
             current = nil
             currentIsCapitals = false
         }
@@ -114,8 +118,18 @@ public struct ParagraphsStage: Stage {
             // A first line indented deeper than a page's first line (which extractors set off by
             // a space) after a sentence's end: the typesetter's paragraph indentation.
             let indentedStart = line.indentation >= 3 && current != nil && endsSentence(text, TextRange(current!.start, current!.end))
-            if startsItem || bulletStart != nil || isCapitals != currentIsCapitals || indentedStart {
+            // A caption starts a block; the credit line under it is one.
+            let startsCaption = CaptionLabels.head(in: line.content, of: text) != nil
+            let isCredit = (afterCaption || current.map { CaptionLabels.head(in: $0, of: text) != nil } == true)
+                && CaptionLabels.isCredit(line.content, of: text)
+            if startsItem || bulletStart != nil || isCapitals != currentIsCapitals || indentedStart || startsCaption || isCredit {
                 close()
+            }
+            if isCredit {
+                extend(line)
+                close()
+                afterCaption = false
+                continue
             }
             extend(line)
             currentIsCapitals = isCapitals

@@ -1,0 +1,56 @@
+/// How captions of figures and tables begin, and the credit lines under them.
+public enum CaptionLabels {
+    /// Words that begin a caption, and whether they make a table.
+    static let words: [(String, Figure.Kind)] = [
+        ("figure", .figure), ("fig.", .figure), ("table", .table), ("chart", .figure), ("graph", .figure),
+        ("map", .figure), ("plate", .figure), ("illustration", .figure), ("photo", .figure), ("image", .figure),
+        ("exhibit", .figure), ("diagram", .figure),
+    ]
+
+    /// Words that begin a credit line under a caption.
+    static let creditWords = ["source:", "sources:", "credit:", "credits:", "photo:", "photograph:", "courtesy"]
+
+    /// A caption's head: `Figure 1.`, `Table IV:`, `Fig. 2 –`; the number must be followed by
+    /// punctuation, so `Figure 2 shows…` in running text is not one.
+    public struct Head: Equatable {
+        public var kind: Figure.Kind
+        /// `Figure 1.` as printed.
+        public var head: TextRange
+        /// `1`.
+        public var label: String
+        /// Where the caption's words start.
+        public var captionStart: Int
+    }
+
+    public static func head(in range: TextRange, of text: WorkingText) -> Head? {
+        let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
+        guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
+            return nil
+        }
+        var index = range.start + word.count
+        while index < range.end && text[index] == " " { index += 1 }
+        let numberStart = index
+        while index < range.end && (text[index].properties.isAlphabetic || ("0"..."9").contains(text[index])) && index - numberStart < 6 {
+            index += 1
+        }
+        let label = text.string(TextRange(numberStart, index))
+        let isNumber = label.first?.isNumber == true || (!label.isEmpty && label.allSatisfy { "IVXLC".contains($0) })
+        // `1.`, `IV:` right after the number; a dash may stand apart (`Fig. 3 – A map`).
+        var punctuation = index
+        while punctuation < range.end && text[punctuation] == " " { punctuation += 1 }
+        guard isNumber, punctuation < range.end,
+              punctuation == index ? ".:—–-".unicodeScalars.contains(text[index]) : "—–-".unicodeScalars.contains(text[punctuation])
+        else { return nil }
+        index = punctuation
+        let headEnd = index + 1
+        var captionStart = headEnd
+        while captionStart < range.end && text[captionStart].properties.isWhitespace { captionStart += 1 }
+        return Head(kind: kind, head: TextRange(range.start, headEnd), label: label, captionStart: captionStart)
+    }
+
+    /// Whether `range` begins like a credit line: `Source: history.com`.
+    public static func isCredit(_ range: TextRange, of text: WorkingText) -> Bool {
+        let prefix = text.string(TextRange(range.start, min(range.end, range.start + 12))).lowercased()
+        return creditWords.contains { prefix.hasPrefix($0) }
+    }
+}
