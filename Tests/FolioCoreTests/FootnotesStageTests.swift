@@ -102,4 +102,22 @@ import Testing
         let document = try process("Text4 here\n4 Not a page foot in Markdown.", format: .markdown, stages: stages)
         #expect(document.footnotes.isEmpty)
     }
+
+    @Test func markdownFootnotesAndSuperscripts() throws {
+        let text = """
+            The treaty[^1] bound them, as the charter<sup>2</sup> says, and [^1] again.
+
+            [^1]: The North Atlantic Treaty,
+              signed in 1949.
+            <sup>2</sup> The Charter of the United Nations.
+
+            Last paragraph.
+            """
+        let document = try process(text, format: .markdown, stages: stages)
+        #expect(notes(document) == ["1: The North Atlantic Treaty, signed in 1949.", "2: The Charter of the United Nations."])
+        #expect(document.footnotes[0].markers.map { document.text.string($0) } == ["1", "1"])
+        #expect(document.footnotes[1].markers.map { document.source.string(document.text.sourceRange($0)) } == ["2"])
+        #expect(blockTexts(document) == ["The treaty1 bound them, as the charter2 says, and 1 again.", "Last paragraph."])
+        #expect(document.repairs.filter { $0.rule == "footnote-marker" }.map(\.before) == ["[^1]", "<sup>2</sup>", "[^1]"])
+    }
 }

@@ -8,6 +8,7 @@
 ///
 /// The notes move to the end of the working text, after the running text; the halves of a
 /// paragraph the note block stood between become neighbours again. Each move is a repair.
+/// Markdown notes (`[^3]`, `<sup>3</sup>`) are read as Markdown writes them.
 public struct FootnotesStage: Stage {
     public static let name = "footnotes"
     public static let phase = Phase.clean
@@ -37,7 +38,10 @@ public struct FootnotesStage: Stage {
     }
 
     public func run(_ document: inout Document, context: StageContext) throws {
-        guard document.source.format == .plainText else { return }
+        guard document.source.format == .plainText else {
+            liftMarkdownNotes(&document)
+            return
+        }
         let text = document.text
         let lines = text.lines()
         let pages = PageStarts.find(in: lines)
