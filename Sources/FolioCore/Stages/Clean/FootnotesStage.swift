@@ -169,6 +169,23 @@ public struct FootnotesStage: Stage {
         return nil
     }
 
+    /// Writes the notes after the running text, behind a page break, each note's pieces on
+    /// lines of their own; returns each note's range in the new text.
+    static func appendNotes(_ notes: [[TextRange]], to builder: inout WorkingTextBuilder, at end: Int) -> [TextRange] {
+        builder.replace(TextRange(end, end), with: ["\n", "\u{0C}"])
+        var spans: [TextRange] = []
+        for pieces in notes {
+            let start = builder.count
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { builder.replace(TextRange(piece.start, piece.start), with: ["\n"]) }
+                builder.copy(piece)
+            }
+            spans.append(TextRange(start, builder.count))
+            builder.replace(TextRange(end, end), with: ["\n", "\n"])
+        }
+        return spans
+    }
+
     /// Rebuilds the text: the running text without the note lines, then the notes, each
     /// whole, after a page break.
     func lift(_ notes: [FoundNote], noteLines: Set<Int>, lines: [Line], into document: inout Document) {
@@ -202,17 +219,7 @@ public struct FootnotesStage: Stage {
         }
         copy(upTo: text.count)
         let bodyEnd = builder.count
-        builder.replace(TextRange(text.count, text.count), with: ["\n", "\u{0C}"])
-        var spans: [TextRange] = []
-        for note in notes {
-            let start = builder.count
-            for (number, piece) in note.pieces.enumerated() {
-                if number > 0 { builder.replace(TextRange(piece.start, piece.start), with: ["\n"]) }
-                builder.copy(piece)
-            }
-            spans.append(TextRange(start, builder.count))
-            builder.replace(TextRange(text.count, text.count), with: ["\n", "\n"])
-        }
+        let spans = Self.appendNotes(notes.map(\.pieces), to: &builder, at: text.count)
         document.replaceText(with: builder)
         document.runningText = TextRange(0, bodyEnd)
         document.footnotes = notes.enumerated().map { index, note in

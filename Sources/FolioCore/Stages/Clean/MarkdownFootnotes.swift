@@ -113,18 +113,12 @@ extension FootnotesStage {
         }
         builder.copy(TextRange(cursor, text.count))
         let bodyEnd = builder.count
-        builder.replace(TextRange(text.count, text.count), with: ["\n", "\u{0C}"])
-        var footnotes: [Footnote] = []
-        for definition in definitions {
-            let start = builder.count
-            builder.copy(definition.firstText)
-            for index in definition.lines.dropFirst() {
-                builder.replace(TextRange(lines[index].content.start, lines[index].content.start), with: ["\n"])
-                builder.copy(lines[index].content)
-            }
-            footnotes.append(Footnote(number: definition.label, span: TextRange(start, builder.count),
-                                      markers: markersByLabel[definition.label] ?? []))
-            builder.replace(TextRange(text.count, text.count), with: ["\n", "\n"])
+        let pieces = definitions.map { definition in
+            [definition.firstText] + definition.lines.dropFirst().map { lines[$0].content }
+        }
+        let spans = Self.appendNotes(pieces, to: &builder, at: text.count)
+        let footnotes = zip(definitions, spans).map { definition, span in
+            Footnote(number: definition.label, span: span, markers: markersByLabel[definition.label] ?? [])
         }
         document.replaceText(with: builder)
         document.runningText = TextRange(0, bodyEnd)
