@@ -81,6 +81,20 @@ import Testing
         #expect(document.repairs[0].before == "\n\n")
     }
 
+    @Test func aFigureBetweenTheHalvesOfAParagraphMovesAfterIt() throws {
+        let text = filler + "\nand the sentence runs on to the foot of the page where it stops in\n\u{000C}Figure 2. Delegates at the conference table (1949)\n\nSource: archive\nthe middle, then ends.\nNext paragraph.\n"
+        let document = try process(text, stages: [NormalizeStage(), ParagraphsStage(), FiguresStage()])
+        let blocks = blockTexts(document)
+        #expect(blocks.count == 3)
+        #expect(blocks[0].hasSuffix("where it stops in the middle, then ends."))
+        #expect(blocks[1] == "Figure 2. Delegates at the conference table (1949) Source: archive")
+        #expect(document.repairs.map(\.rule) == ["float-moved"])
+        if case .figure = document.body.blocks[1] {} else { Issue.record("the figure is not a figure") }
+        // A figure after a finished sentence stays where it is.
+        let finished = filler + "\nand the sentence ends.\nFigure 2. Delegates\n\nSource: archive\nNew text.\n"
+        #expect(try process(finished, stages: [NormalizeStage(), ParagraphsStage()]).repairs.isEmpty)
+    }
+
     @Test func paragraphOffsetsPointAtTheirSource() throws {
         let text = "  Indented start of a paragraph\nthat wraps.\n\nNext one."
         let document = try process(text, stages: stages)

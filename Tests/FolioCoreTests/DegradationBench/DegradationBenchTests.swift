@@ -13,7 +13,7 @@ import Testing
 
     static let stages: [any Stage] = [
         NormalizeStage(), LinkDebrisStage(), PageFurnitureStage(), FootnotesStage(), ParagraphsStage(),
-        HyphenationStage(wordList: dictionary),
+        FiguresStage(), HyphenationStage(wordList: dictionary),
     ]
 
     struct Tally {
@@ -44,7 +44,10 @@ import Testing
                 document.repairs.forEach { print("| \($0.rule) \($0.before.debugDescription.prefix(50))") }
             }
 
-            let found = document.body.blocks.map { document.text.readingText($0.span) }
+            let found = document.body.blocks.compactMap { block -> String? in
+                guard case .paragraph(let paragraph) = block else { return nil }
+                return document.text.readingText(paragraph.span)
+            }
             let restored = paper.paragraphs.filter { found.contains($0) }.count
             tally.paragraphs += paper.paragraphs.count
             tally.paragraphsRestored += restored

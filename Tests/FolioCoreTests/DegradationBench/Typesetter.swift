@@ -16,6 +16,8 @@ struct Typesetter {
     var pageNumbers: PageNumbers
     var runningHeads: Bool
     var hyphenate: Bool
+    /// Whether figures float to the tops of some pages, between the halves of a paragraph.
+    var figures: Bool
 
     static func random(using random: inout SeededGenerator) -> Typesetter {
         let width = Int.random(in: 55...90, using: &random)
@@ -24,7 +26,8 @@ struct Typesetter {
                           pageBreaks: PageBreaks.allCases.randomElement(using: &random)!,
                           paragraphCue: ParagraphCue.allCases.randomElement(using: &random)!,
                           pageNumbers: PageNumbers.allCases.randomElement(using: &random)!,
-                          runningHeads: Bool.random(using: &random), hyphenate: Bool.random(using: &random))
+                          runningHeads: Bool.random(using: &random), hyphenate: Bool.random(using: &random),
+                          figures: Bool.random(using: &random))
     }
 
     /// The paper as extracted text.
@@ -80,9 +83,16 @@ struct Typesetter {
         }
         if !pageBody.isEmpty || !carried.isEmpty || !pageNotes.isEmpty { finishPage() }
 
-        // Furniture, then the extractor's page marks.
+        // Furniture, floats, then the extractor's page marks.
         var output: [String] = []
+        var figureNumber = 0
         for (index, var page) in pages.enumerated() {
+            if figures && index > 0 && index % 3 == 1 {
+                figureNumber += 1
+                let caption = breakLines("Figure \(figureNumber). A view of the \(PaperGenerator.names[figureNumber % PaperGenerator.names.count]) conference with its delegates seated around the long table (\(1940 + figureNumber))",
+                                         width: width, random: &random)
+                page.insert(contentsOf: caption + ["", "Source: archive \(figureNumber)"], at: 0)
+            }
             if runningHeads && index > 0 { page.insert(index % 2 == 0 ? "Journal of Generated Studies" : "A. Author: On Typesetting", at: 0) }
             switch pageNumbers {
             case .none: break

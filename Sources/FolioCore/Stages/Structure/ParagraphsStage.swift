@@ -26,6 +26,9 @@ public struct ParagraphsStage: Stage {
     }
 
     public func run(_ document: inout Document, context: StageContext) throws {
+        if document.source.format == .plainText {
+            moveFloatsOutOfParagraphs(&document)
+        }
         let text = document.text
         let lines = text.lines(in: document.runningText)
         let groups = document.source.format == .markdown
@@ -43,6 +46,54 @@ public struct ParagraphsStage: Stage {
             }
         }
         document.body = Section(blocks: joined.map { .paragraph(Paragraph(span: $0)) })
+    }
+
+    /// A figure printed at a page's top can fall between the halves of a paragraph, where the
+    /// sentence before it has not ended. Such a figure (its caption and credit line) moves after
+    /// the paragraph's end, so the halves meet again; the move is a repair.
+    func moveFloatsOutOfParagraphs(_ document: inout Document) {
+        let text = document.text
+        let lines = text.lines(in: document.runningText)
+        let blocks = plainTextBlocks(lines, text)
+        var moves: [(figure: TextRange, continuation: TextRange)] = []
+        var index = 1
+        while index < blocks.count {
+            guard CaptionLabels.head(in: blocks[index], of: text) != nil else { index += 1; continue }
+            var last = index
+            if last + 1 < blocks.count, CaptionLabels.isCredit(blocks[last + 1], of: text) { last += 1 }
+            let before = blocks[index - 1]
+            if last + 1 < blocks.count, !endsSentence(text, before), CaptionLabels.head(in: before, of: text) == nil,
+               !text.isUpperCase(before) {
+                let continuation = blocks[last + 1]
+                // The figure's lines, up to where the paragraph's next line starts.
+                let figureStart = lineStart(of: blocks[index].start, text)
+                let continuationStart = lineStart(of: continuation.start, text)
+                moves.append((TextRange(figureStart, continuationStart), TextRange(continuationStart, continuation.end)))
+            }
+            index = last + 1
+        }
+        guard !moves.isEmpty else { return }
+        var builder = WorkingTextBuilder(base: text)
+        var cursor = 0
+        for move in moves {
+            builder.copy(TextRange(cursor, move.figure.start))
+            builder.copy(move.continuation)
+            builder.replace(TextRange(move.continuation.end, move.continuation.end), with: ["\n"])
+            builder.copy(move.figure)
+            // The line break that ended the continuation now ends the figure.
+            cursor = move.continuation.end < text.count && text[move.continuation.end] == "\n" ? move.continuation.end + 1 : move.continuation.end
+            document.repairs.append(Repair(rule: "float-moved", source: text.sourceRange(move.figure),
+                                           before: text.string(move.figure), after: ""))
+        }
+        builder.copy(TextRange(cursor, text.count))
+        document.replaceText(with: builder)
+    }
+
+    /// Where the line holding `position` starts, a page break included.
+    func lineStart(of position: Int, _ text: WorkingText) -> Int {
+        var start = position
+        while start > 0 && text[start - 1] != "\n" { start -= 1 }
+        return start
     }
 
     /// Whether `next` carries on the sentence `block` broke off: a page break (or a converter's
