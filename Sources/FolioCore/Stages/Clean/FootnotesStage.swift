@@ -54,7 +54,7 @@ public struct FootnotesStage: Stage {
             let block = noteBlock(lines: lines, page: start..<end, text: text, expected: expected)
             blocks.append(block)
             if let block {
-                let numbers = block.compactMap { noteStart(lines[$0], text)?.0 }
+                let numbers = block.compactMap { noteStart(at: $0, lines, text)?.0 }
                 expected = (numbers.last ?? expected ?? 0) + 1
             }
         }
@@ -81,8 +81,8 @@ public struct FootnotesStage: Stage {
                 noteLines.insert(index)
                 let line = lines[index]
                 if line.isBlank { continue }
-                if let (number, rest) = noteStart(line, text), notes.isEmpty || number == notes[notes.count - 1].number + 1 {
-                    var note = FoundNote(number: number, pieces: [rest])
+                if let (number, rest) = noteStart(at: index, lines, text), notes.isEmpty || number == notes[notes.count - 1].number + 1 {
+                    var note = FoundNote(number: number, pieces: rest.isEmpty ? [] : [rest])
                     note.marker = findMarker(number, from: searchFrom, before: block.lowerBound, lines: lines,
                                              skipping: noteLines, text: text)
                     if let marker = note.marker { searchFrom = marker.end }
@@ -104,7 +104,7 @@ public struct FootnotesStage: Stage {
         var top: Int?
         var index = page.upperBound - 1
         while index > page.lowerBound {
-            if let (number, _) = noteStart(lines[index], text) {
+            if let (number, _) = noteStart(at: index, lines, text) {
                 if let seen = lowest, number != seen - 1 { break }
                 lowest = number
                 if let expected {
@@ -125,11 +125,20 @@ public struct FootnotesStage: Stage {
         return top..<page.upperBound
     }
 
-    /// `12 After the Taliban…`: a number of one to three digits, a space, then text.
-    func noteStart(_ line: Line, _ text: WorkingText) -> (Int, TextRange)? {
+    /// `12 After the Taliban…`: a number of one to three digits, a space, then text. Or the
+    /// number alone on its line with the note's text on the lines after it, as extractors print
+    /// a raised note number; the text on the number's line is then empty.
+    func noteStart(at lineIndex: Int, _ lines: [Line], _ text: WorkingText) -> (Int, TextRange)? {
+        let line = lines[lineIndex]
         var index = line.content.start
         while index < line.content.end, FootnoteMarkers.isDigit(text[index]) { index += 1 }
         let digits = index - line.content.start
+        if (1...3).contains(digits), index == line.content.end, text[line.content.start] != "0",
+           let next = lines[(lineIndex + 1)...].firstIndex(where: { !$0.isBlank }),
+           !lines[(lineIndex + 1)...next].contains(where: \.startsPage),
+           lines[next].content.count > 3, !FootnoteMarkers.isDigit(text[lines[next].content.start]) {
+            return Int(text.string(line.content)).map { ($0, TextRange(line.content.end, line.content.end)) }
+        }
         guard (1...3).contains(digits), index + 1 < line.content.end, text[index] == " ", text[line.content.start] != "0",
               !FootnoteMarkers.isDigit(text[index + 1]), !")].".unicodeScalars.contains(text[index + 1]),
               let number = Int(text.string(TextRange(line.content.start, index))) else { return nil }
@@ -148,7 +157,7 @@ public struct FootnotesStage: Stage {
             run.insert(index, at: 0)
             index -= 1
         }
-        guard let topLine = run.first, lines[topLine].content.count > wideness, noteStart(lines[topLine], text) == nil else { return nil }
+        guard let topLine = run.first, lines[topLine].content.count > wideness, noteStart(at: topLine, lines, text) == nil else { return nil }
         return run
     }
 
