@@ -35,7 +35,10 @@ import Testing
         let blocks = blockTexts(document)
         #expect(blocks.count == 3)  // the heading, the rejoined paragraph, the page after it
         #expect(blocks[1].contains("the paragraph is cut by the page break in the middle of a sentence and ends."))
-        #expect(document.repairs.contains { $0.rule == "footnote-lift-out" })
+        #expect(document.repairs.map(\.rule) == ["footnote-lift-out", "page-break-join"])
+        // The join's source spans the note block it crossed.
+        let join = document.repairs[1]
+        #expect(document.source.string(join.source).contains("5 Including Albania and Poland."))
     }
 
     @Test func aNoteCutOffByThePageGoesOnAboveTheNextPagesNotes() throws {

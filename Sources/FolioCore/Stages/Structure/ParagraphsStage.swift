@@ -34,6 +34,14 @@ public struct ParagraphsStage: Stage {
         let groups = document.source.format == .markdown
             ? markdownBlocks(lines, text)
             : plainTextBlocks(lines, text)
+        // Where a paragraph of extracted text runs on across a page break, the join is logged.
+        for line in lines.dropFirst() where line.startsPage {
+            guard let block = groups.first(where: { $0.start < line.content.start && line.content.start < $0.end }) else { continue }
+            var gapStart = line.range.start
+            while gapStart > block.start && text[gapStart - 1].properties.isWhitespace { gapStart -= 1 }
+            let gap = TextRange(gapStart, line.content.start)
+            document.repairs.append(Repair(rule: "page-break-join", source: text.sourceRange(gap), before: text.string(gap), after: " "))
+        }
         var joined: [TextRange] = []
         for block in groups {
             if let previous = joined.last, continuesSentence(previous, with: block, text) {
