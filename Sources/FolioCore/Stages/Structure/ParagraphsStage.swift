@@ -35,7 +35,7 @@ public struct ParagraphsStage: Stage {
             ? markdownBlocks(lines, text)
             : plainTextBlocks(lines, text)
         // Where a paragraph of extracted text runs on across a page break, the join is logged.
-        for line in lines.dropFirst() where line.startsPage {
+        for line in PageStarts.find(in: lines).dropFirst().map({ lines[$0] }) {
             guard let block = groups.first(where: { $0.start < line.content.start && line.content.start < $0.end }) else { continue }
             var gapStart = line.range.start
             while gapStart > block.start && text[gapStart - 1].properties.isWhitespace { gapStart -= 1 }
