@@ -17,6 +17,7 @@ public struct Components: Sendable {
         ParagraphsStage.self,
         FiguresStage.self,
         HyphenationStage.self,
+        FrontMatterStage.self,
         HeadingsStage.self,
     ]
 

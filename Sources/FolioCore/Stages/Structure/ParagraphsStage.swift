@@ -177,8 +177,10 @@ public struct ParagraphsStage: Stage {
             // A first line indented deeper than a page's first line (which extractors set off by
             // a space) after a sentence's end: the typesetter's paragraph indentation.
             let indentedStart = line.indentation >= 3 && current != nil && endsSentence(text, TextRange(current!.start, current!.end))
-            // A caption starts a block; the credit line under it is one.
+            // A caption starts a block, and so does a front-matter label (`Keywords: …`); the
+            // credit line under a caption is one.
             let startsCaption = CaptionLabels.head(in: line.content, of: text) != nil
+                || FrontMatterLabels(text: text).label(of: line.content) != nil
             let isCredit = (afterCaption || current.map { CaptionLabels.head(in: $0, of: text) != nil } == true)
                 && CaptionLabels.isCredit(line.content, of: text)
             if startsItem || bulletStart != nil || isCapitals != currentIsCapitals || indentedStart || startsCaption || isCredit {
