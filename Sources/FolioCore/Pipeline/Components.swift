@@ -19,6 +19,8 @@ public struct Components: Sendable {
         HyphenationStage.self,
         FrontMatterStage.self,
         HeadingsStage.self,
+        BibliographyStage.self,
+        CitationsStage.self,
     ]
 
     public func stage(named name: String) -> (any Stage.Type)? {

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Names compared as a reader would: without case and diacritics, so `Ionaşcu` (cedilla) is
+/// `Ionașcu` (comma below) and `Srimbovschi` is `Srîmbovschi`.
+public enum NameFolding {
+    public static func fold(_ name: String) -> String {
+        let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }
+        var result = String(String.UnicodeScalarView(decomposed)).lowercased()
+        for (from, to) in [("ı", "i"), ("ł", "l"), ("ø", "o"), ("đ", "d"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe")] {
+            result = result.replacingOccurrences(of: from, with: to)
+        }
+        return result.filter { $0.isLetter || $0 == " " }
+    }
+}

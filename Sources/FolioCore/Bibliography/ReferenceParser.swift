@@ -1,0 +1,277 @@
+import Foundation
+
+/// Parses one printed reference into CSL fields, by how references are written: authors first
+/// (the first inverted, `Family, Given`, others as printed; an uninverted first author is an
+/// organisation), then the year, a title in quotes or italics or up to the next full stop, then
+/// the container, volume, issue and pages, or the place and publisher, and links.
+///
+/// A careful rule system for author-date styles (Chicago, APA, Harvard) and the common
+/// numbered ones; its fields are the starting point a learned tagger will improve on.
+public struct ReferenceParser: Sendable {
+    public init() {}
+
+    public struct Fields: Sendable, Hashable {
+        public var type = "document"
+        public var authors: [Name] = []
+        public var year: Int?
+        public var yearSuffix: String?
+        public var title: String?
+        public var containerTitle: String?
+        public var publisher: String?
+        public var publisherPlace: String?
+        public var volume: String?
+        public var issue: String?
+        public var page: String?
+        public var edition: String?
+        public var url: String?
+        public var doi: String?
+        public var isbn: String?
+    }
+
+    public func parse(_ printed: String) -> Fields {
+        var fields = Fields()
+        var rest = printed.trimmingCharacters(in: .whitespaces)
+        rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
+
+        // Links and identifiers first: they contain full stops that would cut fields.
+        if let match = rest.range(of: #"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?\b(10\.\d{4,9}/[^\s<>]+)"#, options: [.regularExpression, .caseInsensitive]) {
+            let found = String(rest[match])
+            fields.doi = found.replacingOccurrences(of: #"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)"#, with: "", options: [.regularExpression, .caseInsensitive])
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".,;)>"))
+            rest.replaceSubrange(match, with: "")
+        }
+        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>]+>?"#, options: .regularExpression) {
+            fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
+            rest.replaceSubrange(match, with: "")
+        }
+        if let match = rest.range(of: #"ISBN[:\s]*([0-9Xx-]{10,17})"#, options: .regularExpression) {
+            fields.isbn = String(rest[match]).replacingOccurrences(of: #"ISBN[:\s]*"#, with: "", options: .regularExpression)
+            rest.replaceSubrange(match, with: "")
+        }
+
+        // The year: the first plausible one outside a page range or volume.
+        let yearPattern = #"(?<![\d–-])\(?((?:1[5-9]|20)\d\d)([a-z])?\)?(?![\d–-])"#
+        guard let yearMatch = rest.range(of: yearPattern, options: .regularExpression) else {
+            fields.title = clean(rest)
+            return fields
+        }
+        let yearText = String(rest[yearMatch]).trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        fields.year = Int(yearText.prefix(4))
+        if yearText.count > 4 { fields.yearSuffix = String(yearText.suffix(1)) }
+        let beforeYear = String(rest[..<yearMatch.lowerBound])
+        var afterYear = String(rest[yearMatch.upperBound...])
+        // Author-date styles set the year apart right after the names (`Name. 2023.`,
+        // `Name (2023)`); numbered styles put it near the end.
+        let setApart = beforeYear.range(of: #"(\.|,|\()\s*$"#, options: .regularExpression) != nil
+            && afterYear.range(of: #"^[.),:]"#, options: .regularExpression) != nil
+        let authorDate = setApart && beforeYear.count < 200
+        if authorDate {
+            fields.authors = parseNames(beforeYear)
+        } else {
+            // Numbered styles: names, then the title or container, the year near the end.
+            afterYear = ""
+            let pieces = beforeYear.components(separatedBy: ", ")
+            fields.authors = parseNames(leadingNames(pieces))
+            let remainder = pieces.dropFirst(namesCount(pieces)).joined(separator: ", ")
+            readSource(remainder, into: &fields, titleFirst: true)
+            finishType(&fields)
+            return fields
+        }
+        afterYear = afterYear.replacingOccurrences(of: #"^[\s.,:;)]+"#, with: "", options: .regularExpression)
+        readSource(afterYear, into: &fields, titleFirst: true)
+        finishType(&fields)
+        return fields
+    }
+
+    /// Title, then container and locators, or place and publisher.
+    func readSource(_ text: String, into fields: inout Fields, titleFirst: Bool) {
+        var rest = Substring(text)
+        var titleIsQuoted = false
+        var titleIsItalic = false
+        let quotes: [(Character, Set<Character>)] = [("“", ["”"]), ("\"", ["\""]), ("„", ["”", "“"]), ("«", ["»"]), ("‘", ["’"]), ("'", ["'"])]
+        if let first = rest.first, let (_, closers) = quotes.first(where: { $0.0 == first }),
+           let close = rest.dropFirst().firstIndex(where: { closers.contains($0) }) {
+            fields.title = clean(String(rest[rest.index(after: rest.startIndex)..<close]))
+            rest = rest[rest.index(after: close)...]
+            titleIsQuoted = true
+        } else if rest.first == "*" || rest.first == "_", let close = rest.dropFirst().firstIndex(of: rest.first!) {
+            fields.title = clean(String(rest[rest.index(after: rest.startIndex)..<close]))
+            rest = rest[rest.index(after: close)...]
+            titleIsItalic = true
+        } else {
+            let end = sentenceEnd(in: rest)
+            fields.title = clean(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        var remainder = String(rest).replacingOccurrences(of: #"^[\s.,:;]+"#, with: "", options: .regularExpression)
+        // `In: Editors (eds.), Book` — a chapter.
+        if let match = remainder.range(of: #"^In:?\s+"#, options: .regularExpression) {
+            remainder.removeSubrange(match)
+            fields.type = "chapter"
+            remainder = remainder.replacingOccurrences(of: #"^.*?\((?:eds?|Hrsg|coord)\.?\),?\s*"#, with: "", options: .regularExpression)
+        }
+        // An italic container: `*Mediafax*`, `*Journal of X* 12 (3): 4–5`.
+        if remainder.first == "*" || remainder.first == "_", let close = remainder.dropFirst().firstIndex(of: remainder.first!) {
+            fields.containerTitle = clean(String(remainder[remainder.index(after: remainder.startIndex)..<close]))
+            remainder = String(remainder[remainder.index(after: close)...])
+        }
+        readLocators(&remainder, into: &fields)
+        // Place: Publisher.
+        if let match = remainder.range(of: #"([\p{Lu}][\p{L} .'’-]{1,40}(?:, [A-Z]{2})?):\s*([^.;]+)"#, options: .regularExpression) {
+            let pair = String(remainder[match])
+            let colon = pair.firstIndex(of: ":")!
+            fields.publisherPlace = clean(String(pair[..<colon]))
+            fields.publisher = clean(String(pair[pair.index(after: colon)...]))
+            remainder.removeSubrange(match)
+        }
+        let leftover = clean(remainder)
+        if let leftover, leftover.count > 1 {
+            if fields.containerTitle == nil && (titleIsQuoted || fields.volume != nil || fields.page != nil) {
+                fields.containerTitle = leftover
+            } else if fields.publisher == nil && (titleIsItalic || fields.containerTitle != nil || !titleIsQuoted) {
+                fields.publisher = leftover
+            }
+        }
+    }
+
+    /// Volume, issue, pages, edition in their usual forms, taken out of `text`.
+    func readLocators(_ text: inout String, into fields: inout Fields) {
+        func take(_ pattern: String, _ apply: ([String]) -> Void) {
+            guard let regex = try? NSRegularExpression(pattern: pattern),
+                  let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return }
+            let groups = (1..<match.numberOfRanges).map { index -> String in
+                guard let range = Range(match.range(at: index), in: text) else { return "" }
+                return String(text[range])
+            }
+            apply(groups)
+            if let whole = Range(match.range, in: text) { text.replaceSubrange(whole, with: " ") }
+        }
+        take(#"(?i)\b(?:vol\.?|volume)\s*(\d+)"#) { fields.volume = $0[0] }
+        take(#"(?i)\b(?:no\.?|nr\.?|issue)\s*(\d+)"#) { fields.issue = $0[0] }
+        take(#"(?i)\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)"#) { fields.page = $0[0].replacingOccurrences(of: " ", with: "") }
+        take(#"\b(\d{1,4})\s*\((\d{1,4}(?:[–/-]\d{1,4})?)\)\s*[:,]\s*(\d+(?:[–-]\d+)?)"#) { groups in
+            fields.volume = fields.volume ?? groups[0]; fields.issue = fields.issue ?? groups[1]; fields.page = fields.page ?? groups[2]
+        }
+        take(#"\b(\d{1,4})\s*[:,]\s*(\d+[–-]\d+)"#) { groups in
+            fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
+        }
+        take(#"(?i)\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition|\.)"#) { fields.edition = $0[0] }
+    }
+
+    func finishType(_ fields: inout Fields) {
+        guard fields.type == "document" else { return }
+        if fields.containerTitle != nil && (fields.volume != nil || fields.issue != nil || fields.page != nil) {
+            fields.type = "article-journal"
+        } else if fields.containerTitle != nil {
+            fields.type = fields.url != nil ? "webpage" : "article"
+        } else if fields.publisher != nil {
+            fields.type = "book"
+        } else if fields.url != nil {
+            fields.type = "webpage"
+        }
+    }
+
+    /// Where the sentence that starts `text` ends: a full stop, `?` or `!` followed by a space,
+    /// not after an initial or a common abbreviation.
+    func sentenceEnd(in text: Substring) -> Substring.Index {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if ".?!".contains(character), next == text.endIndex || text[next] == " " {
+                let word = text[..<index].split(separator: " ").last ?? ""
+                let isAbbreviation = character == "." && (word.count == 1 || ["vs", "ed", "eds", "no", "vol", "pp", "St", "Dr", "Mr", "U.S", "e.g", "i.e"].contains(String(word)))
+                if !isAbbreviation { return character == "." ? index : next }
+            }
+            index = next
+        }
+        return text.endIndex
+    }
+
+    func clean(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:*_").union(.whitespacesAndNewlines))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    // MARK: Names
+
+    /// How many leading comma-separated pieces of a numbered reference are names.
+    func namesCount(_ pieces: [String]) -> Int {
+        var count = 0
+        for piece in pieces {
+            let words = piece.split(separator: " ")
+            let looksLikeName = (1...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || $0 == "and" || $0 == "et" || $0 == "al." }
+                && words.contains { $0.hasSuffix(".") && $0.count <= 3 }
+            if !looksLikeName { break }
+            count += 1
+        }
+        return count
+    }
+
+    func leadingNames(_ pieces: [String]) -> String {
+        pieces.prefix(namesCount(pieces)).joined(separator: ", ")
+    }
+
+    /// `Fix, Liana and Michael Kimmage`, `Smith, J. A., & Jones, K.`, `C. J. Hamer and C. Rebbi`,
+    /// `European Parliament` (an organisation: the first author, uninverted, without initials).
+    public func parseNames(_ text: String) -> [Name] {
+        var string = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
+        // A final full stop goes, unless it ends an initial (`Jones, K.`).
+        if string.hasSuffix("."), string.range(of: #"(^|[\s.-])\p{Lu}\.$"#, options: .regularExpression) == nil { string.removeLast() }
+        string = string.replacingOccurrences(of: #"\s*\b(et al\.?|u\. a\.)"#, with: "", options: .regularExpression)
+        string = string.replacingOccurrences(of: #"\s*\((eds?|Hrsg)\.?\)"#, with: "", options: [.regularExpression, .caseInsensitive])
+        guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
+        let pieces = string.components(separatedBy: #"(?:;|,?\s+(?:and|&|und|et|și|y)\s+|,\s*&\s*|,\s+)"#, regex: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var names: [Name] = []
+        var index = 0
+        while index < pieces.count {
+            let piece = pieces[index]
+            let words = piece.split(separator: " ")
+            if index + 1 < pieces.count, words.count <= 3, !isInitials(piece), isGiven(pieces[index + 1]),
+               string.contains(piece + ", " + pieces[index + 1]) {
+                names.append(Name(family: piece, given: pieces[index + 1]))
+                index += 2
+                continue
+            }
+            if index == 0 && !isInitials(String(words.first ?? "")) && !string.contains(",") || words.count == 1 && index == 0 && pieces.count == 1 {
+                names.append(Name(literal: piece))
+            } else if words.count >= 2 {
+                names.append(Name(family: String(words.last!), given: words.dropLast().joined(separator: " ")))
+            } else {
+                names.append(Name(family: piece))
+            }
+            index += 1
+        }
+        return names
+    }
+
+    func isInitials(_ text: String) -> Bool {
+        text.range(of: #"^(\p{Lu}\.\s?-?)+$"#, options: .regularExpression) != nil
+    }
+
+    /// Given names after an inverted family name: initials, or one to three capitalized words.
+    func isGiven(_ text: String) -> Bool {
+        if isInitials(text) { return true }
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && words.allSatisfy { word in
+            word.first?.isUppercase == true && word.dropFirst().allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" }
+        }
+    }
+}
+
+extension String {
+    /// Split on a regular expression.
+    fileprivate func components(separatedBy pattern: String, regex: Bool) -> [String] {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [self] }
+        var result: [String] = []
+        var start = startIndex
+        for match in expression.matches(in: self, range: NSRange(startIndex..., in: self)) {
+            guard let range = Range(match.range, in: self) else { continue }
+            result.append(String(self[start..<range.lowerBound]))
+            start = range.upperBound
+        }
+        result.append(String(self[start...]))
+        return result
+    }
+}

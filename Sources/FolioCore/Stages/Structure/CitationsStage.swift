@@ -1,0 +1,175 @@
+import Foundation
+
+/// Finds in-text citations, parenthetical (`(Waltz, 2000; Lukyanov, 2016)`, `(Wijk, 2014: 124)`,
+/// `(NATO, n/d)`, `(ibidem)`) and narrative (`Oldberg (2010)`, `Ozgoker and Yılmaz (2016: 653)`),
+/// splits them into their parts (authors, year, locator) and links each part to the reference
+/// it cites, comparing names without case or diacritics. A part that matches none stays a
+/// citation without a link.
+public struct CitationsStage: Stage {
+    public static let name = "citations"
+    public static let phase = Phase.structure
+    public static let summary = "in-text citations split into authors, year and locator, linked to the bibliography"
+    public static let requires = [ParagraphsStage.name]
+    public static let runsAfter = [BibliographyStage.name, FrontMatterStage.name]
+
+    public init() {}
+
+    public init(options: inout Options) throws {}
+
+    static let partPattern = try! NSRegularExpression(pattern:
+        // Names start with a capital; a year may carry a letter (2000a), but `1970s` is a decade.
+        #"^(?:(?:[Ss]ee|e\.g\.|[Cc]f\.|apud)[,:]?\s+)?(\p{Lu}[\p{L}’'\-.]*(?:(?:\s+|\s*,\s*)(?:and|&|e|și|y|und|of|the|for|de|van|von|der|den|da|do|dos|du|la|le|et al\.?|\p{Lu}[\p{L}’'\-.]*))*?)?[,]?\s*((?:1[5-9]|20)\d\d[a-rt-z]?|n\.\s?d\.|n/d|s\.d\.|in press|forthcoming)(?:\s*[:,]\s*((?:pp?\.\s*)?[\divxlc]+(?:\s*[–-]\s*[\divxlc]+)?))?$"#)
+
+    public func run(_ document: inout Document, context: StageContext) throws {
+        let text = document.text
+        let references = document.references
+        var citations: [Citation] = []
+        for range in document.citableRanges() {
+            citations += find(in: range, text, references: references, previous: citations.last)
+        }
+        document.citations = citations
+    }
+
+    func find(in range: TextRange, _ text: WorkingText, references: [Reference], previous: Citation?) -> [Citation] {
+        var result: [Citation] = []
+        var index = range.start
+        while index < range.end {
+            guard text[index] == "(" else { index += 1; continue }
+            var close = index + 1
+            while close < range.end, close - index < 300, text[close] != ")", text[close] != "(" { close += 1 }
+            guard close < range.end, text[close] == ")" else { index += 1; continue }
+            let inner = TextRange(index + 1, close)
+            if let citation = citation(inner, whole: TextRange(index, close + 1), rangeStart: range.start, text, references: references,
+                                       previous: result.last ?? previous) {
+                result.append(citation)
+            }
+            index = close + 1
+        }
+        return result
+    }
+
+    /// The citation in a parenthesis, or nil when it holds something else.
+    func citation(_ inner: TextRange, whole: TextRange, rangeStart: Int, _ text: WorkingText, references: [Reference],
+                  previous: Citation?) -> Citation? {
+        var parts: [CitationPart] = []
+        var start = inner.start
+        for cut in inner.start...inner.end where cut == inner.end || text[cut] == ";" {
+            var piece = TextRange(start, cut)
+            while piece.start < piece.end && text[piece.start].properties.isWhitespace { piece.start += 1 }
+            while piece.end > piece.start && text[piece.end - 1].properties.isWhitespace { piece.end -= 1 }
+            start = cut + 1
+            guard !piece.isEmpty else { continue }
+            let string = text.readingText(piece)
+            if ["ibid", "ibid.", "ibidem", "idem", "id."].contains(string.lowercased()), let previous {
+                parts.append(CitationPart(span: piece, authors: previous.parts.last?.authors ?? [], year: previous.parts.last?.year,
+                                          reference: previous.parts.last?.reference))
+                continue
+            }
+            let nsString = string as NSString
+            guard let match = Self.partPattern.firstMatch(in: string, range: NSRange(location: 0, length: nsString.length)) else {
+                return nil  // one part that is not a citation: the parenthesis is something else
+            }
+            func group(_ number: Int) -> String? {
+                let range = match.range(at: number)
+                return range.location == NSNotFound ? nil : nsString.substring(with: range)
+            }
+            var authors = group(1).map(splitAuthors) ?? []
+            var span = piece
+            if authors.isEmpty {
+                // Narrative: the names stand before the parenthesis.
+                guard parts.isEmpty, let (names, namesStart) = narrativeNames(before: whole.start, from: rangeStart, text) else { return nil }
+                authors = names
+                span = TextRange(namesStart, whole.end)
+            }
+            var part = CitationPart(span: span, authors: authors, year: group(2), locator: group(3))
+            part.reference = link(part, references)
+            parts.append(part)
+        }
+        guard !parts.isEmpty else { return nil }
+        let span = parts.count == 1 && parts[0].span.end == whole.end ? parts[0].span : whole
+        return Citation(span: span, parts: parts)
+    }
+
+    /// `Fix and Kimmage`, `Smith, Jones & Lee`, `Wijk et al.` → the family names.
+    func splitAuthors(_ text: String) -> [String] {
+        text.replacingOccurrences(of: #"\s*et al\.?"#, with: "", options: .regularExpression)
+            .components(separatedBy: CharacterSet(charactersIn: ",&"))
+            .flatMap { $0.components(separatedBy: " and ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The names right before a narrative citation's parenthesis: one to four capitalized
+    /// words, joined by `and`, `&` or ending in `et al.`.
+    func narrativeNames(before position: Int, from limit: Int, _ text: WorkingText) -> ([String], Int)? {
+        var words: [TextRange] = []
+        var index = position
+        while words.count < 6 {
+            while index > limit && text[index - 1].properties.isWhitespace { index -= 1 }
+            var start = index
+            while start > limit && (text[start - 1].properties.isAlphabetic || "’'-.".unicodeScalars.contains(text[start - 1])) { start -= 1 }
+            guard start < index else { break }
+            let word = TextRange(start, index)
+            let string = text.string(word)
+            if string == "and" || string == "&" || string == "al." || string == "et" {
+                words.insert(word, at: 0)
+            } else if text[start].properties.isUppercase && !Self.capitalizedFunctionWords.contains(string) {
+                words.insert(word, at: 0)
+            } else {
+                break
+            }
+            index = start
+        }
+        while let first = words.first, ["and", "&", "al.", "et"].contains(text.string(first)) { words.removeFirst() }
+        guard let first = words.first, let last = words.last else { return nil }
+        // `the Russia-Georgia War (2008)`: an article makes the words a noun phrase, not authors.
+        var before = first.start
+        while before > 0 && text[before - 1].properties.isWhitespace { before -= 1 }
+        var wordStart = before
+        while wordStart > 0 && text[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
+        if ["the", "a", "an", "this", "that", "these", "those"].contains(text.string(TextRange(wordStart, before)).lowercased()) { return nil }
+        let names = splitAuthors(text.readingText(TextRange(first.start, last.end)))
+        // A sentence's first word is no name unless the bibliography says so.
+        return names.isEmpty ? nil : (names, first.start)
+    }
+
+    /// Words a sentence may begin with, capitalized there, that are never names.
+    static let capitalizedFunctionWords: Set<String> = [
+        "As", "In", "On", "At", "By", "For", "From", "With", "The", "A", "An", "This", "That", "These", "Those", "According",
+        "See", "Also", "And", "But", "Since", "While", "When", "After", "Before", "Both", "Thus", "Hence", "However",
+        "Moreover", "Furthermore", "Following", "Like", "Unlike", "Per", "Cf.", "Here", "There", "Yet", "So", "Then",
+        "Indeed", "Similarly", "Likewise", "Recently", "Later", "Earlier", "Already", "Only", "Even", "Both", "Neither",
+    ]
+
+    /// The reference a part cites: same first author (folded) and same year.
+    func link(_ part: CitationPart, _ references: [Reference]) -> Int? {
+        guard let author = part.authors.first.map(NameFolding.fold), let year = part.year else { return nil }
+        let printedYear = Int(year.prefix(4))
+        return references.firstIndex { reference in
+            guard let first = reference.authors.first else { return false }
+            let family = NameFolding.fold(first.family ?? first.literal ?? "")
+            return family == author && reference.issued?.year == printedYear
+        }
+    }
+}
+
+extension Document {
+    /// The ranges in which citations may stand: paragraphs, list items, block quotes, notes.
+    func citableRanges() -> [TextRange] {
+        var ranges: [TextRange] = frontMatter.abstract.map(\.span)
+        func visit(_ section: Section) {
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let paragraph): ranges.append(paragraph.span)
+                case .list(let list): ranges += list.items.map(\.span)
+                case .blockQuote(let quote): ranges.append(quote.span)
+                case .figure(let figure): ranges += [figure.caption].compactMap { $0 }
+                }
+            }
+            section.subsections.forEach(visit)
+        }
+        visit(body)
+        ranges += footnotes.map(\.span)
+        return ranges
+    }
+}

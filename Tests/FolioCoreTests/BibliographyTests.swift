@@ -1,0 +1,92 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct ReferenceParserTests {
+    let parser = ReferenceParser()
+
+    @Test func chicagoBookWithPlaceAndPublisher() {
+        let fields = parser.parse("Hamilton, Daniel. 2016. *Forward Resilience, Protecting Society in an Interconnected World.* Washington: Center for Transatlantic Relations.")
+        #expect(fields.authors == [Name(family: "Hamilton", given: "Daniel")])
+        #expect(fields.year == 2016)
+        #expect(fields.title == "Forward Resilience, Protecting Society in an Interconnected World")
+        #expect(fields.publisherPlace == "Washington" && fields.publisher == "Center for Transatlantic Relations")
+        #expect(fields.type == "book")
+    }
+
+    @Test func quotedTitlesInOtherLanguagesContainersAndLinks() {
+        let fields = parser.parse("Ionașcu, Andrei. 2016. „Agenția Mondială Antidoping a confirmat atacul”. *Mediafax*. https://www.mediafax.ro/sport/x-15700571.")
+        #expect(fields.title == "Agenția Mondială Antidoping a confirmat atacul")
+        #expect(fields.containerTitle == "Mediafax")
+        #expect(fields.url == "https://www.mediafax.ro/sport/x-15700571")
+    }
+
+    @Test func secondAuthorsUninvertedAndOrganisations() {
+        #expect(parser.parse("Fix, Liana and Michael Kimmage. 2023. \"How China Could Save It\".").authors
+            == [Name(family: "Fix", given: "Liana"), Name(family: "Kimmage", given: "Michael")])
+        #expect(parser.parse("European Parliament. 2020. *Joint resolution.*").authors == [Name(literal: "European Parliament")])
+        #expect(parser.parse("Smith, J. A., & Jones, K. (2019). A study. Journal of Things, 12(3), 45–67.").authors
+            == [Name(family: "Smith", given: "J. A."), Name(family: "Jones", given: "K.")])
+    }
+
+    @Test func journalLocatorsAndDOI() {
+        let fields = parser.parse("Waltz, Kenneth N. 2000. \"Structural Realism after the Cold War.\" International Security 25 (1): 5–41. https://doi.org/10.1162/016228800560372")
+        #expect(fields.containerTitle == "International Security")
+        #expect(fields.volume == "25" && fields.issue == "1" && fields.page == "5–41")
+        #expect(fields.doi == "10.1162/016228800560372")
+        #expect(fields.type == "article-journal")
+    }
+
+    @Test func numberedPhysicsStyle() {
+        let fields = parser.parse("C. J. Hamer, Nucl. Phys. B 195, 503 (1982).")
+        #expect(fields.authors.first?.family == "Hamer")
+        #expect(fields.year == 1982)
+    }
+}
+
+@Suite struct BibliographyAndCitationsTests {
+    let stages: [any Stage] = [NormalizeStage(), LinkDebrisStage(), ParagraphsStage(), HeadingsStage(), BibliographyStage(), CitationsStage()]
+
+    let paper = """
+        Introduction
+
+        As Trenin (2009) argued, the alliance grew ([Fix and Kimmage 2023](#)); others disagree (Ionaşcu 2016: 12; Unknown 1999). The years (1992–1995) are no citation, nor is (North Atlantic Treaty Organization). See also (ibidem).
+
+        References
+
+        Fix, Liana and Michael Kimmage. 2023. "How China Could Save Putin's War". <https://www.foreignaffairs.com/china/x>.
+
+        Ionașcu, Andrei. 2016. „Agenția Mondială Antidoping”. *Mediafax*.
+
+        Trenin, Dimitri. 2009. *NATO and Russia: Partnership or Peril?* Moscow: Carnegie Moscow Center.
+        """
+
+    @Test func referencesAreParsedAndLeaveTheBody() throws {
+        let document = try process(paper, format: .markdown, stages: stages)
+        #expect(document.references.map { $0.authors.first?.family } == ["Fix", "Ionașcu", "Trenin"])
+        #expect(document.references[0].url == "https://www.foreignaffairs.com/china/x")
+        #expect(document.body.subsections.map { document.text.readingText($0.heading!.title) } == ["Introduction"])
+    }
+
+    @Test func citationsAreSplitAndLinkedAcrossSpellings() throws {
+        let document = try process(paper, format: .markdown, stages: stages)
+        func describe(_ part: CitationPart) -> String {
+            let reference = part.reference.map { String($0) } ?? "none"
+            return part.authors.joined(separator: "+") + "|" + (part.year ?? "-") + "|" + (part.locator ?? "-") + "|" + reference
+        }
+        let found: [[String]] = document.citations.map { $0.parts.map(describe) }
+        #expect(found == [["Trenin|2009|-|2"], ["Fix+Kimmage|2023|-|0"], ["Ionaşcu|2016|12|1", "Unknown|1999|-|none"], ["Unknown|1999|-|none"]])  // ibidem: the last work cited
+        #expect(document.text.readingText(document.citations[0].span) == "Trenin (2009)")
+    }
+
+    @Test func namesFoldWithoutCaseOrDiacritics() {
+        #expect(NameFolding.fold("Ionaşcu") == NameFolding.fold("Ionașcu"))
+        #expect(NameFolding.fold("Srîmbovschi") == NameFolding.fold("Srimbovschi"))
+        #expect(NameFolding.fold("Yılmaz") == NameFolding.fold("Yilmaz"))
+    }
+
+    @Test func plainTextEntriesAreSplitByTheirStarts() throws {
+        let text = "Body text that is long enough to be a paragraph of the paper and ends here.\n\nREFERENCES\n\nAdams, John. 2001. A Book. Boston: Little.\nBaker, Ann. 2002. Another Book that has a long title running on to\nthe next line. London: Big.\n"
+        let document = try process(text, stages: stages)
+        #expect(document.references.map { $0.title } == ["A Book", "Another Book that has a long title running on to the next line"])
+    }
+}
