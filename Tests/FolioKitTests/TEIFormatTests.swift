@@ -26,6 +26,15 @@ import FolioXML
         #expect(xml.contains(##"<application ident="folio" version="\##(FolioVersion.current)">"##))
     }
 
+    @Test func aBlockQuoteCompletingItsSentenceStaysInItsParagraph() throws {
+        let text = "He wrote the following:\n\n> The quoted passage.\n\nA new paragraph.\n\n> A quotation standing alone."
+        let document = try Pipeline(stages: [NormalizeStage(), ParagraphsStage()]).process(SourceText(name: "q.md", format: .markdown, text: text))
+        let xml = String(decoding: try TEIFormat().render(document), as: UTF8.self)
+        #expect(xml.contains(##"<p xml:id="p1">He wrote the following:<quote rend="block" xml:id="bq1">The quoted passage.</quote></p>"##))
+        #expect(xml.contains(##"<p xml:id="p2">A new paragraph.</p>"##))
+        #expect(xml.contains(##"<quote rend="block" xml:id="bq2">A quotation standing alone.</quote>"##))
+    }
+
     @Test func samplesRenderValidAndIdenticalTwice() throws {
         for path in samplePaths {
             let first = try TEIFormat().render(processSample(path))

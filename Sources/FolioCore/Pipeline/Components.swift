@@ -16,6 +16,7 @@ public struct Components: Sendable {
         FootnotesStage.self,
         ParagraphsStage.self,
         FiguresStage.self,
+        ListsStage.self,
         HyphenationStage.self,
         FrontMatterStage.self,
         HeadingsStage.self,

@@ -194,6 +194,12 @@ public enum TEISchema {
             <element name="quote"><ref name="id"/><ref name="inline"/></element>
             <ref name="bibl"/>
           </element>
+          <!-- A block quotation that completes the sentence of the paragraph introducing it. -->
+          <ref name="blockQuote"/>
+          <element name="cit">
+            <ref name="blockQuote"/>
+            <ref name="bibl"/>
+          </element>
           <element name="q">
             <attribute name="type"><value>soCalled</value></attribute>
             <ref name="id"/>

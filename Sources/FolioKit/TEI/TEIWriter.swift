@@ -105,10 +105,13 @@ struct TEIWriter {
     }
 
     private func blocks(_ blocks: [Block], in parent: XMLElement) {
+        var openParagraph: XMLElement?  // a paragraph whose sentence a block quote completes
         for block in blocks {
+            defer { if case .paragraph = block {} else { openParagraph = nil } }
             switch block {
             case .paragraph(let paragraph):
-                self.paragraph(paragraph, in: parent)
+                let element = self.paragraph(paragraph, in: parent)
+                openParagraph = endsSentence(paragraph.span) ? nil : element
             case .list(let list):
                 let element = parent.element("list").attribute("rend", list.style.rawValue).id(list.id)
                 for item in list.items {
@@ -117,15 +120,26 @@ struct TEIWriter {
                     weave(item.span, in: itemElement)
                 }
             case .blockQuote(let quote):
-                blockQuote(quote, in: parent)
+                // `…who mentioned the following:` — the quotation completes the sentence, so it
+                // stays inside that paragraph; after a finished sentence it stands in the div.
+                blockQuote(quote, in: openParagraph ?? parent)
             case .figure(let figure):
                 self.figure(figure, in: parent)
             }
         }
     }
 
-    private func paragraph(_ paragraph: Paragraph, in parent: XMLElement) {
-        weave(paragraph.span, in: parent.element("p").id(paragraph.id))
+    @discardableResult
+    private func paragraph(_ paragraph: Paragraph, in parent: XMLElement) -> XMLElement {
+        let element = parent.element("p").id(paragraph.id)
+        weave(paragraph.span, in: element)
+        return element
+    }
+
+    private func endsSentence(_ range: TextRange) -> Bool {
+        var index = range.end
+        while index > range.start, "\"”’')]0123456789 ".unicodeScalars.contains(text[index - 1]) { index -= 1 }
+        return index > range.start && ".!?".unicodeScalars.contains(text[index - 1])
     }
 
     private func blockQuote(_ quote: BlockQuote, in parent: XMLElement) {

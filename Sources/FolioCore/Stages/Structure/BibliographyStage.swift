@@ -75,7 +75,7 @@ public struct BibliographyStage: Stage {
 
 extension Reference {
     /// Takes the parser's fields.
-    mutating func fill(with fields: ReferenceParser.Fields) {
+    public mutating func fill(with fields: ReferenceParser.Fields) {
         type = fields.type
         authors = fields.authors
         issued = fields.year.map { PartialDate(year: $0) }

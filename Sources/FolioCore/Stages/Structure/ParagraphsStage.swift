@@ -1,8 +1,11 @@
+import Foundation
+
 /// Groups lines into paragraphs (and the one-line blocks headings are made of).
 ///
 /// In plain text a paragraph ends at a blank line, at a line that ends a sentence and stops
 /// short where the next line's first word would have fitted (the typesetter ended it on
-/// purpose), or before a line indented as paragraphs' first lines are. Lines in capitals
+/// purpose), or before a line indented as paragraphs' first lines are. A passage set off as a
+/// quotation (see `quotedPassages`) is a block quote; so is a Markdown `>` block. Lines in capitals
 /// stand alone, as headings do; a bullet starts a block. In Markdown, blank lines separate
 /// blocks and `#` lines stand alone. Page breaks alone never end a paragraph.
 public struct ParagraphsStage: Stage {
@@ -31,29 +34,35 @@ public struct ParagraphsStage: Stage {
         }
         let text = document.text
         let lines = text.lines(in: document.runningText)
-        let groups = document.source.format == .markdown
-            ? markdownBlocks(lines, text)
-            : plainTextBlocks(lines, text)
+        let groups: [LaidOutBlock] = document.source.format == .markdown
+            ? markdownBlocks(lines, text).map { LaidOutBlock(span: $0, isSetOff: text.hasPrefix(">", in: $0)) }
+            : laidOutBlocks(lines, text)
         // Where a paragraph of extracted text runs on across a page break, the join is logged.
         for line in PageStarts.find(in: lines).dropFirst().map({ lines[$0] }) {
-            guard let block = groups.first(where: { $0.start < line.content.start && line.content.start < $0.end }) else { continue }
+            guard let block = groups.first(where: { $0.span.start < line.content.start && line.content.start < $0.span.end })?.span else { continue }
             var gapStart = line.range.start
             while gapStart > block.start && text[gapStart - 1].properties.isWhitespace { gapStart -= 1 }
             let gap = TextRange(gapStart, line.content.start)
             document.repairs.append(Repair(rule: "page-break-join", source: text.sourceRange(gap), before: text.string(gap), after: " "))
         }
-        var joined: [TextRange] = []
+        var joined: [LaidOutBlock] = []
         for block in groups {
-            if let previous = joined.last, continuesSentence(previous, with: block, text) {
-                let gap = TextRange(previous.end, block.start)
+            if let previous = joined.last, !previous.isSetOff, !block.isSetOff, continuesSentence(previous.span, with: block.span, text) {
+                let gap = TextRange(previous.span.end, block.span.start)
                 document.repairs.append(Repair(rule: "page-break-join", source: text.sourceRange(gap),
                                                before: text.string(gap), after: " "))
-                joined[joined.count - 1] = TextRange(previous.start, block.end)
+                joined[joined.count - 1].span = TextRange(previous.span.start, block.span.end)
             } else {
                 joined.append(block)
             }
         }
-        document.body = Section(blocks: joined.map { .paragraph(Paragraph(span: $0)) })
+        document.body = Section(blocks: joined.map { block in
+            guard block.isSetOff else { return .paragraph(Paragraph(span: block.span)) }
+            // A Markdown quotation's `>` is markup, not text.
+            var start = block.span.start
+            while start < block.span.end && (text[start] == ">" || text[start] == " ") { start += 1 }
+            return .blockQuote(BlockQuote(span: TextRange(start, block.span.end)))
+        })
     }
 
     /// A figure printed at a page's top can fall between the halves of a paragraph, where the
@@ -135,8 +144,78 @@ public struct ParagraphsStage: Stage {
         return Double(firstWord) <= room
     }
 
+    /// Passages set off as quotations, as readers know them: introduced by a colon or a short
+    /// phrase (`In effect,`) or opening with an elision (`[…]`), ending in a parenthetical
+    /// citation with a year, no blank line within, and set narrower than the body (no line but
+    /// the last as long as the body's longer lines).
+    func quotedPassages(_ lines: [Line], width: Int, _ text: WorkingText) -> [ClosedRange<Int>] {
+        let lengths = lines.filter { !$0.isBlank }.map { $0.content.count }.sorted()
+        guard !lengths.isEmpty else { return [] }
+        let longLine = lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
+        var passages: [ClosedRange<Int>] = []
+        var index = 1
+        while index < lines.count {
+            guard !lines[index].isBlank, opensQuotation(at: index, lines, width: width, text) else { index += 1; continue }
+            var end = index
+            var found: Int?
+            while end < lines.count, end - index < 25, !lines[end].isBlank {
+                if endsWithCitation(TextRange(lines[index].content.start, lines[end].content.end), text) { found = end; break }
+                end += 1
+            }
+            if let found, found > index, lines[index..<found].allSatisfy({ $0.content.count < longLine }) {
+                passages.append(index...found)
+                index = found + 1
+            } else {
+                index += 1
+            }
+        }
+        return passages
+    }
+
+    func opensQuotation(at index: Int, _ lines: [Line], width: Int, _ text: WorkingText) -> Bool {
+        let line = lines[index].content
+        for elision in ["[…]", "[...]", "(…)", "(...)"] where text.hasPrefix(elision, in: line) { return true }
+        guard let previous = lines[..<index].last(where: { !$0.isBlank })?.content, let last = text.lastVisible(previous) else { return false }
+        return last == ":" || (last == "," && previous.count * 3 < width)
+    }
+
+    /// Whether `range` ends in a parenthesis holding a year (`(Tsvetkov, 2017; our emphasis).`),
+    /// a footnote number or full stop after it allowed.
+    func endsWithCitation(_ range: TextRange, _ text: WorkingText) -> Bool {
+        var end = range.end
+        while end > range.start, ".0123456789".unicodeScalars.contains(text[end - 1]) { end -= 1 }
+        guard end > range.start, text[end - 1] == ")" else { return false }
+        var open = end - 1
+        while open > range.start, text[open] != "(" { open -= 1 }
+        guard text[open] == "(" else { return false }
+        return text.readingText(TextRange(open, end)).range(of: #"\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\.|n/d"#, options: .regularExpression) != nil
+    }
+
+    /// A block as the layout shows it: running text, or a passage set off as a quotation.
+    struct LaidOutBlock {
+        var span: TextRange
+        var isSetOff = false
+    }
+
     func plainTextBlocks(_ lines: [Line], _ text: WorkingText) -> [TextRange] {
+        laidOutBlocks(lines, text).map(\.span)
+    }
+
+    func laidOutBlocks(_ lines: [Line], _ text: WorkingText) -> [LaidOutBlock] {
         let width = Self.columnWidth(lines)
+        let runs = quotedPassages(lines, width: width, text)
+        var setOff: [LaidOutBlock] = []
+        var blocks = plainTextBlocks(lines, text, width: width, apart: runs)
+        for run in runs {
+            setOff.append(LaidOutBlock(span: TextRange(lines[run.lowerBound].content.start, lines[run.upperBound].content.end), isSetOff: true))
+        }
+        blocks = blocks.filter { block in !setOff.contains { $0.span.contains(block) } }
+        return (blocks.map { LaidOutBlock(span: $0) } + setOff).sorted { $0.span.start < $1.span.start }
+    }
+
+    /// The running-text blocks; the lines of `apart` are left to the passages set off.
+    func plainTextBlocks(_ lines: [Line], _ text: WorkingText, width: Int, apart runs: [ClosedRange<Int>]) -> [TextRange] {
+        let runLines = Set(runs.flatMap { Array($0) })
         var blocks: [TextRange] = []
         var current: TextRange?
         var currentIsCapitals = false
@@ -158,6 +237,10 @@ public struct ParagraphsStage: Stage {
         }
 
         for (index, line) in lines.enumerated() {
+            if runLines.contains(index) {
+                close()
+                continue
+            }
             if line.isBlank {
                 if bulletStart == nil { close() }
                 continue

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FolioCore
+import FolioKit
+import Foundation
+
+/// `folio parse-references`: one printed reference a line in, CSL-JSON out.
+struct ParseReferencesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse-references",
+        abstract: "Parse references, one a line, into CSL-JSON items.",
+        discussion: "Prints a JSON array with one CSL-JSON item per input line, in order. Use - to read standard input."
+    )
+
+    @Argument(help: ArgumentHelp("A text file with one reference a line, or - for standard input.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        if file == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Console.error(FolioError(file: file, "no such file, or it cannot be read").description)
+                throw ExitCode(2)
+            }
+            bytes = Array(data)
+        }
+        do {
+            let scalars = try TextDecoder.decode(bytes, file: file)
+            let output = ReferenceListing.parse(lines: String(String.UnicodeScalarView(scalars)))
+            FileHandle.standardOutput.write(Data(output))
+        } catch let error as FolioError {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
