@@ -25,7 +25,9 @@ let package = Package(
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            // The reference tagger's weights, trained on AnyStyle's core set (`folio train-references`).
+            resources: [.copy("Resources/reference-tagger.txt")]
         ),
         // Output: JSON and TEI emitters, their schemas and validation, atomic batch runs.
         .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML"]),

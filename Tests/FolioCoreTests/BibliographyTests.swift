@@ -90,3 +90,37 @@ import Testing
         #expect(document.references.map { $0.title } == ["A Book", "Another Book that has a long title running on to the next line"])
     }
 }
+
+@Suite struct ReferenceTaggerTests {
+    @Test func theShippedModelLoads() throws {
+        let tagger = try #require(ReferenceTagger.shipped, "the reference tagger's model is not beside the binary")
+        #expect(tagger.weights.count > 10_000)
+    }
+
+    @Test func itTagsAReferenceInAStyleTheRulesDoNotKnow() throws {
+        let parser = ReferenceParser()
+        try #require(parser.tagger != nil)
+        // French ISO 690 style, written here (not from the training data).
+        let fields = parser.parse("DUPONT, J., MARTIN, P., et LEROY, C. Effects of a common drug on liver function (a review). Hepatology, 1999, vol. 21, no 4, p. 101-110.")
+        #expect(fields.authors.compactMap(\.family) == ["DUPONT", "MARTIN", "LEROY"])
+        #expect(fields.title == "Effects of a common drug on liver function (a review)")
+        #expect(fields.containerTitle == "Hepatology")
+        #expect(fields.year == 1999 && fields.volume == "21" && fields.issue == "4" && fields.page == "101-110")
+    }
+
+    @Test func aModelRoundTripsThroughItsTextForm() throws {
+        let gold: JSONValue = ["author": [["family": "Smith", "given": "J."]], "issued": ["date-parts": [[2001]]],
+                               "title": "A title", "publisher": "Press", "publisher-place": "Boston"]
+        let (tokens, labels) = GoldAlignment.labels(raw: "Smith, J. 2001. A title. Boston: Press.", gold: gold)
+        #expect(labels.map(\.name) == ["author", "author", "author", "other", "issued", "other", "title", "title", "other",
+                                       "publisherPlace", "other", "publisher", "other"])
+        let model = ReferenceTagger.train([(tokens, labels)], epochs: 3)
+        let copy = try ReferenceTagger(serialized: model.serialized())
+        #expect(copy.tag(tokens) == model.tag(tokens))
+        #expect(copy.serialized() == model.serialized())
+    }
+
+    @Test func aDamagedModelIsAnError() {
+        #expect(throws: FolioError.self) { try ReferenceTagger(serialized: "not a model") }
+    }
+}

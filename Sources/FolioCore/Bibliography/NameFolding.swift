@@ -3,6 +3,14 @@ import Foundation
 /// Names compared as a reader would: without case and diacritics, so `Ionaşcu` (cedilla) is
 /// `Ionașcu` (comma below) and `Srimbovschi` is `Srîmbovschi`.
 public enum NameFolding {
+    /// Letters and digits without case or diacritics, for matching words of any kind.
+    public static func foldWord(_ word: String) -> String {
+        let decomposed = word.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }
+        return String(String.UnicodeScalarView(decomposed)).lowercased()
+    }
+
     public static func fold(_ name: String) -> String {
         let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark

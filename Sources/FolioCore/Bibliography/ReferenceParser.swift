@@ -8,7 +8,12 @@ import Foundation
 /// A careful rule system for author-date styles (Chicago, APA, Harvard) and the common
 /// numbered ones; its fields are the starting point a learned tagger will improve on.
 public struct ReferenceParser: Sendable {
-    public init() {}
+    /// The learned tagger; without it, the rules alone parse.
+    public var tagger: ReferenceTagger?
+
+    public init(tagger: ReferenceTagger? = ReferenceTagger.shipped) {
+        self.tagger = tagger
+    }
 
     public struct Fields: Sendable, Hashable {
         public var type = "document"
@@ -29,6 +34,27 @@ public struct ReferenceParser: Sendable {
     }
 
     public func parse(_ printed: String) -> Fields {
+        guard let tagger else { return parseByRules(printed) }
+        let tokens = ReferenceToken.tokenize(printed)
+        var fields = TaggedReference.fields(printed, tokens: tokens, labels: tagger.tag(tokens))
+        // Identifiers follow strict forms that patterns read better than any tagger; italic
+        // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
+        let rules = parseByRules(printed)
+        if printed.range(of: #"(^|\s)\*[^*\s][^*]*\*"#, options: .regularExpression) != nil {
+            fields.title = rules.title ?? fields.title
+            fields.containerTitle = rules.containerTitle
+            fields.publisher = rules.publisher ?? fields.publisher
+            fields.publisherPlace = rules.publisherPlace ?? fields.publisherPlace
+        }
+        fields.doi = rules.doi ?? fields.doi
+        fields.url = rules.url ?? fields.url
+        fields.isbn = rules.isbn
+        finishType(&fields)
+        return fields
+    }
+
+    /// The rules alone.
+    public func parseByRules(_ printed: String) -> Fields {
         var fields = Fields()
         var rest = printed.trimmingCharacters(in: .whitespaces)
         rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
@@ -213,41 +239,74 @@ public struct ReferenceParser: Sendable {
     }
 
     /// `Fix, Liana and Michael Kimmage`, `Smith, J. A., & Jones, K.`, `C. J. Hamer and C. Rebbi`,
-    /// `European Parliament` (an organisation: the first author, uninverted, without initials).
+    /// `Coussens LM, Lerch J`, `European Parliament` (an organisation: the first author,
+    /// uninverted, without initials, where no name is inverted).
     public func parseNames(_ text: String) -> [Name] {
         var string = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
         if string.hasSuffix("."), string.range(of: #"(^|[\s.-])\p{Lu}\.$"#, options: .regularExpression) == nil { string.removeLast() }
         string = string.replacingOccurrences(of: #"\s*\b(et al\.?|u\. a\.)"#, with: "", options: .regularExpression)
-        string = string.replacingOccurrences(of: #"\s*\((eds?|Hrsg)\.?\)"#, with: "", options: [.regularExpression, .caseInsensitive])
+        string = string.replacingOccurrences(of: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", options: [.regularExpression, .caseInsensitive])
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
-        let pieces = string.components(separatedBy: #"(?:;|,?\s+(?:and|&|und|et|și|y)\s+|,\s*&\s*|,\s+)"#, regex: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0.range(of: #"^\d"#, options: .regularExpression) == nil }
         var names: [Name] = []
         var index = 0
         while index < pieces.count {
-            let piece = pieces[index]
-            let words = piece.split(separator: " ")
-            if index + 1 < pieces.count, words.count <= 3, !isInitials(piece), isGiven(pieces[index + 1]),
-               string.contains(piece + ", " + pieces[index + 1]) {
-                names.append(Name(family: piece, given: pieces[index + 1]))
-                index += 2
+            let words = pieces[index].split(separator: " ").map(String.init)
+            let next = index + 1 < pieces.count ? pieces[index + 1] : nil
+            if words.count == 1 || (words.count <= 3 && !words.contains(where: isInitialWord) && words.dropFirst().allSatisfy(isParticle) == false && next.map(isInitials) == true) {
+                // `Smith, J.` / `Fix, Liana`: an inverted name over two pieces.
+                if let next, isInitials(next) || (names.isEmpty && isGiven(next) && string.contains(pieces[index] + ", " + next)) {
+                    names.append(Name(family: pieces[index], given: next))
+                    index += 2
+                    continue
+                }
+                names.append(index == 0 && pieces.count == 1 && words.count == 1 && words[0].count > 1 && words[0] == words[0].uppercased()
+                             ? Name(literal: pieces[index]) : Name(family: pieces[index]))
+                index += 1
                 continue
             }
-            if index == 0 && !isInitials(String(words.first ?? "")) && !string.contains(",") || words.count == 1 && index == 0 && pieces.count == 1 {
-                names.append(Name(literal: piece))
-            } else if words.count >= 2 {
-                names.append(Name(family: String(words.last!), given: words.dropLast().joined(separator: " ")))
+            if let last = words.last, isInitialWord(last) || isCompactInitials(last), !isInitialWord(words[0]) {
+                // Vancouver: `Coussens LM`, `Dulong R`.
+                let family = words.prefix { !isInitialWord($0) && !isCompactInitials($0) }
+                names.append(Name(family: family.joined(separator: " "), given: words.dropFirst(family.count).joined(separator: " ")))
+            } else if isInitialWord(words[0]) {
+                // `N. G. Weimann`, `J.-P. van der Berg`.
+                let given = words.prefix(while: isInitialWord)
+                names.append(Name(family: words.dropFirst(given.count).joined(separator: " "), given: given.joined(separator: " ")))
+            } else if index == 0 && !string.contains(",") && names.isEmpty && pieces.count == 1 {
+                names.append(Name(literal: pieces[index]))
             } else {
-                names.append(Name(family: piece))
+                // `Michael Kimmage`, `Ludwig van Beethoven`: the family name last, with its particles.
+                var familyStart = words.count - 1
+                while familyStart > 1 && isParticle(words[familyStart - 1]) { familyStart -= 1 }
+                names.append(Name(family: words[familyStart...].joined(separator: " "), given: words[..<familyStart].joined(separator: " ")))
             }
             index += 1
         }
         return names
     }
 
+    /// `J.`, `K.P`, `J.-P.`: initials with full stops.
+    func isInitialWord(_ word: String) -> Bool {
+        word.range(of: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#, options: .regularExpression) != nil
+    }
+
+    /// `LM`, `J`, `JA`: initials printed without full stops.
+    func isCompactInitials(_ word: String) -> Bool {
+        (1...3).contains(word.count) && word.allSatisfy { $0.isUppercase }
+    }
+
+    func isParticle(_ word: String) -> Bool {
+        ["van", "von", "de", "der", "den", "da", "do", "dos", "du", "la", "le", "del", "della", "di", "ter", "ten"].contains(word)
+    }
+
+    /// `J.`, `J. A.`, `K.P`, `J.-P.`, `LM`: a given name printed as initials.
     func isInitials(_ text: String) -> Bool {
-        text.range(of: #"^(\p{Lu}\.\s?-?)+$"#, options: .regularExpression) != nil
+        let words = text.split(separator: " ").map(String.init)
+        return !words.isEmpty && words.allSatisfy { isInitialWord($0) || isCompactInitials($0) }
     }
 
     /// Given names after an inverted family name: initials, or one to three capitalized words.

@@ -1,0 +1,36 @@
+import ArgumentParser
+import FolioCore
+import Foundation
+
+/// `folio train-references`: rebuilds the reference tagger's model from tagged references.
+struct TrainReferencesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-references",
+        abstract: "Train the reference tagger on CSL-JSON-tagged references (for maintainers).",
+        discussion: "Reads lines of {\"raw\", \"gold\"} objects and writes the model that parse-references and the bibliography stage use."
+    )
+
+    @Argument(help: ArgumentHelp("Tagged references, one JSON object a line.", valueName: "file"))
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    var output: String
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 12
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Console.error(FolioError(file: file, "no such file, or it cannot be read").description)
+            throw ExitCode(2)
+        }
+        do {
+            let model = try ReferenceTagger.train(jsonLines: String(decoding: data, as: UTF8.self), epochs: epochs)
+            try model.serialized().write(toFile: output, atomically: true, encoding: .utf8)
+            Console.output("wrote \(output)")
+        } catch let error as FolioError {
+            Console.error(error.inFile(file).description)
+            throw ExitCode(2)
+        }
+    }
+}

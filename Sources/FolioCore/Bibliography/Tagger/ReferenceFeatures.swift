@@ -1,0 +1,72 @@
+/// What the tagger sees of each token: the word, its shape, its neighbours, where it stands,
+/// and the marks around it (quotes, italics, brackets, "In", "pp.").
+enum ReferenceFeatures {
+    static func features(_ tokens: [ReferenceToken]) -> [[String]] {
+        var result: [[String]] = []
+        result.reserveCapacity(tokens.count)
+        var inQuotes = false
+        var inItalics = false
+        var inBrackets = 0
+        var sawYear = false
+        for (index, token) in tokens.enumerated() {
+            let word = token.text
+            let lower = NameFolding.foldWord(word)
+            var features = ["b", "w=" + lower, "s=" + shape(word), "len=" + String(min(word.count, 8))]
+            let position = tokens.count > 1 ? index * 10 / tokens.count : 0
+            features.append("pos=\(position)")
+            if index == 0 { features.append("first") }
+            if index == tokens.count - 1 { features.append("last") }
+            if token.spaceBefore { features.append("sp") }
+            if let previous = tokens[safe: index - 1] {
+                features.append("p=" + previous.text.lowercased())
+                features.append("ps=" + shape(previous.text))
+            }
+            if let next = tokens[safe: index + 1] {
+                features.append("n=" + next.text.lowercased())
+                features.append("ns=" + shape(next.text))
+                if !next.spaceBefore { features.append("nglued") }
+            }
+            if let previous = tokens[safe: index - 2] { features.append("pp=" + previous.text.lowercased()) }
+            if let next = tokens[safe: index + 2] { features.append("nn=" + next.text.lowercased()) }
+            if let number = Int(word) {
+                if word.count == 4 && (1500...2099).contains(number) { features.append("year") }
+                features.append(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
+            }
+            if word.count == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("initial") }
+            if word.first?.isUppercase == true && word.dropFirst().allSatisfy({ $0.isLowercase }) && word.count > 1 { features.append("capitalized") }
+            if word.count > 1 && word.allSatisfy({ $0.isUppercase }) { features.append("caps") }
+            if word.hasPrefix("http") || word == "www" { features.append("link") }
+            // State carried along the reference.
+            switch word {
+            case "“", "„", "«": inQuotes = true
+            case "”", "»": inQuotes = false
+            case "\"": inQuotes.toggle()
+            case "*", "_": inItalics.toggle()
+            case "(", "[": inBrackets += 1
+            case ")", "]": inBrackets = max(0, inBrackets - 1)
+            default: break
+            }
+            if inQuotes { features.append("inquotes") }
+            if inItalics { features.append("initalics") }
+            if inBrackets > 0 { features.append("inbrackets") }
+            if features.contains("year") { sawYear = true }
+            features.append(sawYear ? "afteryear" : "beforeyear")
+            result.append(features)
+        }
+        return result
+    }
+
+    /// `Xxxx`, `dddd`, `X.`: the kind of characters, runs squeezed.
+    static func shape(_ word: String) -> String {
+        var result = ""
+        for character in word.prefix(12) {
+            let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
+            if result.last != kind { result.append(kind) }
+        }
+        return result
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A linear-chain sequence tagger for references: an averaged structured perceptron with
+/// label-transition weights, decoded with Viterbi. Trained on field-tagged references; its
+/// weights ship with Folio and load once.
+public struct ReferenceTagger: Sendable {
+    /// Weights by feature, one per label.
+    var weights: [String: [Float]]
+    /// Transition weights, `[previous * count + label]` (the row past the last is the start).
+    var transitions: [Float]
+
+    static let labelCount = ReferenceLabel.allCases.count
+
+    public init() {
+        weights = [:]
+        transitions = Array(repeating: 0, count: (Self.labelCount + 1) * Self.labelCount)
+    }
+
+    /// The best labels for `tokens`.
+    public func tag(_ tokens: [ReferenceToken]) -> [ReferenceLabel] {
+        guard !tokens.isEmpty else { return [] }
+        let count = Self.labelCount
+        let emissions = ReferenceFeatures.features(tokens).map { features -> [Float] in
+            var scores = [Float](repeating: 0, count: count)
+            for feature in features {
+                guard let row = weights[feature] else { continue }
+                for label in 0..<count { scores[label] += row[label] }
+            }
+            return scores
+        }
+        var score = (0..<count).map { transitions[count * count + $0] + emissions[0][$0] }
+        var back: [[Int]] = []
+        for position in 1..<tokens.count {
+            var next = [Float](repeating: -.infinity, count: count)
+            var pointers = [Int](repeating: 0, count: count)
+            for label in 0..<count {
+                for previous in 0..<count {
+                    let candidate = score[previous] + transitions[previous * count + label]
+                    if candidate > next[label] { next[label] = candidate; pointers[label] = previous }
+                }
+                next[label] += emissions[position][label]
+            }
+            back.append(pointers)
+            score = next
+        }
+        var label = score.indices.max { score[$0] < score[$1] }!
+        var labels = [label]
+        for pointers in back.reversed() {
+            label = pointers[label]
+            labels.append(label)
+        }
+        return labels.reversed().map { ReferenceLabel(rawValue: $0)! }
+    }
+
+    /// Trains on tagged sequences with the averaged perceptron, `epochs` passes in a fixed
+    /// shuffled order so training is repeatable.
+    public static func train(_ examples: [([ReferenceToken], [ReferenceLabel])], epochs: Int = 12) -> ReferenceTagger {
+        var model = ReferenceTagger()
+        var totals: [String: [Float]] = [:]
+        var transitionTotals = model.transitions
+        var lastUpdate: [String: Int] = [:]
+        var step = 1
+        let count = labelCount
+        var order = Array(examples.indices)
+        var random = SplitMix(seed: 7)
+        let features = examples.map { ReferenceFeatures.features($0.0) }
+        func update(_ feature: String, _ label: Int, _ delta: Float) {
+            var row = model.weights[feature] ?? [Float](repeating: 0, count: count)
+            var total = totals[feature] ?? [Float](repeating: 0, count: count)
+            let elapsed = Float(step - (lastUpdate[feature] ?? step))
+            for index in 0..<count { total[index] += elapsed * row[index] }
+            row[label] += delta
+            model.weights[feature] = row
+            totals[feature] = total
+            lastUpdate[feature] = step
+        }
+        for _ in 0..<epochs {
+            order.shuffle(using: &random)
+            for index in order {
+                let (tokens, gold) = examples[index]
+                let predicted = model.tag(tokens)
+                if predicted != gold {
+                    for position in tokens.indices where predicted[position] != gold[position] {
+                        for feature in features[index][position] {
+                            update(feature, gold[position].rawValue, 1)
+                            update(feature, predicted[position].rawValue, -1)
+                        }
+                    }
+                    for position in tokens.indices {
+                        let previousGold = position == 0 ? count : gold[position - 1].rawValue
+                        let previousPredicted = position == 0 ? count : predicted[position - 1].rawValue
+                        model.transitions[previousGold * count + gold[position].rawValue] += 1
+                        model.transitions[previousPredicted * count + predicted[position].rawValue] -= 1
+                    }
+                }
+                for index in transitionTotals.indices { transitionTotals[index] += model.transitions[index] }
+                step += 1
+            }
+        }
+        // Average: every weight's running total, brought up to the last step.
+        var averaged = ReferenceTagger()
+        for (feature, row) in model.weights {
+            var total = totals[feature] ?? [Float](repeating: 0, count: count)
+            let elapsed = Float(step - (lastUpdate[feature] ?? step))
+            for index in 0..<count { total[index] += elapsed * row[index] }
+            let average = total.map { $0 / Float(step) }
+            if average.contains(where: { abs($0) > 0.001 }) { averaged.weights[feature] = average }
+        }
+        averaged.transitions = transitionTotals.map { $0 / Float(step) }
+        return averaged
+    }
+}
+
+/// A small deterministic generator for repeatable training.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
