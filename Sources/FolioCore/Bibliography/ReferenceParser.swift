@@ -40,6 +40,15 @@ public struct ReferenceParser: Sendable {
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
         let rules = parseByRules(printed)
+        // Where the tagger found no locators at all, the patterns' reading stands.
+        var whole = printed
+        var located = Fields()
+        readLocators(&whole, into: &located)
+        if fields.volume == nil && fields.page == nil {
+            fields.volume = located.volume
+            fields.page = located.page
+        }
+        fields.year = fields.year ?? rules.year
         if printed.range(of: #"(^|\s)\*[^*\s][^*]*\*"#, options: .regularExpression) != nil {
             fields.title = rules.title ?? fields.title
             fields.containerTitle = rules.containerTitle
@@ -182,6 +191,13 @@ public struct ReferenceParser: Sendable {
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
         take(#"(?i)\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition|\.)"#) { fields.edition = $0[0] }
+        // Physics: `Phys. Rev. D 65, 094516 (2002)` and `Phys. Lett. B511 (2001) 265`.
+        take(#"\b([A-Z]?\d{1,4}),\s*([A-Z]?\d{1,7})\s*\((?:1[5-9]|20)\d\d\)"#) { groups in
+            fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
+        }
+        take(#"\b([A-Z]?\d{1,4})\s*\((?:1[5-9]|20)\d\d\)\s*([A-Z]?\d{1,7})\b"#) { groups in
+            fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
+        }
     }
 
     func finishType(_ fields: inout Fields) {

@@ -35,6 +35,15 @@ enum ReferenceFeatures {
             if word.count == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("initial") }
             if word.first?.isUppercase == true && word.dropFirst().allSatisfy({ $0.isLowercase }) && word.count > 1 { features.append("capitalized") }
             if word.count > 1 && word.allSatisfy({ $0.isUppercase }) { features.append("caps") }
+            // `Phys.`, `Rev.`: an abbreviated word, as journal names are printed.
+            if word.count >= 2, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("abbrev") }
+            if Int(word) != nil {
+                if let previous = tokens[safe: index - 1], Int(previous.text) != nil { features.append("afternumber") }
+                if tokens[safe: index - 1]?.text == ",", let number = tokens[safe: index - 2], Int(number.text) != nil { features.append("numbercommanumber") }
+                if tokens[safe: index + 1]?.text == "(", let year = tokens[safe: index + 2], year.text.count == 4, Int(year.text) != nil {
+                    features.append("beforeparenyear")
+                }
+            }
             if word.hasPrefix("http") || word == "www" { features.append("link") }
             // State carried along the reference.
             switch word {
