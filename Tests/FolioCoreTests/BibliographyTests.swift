@@ -120,6 +120,17 @@ import Testing
         #expect(copy.serialized() == model.serialized())
     }
 
+    @Test func numbersInsideALinkAreNoLocators() {
+        let fields = ReferenceParser().parse("Ionescu, Ana. 2016. „Titlul articolului”. *Ziarul*. https://www.example.ro/sport/titlul-articolului-15700571.")
+        #expect(fields.page == nil && fields.volume == nil)
+        #expect(fields.url == "https://www.example.ro/sport/titlul-articolului-15700571")
+    }
+
+    @Test func physicsLocatorsWhereTheTaggerFindsNone() {
+        let fields = ReferenceParser().parse("A. B. Author and C. Writer, Phys. Lett. B511 (2001) 265.")
+        #expect(fields.volume == "B511" && fields.page == "265")
+    }
+
     @Test func aDamagedModelIsAnError() {
         #expect(throws: FolioError.self) { try ReferenceTagger(serialized: "not a model") }
     }

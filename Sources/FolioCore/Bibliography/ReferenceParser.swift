@@ -36,12 +36,21 @@ public struct ReferenceParser: Sendable {
     public func parse(_ printed: String) -> Fields {
         guard let tagger else { return parseByRules(printed) }
         let tokens = ReferenceToken.tokenize(printed)
-        var fields = TaggedReference.fields(printed, tokens: tokens, labels: tagger.tag(tokens))
+        var labels = tagger.tag(tokens)
+        // Links and DOIs follow strict forms: their tokens are theirs, whatever the tagger says.
+        for (pattern, label) in [(#"(?:https?://|www\.)[^\s<>]+"#, ReferenceLabel.url), (#"\b10\.\d{4,9}/[^\s<>]+"#, .doi)] {
+            for span in Self.scalarRanges(of: pattern, in: printed) {
+                for index in tokens.indices where tokens[index].start >= span.lowerBound && tokens[index].end <= span.upperBound {
+                    labels[index] = label
+                }
+            }
+        }
+        var fields = TaggedReference.fields(printed, tokens: tokens, labels: labels)
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
         let rules = parseByRules(printed)
         // Where the tagger found no locators at all, the patterns' reading stands.
-        var whole = printed
+        var whole = printed.replacingOccurrences(of: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ", options: .regularExpression)
         var located = Fields()
         readLocators(&whole, into: &located)
         if fields.volume == nil && fields.page == nil {
@@ -60,6 +69,16 @@ public struct ReferenceParser: Sendable {
         fields.isbn = rules.isbn
         finishType(&fields)
         return fields
+    }
+
+    /// Where `pattern` matches in `string`, in code-point offsets.
+    static func scalarRanges(of pattern: String, in string: String) -> [Range<Int>] {
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+        return expression.matches(in: string, range: NSRange(string.startIndex..., in: string)).compactMap { match in
+            guard let range = Range(match.range, in: string) else { return nil }
+            let start = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
+            return start..<(start + string.unicodeScalars[range].count)
+        }
     }
 
     /// The rules alone.
