@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses one printed reference into CSL fields, by how references are written: authors first
+/// Parses one printed reference into a `Reference`'s CSL fields (its span is the caller's), by how references are written: authors first
 /// (the first inverted, `Family, Given`, others as printed; an uninverted first author is an
 /// organisation), then the year, a title in quotes or italics or up to the next full stop, then
 /// the container, volume, issue and pages, or the place and publisher, and links.
@@ -15,25 +15,8 @@ public struct ReferenceParser: Sendable {
         self.tagger = tagger
     }
 
-    public struct Fields: Sendable, Hashable {
-        public var type = "document"
-        public var authors: [Name] = []
-        public var year: Int?
-        public var yearSuffix: String?
-        public var title: String?
-        public var containerTitle: String?
-        public var publisher: String?
-        public var publisherPlace: String?
-        public var volume: String?
-        public var issue: String?
-        public var page: String?
-        public var edition: String?
-        public var url: String?
-        public var doi: String?
-        public var isbn: String?
-    }
 
-    public func parse(_ printed: String) -> Fields {
+    public func parse(_ printed: String) -> Reference {
         guard let tagger else { return parseByRules(printed) }
         let tokens = ReferenceToken.tokenize(printed)
         var labels = tagger.tag(tokens)
@@ -51,13 +34,13 @@ public struct ReferenceParser: Sendable {
         let rules = parseByRules(printed)
         // Where the tagger found no locators at all, the patterns' reading stands.
         var whole = printed.replacingOccurrences(of: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ", options: .regularExpression)
-        var located = Fields()
+        var located = Reference(span: TextRange(0, 0))
         readLocators(&whole, into: &located)
         if fields.volume == nil && fields.page == nil {
             fields.volume = located.volume
             fields.page = located.page
         }
-        fields.year = fields.year ?? rules.year
+        fields.issued = fields.issued ?? rules.issued
         if printed.range(of: #"(^|\s)\*[^*\s][^*]*\*"#, options: .regularExpression) != nil {
             fields.title = rules.title ?? fields.title
             fields.containerTitle = rules.containerTitle
@@ -82,8 +65,8 @@ public struct ReferenceParser: Sendable {
     }
 
     /// The rules alone.
-    public func parseByRules(_ printed: String) -> Fields {
-        var fields = Fields()
+    public func parseByRules(_ printed: String) -> Reference {
+        var fields = Reference(span: TextRange(0, 0))
         var rest = printed.trimmingCharacters(in: .whitespaces)
         rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
 
@@ -110,8 +93,7 @@ public struct ReferenceParser: Sendable {
             return fields
         }
         let yearText = String(rest[yearMatch]).trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-        fields.year = Int(yearText.prefix(4))
-        if yearText.count > 4 { fields.yearSuffix = String(yearText.suffix(1)) }
+        fields.issued = Int(yearText.prefix(4)).map { PartialDate(year: $0) }
         let beforeYear = String(rest[..<yearMatch.lowerBound])
         var afterYear = String(rest[yearMatch.upperBound...])
         // Author-date styles set the year apart right after the names (`Name. 2023.`,
@@ -138,7 +120,7 @@ public struct ReferenceParser: Sendable {
     }
 
     /// Title, then container and locators, or place and publisher.
-    func readSource(_ text: String, into fields: inout Fields, titleFirst: Bool) {
+    func readSource(_ text: String, into fields: inout Reference, titleFirst: Bool) {
         var rest = Substring(text)
         var titleIsQuoted = false
         var titleIsItalic = false
@@ -189,7 +171,7 @@ public struct ReferenceParser: Sendable {
     }
 
     /// Volume, issue, pages, edition in their usual forms, taken out of `text`.
-    func readLocators(_ text: inout String, into fields: inout Fields) {
+    func readLocators(_ text: inout String, into fields: inout Reference) {
         func take(_ pattern: String, _ apply: ([String]) -> Void) {
             guard let regex = try? NSRegularExpression(pattern: pattern),
                   let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return }
@@ -219,7 +201,7 @@ public struct ReferenceParser: Sendable {
         }
     }
 
-    func finishType(_ fields: inout Fields) {
+    func finishType(_ fields: inout Reference) {
         guard fields.type == "document" else { return }
         if fields.containerTitle != nil && (fields.volume != nil || fields.issue != nil || fields.page != nil) {
             fields.type = "article-journal"

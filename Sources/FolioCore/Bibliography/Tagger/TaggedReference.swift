@@ -3,7 +3,7 @@ import Foundation
 /// Turns a tagged reference into CSL fields: each field is the text its tokens span, trimmed of
 /// the punctuation and quote marks around it; names are split as the rule parser splits them.
 enum TaggedReference {
-    static func fields(_ raw: String, tokens: [ReferenceToken], labels: [ReferenceLabel]) -> ReferenceParser.Fields {
+    static func fields(_ raw: String, tokens: [ReferenceToken], labels: [ReferenceLabel]) -> Reference {
         let scalars = Array(raw.unicodeScalars)
         var segments: [(ReferenceLabel, String)] = []
         var index = 0
@@ -26,12 +26,12 @@ enum TaggedReference {
         func first(_ label: ReferenceLabel) -> String? {
             segments.first { $0.0 == label }.flatMap { clean($0.1) }
         }
-        var fields = ReferenceParser.Fields()
+        var fields = Reference(span: TextRange(0, 0))
         let parser = ReferenceParser()
         let authors = segments.filter { $0.0 == .author }.map(\.1).joined(separator: ", ")
         fields.authors = authors.isEmpty ? [] : parser.parseNames(authors)
         if let issued = first(.issued), let match = issued.range(of: #"(1[5-9]|20)\d\d"#, options: .regularExpression) {
-            fields.year = Int(issued[match])
+            fields.issued = Int(issued[match]).map { PartialDate(year: $0) }
         }
         fields.title = first(.title)
         fields.containerTitle = first(.containerTitle)

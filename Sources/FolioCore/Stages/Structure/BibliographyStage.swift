@@ -28,8 +28,8 @@ public struct BibliographyStage: Stage {
             entries += splitEntries(block.span, text)
         }
         document.references = entries.map { entry in
-            var reference = Reference(span: entry)
-            reference.fill(with: parser.parse(text.readingText(entry)))
+            var reference = parser.parse(text.readingText(entry))
+            reference.span = entry
             return reference
         }
         document.body.removeSection(at: path)
@@ -70,26 +70,6 @@ public struct BibliographyStage: Stage {
         if head.range(of: #"^(\[\d+\]|\d{1,3}\.\s)"#, options: .regularExpression) != nil { return true }
         let previousEnds = text.lastVisible(previous).map { ".)>".unicodeScalars.contains($0) } ?? false
         return previousEnds && head.range(of: #"^\p{Lu}[\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?,\s"#, options: .regularExpression) != nil
-    }
-}
-
-extension Reference {
-    /// Takes the parser's fields.
-    public mutating func fill(with fields: ReferenceParser.Fields) {
-        type = fields.type
-        authors = fields.authors
-        issued = fields.year.map { PartialDate(year: $0) }
-        title = fields.title
-        containerTitle = fields.containerTitle
-        publisher = fields.publisher
-        publisherPlace = fields.publisherPlace
-        volume = fields.volume
-        issue = fields.issue
-        page = fields.page
-        edition = fields.edition
-        url = fields.url
-        doi = fields.doi
-        isbn = fields.isbn
     }
 }
 
