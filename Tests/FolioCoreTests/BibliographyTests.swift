@@ -126,6 +126,18 @@ import Testing
         #expect(fields.url == "https://www.example.ro/sport/titlul-articolului-15700571")
     }
 
+    @Test func compactPhysicsStyles() {
+        // Written here in the APS and IOP house styles, not taken from any evaluation set.
+        let aps = PhysicsStyle.read("A. B. Author and C. D. Writer, A Study of Things, Phys. Rev. D 45, 1234 (1992).")
+        #expect(aps?.journal == "Phys. Rev. D" && aps?.volume == "45" && aps?.page == "1234" && aps?.year == 1992)
+        #expect(aps?.title == "A Study of Things")
+        let glued = PhysicsStyle.read("E. Writer, Phys.Rev. D34, 567 (1986).")
+        #expect(glued?.journal == "Phys.Rev. D" && glued?.volume == "34")
+        let astronomy = PhysicsStyle.read("Author A B, Writer C and Third D 2011 ApJ 729 L12")
+        #expect(astronomy?.journal == "ApJ" && astronomy?.volume == "729" && astronomy?.page == "L12" && astronomy?.year == 2011)
+        #expect(PhysicsStyle.read("Smith, John. 2001. A Book. Boston: Little.") == nil)
+    }
+
     @Test func physicsLocatorsWhereTheTaggerFindsNone() {
         let fields = ReferenceParser().parse("A. B. Author and C. Writer, Phys. Lett. B511 (2001) 265.")
         #expect(fields.volume == "B511" && fields.page == "265")

@@ -47,6 +47,16 @@ public struct ReferenceParser: Sendable {
             fields.publisher = rules.publisher ?? fields.publisher
             fields.publisherPlace = rules.publisherPlace ?? fields.publisherPlace
         }
+        // Compact physics styles, where the tagger missed the journal's parts.
+        if fields.containerTitle == nil || fields.page == nil, let physics = PhysicsStyle.read(printed) {
+            fields.containerTitle = physics.journal
+            fields.volume = physics.volume
+            fields.page = physics.page
+            fields.issued = PartialDate(year: physics.year)
+            fields.title = physics.title ?? (fields.title == physics.journal ? nil : fields.title)
+            let names = parseNames(physics.authors)
+            if !names.isEmpty { fields.authors = names }
+        }
         fields.doi = rules.doi ?? fields.doi
         fields.url = rules.url ?? fields.url
         fields.isbn = rules.isbn

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The compact styles of physics and astronomy journals (APS, AIP, IOP, AAS), where a
+/// reference ends in an abbreviated journal, a volume (a series letter may be glued to it),
+/// a page or article number and the year:
+///
+///     C. J. Hamer, Nucl. Phys. B 195, 503 (1982).
+///     S. Elitzur, Phys.Rev. D12, 3978 (1975).
+///     A. Kamenshchik and V. Pasquier, Phys. Lett. B511 (2001) 265.
+///     Ishigaki M N and Nomoto K 2014 ApJL 792 L32
+///
+/// Read by pattern: these styles are regular, and rare in the tagger's training data.
+enum PhysicsStyle {
+    struct Reading {
+        var authors: String
+        var title: String?
+        var journal: String
+        var volume: String
+        var page: String
+        var year: Int
+    }
+
+    static let volumeThenYear = try! NSRegularExpression(pattern:
+        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?<glued>[A-Z])?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
+    static let yearThenPage = try! NSRegularExpression(pattern:
+        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?<glued>[A-Z])?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
+    static let astronomy = try! NSRegularExpression(pattern:
+        #"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
+
+    static func read(_ printed: String) -> Reading? {
+        // Preprint numbers and links are not part of the citation proper.
+        let string = printed
+            .replacingOccurrences(of: #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#,
+                                  with: " ", options: [.regularExpression, .caseInsensitive])
+            .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        for expression in [volumeThenYear, yearThenPage, astronomy] {
+            let range = NSRange(string.startIndex..., in: string)
+            guard let match = expression.firstMatch(in: string, range: range) else { continue }
+            func group(_ name: String) -> String? {
+                let range = match.range(withName: name)
+                guard range.location != NSNotFound, let swiftRange = Range(range, in: string) else { return nil }
+                return String(string[swiftRange])
+            }
+            guard var journal = group("journal")?.trimmingCharacters(in: .whitespaces), let volume = group("volume"),
+                  let page = group("page"), let year = group("year").flatMap({ Int($0) }),
+                  journal.count >= 2, !journal.hasSuffix(",") else { continue }
+            if let series = group("series") ?? group("glued") { journal += " " + series }
+            var before = (group("before") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            // The journal starts after the last comma before it; between the names and it, a title.
+            if let comma = journal.range(of: ", ", options: .backwards) {
+                before += ", " + journal[..<comma.lowerBound]
+                journal = String(journal[comma.upperBound...])
+            }
+            let pieces = before.components(separatedBy: ", ")
+            let nameCount = ReferenceParser().namesCount(pieces)
+            let authors = pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
+            let title = pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.\"“”"))
+            return Reading(authors: authors, title: title.isEmpty ? nil : title,
+                           journal: journal.trimmingCharacters(in: CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
+        }
+        return nil
+    }
+}
