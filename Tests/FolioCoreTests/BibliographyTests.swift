@@ -136,6 +136,12 @@ import Testing
         let astronomy = PhysicsStyle.read("Author A B, Writer C and Third D 2011 ApJ 729 L12")
         #expect(astronomy?.journal == "ApJ" && astronomy?.volume == "729" && astronomy?.page == "L12" && astronomy?.year == 2011)
         #expect(PhysicsStyle.read("Smith, John. 2001. A Book. Boston: Little.") == nil)
+        let aas = PhysicsStyle.read("Author, A. B., & Writer, C. 2012, MNRAS, 421, 98")
+        #expect(aas?.journal == "MNRAS" && aas?.volume == "421" && aas?.page == "98" && aas?.year == 2012)
+        let spaced = PhysicsStyle.read("A. Author, Some effect in gases, Phys.Rev .88 ,12 ( 1952).")
+        #expect(spaced?.volume == "88" && spaced?.page == "12")
+        let book = PhysicsStyle.readBook("A. Author, Quantum Things (Wiley, Hoboken, NJ, 2010).")
+        #expect(book?.title == "Quantum Things" && book?.publisher == "Wiley" && book?.place == "Hoboken, NJ")
     }
 
     @Test func physicsLocatorsWhereTheTaggerFindsNone() {

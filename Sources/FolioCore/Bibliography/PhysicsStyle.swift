@@ -27,13 +27,21 @@ enum PhysicsStyle {
     static let astronomy = try! NSRegularExpression(pattern:
         #"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
 
+    /// AAS: `Behroozi, P. S., & Conroy, C. 2013, ApJ, 770, 57`.
+    static let aas = try! NSRegularExpression(pattern:
+        #"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
+
     static func read(_ printed: String) -> Reading? {
         // Preprint numbers and links are not part of the citation proper.
         let string = printed
             .replacingOccurrences(of: #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#,
                                   with: " ", options: [.regularExpression, .caseInsensitive])
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-        for expression in [volumeThenYear, yearThenPage, astronomy] {
+            // Extraction puts spaces before punctuation: `Phys.Rev .93 ,99 ( 1954)`.
+            .replacingOccurrences(of: #"\s+([,.;:)])"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: #"\(\s+"#, with: "(", options: .regularExpression)
+            .replacingOccurrences(of: #",(?=\S)"#, with: ", ", options: .regularExpression)
+        for expression in [aas, volumeThenYear, yearThenPage, astronomy] {
             let range = NSRange(string.startIndex..., in: string)
             guard let match = expression.firstMatch(in: string, range: range) else { continue }
             func group(_ name: String) -> String? {
@@ -53,11 +61,27 @@ enum PhysicsStyle {
             }
             let pieces = before.components(separatedBy: ", ")
             let nameCount = ReferenceParser().namesCount(pieces)
-            let authors = pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
-            let title = pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.\"“”"))
+            let authors = expression == aas ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
+            let title = expression == aas ? "" :
+                pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.\"“”"))
             return Reading(authors: authors, title: title.isEmpty ? nil : title,
                            journal: journal.trimmingCharacters(in: CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
         }
         return nil
+    }
+
+    /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
+    /// (Wiley, Hoboken, NJ, 2010)`.
+    static let bookImprint = try! NSRegularExpression(pattern:
+        #",\s*(?<title>[^,()]{4,}?)\s*\(\s*(?<publisher>[^,()]+?)\s*,\s*(?<place>[^()]+?)\s*,?\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
+
+    static func readBook(_ printed: String) -> (title: String, publisher: String, place: String)? {
+        let range = NSRange(printed.startIndex..., in: printed)
+        guard let match = bookImprint.firstMatch(in: printed, range: range) else { return nil }
+        func group(_ name: String) -> String {
+            Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        let place = group("place").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        return place.isEmpty ? nil : (group("title"), group("publisher"), place)
     }
 }

@@ -57,6 +57,12 @@ public struct ReferenceParser: Sendable {
             let names = parseNames(physics.authors)
             if !names.isEmpty { fields.authors = names }
         }
+        if fields.publisher == nil, let book = PhysicsStyle.readBook(printed) {
+            fields.title = book.title
+            fields.publisher = book.publisher
+            fields.publisherPlace = book.place
+            if fields.containerTitle == book.title { fields.containerTitle = nil }
+        }
         fields.doi = rules.doi ?? fields.doi
         fields.url = rules.url ?? fields.url
         fields.isbn = rules.isbn
