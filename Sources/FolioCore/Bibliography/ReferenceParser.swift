@@ -254,15 +254,22 @@ public struct ReferenceParser: Sendable {
 
     // MARK: Names
 
-    /// How many leading comma-separated pieces of a numbered reference are names.
+    /// How many leading comma-separated pieces of a numbered reference are names: `C. J.
+    /// Hamer`, Vancouver `Frebel A`, or an inverted pair `Cheng`, `M. C. N.` (two pieces).
     func namesCount(_ pieces: [String]) -> Int {
         var count = 0
-        for piece in pieces {
-            let words = piece.split(separator: " ")
-            let looksLikeName = (1...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || $0 == "and" || $0 == "et" || $0 == "al." }
-                && words.contains { $0.hasSuffix(".") && $0.count <= 3 }
-            if !looksLikeName { break }
-            count += 1
+        while count < pieces.count {
+            let piece = pieces[count].trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: #"^(?:and|&)\s+|\s+et al\.?$"#, with: "", options: .regularExpression)
+            let words = piece.split(separator: " ").map(String.init).filter { !["and", "&", "et", "al."].contains($0) }
+            guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || isParticle($0) }) else { break }
+            if words.contains(where: isInitialWord) || (words.count >= 2 && words.dropFirst().allSatisfy(isCompactInitials)) {
+                count += 1
+            } else if words.count <= 2, count + 1 < pieces.count, isInitials(pieces[count + 1].trimmingCharacters(in: .whitespaces)) {
+                count += 2
+            } else {
+                break
+            }
         }
         return count
     }
