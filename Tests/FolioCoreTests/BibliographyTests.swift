@@ -149,6 +149,14 @@ import Testing
         #expect(fields.volume == "B511" && fields.page == "265")
     }
 
+    @Test func identifiersEndWhereTheirFormsEnd() {
+        let parser = ReferenceParser()
+        let glued = parser.parse("A. Author, A title, J. Things 5 (2001) 12, doi:10.1000/abc.def.5,arXiv:hep-ph/0101001.")
+        #expect(glued.doi == "10.1000/abc.def.5")
+        #expect(glued.url == nil)  // a preprint number is no link
+        #expect(parser.parse("Writer, B. 2016. A title. Journal 5: 1–2. doi:10.1007/s00168‐016‐0766‐5.").doi == "10.1007/s00168‐016‐0766‐5")
+    }
+
     @Test func aDamagedModelIsAnError() {
         #expect(throws: FolioError.self) { try ReferenceTagger(serialized: "not a model") }
     }

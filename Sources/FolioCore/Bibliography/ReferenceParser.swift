@@ -21,7 +21,8 @@ public struct ReferenceParser: Sendable {
         let tokens = ReferenceToken.tokenize(printed)
         var labels = tagger.tag(tokens)
         // Links and DOIs follow strict forms: their tokens are theirs, whatever the tagger says.
-        for (pattern, label) in [(#"(?:https?://|www\.)[^\s<>]+"#, ReferenceLabel.url), (#"\b10\.\d{4,9}/[^\s<>]+"#, .doi)] {
+        for (pattern, label) in [(#"(?:https?://|www\.)[^\s<>]+"#, ReferenceLabel.url), (Self.doiPattern, .doi),
+                                 (Self.arXivPattern, .note)] {
             for span in Self.scalarRanges(of: pattern, in: printed) {
                 for index in tokens.indices where tokens[index].start >= span.lowerBound && tokens[index].end <= span.upperBound {
                     labels[index] = label
@@ -70,6 +71,18 @@ public struct ReferenceParser: Sendable {
         return fields
     }
 
+    /// A DOI as Crossref describes it: no commas, no spaces.
+    static let doiPattern = #"\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#
+    /// arXiv identifiers (`hep-ph/0502182`, `arXiv:0712.0999`): preprint numbers, neither a
+    /// link nor a DOI.
+    static let arXivPattern = #"(?i)(?:arxiv\s*:\s*)?\b(?:[a-z-]+(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?\b"#
+
+    /// A DOI without what extraction glued after it (`….URL`, a final full stop).
+    static func cleanDOI(_ doi: String) -> String {
+        doi.replacingOccurrences(of: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "", options: .regularExpression)
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".;:)"))
+    }
+
     /// Where `pattern` matches in `string`, in code-point offsets.
     static func scalarRanges(of pattern: String, in string: String) -> [Range<Int>] {
         guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
@@ -87,13 +100,14 @@ public struct ReferenceParser: Sendable {
         rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
 
         // Links and identifiers first: they contain full stops that would cut fields.
-        if let match = rest.range(of: #"(?:https?://(?:dx\.)?doi\.org/|doi:\s*)?\b(10\.\d{4,9}/[^\s<>]+)"#, options: [.regularExpression, .caseInsensitive]) {
+        if let match = rest.range(of: #"(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)?\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#, options: [.regularExpression, .caseInsensitive]) {
             let found = String(rest[match])
-            fields.doi = found.replacingOccurrences(of: #"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)"#, with: "", options: [.regularExpression, .caseInsensitive])
-                .trimmingCharacters(in: CharacterSet(charactersIn: ".,;)>"))
+            fields.doi = Self.cleanDOI(found.replacingOccurrences(of: #"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)"#, with: "", options: [.regularExpression, .caseInsensitive]))
             rest.replaceSubrange(match, with: "")
         }
-        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>]+>?"#, options: .regularExpression) {
+        // Preprint numbers are no link.
+        rest = rest.replacingOccurrences(of: Self.arXivPattern, with: "", options: .regularExpression)
+        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>,]+>?"#, options: .regularExpression) {
             fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
             rest.replaceSubrange(match, with: "")
         }
