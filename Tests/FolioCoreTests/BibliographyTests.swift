@@ -134,6 +134,7 @@ import Testing
         let glued = PhysicsStyle.read("E. Writer, Phys.Rev. D34, 567 (1986).")
         #expect(glued?.journal == "Phys.Rev. D" && glued?.volume == "34")
         let astronomy = PhysicsStyle.read("Author A B, Writer C and Third D 2011 ApJ 729 L12")
+        #expect(astronomy.map { ReferenceParser().parseNames($0.authors).compactMap(\.family) } == ["Author", "Writer", "Third"])
         #expect(astronomy?.journal == "ApJ" && astronomy?.volume == "729" && astronomy?.page == "L12" && astronomy?.year == 2011)
         #expect(PhysicsStyle.read("Smith, John. 2001. A Book. Boston: Little.") == nil)
         let aas = PhysicsStyle.read("Author, A. B., & Writer, C. 2012, MNRAS, 421, 98")

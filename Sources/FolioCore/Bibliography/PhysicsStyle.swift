@@ -59,10 +59,13 @@ enum PhysicsStyle {
                 before += ", " + journal[..<comma.lowerBound]
                 journal = String(journal[comma.upperBound...])
             }
-            let pieces = before.components(separatedBy: ", ")
+            let pieces = before.replacingOccurrences(of: #"\s+(?:and|&)\s+|\s*&\s*"#, with: ", ", options: .regularExpression)
+                .components(separatedBy: ", ")
             let nameCount = ReferenceParser().namesCount(pieces)
-            let authors = expression == aas ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
-            let title = expression == aas ? "" :
+            // Astronomy styles print no title: all before the year is names.
+            let namesOnly = expression == aas || expression == astronomy
+            let authors = namesOnly ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
+            let title = namesOnly ? "" :
                 pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.\"“”"))
             return Reading(authors: authors, title: title.isEmpty ? nil : title,
                            journal: journal.trimmingCharacters(in: CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)

@@ -48,8 +48,15 @@ public struct ReferenceParser: Sendable {
             fields.publisher = rules.publisher ?? fields.publisher
             fields.publisherPlace = rules.publisherPlace ?? fields.publisherPlace
         }
-        // Compact physics styles, where the tagger missed the journal's parts.
-        if fields.containerTitle == nil || fields.page == nil, let physics = PhysicsStyle.read(printed) {
+        // Compact physics styles, where the tagger missed the journal's parts or took a word of
+        // the journal for a name.
+        let physicsReading = PhysicsStyle.read(printed)
+        if let physics = physicsReading, fields.authors.contains(where: { name in
+            physics.journal.split(separator: " ").contains { $0.trimmingCharacters(in: .punctuationCharacters) == name.family } }) {
+            let names = parseNames(physics.authors)
+            if !names.isEmpty { fields.authors = names }
+        }
+        if fields.containerTitle == nil || fields.page == nil, let physics = physicsReading {
             fields.containerTitle = physics.journal
             fields.volume = physics.volume
             fields.page = physics.page
