@@ -56,6 +56,12 @@ public struct ReferenceParser: Sendable {
             let names = parseNames(physics.authors)
             if !names.isEmpty { fields.authors = names }
         }
+        // The same journal, cut short or run long by the tagger: the pattern's reading is whole.
+        if let physics = physicsReading, let container = fields.containerTitle, container != physics.journal,
+           physics.journal.hasSuffix(container) || container.hasSuffix(physics.journal) {
+            fields.containerTitle = physics.journal
+            fields.volume = physics.volume
+        }
         if fields.containerTitle == nil || fields.page == nil, let physics = physicsReading {
             fields.containerTitle = physics.journal
             fields.volume = physics.volume
