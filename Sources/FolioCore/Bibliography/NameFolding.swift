@@ -1,7 +1,7 @@
 import Foundation
 
-/// Names compared as a reader would: without case and diacritics, so `Ionaşcu` (cedilla) is
-/// `Ionașcu` (comma below) and `Srimbovschi` is `Srîmbovschi`.
+/// Names compared as a reader would: without case and diacritics, so `Ştefan` (cedilla) is
+/// `Ștefan` (comma below) and `Dimbovita` is `Dîmbovița`.
 public enum NameFolding {
     /// Letters and digits without case or diacritics, for matching words of any kind.
     public static func foldWord(_ word: String) -> String {

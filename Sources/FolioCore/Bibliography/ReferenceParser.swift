@@ -305,7 +305,7 @@ public struct ReferenceParser: Sendable {
         pieces.prefix(namesCount(pieces)).joined(separator: ", ")
     }
 
-    /// `Fix, Liana and Michael Kimmage`, `Smith, J. A., & Jones, K.`, `C. J. Hamer and C. Rebbi`,
+    /// `Hale, Anna and Peter Moss`, `Smith, J. A., & Jones, K.`, `C. J. Hamer and C. Rebbi`,
     /// `Coussens LM, Lerch J`, `European Parliament` (an organisation: the first author,
     /// uninverted, without initials, where no name is inverted).
     public func parseNames(_ text: String) -> [Name] {
@@ -346,7 +346,7 @@ public struct ReferenceParser: Sendable {
             } else if index == 0 && !string.contains(",") && names.isEmpty && pieces.count == 1 {
                 names.append(Name(literal: pieces[index]))
             } else {
-                // `Michael Kimmage`, `Ludwig van Beethoven`: the family name last, with its particles.
+                // `Peter Moss`, `Ludwig van Beethoven`: the family name last, with its particles.
                 var familyStart = words.count - 1
                 while familyStart > 1 && isParticle(words[familyStart - 1]) { familyStart -= 1 }
                 names.append(Name(family: words[familyStart...].joined(separator: " "), given: words[..<familyStart].joined(separator: " ")))

@@ -63,7 +63,7 @@ public struct PartialDate: Sendable, Hashable {
     }
 }
 
-/// An in-text citation: `(Waltz, 2000; Lukyanov, 2016)` or `Oldberg (2010)`.
+/// An in-text citation: `(Hale, 2000; Moss, 2016)` or `Lind (2010)`.
 public struct Citation: Sendable, Hashable {
     public var id = ""
     public var span: TextRange

@@ -48,7 +48,7 @@ public enum CaptionLabels {
         return Head(kind: kind, head: TextRange(range.start, headEnd), label: label, captionStart: captionStart)
     }
 
-    /// Whether `range` begins like a credit line: `Source: history.com`.
+    /// Whether `range` begins like a credit line: `Source: national archives`.
     public static func isCredit(_ range: TextRange, of text: WorkingText) -> Bool {
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 12))).lowercased()
         return creditWords.contains { prefix.hasPrefix($0) }

@@ -1,5 +1,5 @@
-/// Removes the link markup PDF-to-Markdown converters leave around words: `[Trenin 2009](#)`
-/// becomes `Trenin 2009`, `<https://example.org>` becomes `https://example.org`. The printed
+/// Removes the link markup PDF-to-Markdown converters leave around words: `[Hale 2009](#)`
+/// becomes `Hale 2009`, `<https://example.org>` becomes `https://example.org`. The printed
 /// page showed only the words; each removal is logged as a repair, the target included.
 public struct LinkDebrisStage: Stage {
     public static let name = "links"

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds in-text citations, parenthetical (`(Waltz, 2000; Lukyanov, 2016)`, `(Wijk, 2014: 124)`,
-/// `(NATO, n/d)`, `(ibidem)`) and narrative (`Oldberg (2010)`, `Ozgoker and Yılmaz (2016: 653)`),
+/// Finds in-text citations, parenthetical (`(Hale, 2000; Moss, 2016)`, `(Lind, 2014: 124)`,
+/// `(NATO, n/d)`, `(ibidem)`) and narrative (`Lind (2010)`, `Hale and Yılmaz (2016: 653)`),
 /// splits them into their parts (authors, year, locator) and links each part to the reference
 /// it cites, comparing names without case or diacritics. A part that matches none stays a
 /// citation without a link.
@@ -90,7 +90,7 @@ public struct CitationsStage: Stage {
         return Citation(span: span, parts: parts)
     }
 
-    /// `Fix and Kimmage`, `Smith, Jones & Lee`, `Wijk et al.` → the family names.
+    /// `Hale and Moss`, `Smith, Jones & Lee`, `Lind et al.` → the family names.
     func splitAuthors(_ text: String) -> [String] {
         text.replacingOccurrences(of: #"\s*et al\.?"#, with: "", options: .regularExpression)
             .components(separatedBy: CharacterSet(charactersIn: ",&"))

@@ -179,7 +179,7 @@ public struct ParagraphsStage: Stage {
         return last == ":" || (last == "," && previous.count * 3 < width)
     }
 
-    /// Whether `range` ends in a parenthesis holding a year (`(Tsvetkov, 2017; our emphasis).`),
+    /// Whether `range` ends in a parenthesis holding a year (`(Moss, 2017; our emphasis).`),
     /// a footnote number or full stop after it allowed.
     func endsWithCitation(_ range: TextRange, _ text: WorkingText) -> Bool {
         var end = range.end
