@@ -17,15 +17,14 @@ func blockTexts(_ document: Document) -> [String] {
     return result
 }
 
-/// A small deterministic random generator, so property tests replay exactly.
+/// A deterministic random generator, so property tests and the bench replay exactly: FolioCore's
+/// `SplitMix`, started one step on (the sequence the bench's published figures come from).
 struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    private var generator: SplitMix
+
+    init(seed: UInt64) {
+        generator = SplitMix(seed: seed &+ 0x9E37_79B9_7F4A_7C15)
     }
+
+    mutating func next() -> UInt64 { generator.next() }
 }
