@@ -59,8 +59,7 @@ enum PhysicsStyle {
                 before += ", " + journal[..<comma.lowerBound]
                 journal = String(journal[comma.upperBound...])
             }
-            let pieces = before.replacingOccurrences(of: #"\s+(?:and|&)\s+|\s*&\s*"#, with: ", ", options: .regularExpression)
-                .components(separatedBy: ", ")
+            let pieces = before.components(separatedBy: ", ")
             let nameCount = ReferenceParser().namesCount(pieces)
             // Astronomy styles print no title: all before the year is names.
             let namesOnly = expression == aas || expression == astronomy

@@ -286,19 +286,27 @@ public struct ReferenceParser: Sendable {
     func namesCount(_ pieces: [String]) -> Int {
         var count = 0
         while count < pieces.count {
-            let piece = pieces[count].trimmingCharacters(in: .whitespaces)
-                .replacingOccurrences(of: #"^(?:and|&)\s+|\s+et al\.?$"#, with: "", options: .regularExpression)
-            let words = piece.split(separator: " ").map(String.init).filter { !["and", "&", "et", "al."].contains($0) }
-            guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || isParticle($0) }) else { break }
-            if words.contains(where: isInitialWord) || (words.count >= 2 && words.dropFirst().allSatisfy(isCompactInitials)) {
+            // `Kobayashi C and Nomoto K`: names joined in one piece count if each is a name.
+            let parts = pieces[count].components(separatedBy: #"\s+(?:and|&)\s+|\s*&\s*|^\s*(?:and|&)\s+"#, regex: true)
+                .map { $0.replacingOccurrences(of: #"\s+et al\.?$"#, with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            if !parts.isEmpty && parts.allSatisfy(isNameWithInitials) {
                 count += 1
-            } else if words.count <= 2, count + 1 < pieces.count, isInitials(pieces[count + 1].trimmingCharacters(in: .whitespaces)) {
-                count += 2
+            } else if parts.count == 1, parts[0].split(separator: " ").count <= 2, parts[0].first?.isUppercase == true,
+                      count + 1 < pieces.count, isInitials(pieces[count + 1].trimmingCharacters(in: .whitespaces)) {
+                count += 2  // `Cheng`, `M. C. N.`
             } else {
                 break
             }
         }
         return count
+    }
+
+    /// `C. J. Hamer`, `Frebel A`: a name printed with initials.
+    func isNameWithInitials(_ piece: String) -> Bool {
+        let words = piece.split(separator: " ").map(String.init)
+        guard (1...6).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true || isParticle($0) }) else { return false }
+        return words.contains(where: isInitialWord) || (words.count >= 2 && words.dropFirst().allSatisfy(isCompactInitials))
     }
 
     func leadingNames(_ pieces: [String]) -> String {
