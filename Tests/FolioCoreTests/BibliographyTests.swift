@@ -78,6 +78,13 @@ import Testing
         #expect(document.text.readingText(document.citations[0].span) == "Trenin (2009)")
     }
 
+    @Test func aNarrativePartDoesNotSwallowTheNextPart() throws {
+        let document = try process("Introduction\n\nAs Lind (2001; Moss, 2002) showed, it holds.", format: .markdown, stages: stages)
+        let parts = try #require(document.citations.first?.parts)
+        #expect(parts.count == 2)
+        #expect(parts[0].span.end <= parts[1].span.start)
+    }
+
     @Test func namesFoldWithoutCaseOrDiacritics() {
         #expect(NameFolding.fold("Ionaşcu") == NameFolding.fold("Ionașcu"))
         #expect(NameFolding.fold("Srîmbovschi") == NameFolding.fold("Srimbovschi"))

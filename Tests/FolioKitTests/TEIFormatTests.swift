@@ -35,6 +35,19 @@ import FolioXML
         #expect(xml.contains(##"<quote rend="block" xml:id="bq2">A quotation standing alone.</quote>"##))
     }
 
+    @Test func linksWithExtractionDebrisStillMakeValidURIs() {
+        #expect(TEIWriter.uri("https://www.ex:ample.com/a b[1]#x#y") == "https://www.ex%3Aample.com/a%20b%5B1%5D#x%23y")
+        #expect(TEIWriter.uri("http://host:8080/path") == "http://host:8080/path")
+        #expect(TEIWriter.uri("https://example.org/ș") == "https://example.org/%C8%99")
+    }
+
+    @Test func twoNotesClaimingOneMarkerStillMakeValidTEI() throws {
+        var document = try fullModelDocument()
+        document.footnotes.append(Footnote(number: "4", span: document.footnotes[0].span, markers: document.footnotes[0].markers))
+        document.assignIdentifiers()
+        _ = try TEIFormat().render(document)
+    }
+
     @Test func samplesRenderValidAndIdenticalTwice() throws {
         for path in samplePaths {
             let first = try TEIFormat().render(processSample(path))

@@ -120,7 +120,7 @@ public struct ReferenceParser: Sendable {
         }
         // Preprint numbers are no link.
         rest = rest.replacingOccurrences(of: Self.arXivPattern, with: "", options: .regularExpression)
-        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>,]+>?"#, options: .regularExpression) {
+        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#, options: .regularExpression) {
             fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
             rest.replaceSubrange(match, with: "")
         }

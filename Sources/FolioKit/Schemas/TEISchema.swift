@@ -222,7 +222,7 @@ public enum TEISchema {
     <element name="ref">
       <attribute name="type"><value>bibr</value></attribute>
       <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
-      <mixed><zeroOrMore><ref name="date"/></zeroOrMore></mixed>
+      <mixed><zeroOrMore><choice><ref name="date"/><ref name="footnoteRef"/></choice></zeroOrMore></mixed>
     </element>
   </define>
 

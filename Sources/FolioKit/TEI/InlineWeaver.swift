@@ -14,11 +14,21 @@ struct InlineWeaver {
             case citationPart(citation: Int, part: Int)
             case date(Int)
             case quotation(Int)
+
+            /// Which element the annotation becomes: markers and citations are both `ref`s.
+            var family: Int {
+                switch self {
+                case .footnoteMarker, .citation, .citationPart: 0
+                case .date: 1
+                case .quotation: 2
+                }
+            }
         }
 
         var range: TextRange
         var kind: Kind
     }
+
 
     let document: Document
     /// Every annotation in the document, outermost first where two start together.
@@ -41,7 +51,14 @@ struct InlineWeaver {
         for (index, quotation) in document.quotations.enumerated() where quotation.kind != .block {
             all.append(Annotation(range: quotation.span, kind: .quotation(index)))
         }
-        annotations = all.sorted { ($0.range.start, -$0.range.end) < ($1.range.start, -$1.range.end) }
+        let sorted = all.sorted { ($0.range.start, -$0.range.end) < ($1.range.start, -$1.range.end) }
+        // Two of a kind on one range (two notes claiming one marker) would nest in each other.
+        var kept: [Annotation] = []
+        for annotation in sorted {
+            if let last = kept.last, last.range == annotation.range, last.kind.family == annotation.kind.family { continue }
+            kept.append(annotation)
+        }
+        annotations = kept
     }
 
     /// Writes `range` into `element`, with `make` creating each annotation's element.

@@ -1,3 +1,4 @@
+import Foundation
 import FolioCore
 import FolioXML
 
@@ -263,8 +264,39 @@ struct TEIWriter {
         let date = imprint.element("date")
         if let issued = reference.issued { date.attribute("when", issued.iso).append(String(issued.year)) }
         if let collection = reference.collectionTitle { element.element("series").element("title", text: collection).attribute("level", "s") }
-        if let url = reference.url { element.element("ptr").attribute("target", url) }
+        if let url = reference.url { element.element("ptr").attribute("target", Self.uri(url)) }
         element.element("note", text: text.readingText(reference.span)).attribute("type", "raw_reference")
+    }
+
+    /// `text` as a URI: characters a URI may not hold (spaces, brackets, a second `#`, quotes
+    /// extraction left) percent-encoded, so `@target` is always a valid `anyURI`.
+    static func uri(_ text: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".unicodeScalars)
+        let hex = Set("0123456789ABCDEFabcdef".unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
+        var result = ""
+        var sawFragment = false
+        for (index, scalar) in scalars.enumerated() {
+            let isEscape = scalar == "%" && index + 2 < scalars.count && hex.contains(scalars[index + 1]) && hex.contains(scalars[index + 2])
+            if allowed.contains(scalar) || isEscape || (scalar == "#" && !sawFragment) {
+                if scalar == "#" { sawFragment = true }
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+            }
+        }
+        // A colon in the host part is a port only before digits: `www.ex:ample.com` is debris.
+        if let scheme = result.range(of: "://") {
+            let authorityEnd = result[scheme.upperBound...].firstIndex(where: { "/?#".contains($0) }) ?? result.endIndex
+            let authority = result[scheme.upperBound..<authorityEnd]
+            if let colon = authority.lastIndex(of: ":") {
+                let port = authority[authority.index(after: colon)...]
+                if port.isEmpty || !port.allSatisfy(\.isNumber) {
+                    result.replaceSubrange(scheme.upperBound..<authorityEnd, with: authority.replacingOccurrences(of: ":", with: "%3A"))
+                }
+            }
+        }
+        return result
     }
 
     // MARK: Stand-off

@@ -117,8 +117,11 @@ extension FootnotesStage {
             [definition.firstText] + definition.lines.dropFirst().map { lines[$0].content }
         }
         let spans = Self.appendNotes(pieces, to: &builder, at: text.count)
+        // A label defined twice keeps its markers with its first note.
+        var claimed = Set<String>()
         let footnotes = zip(definitions, spans).map { definition, span in
-            Footnote(number: definition.label, span: span, markers: markersByLabel[definition.label] ?? [])
+            Footnote(number: definition.label, span: span,
+                     markers: claimed.insert(definition.label).inserted ? markersByLabel[definition.label] ?? [] : [])
         }
         document.replaceText(with: builder)
         document.runningText = TextRange(0, bodyEnd)

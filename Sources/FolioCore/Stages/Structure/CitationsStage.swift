@@ -79,14 +79,17 @@ public struct CitationsStage: Stage {
                 // Narrative: the names stand before the parenthesis.
                 guard parts.isEmpty, let (names, namesStart) = narrativeNames(before: whole.start, from: rangeStart, text) else { return nil }
                 authors = names
-                span = TextRange(namesStart, whole.end)
+                span = TextRange(namesStart, piece.end)
             }
             var part = CitationPart(span: span, authors: authors, year: group(2), locator: group(3))
             part.reference = link(part, references)
             parts.append(part)
         }
         guard !parts.isEmpty else { return nil }
-        let span = parts.count == 1 && parts[0].span.end == whole.end ? parts[0].span : whole
+        // A narrative citation (`Lind (2010)`) runs from the names to the closing parenthesis.
+        if parts.count == 1 && parts[0].span.start < whole.start { parts[0].span = TextRange(parts[0].span.start, whole.end) }
+        let span = parts.count == 1 && parts[0].span.end == whole.end ? parts[0].span
+            : TextRange(min(whole.start, parts[0].span.start), whole.end)
         return Citation(span: span, parts: parts)
     }
 
