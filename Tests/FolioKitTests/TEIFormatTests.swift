@@ -35,6 +35,14 @@ import FolioXML
         #expect(xml.contains(##"<quote rend="block" xml:id="bq2">A quotation standing alone.</quote>"##))
     }
 
+    @Test func aPaperWithNoBodyLeftStillMakesValidTEI() throws {
+        var document = try fullModelDocument()
+        document.body = Section()
+        document.footnotes = []
+        let xml = String(decoding: try TEIFormat().render(document), as: UTF8.self)
+        #expect(xml.contains(##"<p xml:id="p0"/>"##))
+    }
+
     @Test func linksWithExtractionDebrisStillMakeValidURIs() {
         #expect(TEIWriter.uri("https://www.ex:ample.com/a b[1]#x#y") == "https://www.ex%3Aample.com/a%20b%5B1%5D#x%23y")
         #expect(TEIWriter.uri("http://host:8080/path") == "http://host:8080/path")

@@ -88,7 +88,7 @@ struct TEIWriter {
     private func body(in body: XMLElement) {
         blocks(document.body.blocks, in: body)
         for section in document.body.subsections { self.section(section, in: body) }
-        if body.isEmpty { body.element("p") }  // TEI wants something in a body
+        if body.isEmpty { body.element("p").id("p0") }  // TEI wants something in a body; real paragraphs count from p1
         for note in document.footnotes {
             weave(note.span, in: body.element("note").attribute("place", "foot").attribute("n", note.number).id(note.id))
         }
