@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
-        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"], exclude: ["Golden"]),
+        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"], exclude: ["Golden", "Regressions"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"]),
     ],
     swiftLanguageModes: [.v6]

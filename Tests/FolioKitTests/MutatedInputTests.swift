@@ -31,6 +31,14 @@ import Testing
         return String(String.UnicodeScalarView(scalars))
     }
 
+    /// Inputs that once broke Folio (a mutated sample each), kept so they never do again.
+    @Test(arguments: ["overlapping-floats.txt"])
+    func regressions(name: String) throws {
+        let path = repositoryRoot.appendingPathComponent("Tests/FolioKitTests/Regressions/\(name)").path
+        let document = try Pipeline(configuration: defaultConfiguration()).process(DocumentReader.read(path: path))
+        for output in try defaultConfiguration().formats { _ = try output.render(document) }
+    }
+
     @Test func mutatedPapersAlwaysGiveValidOutput() throws {
         let configuration = try defaultConfiguration()
         let pipeline = Pipeline(configuration: configuration)

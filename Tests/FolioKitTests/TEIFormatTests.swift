@@ -47,6 +47,7 @@ import FolioXML
         #expect(TEIWriter.uri("https://www.ex:ample.com/a b[1]#x#y") == "https://www.ex%3Aample.com/a%20b%5B1%5D#x%23y")
         #expect(TEIWriter.uri("http://host:8080/path") == "http://host:8080/path")
         #expect(TEIWriter.uri("https://example.org/ș") == "https://example.org/%C8%99")
+        #expect(TEIWriter.uri("-mail:someone@example.org") == "-mail%3Asomeone@example.org")  // no scheme, no colon
     }
 
     @Test func twoNotesClaimingOneMarkerStillMakeValidTEI() throws {

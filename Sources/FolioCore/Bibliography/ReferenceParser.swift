@@ -78,7 +78,8 @@ public struct ReferenceParser: Sendable {
             if fields.containerTitle == book.title { fields.containerTitle = nil }
         }
         fields.doi = rules.doi ?? fields.doi
-        fields.url = rules.url ?? fields.url
+        // A link is one only if it starts like one.
+        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(https?://|ftp://|www\.)"#, options: .regularExpression) != nil ? $0 : nil }
         fields.isbn = rules.isbn
         finishType(&fields)
         return fields

@@ -285,6 +285,11 @@ struct TEIWriter {
                 for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
             }
         }
+        // A colon before any `/` ends a scheme only if a scheme precedes it; otherwise it is debris.
+        if let colon = result.firstIndex(of: ":"), !result[..<colon].contains("/"),
+           result[..<colon].range(of: "^[A-Za-z][A-Za-z0-9+.-]*$", options: .regularExpression) == nil {
+            result.replaceSubrange(colon...colon, with: "%3A")
+        }
         // A colon in the host part is a port only before digits: `www.ex:ample.com` is debris.
         if let scheme = result.range(of: "://") {
             let authorityEnd = result[scheme.upperBound...].firstIndex(where: { "/?#".contains($0) }) ?? result.endIndex

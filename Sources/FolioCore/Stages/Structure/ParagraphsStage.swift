@@ -93,6 +93,8 @@ public struct ParagraphsStage: Stage {
         var builder = WorkingTextBuilder(base: text)
         var cursor = 0
         for move in moves {
+            // Moves that overlap one already made (debris can make captions follow each other) are left.
+            guard move.figure.start >= cursor, move.figure.end <= move.continuation.start else { continue }
             builder.copy(TextRange(cursor, move.figure.start))
             builder.copy(move.continuation)
             builder.replace(TextRange(move.continuation.end, move.continuation.end), with: ["\n"])
