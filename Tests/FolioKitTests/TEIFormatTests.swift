@@ -35,6 +35,13 @@ import FolioXML
         #expect(xml.contains(##"<quote rend="block" xml:id="bq2">A quotation standing alone.</quote>"##))
     }
 
+    @Test func aLinkWithoutAHostMakesNoPointer() throws {
+        var document = try fullModelDocument()
+        document.references[1].url = "http://"
+        let xml = String(decoding: try TEIFormat().render(document), as: UTF8.self)
+        #expect(!xml.contains("<ptr"))
+    }
+
     @Test func aPaperWithNoBodyLeftStillMakesValidTEI() throws {
         var document = try fullModelDocument()
         document.body = Section()

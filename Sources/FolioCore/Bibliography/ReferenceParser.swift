@@ -79,7 +79,7 @@ public struct ReferenceParser: Sendable {
         }
         fields.doi = rules.doi ?? fields.doi
         // A link is one only if it starts like one.
-        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(https?://|ftp://|www\.)"#, options: .regularExpression) != nil ? $0 : nil }
+        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#, options: .regularExpression) != nil ? $0 : nil }
         fields.isbn = rules.isbn
         finishType(&fields)
         return fields

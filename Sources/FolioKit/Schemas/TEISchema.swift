@@ -317,7 +317,14 @@ public enum TEISchema {
           <element name="title"><attribute name="level"><value>s</value></attribute><text/></element>
         </element>
       </optional>
-      <optional><element name="ptr"><attribute name="target"><data type="anyURI"/></attribute></element></optional>
+      <optional>
+        <element name="ptr">
+          <!-- A link with a host: stricter than anyURI, as tei_all's validators are. -->
+          <attribute name="target">
+            <data type="anyURI"><param name="pattern">([A-Za-z][A-Za-z0-9+.\-]*://[^/?#\s]+|www\.\S+)\S*</param></data>
+          </attribute>
+        </element>
+      </optional>
       <element name="note"><attribute name="type"><value>raw_reference</value></attribute><text/></element>
     </element>
   </define>

@@ -264,7 +264,10 @@ struct TEIWriter {
         let date = imprint.element("date")
         if let issued = reference.issued { date.attribute("when", issued.iso).append(String(issued.year)) }
         if let collection = reference.collectionTitle { element.element("series").element("title", text: collection).attribute("level", "s") }
-        if let url = reference.url { element.element("ptr").attribute("target", Self.uri(url)) }
+        // A link without a host (`http://` alone) is no URI; the JSON keeps what was printed.
+        if let url = reference.url, url.range(of: #"^(?i)(?:[a-z][a-z0-9+.-]*://[^/\s?#]|www\.\w)"#, options: .regularExpression) != nil {
+            element.element("ptr").attribute("target", Self.uri(url))
+        }
         element.element("note", text: text.readingText(reference.span)).attribute("type", "raw_reference")
     }
 
