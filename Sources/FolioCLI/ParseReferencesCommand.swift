@@ -15,16 +15,7 @@ struct ParseReferencesCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let bytes: [UInt8]
-        if file == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Console.error(FolioError(file: file, "no such file, or it cannot be read").description)
-                throw ExitCode(2)
-            }
-            bytes = Array(data)
-        }
+        let bytes = try Console.read(file)
         do {
             let scalars = try TextDecoder.decode(bytes, file: file)
             let output = ReferenceListing.parse(lines: String(String.UnicodeScalarView(scalars)))

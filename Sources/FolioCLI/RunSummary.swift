@@ -1,3 +1,4 @@
+import ArgumentParser
 import FolioCore
 import FolioKit
 import Foundation
@@ -43,5 +44,15 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The bytes of `path` (`-` for standard input), or a clear error and exit code 2.
+    static func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            error(FolioError(file: path, "no such file, or it cannot be read").description)
+            throw ExitCode(2)
+        }
+        return Array(data)
     }
 }

@@ -20,12 +20,9 @@ struct TrainReferencesCommand: ParsableCommand {
     var epochs = 12
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Console.error(FolioError(file: file, "no such file, or it cannot be read").description)
-            throw ExitCode(2)
-        }
+        let bytes = try Console.read(file)
         do {
-            let model = try ReferenceTagger.train(jsonLines: String(decoding: data, as: UTF8.self), epochs: epochs)
+            let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs)
             try model.serialized().write(toFile: output, atomically: true, encoding: .utf8)
             Console.output("wrote \(output)")
         } catch let error as FolioError {

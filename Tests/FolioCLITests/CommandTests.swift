@@ -57,5 +57,8 @@ import Testing
         #expect(try exitCode(of: ["run", "-q", "--config", folder + "/broken.json", folder + "/good.txt"]) == 2)
         #expect(try exitCode(of: ["validate", folder + "/out/good.json", folder + "/out/good.tei.xml"]) == 0)
         #expect(try exitCode(of: ["validate", folder + "/broken.json"]) == 1)
+        _ = FileManager.default.createFile(atPath: folder + "/refs.txt", contents: Data("Hale, Anna. 2001. A Book. Boston: Press.\n".utf8))
+        #expect(try exitCode(of: ["parse-references", folder + "/refs.txt"]) == 0)
+        #expect(try exitCode(of: ["parse-references", folder + "/missing.txt"]) == 2)
     }
 }
