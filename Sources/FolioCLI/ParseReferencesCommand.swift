@@ -18,7 +18,7 @@ struct ParseReferencesCommand: ParsableCommand {
         let bytes = try Console.read(file)
         do {
             let scalars = try TextDecoder.decode(bytes, file: file)
-            let output = ReferenceListing.parse(lines: String(String.UnicodeScalarView(scalars)))
+            let output = ReferenceListing.parse(lines: String(scalars: scalars))
             FileHandle.standardOutput.write(Data(output))
         } catch let error as FolioError {
             Console.error(error.description)

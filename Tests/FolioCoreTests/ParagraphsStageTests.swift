@@ -101,7 +101,7 @@ import Testing
         let scalars = Array(text.unicodeScalars)
         for block in document.body.blocks {
             let range = document.text.sourceRange(block.span)
-            let source = String(String.UnicodeScalarView(scalars[range.start..<range.end]))
+            let source = String(scalars: scalars[range.start..<range.end])
             #expect(source.split(whereSeparator: \.isWhitespace) == document.text.readingText(block.span).split(separator: " "))
         }
     }

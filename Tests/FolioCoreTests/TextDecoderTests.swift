@@ -3,9 +3,7 @@ import Testing
 
 @Suite struct TextDecoderTests {
     func decode(_ bytes: [UInt8]) throws -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: try TextDecoder.decode(bytes, file: "in.txt"))
-        return String(view)
+        String(scalars: try TextDecoder.decode(bytes, file: "in.txt"))
     }
 
     @Test func utf8WithAndWithoutByteOrderMark() throws {

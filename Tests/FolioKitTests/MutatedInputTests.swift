@@ -28,7 +28,7 @@ import Testing
                 scalars.insert(contentsOf: burst.unicodeScalars, at: index)
             }
         }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 
     /// Inputs that once broke Folio (a mutated sample each), kept so they never do again.

@@ -8,14 +8,14 @@ public enum NameFolding {
         let decomposed = word.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }
-        return String(String.UnicodeScalarView(decomposed)).lowercased()
+        return String(scalars: decomposed).lowercased()
     }
 
     public static func fold(_ name: String) -> String {
         let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }
-        var result = String(String.UnicodeScalarView(decomposed)).lowercased()
+        var result = String(scalars: decomposed).lowercased()
         for (from, to) in [("ı", "i"), ("ł", "l"), ("ø", "o"), ("đ", "d"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe")] {
             result = result.replacingOccurrences(of: from, with: to)
         }

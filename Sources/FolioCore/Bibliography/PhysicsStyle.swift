@@ -60,7 +60,7 @@ enum PhysicsStyle {
                 journal = String(journal[comma.upperBound...])
             }
             let pieces = before.components(separatedBy: ", ")
-            let nameCount = ReferenceParser().namesCount(pieces)
+            let nameCount = ReferenceParser(tagger: nil).namesCount(pieces)
             // Astronomy styles print no title: all before the year is names.
             let namesOnly = expression == aas || expression == astronomy
             let authors = namesOnly ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")

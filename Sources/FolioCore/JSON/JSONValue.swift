@@ -1,3 +1,4 @@
+import Foundation
 import OrderedCollections
 
 /// A JSON value that keeps the order of object keys, so Folio's output is stable and reads in
@@ -99,11 +100,5 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             case .index(let index): "/\(index)"
             }
         }.joined()
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -25,8 +25,6 @@ enum CanonicalComposition {
 
     /// The NFC form of a run of scalars.
     static func compose(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return Array(String(view).precomposedStringWithCanonicalMapping.unicodeScalars)
+        Array(String(scalars: scalars).precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }

@@ -29,7 +29,7 @@ extension WorkingText {
         }
         while index < range.end {
             let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\u{0C}" {
+            if scalar.isLineBreak {
                 if scalar == "\n" || index > start { close(at: index) }
                 startsPage = scalar == "\u{0C}"
                 start = index + 1
@@ -38,5 +38,14 @@ extension WorkingText {
         }
         if start < range.end { close(at: range.end) }
         return lines
+    }
+}
+
+extension Collection where Element == Line {
+    /// The length, in code points, that `percent` of the non-blank lines do not exceed (0 for
+    /// none): at 90, a column's width; at 80, how long a full line typically is.
+    func lengthPercentile(_ percent: Int) -> Int {
+        let lengths = filter { !$0.isBlank }.map { $0.content.count }.sorted()
+        return lengths.isEmpty ? 0 : lengths[Swift.min(lengths.count - 1, lengths.count * percent / 100)]
     }
 }

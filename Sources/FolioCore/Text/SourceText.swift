@@ -30,7 +30,7 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
             lineLength = 0
         }
         for scalar in scalars {
-            if scalar == "\n" || scalar == "\u{0C}" { endLine() } else { lineLength += 1 }
+            if scalar.isLineBreak { endLine() } else { lineLength += 1 }
         }
         endLine()
         return visible > 0 && inLongLines * 2 > visible ? .markdown : .plainText
@@ -59,9 +59,7 @@ public struct SourceText: Sendable {
     }
 
     public func string(_ range: SourceRange) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range.start..<range.end])
-        return String(result)
+        String(scalars: scalars[range.start..<range.end])
     }
 
     /// 1-based line and column (in code points) of an offset, for diagnostics.

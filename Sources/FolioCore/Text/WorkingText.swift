@@ -25,9 +25,7 @@ public struct WorkingText: Sendable {
 
     /// The exact working text in `range`.
     public func string(_ range: TextRange) -> String {
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[range.start..<range.end])
-        return String(result)
+        String(scalars: scalars[range.start..<range.end])
     }
 
     /// The input-file range `range` came from.

@@ -1,4 +1,5 @@
 import FolioCore
+import Foundation
 
 /// The TEI date attributes for a temporal expression: `@when` for a day, month or year,
 /// `@from`/`@to` for a range, `@notBefore`/`@notAfter` for a decade or century, as the output
@@ -31,7 +32,7 @@ public enum TEIDateAttributes {
         // Unspecified digits: `199X`, `19XX`.
         if plain.count == 4, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }), plain.first?.isNumber == true,
            let x = plain.firstIndex(of: "X"), plain[x...].allSatisfy({ $0 == "X" }) {
-            return (plain.replacingOccurrences("X", "0"), plain.replacingOccurrences("X", "9"))
+            return (plain.replacingOccurrences(of: "X", with: "0"), plain.replacingOccurrences(of: "X", with: "9"))
         }
         // Seasons, EDTF codes 21 to 24: spring, summer, autumn, winter (northern hemisphere).
         let pieces = plain.split(separator: "-")
@@ -53,11 +54,5 @@ public enum TEIDateAttributes {
             if index == 2 && !(1...31).contains(number) { return nil }
         }
         return value
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -118,7 +118,7 @@ struct Typesetter {
             if ("0"..."9").contains(scalars[index]) && scalars[index - 1].properties.isAlphabetic {
                 var end = index
                 while end < scalars.count && ("0"..."9").contains(scalars[end]) { end += 1 }
-                if end < scalars.count && scalars[end] == ".", let number = Int(String(String.UnicodeScalarView(scalars[index..<end]))),
+                if end < scalars.count && scalars[end] == ".", let number = Int(String(scalars: scalars[index..<end])),
                    paper.notes.contains(where: { $0.number == number }) {
                     result.append(number)
                 }

@@ -27,7 +27,7 @@ public struct ReferenceToken: Sendable, Hashable {
             } else {
                 index += 1
             }
-            tokens.append(ReferenceToken(text: String(String.UnicodeScalarView(scalars[start..<index])), start: start, end: index, spaceBefore: space))
+            tokens.append(ReferenceToken(text: String(scalars: scalars[start..<index]), start: start, end: index, spaceBefore: space))
             space = false
         }
         return tokens

@@ -19,7 +19,7 @@ enum TaggedReference {
                tokens[end].text.count == 1, tokens[end].text.first?.isUppercase == true {
                 end += 1
             }
-            let text = String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[end].end]))
+            let text = String(scalars: scalars[tokens[index].start..<tokens[end].end])
             segments.append((label, text))
             index = end + 1
         }

@@ -61,8 +61,8 @@ public struct FootnotesStage: Stage {
         // Notes are set in smaller type, so their lines run wider than the body's: that tells
         // a note carried over from the page before from the body text above it.
         let inBlocks = Set(blocks.compactMap { $0 }.flatMap { $0 })
-        let noteLineWidth = Self.typicalWidth(of: lines.indices.filter { inBlocks.contains($0) }, lines)
-        let bodyLineWidth = Self.typicalWidth(of: lines.indices.filter { !inBlocks.contains($0) }, lines)
+        let noteLineWidth = lines.indices.filter { inBlocks.contains($0) }.map { lines[$0] }.lengthPercentile(80)
+        let bodyLineWidth = lines.indices.filter { !inBlocks.contains($0) }.map { lines[$0] }.lengthPercentile(80)
         let carriedWidth = noteLineWidth * 20 > bodyLineWidth * 21 ? (noteLineWidth + bodyLineWidth) / 2 : nil
 
         var notes: [FoundNote] = []
@@ -159,12 +159,6 @@ public struct FootnotesStage: Stage {
         }
         guard let topLine = run.first, lines[topLine].content.count > wideness, noteStart(at: topLine, lines, text) == nil else { return nil }
         return run
-    }
-
-    /// The 80th-percentile length of the given lines; 0 for none.
-    static func typicalWidth(of indexes: [Int], _ lines: [Line]) -> Int {
-        let lengths = indexes.map { lines[$0].content.count }.filter { $0 > 0 }.sorted()
-        return lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
     }
 
     /// The marker of note `number`: the first one printed after `position` in the running

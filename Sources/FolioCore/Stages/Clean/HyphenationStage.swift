@@ -47,7 +47,7 @@ public struct HyphenationStage: Stage {
             builder.copy(TextRange(kept, range.start))
             builder.replace(range, with: replacement)
             repairs.append(Repair(rule: rule, source: text.sourceRange(range), before: text.string(range),
-                                  after: Vocabulary.string(replacement[...])))
+                                  after: String(scalars: replacement)))
             kept = range.end
         }
         var index = 0
@@ -77,11 +77,11 @@ public struct HyphenationStage: Stage {
     /// `word-⏎ word`: the hyphen with the line break and indentation after it, and the word
     /// that goes on on the next line.
     func lineEndBreak(after left: TextRange, _ scalars: [Unicode.Scalar]) -> (TextRange, TextRange)? {
-        guard left.end + 1 < scalars.count, scalars[left.end] == "-", scalars[left.end + 1] == "\n" || scalars[left.end + 1] == "\u{0C}" else {
+        guard left.end + 1 < scalars.count, scalars[left.end] == "-", scalars[left.end + 1].isLineBreak else {
             return nil
         }
         var next = left.end + 1
-        while next < scalars.count && (scalars[next] == "\n" || scalars[next] == "\u{0C}" || scalars[next] == " ") { next += 1 }
+        while next < scalars.count && (scalars[next].isLineBreak || scalars[next] == " ") { next += 1 }
         var end = next
         while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
         guard end > next else { return nil }

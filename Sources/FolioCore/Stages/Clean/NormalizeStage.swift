@@ -43,8 +43,6 @@ public struct NormalizeStage: Stage {
         }
     }
 
-    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\u{0C}" }
-
     /// Whether one of the rules before NFC handles `scalar`.
     func ownedByOtherRules(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -65,9 +63,7 @@ public struct NormalizeStage: Stage {
             let range = TextRange(index, index + count)
             builder.replace(range, with: replacement)
             if let rule {
-                var after = String.UnicodeScalarView()
-                after.append(contentsOf: replacement)
-                repairs.append(Repair(rule: rule, source: text.sourceRange(range), before: text.string(range), after: String(after)))
+                repairs.append(Repair(rule: rule, source: text.sourceRange(range), before: text.string(range), after: String(scalars: replacement)))
             }
             index += count
             kept = index
@@ -78,8 +74,8 @@ public struct NormalizeStage: Stage {
         func normalizeSpaces() {
             var end = index + 1
             while end < scalars.count && Self.isHorizontalSpace(scalars[end]) { end += 1 }
-            let atLineStart = index == 0 || Self.isLineBreak(scalars[index - 1])
-            let atLineEnd = end == scalars.count || Self.isLineBreak(scalars[end]) || scalars[end] == "\r"
+            let atLineStart = index == 0 || scalars[index - 1].isLineBreak
+            let atLineEnd = end == scalars.count || scalars[end].isLineBreak || scalars[end] == "\r"
             let run = scalars[index..<end]
             if atLineEnd {
                 replace(end - index, with: [], rule: nil)

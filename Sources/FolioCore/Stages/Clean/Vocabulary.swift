@@ -17,12 +17,12 @@ struct Vocabulary {
             guard scalars[index].properties.isAlphabetic else { index += 1; continue }
             let start = index
             while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
-            let word = Self.string(scalars[start..<index])
+            let word = String(scalars: scalars[start..<index])
             // A word broken at a line's end is not evidence of itself.
-            let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && Self.isBreak(scalars[index + 1])
+            let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
             var before = start - 1
             while before > 0 && scalars[before] == " " { before -= 1 }
-            let brokenBefore = before >= 1 && Self.isBreak(scalars[before]) && scalars[before - 1] == "-"
+            let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
             if !brokenAfter && !brokenBefore {
                 counts[word.lowercased(), default: 0] += 1
                 if word.first?.isLowercase == true { seenInLowerCase.insert(word.lowercased()) }
@@ -32,13 +32,11 @@ struct Vocabulary {
                 var end = index + 1
                 while end < scalars.count && (scalars[end].properties.isAlphabetic
                         || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].properties.isAlphabetic)) { end += 1 }
-                let compound = Self.string(scalars[start..<end]).lowercased()
+                let compound = String(scalars: scalars[start..<end]).lowercased()
                 compounds[compound.replacingOccurrences(of: "-", with: "")] = compound
             }
         }
     }
-
-    static func isBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\u{0C}" }
 
     func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
 
@@ -48,11 +46,6 @@ struct Vocabulary {
         return counts[lowered] != nil && !seenInLowerCase.contains(lowered)
     }
 
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
 }
 
 /// A list of the words of a language, one a line (Debian's `wamerican`, hunspell word lists

@@ -29,14 +29,15 @@ public struct ParagraphsStage: Stage {
     }
 
     public func run(_ document: inout Document, context: StageContext) throws {
-        if document.source.format == .plainText {
-            moveFloatsOutOfParagraphs(&document)
+        var text = document.text
+        var lines = text.lines(in: document.runningText)
+        var groups = layOut(lines, text, format: document.source.format)
+        // Figures moved out of paragraphs change the text: lay it out once more.
+        if document.source.format == .plainText, moveFloatsOutOfParagraphs(&document, blocks: groups.map(\.span)) {
+            text = document.text
+            lines = text.lines(in: document.runningText)
+            groups = layOut(lines, text, format: document.source.format)
         }
-        let text = document.text
-        let lines = text.lines(in: document.runningText)
-        let groups: [LaidOutBlock] = document.source.format == .markdown
-            ? markdownBlocks(lines, text).map { LaidOutBlock(span: $0, isSetOff: text.hasPrefix(">", in: $0)) }
-            : laidOutBlocks(lines, text)
         // Where a paragraph of extracted text runs on across a page break, the join is logged.
         for line in PageStarts.find(in: lines).dropFirst().map({ lines[$0] }) {
             guard let block = groups.first(where: { $0.span.start < line.content.start && line.content.start < $0.span.end })?.span else { continue }
@@ -65,13 +66,18 @@ public struct ParagraphsStage: Stage {
         })
     }
 
+    func layOut(_ lines: [Line], _ text: WorkingText, format: InputFormat) -> [LaidOutBlock] {
+        format == .markdown
+            ? markdownBlocks(lines, text).map { LaidOutBlock(span: $0, isSetOff: text.hasPrefix(">", in: $0)) }
+            : laidOutBlocks(lines, text)
+    }
+
     /// A figure printed at a page's top can fall between the halves of a paragraph, where the
     /// sentence before it has not ended. Such a figure (its caption and credit line) moves after
-    /// the paragraph's end, so the halves meet again; the move is a repair.
-    func moveFloatsOutOfParagraphs(_ document: inout Document) {
+    /// the paragraph's end, so the halves meet again; the move is a repair. Returns whether
+    /// anything moved.
+    func moveFloatsOutOfParagraphs(_ document: inout Document, blocks: [TextRange]) -> Bool {
         let text = document.text
-        let lines = text.lines(in: document.runningText)
-        let blocks = plainTextBlocks(lines, text)
         var moves: [(figure: TextRange, continuation: TextRange)] = []
         var index = 1
         while index < blocks.count {
@@ -89,7 +95,7 @@ public struct ParagraphsStage: Stage {
             }
             index = last + 1
         }
-        guard !moves.isEmpty else { return }
+        guard !moves.isEmpty else { return false }
         var builder = WorkingTextBuilder(base: text)
         var cursor = 0
         for move in moves {
@@ -106,6 +112,7 @@ public struct ParagraphsStage: Stage {
         }
         builder.copy(TextRange(cursor, text.count))
         document.replaceText(with: builder)
+        return true
     }
 
     /// Where the line holding `position` starts, a page break included.
@@ -127,13 +134,6 @@ public struct ParagraphsStage: Stage {
         return text[next.start].properties.isLowercase || last == ","
     }
 
-    /// The width of the column: the 90th percentile of line lengths.
-    static func columnWidth(_ lines: [Line]) -> Int {
-        let lengths = lines.filter { !$0.isBlank }.map { $0.content.count }.sorted()
-        guard !lengths.isEmpty else { return 0 }
-        return lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
-    }
-
     /// Whether the typesetter ended `line` early: the first word of the next line (or of a
     /// compound, up to its hyphen) would have fitted in the space left. Only a paragraph's end
     /// (or a heading) breaks a line so.
@@ -151,9 +151,8 @@ public struct ParagraphsStage: Stage {
     /// citation with a year, no blank line within, and set narrower than the body (no line but
     /// the last as long as the body's longer lines).
     func quotedPassages(_ lines: [Line], width: Int, _ text: WorkingText) -> [ClosedRange<Int>] {
-        let lengths = lines.filter { !$0.isBlank }.map { $0.content.count }.sorted()
-        guard !lengths.isEmpty else { return [] }
-        let longLine = lengths[min(lengths.count - 1, lengths.count * 4 / 5)]
+        let longLine = lines.lengthPercentile(80)
+        guard longLine > 0 else { return [] }
         var passages: [ClosedRange<Int>] = []
         var index = 1
         while index < lines.count {
@@ -204,7 +203,7 @@ public struct ParagraphsStage: Stage {
     }
 
     func laidOutBlocks(_ lines: [Line], _ text: WorkingText) -> [LaidOutBlock] {
-        let width = Self.columnWidth(lines)
+        let width = lines.lengthPercentile(90)
         let runs = quotedPassages(lines, width: width, text)
         var setOff: [LaidOutBlock] = []
         var blocks = plainTextBlocks(lines, text, width: width, apart: runs)
