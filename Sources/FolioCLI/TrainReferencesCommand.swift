@@ -19,10 +19,22 @@ struct TrainReferencesCommand: ParsableCommand {
     @Option(help: "Passes over the training data.")
     var epochs = 12
 
+    @Flag(inversion: .prefixedNo, help: "Also train on the references printed again in the sciences' compact house styles.")
+    var houseStyles = true
+
+    @Flag(help: "Print the house-style renderings with their labels instead of training.")
+    var showHouseStyles = false
+
     func run() throws {
         let bytes = try Console.read(file)
         do {
-            let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs)
+            if showHouseStyles {
+                for example in try ReferenceTagger.houseStyleExamples(jsonLines: String(decoding: bytes, as: UTF8.self)) {
+                    Console.output(example.labelled)
+                }
+                return
+            }
+            let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs, houseStyles: houseStyles)
             try model.serialized().write(toFile: output, atomically: true, encoding: .utf8)
             Console.output("wrote \(output)")
         } catch let error as FolioError {

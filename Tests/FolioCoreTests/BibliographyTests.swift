@@ -28,6 +28,33 @@ import Testing
             == [Name(family: "Smith", given: "J. A."), Name(family: "Jones", given: "K.")])
     }
 
+    @Test func anUninvertedNameIsAPersonUnlessItNamesABody() {
+        #expect(parser.parseNames("Mark Writer") == [Name(family: "Writer", given: "Mark")])
+        #expect(parser.parseNames("Jacob D Writer") == [Name(family: "Writer", given: "Jacob D")])
+        #expect(parser.parseNames("M Writer") == [Name(family: "Writer", given: "M")])
+        #expect(parser.parseNames("World Health Organization") == [Name(literal: "World Health Organization")])
+        #expect(parser.parseNames("Council of Economic Advisers") == [Name(literal: "Council of Economic Advisers")])
+        #expect(parser.parseNames("NIST Data Center") == [Name(literal: "NIST Data Center")])
+    }
+
+    @Test func suffixesAndParticlesAfterInitials() {
+        #expect(parser.parseNames("E. G. Writer Jr.").first == Name(family: "Writer", given: "E. G. Jr"))
+        #expect(parser.parseNames("P. Le Author, C. Ciofi degli Writer").map(\.family) == ["Le Author", "degli Writer"])
+        #expect(parser.parseNames("J. Christian Author").first == Name(family: "Author", given: "J. Christian"))
+    }
+
+    @Test func quotedAndItalicTitlesStayWhole() {
+        let quoted = parser.parse("Writer, Anna. 2020. \"A Long Road. The Logic of Roads and Their Builders\". https://example.org/roads.")
+        #expect(quoted.title == "A Long Road. The Logic of Roads and Their Builders")
+        let italic = parser.parse("Author, Ion. 2019. *Studies of security in the 21 century.* Bucharest: Big Press.")
+        #expect(italic.title == "Studies of security in the 21 century" && italic.volume == nil)
+    }
+
+    @Test func aTitlelessContainerWithoutLocatorsIsTheWorkItself() {
+        let fields = parser.parse("Adams, John. 2001. A Book. Boston: Little.")
+        #expect(fields.title == "A Book" && fields.containerTitle == nil && fields.type == "book")
+    }
+
     @Test func journalLocatorsAndDOI() {
         let fields = parser.parse("Waltz, Kenneth N. 2000. \"Structural Realism after the Cold War.\" International Security 25 (1): 5–41. https://doi.org/10.1162/016228800560372")
         #expect(fields.containerTitle == "International Security")
@@ -152,9 +179,10 @@ import Testing
         #expect(book?.title == "Quantum Things" && book?.publisher == "Wiley" && book?.place == "Hoboken, NJ")
     }
 
-    @Test func physicsLocatorsWhereTheTaggerFindsNone() {
+    @Test func aSeriesLetterGluedToTheVolumeBelongsToTheJournal() {
         let fields = ReferenceParser().parse("A. B. Author and C. Writer, Phys. Lett. B511 (2001) 265.")
-        #expect(fields.volume == "B511" && fields.page == "265")
+        #expect(fields.containerTitle == "Phys. Lett. B" && fields.volume == "511" && fields.page == "265")
+        #expect(ReferenceToken.tokenize("Rev. D12, B.01 XD5").map(\.text) == ["Rev", ".", "D", "12", ",", "B", ".", "01", "XD5"])
     }
 
     @Test func identifiersEndWhereTheirFormsEnd() {
@@ -167,5 +195,51 @@ import Testing
 
     @Test func aDamagedModelIsAnError() {
         #expect(throws: FolioError.self) { try ReferenceTagger(serialized: "not a model") }
+    }
+}
+
+@Suite struct HouseStylesTests {
+    let gold: JSONValue = [
+        "author": [["family": "Author", "given": "Anna B."], ["family": "Writer", "given": "Carl"]],
+        "issued": ["date-parts": [[1999]]],
+        "title": "A study of things",
+        "container-title": "Physical Review Letters",
+        "volume": "12", "issue": "3", "page": "345-350",
+    ]
+
+    /// The text of the tokens with `label`, folded as the alignment folds words.
+    func words(_ example: HouseStyles.Example, _ label: ReferenceLabel) -> String {
+        zip(example.tokens, example.labels).filter { $0.1 == label && $0.0.text.first?.isLetter == true || $0.1 == label && $0.0.text.first?.isNumber == true }
+            .map { NameFolding.foldWord($0.0.text) }.joined(separator: " ")
+    }
+
+    @Test func everyRenderingLabelsEachFieldWithItsOwnWords() {
+        let examples = HouseStyles.examples(from: Array(repeating: gold, count: 200), seed: 3)
+        #expect(examples.count == 200)
+        #expect(Set(examples.map(\.raw)).count > 20, "the styles and the debris vary")
+        for example in examples {
+            #expect(words(example, .volume) == "12", "\(example.labelled)")
+            #expect(words(example, .issued) == "1999", "\(example.labelled)")
+            #expect(["345 350", "345"].contains(words(example, .page)), "\(example.labelled)")
+            let journal = words(example, .containerTitle).split(separator: " ")
+            #expect(journal.starts(with: ["phys", "rev", "lett"]) || journal.starts(with: ["physical", "review", "letters"])
+                    || journal.joined().hasPrefix("phys"), "\(example.labelled)")
+            #expect(!words(example, .author).contains("study"), "\(example.labelled)")
+        }
+    }
+
+    @Test func renderingIsRepeatable() {
+        let first = HouseStyles.examples(from: [gold, gold, gold], seed: 5).map(\.raw)
+        #expect(first == HouseStyles.examples(from: [gold, gold, gold], seed: 5).map(\.raw))
+    }
+
+    @Test func journalsAreAbbreviatedAsTheWordListDoes() {
+        #expect(HouseStyles.abbreviate("Physical Review Letters") == "Phys. Rev. Lett.")
+        #expect(HouseStyles.abbreviate("Journal of Mathematical Physics") == "J. Math. Phys.")
+        #expect(HouseStyles.abbreviate("Nature") == "Nature")
+    }
+
+    @Test func itemsWithoutAYearOrAWorkAreLeftOut() {
+        #expect(HouseStyles.examples(from: [["title": "No year"], ["author": [["family": "A"]], "issued": ["date-parts": [[2000]]]]]).isEmpty)
     }
 }

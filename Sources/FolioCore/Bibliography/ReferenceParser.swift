@@ -29,6 +29,7 @@ public struct ReferenceParser: Sendable {
                 }
             }
         }
+        Self.keepMarkedSpansWhole(tokens, &labels)
         var fields = TaggedReference.fields(printed, tokens: tokens, labels: labels)
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
@@ -77,12 +78,40 @@ public struct ReferenceParser: Sendable {
             fields.publisherPlace = book.place
             if fields.containerTitle == book.title { fields.containerTitle = nil }
         }
+        // A work with no title is the container's own: a book, a report, a site.
+        if fields.title == nil, fields.volume == nil, fields.issue == nil, fields.page == nil {
+            fields.title = fields.containerTitle
+            fields.containerTitle = nil
+        }
         fields.doi = rules.doi ?? fields.doi
         // A link is one only if it starts like one.
         fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#, options: .regularExpression) != nil ? $0 : nil }
         fields.isbn = rules.isbn
         finishType(&fields)
         return fields
+    }
+
+    /// A title in quotes ends at its closing quote, whatever full stops it holds; numbers in
+    /// italics are words of the italic title (`*Security in the 21 century*`), not locators.
+    static func keepMarkedSpansWhole(_ tokens: [ReferenceToken], _ labels: inout [ReferenceLabel]) {
+        let closers: [String: Set<String>] = ["“": ["”"], "„": ["”", "“"], "«": ["»"], "\"": ["\""], "*": ["*"], "_": ["_"]]
+        var index = 0
+        while index < tokens.count {
+            guard let closing = closers[tokens[index].text], index + 1 < tokens.count,
+                  let close = tokens[(index + 1)...].firstIndex(where: { closing.contains($0.text) }) else {
+                index += 1
+                continue
+            }
+            let inside = (index + 1)..<close
+            if tokens[index].text == "*" || tokens[index].text == "_" {
+                for position in inside where [.volume, .issue, .page].contains(labels[position]) && position > inside.lowerBound {
+                    labels[position] = labels[position - 1]
+                }
+            } else if labels[index + 1] == .title, close - index < 80 {
+                for position in inside { labels[position] = .title }
+            }
+            index = close + 1
+        }
     }
 
     /// A DOI as Crossref describes it: no commas, no spaces.
@@ -330,7 +359,13 @@ public struct ReferenceParser: Sendable {
         var names: [Name] = []
         var index = 0
         while index < pieces.count {
-            let words = pieces[index].split(separator: " ").map(String.init)
+            var words = pieces[index].split(separator: " ").map(String.init)
+            // `Kessler Jr.`: a generational suffix is no part of the family name.
+            var suffix = ""
+            if words.count > 1, let last = words.last, isGenerationalSuffix(last) {
+                suffix = " " + last
+                words.removeLast()
+            }
             let next = index + 1 < pieces.count ? pieces[index + 1] : nil
             if words.count == 1 || (words.count <= 3 && !words.contains(where: isInitialWord) && words.dropFirst().allSatisfy(isParticle) == false && next.map(isInitials) == true) {
                 // `Smith, J.` / `Fix, Liana`: an inverted name over two pieces.
@@ -344,21 +379,23 @@ public struct ReferenceParser: Sendable {
                 index += 1
                 continue
             }
-            if let last = words.last, isInitialWord(last) || isCompactInitials(last), !isInitialWord(words[0]) {
+            if let last = words.last, isInitialWord(last) || isCompactInitials(last), !isInitialWord(words[0]), !isCompactInitials(words[0]) {
                 // Vancouver: `Coussens LM`, `Dulong R`.
                 let family = words.prefix { !isInitialWord($0) && !isCompactInitials($0) }
-                names.append(Name(family: family.joined(separator: " "), given: words.dropFirst(family.count).joined(separator: " ")))
-            } else if isInitialWord(words[0]) {
-                // `N. G. Weimann`, `J.-P. van der Berg`.
-                let given = words.prefix(while: isInitialWord)
-                names.append(Name(family: words.dropFirst(given.count).joined(separator: " "), given: given.joined(separator: " ")))
-            } else if index == 0 && !string.contains(",") && names.isEmpty && pieces.count == 1 {
+                names.append(Name(family: family.joined(separator: " "), given: words.dropFirst(family.count).joined(separator: " ") + suffix))
+            } else if index == 0 && !string.contains(",") && names.isEmpty && pieces.count == 1 && looksLikeOrganisation(words) {
                 names.append(Name(literal: pieces[index]))
             } else {
-                // `Peter Moss`, `Ludwig van Beethoven`: the family name last, with its particles.
+                // `N. G. Weimann`, `Peter Moss`, `J. Christian Gerdes`, `C. Ciofi degli Atti`:
+                // the family name last, with its particles.
                 var familyStart = words.count - 1
-                while familyStart > 1 && isParticle(words[familyStart - 1]) { familyStart -= 1 }
-                names.append(Name(family: words[familyStart...].joined(separator: " "), given: words[..<familyStart].joined(separator: " ")))
+                // After initials a capitalized particle is the family name's too (`P. Le Doussal`).
+                let afterInitials = isInitialWord(words[0]) || isCompactInitials(words[0])
+                while familyStart > 1 && (isParticle(words[familyStart - 1]) || (afterInitials && isParticle(words[familyStart - 1].lowercased())
+                                                                                 && !isInitialWord(words[familyStart - 1]))) {
+                    familyStart -= 1
+                }
+                names.append(Name(family: words[familyStart...].joined(separator: " "), given: words[..<familyStart].joined(separator: " ") + suffix))
             }
             index += 1
         }
@@ -376,7 +413,32 @@ public struct ReferenceParser: Sendable {
     }
 
     func isParticle(_ word: String) -> Bool {
-        ["van", "von", "de", "der", "den", "da", "do", "dos", "du", "la", "le", "del", "della", "di", "ter", "ten"].contains(word)
+        ["van", "von", "de", "der", "den", "da", "do", "dos", "du", "la", "le", "del", "della", "degli", "dei", "des", "di", "ter", "ten", "zu"]
+            .contains(word)
+    }
+
+    func isGenerationalSuffix(_ word: String) -> Bool {
+        ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"].contains(word)
+    }
+
+    /// An uninverted author that names a body, not a person: a long name, one with joining
+    /// words or a word organisations are named with, an acronym, a number.
+    func looksLikeOrganisation(_ words: [String]) -> Bool {
+        let bodies: Set<String> = [
+            "academy", "administration", "agency", "alliance", "assembly", "association", "authority", "bank", "board",
+            "bureau", "center", "centre", "college", "collaboration", "commission", "committee", "company", "consortium",
+            "corporation", "council", "court", "department", "dept", "division", "federation", "forum", "foundation", "fund",
+            "government", "group", "inc", "initiative", "institute", "laboratory", "league", "library", "ltd", "ministry",
+            "museum", "network", "news", "office", "organisation", "organization", "parliament", "party", "press", "program",
+            "programme", "project", "school", "service", "society", "systems", "team", "technologies", "trust", "union",
+            "university",
+        ]
+        if words.count == 1 || words.count >= 5 { return true }
+        return words.contains { word in
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            return bodies.contains(bare.lowercased()) || ["of", "for", "the", "and", "on"].contains(bare)
+                || (bare.count >= 2 && bare.allSatisfy(\.isUppercase) && !isCompactInitials(bare)) || bare.contains(where: \.isNumber)
+        }
     }
 
     /// `J.`, `J. A.`, `K.P`, `J.-P.`, `LM`: a given name printed as initials.

@@ -8,10 +8,19 @@ enum ReferenceFeatures {
         var inItalics = false
         var inBrackets = 0
         var sawYear = false
+        var quoteClosed = false
+        var sentences = 0
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let lower = NameFolding.foldWord(word)
             var features = ["b", "w=" + lower, "s=" + shape(word), "len=" + String(min(word.count, 8))]
+            // Unseen words still show their kind by how they begin and end (`-ology`, `Phys`).
+            if word.count > 3 {
+                features.append("pre=" + lower.prefix(3))
+                features.append("suf=" + lower.suffix(3))
+            }
+            features.append("s3=" + (tokens[safe: index - 1].map { shape($0.text) } ?? "^") + "|" + shape(word) + "|"
+                            + (tokens[safe: index + 1].map { shape($0.text) } ?? "$"))
             let position = tokens.count > 1 ? index * 10 / tokens.count : 0
             features.append("pos=\(position)")
             if index == 0 { features.append("first") }
@@ -19,10 +28,12 @@ enum ReferenceFeatures {
             if token.spaceBefore { features.append("sp") }
             if let previous = tokens[safe: index - 1] {
                 features.append("p=" + previous.text.lowercased())
+                features.append("pw=" + previous.text.lowercased() + "|" + lower)
                 features.append("ps=" + shape(previous.text))
             }
             if let next = tokens[safe: index + 1] {
                 features.append("n=" + next.text.lowercased())
+                features.append("wn=" + lower + "|" + next.text.lowercased())
                 features.append("ns=" + shape(next.text))
                 if !next.spaceBefore { features.append("nglued") }
             }
@@ -48,8 +59,8 @@ enum ReferenceFeatures {
             // State carried along the reference.
             switch word {
             case "“", "„", "«": inQuotes = true
-            case "”", "»": inQuotes = false
-            case "\"": inQuotes.toggle()
+            case "”", "»": inQuotes = false; quoteClosed = true
+            case "\"": inQuotes.toggle(); if !inQuotes { quoteClosed = true }
             case "*", "_": inItalics.toggle()
             case "(", "[": inBrackets += 1
             case ")", "]": inBrackets = max(0, inBrackets - 1)
@@ -58,6 +69,13 @@ enum ReferenceFeatures {
             if inQuotes { features.append("inquotes") }
             if inItalics { features.append("initalics") }
             if inBrackets > 0 { features.append("inbrackets") }
+            if quoteClosed && !inQuotes { features.append("afterquote") }
+            // Which sentence of the reference the token is in (`Names. Title. Journal`), counting
+            // full stops that end a word of more than one letter.
+            features.append("sent=\(min(sentences, 4))")
+            if word == ".", let previous = tokens[safe: index - 1], previous.text.count > 1, tokens[safe: index + 1]?.spaceBefore != false {
+                sentences += 1
+            }
             if features.contains("year") { sawYear = true }
             features.append(sawYear ? "afteryear" : "beforeyear")
             result.append(features)

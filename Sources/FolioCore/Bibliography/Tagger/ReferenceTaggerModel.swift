@@ -39,14 +39,29 @@ extension ReferenceTagger {
         }
     }
 
-    /// Trains on CSL-JSON-tagged references, one `{"raw", "gold"}` object a line.
-    public static func train(jsonLines: String, epochs: Int = 12) throws -> ReferenceTagger {
-        var examples: [([ReferenceToken], [ReferenceLabel])] = []
+    /// Trains on CSL-JSON-tagged references, one `{"raw", "gold"}` object a line, and, with
+    /// `houseStyles`, on the same references printed again in the sciences' compact styles.
+    public static func train(jsonLines: String, epochs: Int = 12, houseStyles: Bool = true) throws -> ReferenceTagger {
+        let tagged = try taggedReferences(jsonLines)
+        var examples = tagged.map { GoldAlignment.labels(raw: $0.raw, gold: $0.gold) }
+        if houseStyles {
+            examples += HouseStyles.examples(from: tagged.map(\.gold)).map { ($0.tokens, $0.labels) }
+        }
+        return train(examples, epochs: epochs)
+    }
+
+    /// The house-style renderings `train` adds, to read.
+    public static func houseStyleExamples(jsonLines: String) throws -> [HouseStyles.Example] {
+        HouseStyles.examples(from: try taggedReferences(jsonLines).map(\.gold))
+    }
+
+    private static func taggedReferences(_ jsonLines: String) throws -> [(raw: String, gold: JSONValue)] {
+        var result: [(raw: String, gold: JSONValue)] = []
         for (number, line) in jsonLines.split(separator: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let value = try JSONParser.parse(String(line), file: "line \(number + 1)")
             guard let raw = value["raw"]?.stringValue, let gold = value["gold"] else { continue }
-            examples.append(GoldAlignment.labels(raw: raw, gold: gold))
+            result.append((raw, gold))
         }
-        return train(examples, epochs: epochs)
+        return result
     }
 }

@@ -1,5 +1,6 @@
 /// A reference cut into tokens: runs of letters and digits, and each other visible character
-/// on its own, each with its place in the string.
+/// on its own, each with its place in the string. A lone capital glued to digits (`D12`,
+/// `B511`) stands apart: a journal's series letter and its volume are two fields.
 public struct ReferenceToken: Sendable, Hashable {
     public var text: String
     /// Code-point offsets in the reference string.
@@ -24,6 +25,11 @@ public struct ReferenceToken: Sendable, Hashable {
             let start = index
             if isWord(scalar) {
                 while index < scalars.count && isWord(scalars[index]) { index += 1 }
+                // `D12`: a lone capital glued to digits.
+                if index - start > 1, scalar.properties.isUppercase, scalars[start + 1].properties.numericType != nil,
+                   start == 0 || !isWord(scalars[start - 1]) {
+                    index = start + 1
+                }
             } else {
                 index += 1
             }
