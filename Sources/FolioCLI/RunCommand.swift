@@ -22,6 +22,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write outputs here instead of the configuration's output folder.", valueName: "folder"))
     var output: String?
 
+    @Option(help: ArgumentHelp("The date relative expressions (`yesterday`, `last month`) resolve against, YYYY-MM-DD; overrides the configuration's referenceDate.", valueName: "date"))
+    var referenceDate: String?
+
     @Flag(name: .shortAndLong, help: "Print only failures.")
     var quiet = false
 
@@ -29,9 +32,15 @@ struct RunCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let configuration: PipelineConfiguration
+        var configuration: PipelineConfiguration
         do {
             configuration = try PipelineConfiguration.load(path: config, components: .standard)
+            if let referenceDate {
+                guard ReferenceDate.isValid(referenceDate) else {
+                    throw FolioError("--reference-date: '\(referenceDate)' is not a date of the form YYYY-MM-DD")
+                }
+                configuration.referenceDate = referenceDate
+            }
         } catch let error as FolioError {
             Console.error(error.description)
             throw ExitCode(2)

@@ -22,6 +22,8 @@ public struct Components: Sendable {
         HeadingsStage.self,
         BibliographyStage.self,
         CitationsStage.self,
+        DatesStage.self,
+        EventsStage.self,
     ]
 
     public func stage(named name: String) -> (any Stage.Type)? {

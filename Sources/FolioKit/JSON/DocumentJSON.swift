@@ -120,13 +120,18 @@ struct DocumentJSON {
 
     private func footnote(_ note: Footnote) -> JSONValue {
         var object = span(note.span, id: note.id, ["number": .string(note.number)])
-        let pieces = text.sourcePieces(note.span)
-        if pieces.count > 1 {
-            // A note continued on the next page: start..end spans the page between its parts.
-            object["pieces"] = .array(pieces.map { ["start": .integer($0.start), "end": .integer($0.end)] })
-        }
+        addPieces(note.span, to: &object)
         object["markers"] = .array(note.markers.map(spanValue))
         return .object(object)
+    }
+
+    /// Where the text was printed in parts (a note run on to the next page, a sentence of it):
+    /// each part's offsets; start..end then spans what was printed between them.
+    private func addPieces(_ range: TextRange, to object: inout OrderedDictionary<String, JSONValue>) {
+        let pieces = text.sourcePieces(range)
+        if pieces.count > 1 {
+            object["pieces"] = .array(pieces.map { ["start": .integer($0.start), "end": .integer($0.end)] })
+        }
     }
 
     private func reference(_ reference: Reference) -> JSONValue {
@@ -165,11 +170,14 @@ struct DocumentJSON {
     }
 
     private func event(_ event: DatedEvent) -> JSONValue {
-        .object(span(event.sentence, id: event.id, ["date": .string(document.dates[event.date].id)]))
+        var object = span(event.sentence, id: event.id, ["date": .string(document.dates[event.date].id)])
+        addPieces(event.sentence, to: &object)
+        return .object(object)
     }
 
     private func quotation(_ quotation: Quotation) -> JSONValue {
         var object = span(quotation.span, id: quotation.id, ["kind": .string(quotation.kind.rawValue)])
+        addPieces(quotation.span, to: &object)
         if let speaker = quotation.speaker { object["speaker"] = spanValue(speaker) }
         if let index = quotation.citation {
             let citation = document.citations[index]

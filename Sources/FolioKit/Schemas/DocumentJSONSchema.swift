@@ -184,6 +184,17 @@ public enum DocumentJSONSchema {
         "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}}
       }
     },
+    "pieces": {
+      "type": "array",
+      "minItems": 2,
+      "description": "Where the text was printed in parts (run on to the next page): each part's offsets, in reading order.",
+      "items": {
+        "type": "object",
+        "required": ["start", "end"],
+        "additionalProperties": false,
+        "properties": {"start": {"$ref": "#/$defs/offset"}, "end": {"$ref": "#/$defs/offset"}}
+      }
+    },
     "footnote": {
       "type": "object",
       "required": ["id", "number", "start", "end", "text", "markers"],
@@ -194,17 +205,7 @@ public enum DocumentJSONSchema {
         "start": {"$ref": "#/$defs/offset"},
         "end": {"$ref": "#/$defs/offset"},
         "text": {"type": "string"},
-        "pieces": {
-          "type": "array",
-          "minItems": 2,
-          "description": "Where the note was printed in parts (run on to the next page): each part's offsets, in reading order.",
-          "items": {
-            "type": "object",
-            "required": ["start", "end"],
-            "additionalProperties": false,
-            "properties": {"start": {"$ref": "#/$defs/offset"}, "end": {"$ref": "#/$defs/offset"}}
-          }
-        },
+        "pieces": {"$ref": "#/$defs/pieces"},
         "markers": {"type": "array", "items": {"$ref": "#/$defs/span"}}
       }
     },
@@ -309,7 +310,8 @@ public enum DocumentJSONSchema {
         "date": {"$ref": "#/$defs/id", "description": "The id of the event's entry in dates."},
         "start": {"$ref": "#/$defs/offset"},
         "end": {"$ref": "#/$defs/offset"},
-        "text": {"type": "string", "description": "The sentence that tells the event."}
+        "text": {"type": "string", "description": "The sentence that tells the event."},
+        "pieces": {"$ref": "#/$defs/pieces"}
       }
     },
     "quotation": {
@@ -322,6 +324,7 @@ public enum DocumentJSONSchema {
         "start": {"$ref": "#/$defs/offset"},
         "end": {"$ref": "#/$defs/offset"},
         "text": {"type": "string"},
+        "pieces": {"$ref": "#/$defs/pieces"},
         "speaker": {"$ref": "#/$defs/span"},
         "citation": {"$ref": "#/$defs/id"},
         "references": {"type": "array", "items": {"$ref": "#/$defs/id"}},

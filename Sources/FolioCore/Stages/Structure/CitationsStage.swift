@@ -24,7 +24,7 @@ public struct CitationsStage: Stage {
         let text = document.text
         let references = document.references
         var citations: [Citation] = []
-        for range in document.citableRanges() {
+        for range in document.proseRanges() {
             citations += find(in: range, text, references: references, previous: citations.last)
         }
         document.citations = citations
@@ -153,26 +153,5 @@ public struct CitationsStage: Stage {
             let family = NameFolding.fold(first.family ?? first.literal ?? "")
             return family == author && reference.issued?.year == printedYear
         }
-    }
-}
-
-extension Document {
-    /// The ranges in which citations may stand: paragraphs, list items, block quotes, notes.
-    func citableRanges() -> [TextRange] {
-        var ranges: [TextRange] = frontMatter.abstract.map(\.span)
-        func visit(_ section: Section) {
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let paragraph): ranges.append(paragraph.span)
-                case .list(let list): ranges += list.items.map(\.span)
-                case .blockQuote(let quote): ranges.append(quote.span)
-                case .figure(let figure): ranges += [figure.caption].compactMap { $0 }
-                }
-            }
-            section.subsections.forEach(visit)
-        }
-        visit(body)
-        ranges += footnotes.map(\.span)
-        return ranges
     }
 }

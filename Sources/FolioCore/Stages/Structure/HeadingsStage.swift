@@ -71,10 +71,12 @@ public struct HeadingsStage: Stage {
         if let numbered = numberedHeading(range, text) { return numbered }
         if looksLikeCaption(range, text) { return nil }
         if text.isUpperCase(range) { return Heading(span: range, level: 1) }
-        // A short line standing alone, capitalized, before clearly longer text.
+        // A short line standing alone, capitalized, before clearly longer text; not one that
+        // introduces what follows (`…wrote the following:`).
         let isOneLine = !text.scalars[range.start..<range.end].contains("\n")
         let first = text[range.start]
-        if isOneLine, words <= 12, first.properties.isUppercase, let next, next.count > max(range.count * 3 / 2, 40) {
+        if isOneLine, words <= 12, first.properties.isUppercase, text.lastVisible(range) != ":", let next,
+           next.count > max(range.count * 3 / 2, 40) {
             return Heading(span: range, level: 1)
         }
         return nil

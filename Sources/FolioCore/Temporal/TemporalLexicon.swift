@@ -1,0 +1,90 @@
+/// The words dates are written with, as regular-expression pieces and their values.
+enum TemporalLexicon {
+    static let months: [(pattern: String, number: Int)] = [
+        ("January|Jan\\.?", 1), ("February|Feb\\.?", 2), ("March|Mar\\.?", 3), ("April|Apr\\.?", 4), ("May", 5),
+        ("June|Jun\\.?", 6), ("July|Jul\\.?", 7), ("August|Aug\\.?", 8), ("September|Sept?\\.?", 9), ("October|Oct\\.?", 10),
+        ("November|Nov\\.?", 11), ("December|Dec\\.?", 12),
+    ]
+    static let month = "(?:" + months.map(\.pattern).joined(separator: "|") + ")"
+
+    /// The month a written name stands for.
+    static func monthNumber(_ word: String) -> Int? {
+        let bare = word.trimmingCharacters(in: .init(charactersIn: ".")).lowercased()
+        guard bare.count >= 3 else { return nil }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        return names.firstIndex { $0.hasPrefix(bare) }.map { $0 + 1 }
+    }
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+    static let day = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
+    /// A year of the common era as prose writes it: not part of a longer number, a decimal or
+    /// an amount (`2000 troops`).
+    static let year = "(?<![\\d.,$€£#/\\p{L}-])(1[0-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}%]|[.,]\\d|\\s+" + amounts + ")"
+    static let amounts = "(?i:percent|per\\s?cent|people|persons|troops|soldiers|men|women|children|km|kilomet|miles?|met(?:er|re)s|kg|"
+        + "tons?|tonnes|dollars|euros|pounds|members|votes|cases|units|times|feet|acres|hectares|barrels|shares|deaths|casualties|"
+        + "delegates|employees|workers|students|copies|words|pages)\\b"
+
+    static let units: [(pattern: String, unit: TimeUnit)] = [
+        ("seconds?", .second), ("minutes?", .minute), ("hours?", .hour), ("days?", .day), ("weeks?", .week),
+        ("months?", .month), ("quarters?", .quarter), ("years?", .year), ("decades?", .decade), ("century|centuries", .century),
+    ]
+    static let unit = "(?:" + units.map(\.pattern).joined(separator: "|") + ")"
+
+    static func unit(_ word: String) -> TimeUnit? {
+        let lower = word.lowercased()
+        if lower.hasPrefix("centur") { return .century }
+        return TimeUnit.allCases.first { lower.hasPrefix($0.rawValue) }
+    }
+
+    static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0, "a couple of": 2, "a dozen": 12,
+    ]
+    /// Counts whose number the text leaves open: `several years` is `PXY`.
+    static let vagueCounts = ["several", "a few", "few", "many", "some", "numerous", "a number of"]
+
+    static let number: String = {
+        let tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+        let words = numberWords.keys.filter { !$0.contains(" ") && $0 != "hundred" }.sorted { $0.count > $1.count }.joined(separator: "|")
+        let vague = vagueCounts.sorted { $0.count > $1.count }.joined(separator: "|").replacingOccurrences(of: " ", with: "\\s+")
+        return "(?:\\d+(?:\\.\\d+)?|" + tens + "|half\\s+a|a\\s+couple\\s+of|a\\s+dozen|" + vague + "|" + words + ")"
+    }()
+
+    /// The count a written number stands for; nil for a vague count.
+    static func count(_ text: String) -> Double? {
+        let lower = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if let value = Double(lower) { return value }
+        if lower == "half a" { return 0.5 }
+        if let value = numberWords[lower] { return Double(value) }
+        let parts = lower.split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+        if parts.count == 2, let tens = numberWords[parts[0]], let ones = numberWords[parts[1]] { return Double(tens + ones) }
+        return nil
+    }
+
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                           "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                           "eighteenth", "nineteenth", "twentieth", "twenty-first"]
+
+    /// `twentieth`, `20th`, `third`: the number an ordinal stands for.
+    static func ordinal(_ text: String) -> Int? {
+        let lower = text.lowercased()
+        if let index = ordinals.firstIndex(of: lower) { return index + 1 }
+        return Int(lower.prefix { $0.isNumber })
+    }
+    static let ordinal = "(?:" + ordinals.sorted { $0.count > $1.count }.joined(separator: "|") + "|\\d{1,2}(?:st|nd|rd|th))"
+
+    /// Season codes: TIMEX3's `SP`…, EDTF's 21….
+    static func season(_ word: String) -> (timex: String, edtf: Int)? {
+        switch word.lowercased() {
+        case "spring": ("SP", 21)
+        case "summer": ("SU", 22)
+        case "autumn", "fall": ("FA", 23)
+        case "winter": ("WI", 24)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,290 @@
+import Foundation
+
+/// One way of writing a date, time, duration or frequency: a pattern and how to read a match.
+struct TemporalRule: Sendable {
+    /// What a match means once its anchor is known.
+    struct Reading: Sendable {
+        enum Anchor: Sendable { case none, reference, lastMention }
+        struct Value: Sendable {
+            var type: TemporalExpression.Kind
+            var value: String
+            var edtf: String?
+            /// The date later anaphora count from, when this is one.
+            var mentioned: PartialDate?
+        }
+        var anchor: Anchor
+        var resolve: @Sendable (PartialDate?) -> Value?
+    }
+
+    let expression: NSRegularExpression
+    /// Reads a match's groups (0 is the whole match), given the text before it; nil rejects it.
+    let read: @Sendable (_ groups: [String?], _ before: Substring) -> Reading?
+
+    init(_ pattern: String, caseInsensitive: Bool = false,
+         read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
+        expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        self.read = read
+    }
+}
+
+/// The rules, most specific first (the earlier wins a tie in length).
+enum TemporalRules {
+    typealias L = TemporalLexicon
+    typealias Reading = TemporalRule.Reading
+    typealias Value = TemporalRule.Reading.Value
+
+    static func fixed(_ point: PartialDate, edtf: String? = nil) -> Reading {
+        Reading(anchor: .none) { _ in Value(type: .date, value: point.iso, edtf: edtf ?? point.iso, mentioned: point) }
+    }
+
+    static func fixed(_ type: TemporalExpression.Kind, _ value: String, edtf: String? = nil) -> Reading {
+        Reading(anchor: .none) { _ in Value(type: type, value: value, edtf: edtf) }
+    }
+
+    /// A date built from the anchor; `XXXX` in place of the year when there is none.
+    static func anchored(_ anchor: Reading.Anchor, _ build: @escaping @Sendable (PartialDate) -> PartialDate?,
+                         unanchored: String? = nil) -> Reading {
+        Reading(anchor: anchor) { point in
+            guard let point else { return unanchored.map { Value(type: .date, value: $0) } }
+            guard let result = build(point) else { return nil }
+            return Value(type: .date, value: result.iso, edtf: result.iso, mentioned: result)
+        }
+    }
+
+    static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
+
+    /// Words before a number that make it something other than a year.
+    static let notBeforeYear = try! NSRegularExpression(pattern:
+        #"(?i)(?:\b(?:pp?|pages?|fig|figures?|tables?|no|nos|nr|vol|volumes?|art|articles?|chapter|section|number|resolution|flight|route|model|code|room|item|paragraph|para|annex|§)\.?\s*|[#№§]\s*)$"#)
+    static func isYear(_ before: Substring) -> Bool {
+        let tail = String(before.suffix(24))
+        return notBeforeYear.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)) == nil
+    }
+
+    static let all: [TemporalRule] = [
+        // 2022-02-24
+        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#) { groups, _ in
+            PartialDate(iso: groups[0]!).map { fixed($0) }
+        },
+        // 24.02.2022, 24/02/2022 (day first unless the second number cannot be a month), 02/24/2022
+        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#) { groups, _ in
+            guard let first = int(groups[1]), let second = int(groups[3]), var year = int(groups[4]) else { return nil }
+            if groups[4]!.count == 2 { year += year < 50 ? 2000 : 1900 }
+            let dayFirst = groups[2] == "." || second > 12
+            let (day, month) = dayFirst ? (first, second) : (second, first)
+            guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return fixed(PartialDate(year: year, month: month, day: day))
+        },
+        // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year) { groups, _ in
+            guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
+            return fixed(PartialDate(year: year, month: month, day: day))
+        },
+        // February 24, 2022; Thursday, February 24th, 2022
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year) { groups, _ in
+            guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
+            return fixed(PartialDate(year: year, month: month, day: day))
+        },
+        // February 2022, early March 1999, mid-June of 2001
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year) { groups, _ in
+            guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
+            return fixed(PartialDate(year: year, month: month))
+        },
+        // February 24, the 24th of February (the year from the anchor)
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?![\\d:])") { groups, _ in
+            guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
+            return anchored(.reference, { PartialDate(year: $0.year, month: month, day: day) },
+                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+        },
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])") { groups, _ in
+            guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
+            return anchored(.reference, { PartialDate(year: $0.year, month: month, day: day) },
+                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+        },
+        // in February, last March: a month of the anchor's year (`May` only after a preposition)
+        TemporalRule("(?:(?:early|mid|late)[- ]?)?\\b(" + L.month.replacingOccurrences(of: "|May|", with: "|") + ")(?!\\w)") { groups, _ in
+            // A bare three-letter abbreviation is too often something else.
+            guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 else { return nil }
+            return anchored(.reference, { PartialDate(year: $0.year, month: month) }, unanchored: String(format: "XXXX-%02d", month))
+        },
+        TemporalRule("(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May\\b") { _, _ in
+            anchored(.reference, { PartialDate(year: $0.year, month: 5) }, unanchored: "XXXX-05")
+        },
+        // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)") { groups, before in
+            guard isYear(before) else { return nil }
+            var end = groups[2]!
+            if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
+            guard let from = int(groups[1]), let to = Int(end), to > from, to - from < 200 else { return nil }
+            return range(groups[1], end)
+        },
+        // from 2015 onwards
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)") { groups, _ in
+            int(groups[1]).map { fixed(PartialDate(year: $0)) }
+        },
+        // spring 2022, the summer of 1999
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year) { groups, _ in
+            guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
+            return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
+        },
+        // the third quarter (of 1998), the first half
+        TemporalRule("(?i:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?") { groups, _ in
+            guard let number = L.ordinal(groups[1]!) else { return nil }
+            let code = groups[2]!.lowercased() == "half" ? "H" : "Q"
+            guard number <= (code == "H" ? 2 : 4) else { return nil }
+            if let year = int(groups[3]) { return fixed(.date, "\(year)-\(code)\(number)") }
+            return Reading(anchor: .reference) { point in
+                Value(type: .date, value: (point.map { String(format: "%04d", $0.year) } ?? "XXXX") + "-\(code)\(number)")
+            }
+        },
+        // the 1950s, the late 1990s
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b") { groups, before in
+            guard let decade = groups[1], isYear(before) else { return nil }
+            return fixed(.date, decade, edtf: decade + "X")
+        },
+        // the twentieth century, the 19th century
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)") { groups, _ in
+            guard let number = L.ordinal(groups[1]!), (1...21).contains(number) else { return nil }
+            let prefix = String(format: "%02d", number - 1)
+            return fixed(.date, prefix, edtf: prefix + "XX")
+        },
+        // fiscal 1998
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year) { groups, _ in fixed(.date, "FY" + groups[1]!) },
+        // 1948, in 1948, the end of 1948
+        TemporalRule("(?i:(?:(?:early|late|mid-?)\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year) { groups, before in
+            guard let year = int(groups[1]), isYear(before) else { return nil }
+            return fixed(PartialDate(year: year))
+        },
+        // today, yesterday, tomorrow, tonight
+        TemporalRule("(?i)\\b(today|yesterday|tomorrow)\\b") { groups, _ in
+            let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
+            return anchored(.reference, { $0.day == nil ? nil : $0.adding(offset, .day) })
+        },
+        TemporalRule("(?i)\\b(tonight|this\\s+(morning|afternoon|evening))\\b") { groups, _ in
+            let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][groups[2]?.lowercased() ?? ""] ?? "NI"
+            return Reading(anchor: .reference) { point in
+                guard let point, point.day != nil else { return nil }
+                return Value(type: .time, value: point.iso + "T" + part)
+            }
+        },
+        // now, recently, the future
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b") { groups, _ in
+            let word = groups[1]!.lowercased()
+            let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
+                : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
+            return fixed(.date, value)
+        },
+        // last week, this year, next month, last spring, this Friday
+        TemporalRule("(?i)\\b(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b") { groups, _ in
+            let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
+            let word = groups[2]!.lowercased()
+            return Reading(anchor: .reference) { point in
+                guard let point else { return nil }
+                switch word {
+                case "week", "weekend":
+                    guard point.day != nil else { return nil }
+                    return Value(type: .date, value: point.adding(direction, .week).isoWeek + (word == "weekend" ? "-WE" : ""))
+                case "month":
+                    let month = point.monthOnly.adding(direction, .month)
+                    return Value(type: .date, value: month.iso, edtf: month.iso, mentioned: month)
+                case "year":
+                    let year = point.yearOnly.adding(direction, .year)
+                    return Value(type: .date, value: year.iso, edtf: year.iso, mentioned: year)
+                case "quarter":
+                    let month = point.monthOnly.adding(3 * direction, .month)
+                    return Value(type: .date, value: String(format: "%04d-Q%d", month.year, (month.month! - 1) / 3 + 1))
+                default:
+                    let season = L.season(word)!
+                    return Value(type: .date, value: "\(point.year + direction)-\(season.timex)", edtf: "\(point.year + direction)-\(season.edtf)")
+                }
+            }
+        },
+        // that year, the same month, the following year, the previous day, the year before
+        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b") { groups, _ in
+            let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
+            let which = (groups[3] ?? groups[6] ?? "same").lowercased()
+            let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
+            let unit = L.unit(unitWord)!
+            return anchored(.lastMention) { point in
+                switch unit {
+                case .year: point.yearOnly.adding(direction, .year)
+                case .month: point.month == nil ? nil : point.monthOnly.adding(direction, .month)
+                default: point.day == nil ? nil : point.adding(direction, .day)
+                }
+            }
+        },
+        // three years ago (from the reference date); one year later, two months after (from the last date)
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")\\s+(ago|earlier|later|after|before|afterwards?)\\b") { groups, _ in
+            guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
+            let word = groups[3]!.lowercased()
+            let amount = Int(count) * (word == "ago" || word == "earlier" || word == "before" ? -1 : 1)
+            return anchored(word == "ago" ? .reference : .lastMention) { point in
+                switch unit {
+                case .year, .decade, .century: point.yearOnly.adding(amount, unit)
+                case .month, .quarter: point.month == nil ? nil : point.monthOnly.adding(amount, unit)
+                case .week, .day: point.day == nil ? nil : point.adding(amount, unit)
+                default: nil
+                }
+            }
+        },
+        // Friday (the one before the reference date, as news reports)
+        TemporalRule("\\b(" + L.weekday + ")(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
+            let target = L.weekdays.firstIndex(of: groups[1]!.lowercased())! + 1
+            return Reading(anchor: .reference) { point in
+                guard let point, point.day != nil else { return Value(type: .date, value: "XXXX-WXX-\(target)") }
+                let back = (point.weekday - target + 7) % 7
+                let day = point.adding(-back, .day)
+                return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: day)
+            }
+        },
+        // 10:30 a.m., 3 p.m., noon, midnight
+        TemporalRule("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight)\\b") { groups, _ in
+            var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
+            if groups[1] != nil {
+                guard (1...12).contains(hour) else { return nil }
+                if groups[3]!.lowercased() == "p" && hour < 12 { hour += 12 }
+                if groups[3]!.lowercased() == "a" && hour == 12 { hour = 0 }
+            }
+            let time = String(format: "T%02d:%02d", hour, int(groups[2]) ?? 0)
+            return Reading(anchor: .reference) { point in
+                Value(type: .time, value: (point?.day != nil ? point!.iso : "XXXX-XX-XX") + time)
+            }
+        },
+        // annually, every year, each month, twice a year
+        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|quarterly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b") { groups, _ in
+            if let word = groups[1]?.lowercased() {
+                let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+                             "quarterly": "P3M", "hourly": "PT1H"][word]!
+                return fixed(.set, value)
+            }
+            guard let unit = L.unit(groups[3]!) else { return nil }
+            let count = groups[2].flatMap { L.count($0) }.map { String(Int($0)) } ?? "1"
+            return fixed(.set, unit.duration(count))
+        },
+        // three years, a 78-day siege, almost 24 years, the past two decades, several months
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:-long|-old)?\\b") { groups, _ in
+            guard let unit = L.unit(groups[2]!) else { return nil }
+            let amount: String
+            if let count = L.count(groups[1]!) {
+                guard count > 0 else { return nil }
+                amount = count == count.rounded() ? String(Int(count)) : String(count)
+            } else {
+                amount = "X"
+            }
+            return fixed(.duration, unit.duration(amount))
+        },
+        // for years, for decades
+        TemporalRule("(?i)(?<=\\bfor\\s)(years|months|decades|weeks|days|centuries)\\b") { groups, _ in
+            L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
+        },
+    ]
+
+    static func range(_ from: String?, _ to: String?) -> Reading? {
+        guard let from, let to, let start = Int(from), let end = Int(to), end > start else { return nil }
+        return Reading(anchor: .none) { _ in
+            Value(type: .date, value: "\(start)/\(end)", edtf: "\(start)/\(end)", mentioned: PartialDate(year: end))
+        }
+    }
+}

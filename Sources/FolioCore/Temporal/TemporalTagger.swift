@@ -1,0 +1,84 @@
+import Foundation
+
+/// Finds temporal expressions in prose and normalizes them as TIMEX3 (type and value) and, where
+/// one exists, EDTF.
+///
+/// Each rule in `TemporalRules` reads one way dates are written. Where rules overlap the longest
+/// reading wins. Values are then resolved left to right: deictic expressions (`yesterday`, `last
+/// month`) against the reference date, anaphoric ones (`the following year`, `one year later`)
+/// against the last date the text mentioned; each lacking its anchor falls back on the other.
+public struct TemporalTagger: Sendable {
+    /// A found expression, offsets in code points of the tagged string.
+    public struct Found: Sendable, Hashable {
+        public var range: Range<Int>
+        public var type: TemporalExpression.Kind
+        public var value: String
+        public var edtf: String?
+    }
+
+    /// The date the text was written, for deictic expressions.
+    public var referenceDate: PartialDate?
+
+    public init(referenceDate: PartialDate? = nil) {
+        self.referenceDate = referenceDate
+    }
+
+    /// Tags one string; `lastMention` carries the anaphoric anchor from string to string.
+    public func tag(_ text: String, lastMention: inout PartialDate?) -> [Found] {
+        let offsets = ScalarOffsets(text)
+        var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
+        let whole = NSRange(text.startIndex..., in: text)
+        for (index, rule) in TemporalRules.all.enumerated() {
+            for match in rule.expression.matches(in: text, range: whole) {
+                let groups = (0..<match.numberOfRanges).map { number -> String? in
+                    Range(match.range(at: number), in: text).map { String(text[$0]) }
+                }
+                guard let reading = rule.read(groups, Substring(text[..<(Range(match.range, in: text)!.lowerBound)])) else { continue }
+                let range = offsets.scalarRange(match.range)
+                guard !range.isEmpty else { continue }
+                candidates.append((range, index, reading))
+            }
+        }
+        // Longest first, then the earlier rule; keep what does not overlap a kept one.
+        candidates.sort { ($0.range.count, -$0.rule, -$0.range.lowerBound) > ($1.range.count, -$1.rule, -$1.range.lowerBound) }
+        var kept: [(range: Range<Int>, reading: TemporalRule.Reading)] = []
+        for candidate in candidates where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
+            kept.append((candidate.range, candidate.reading))
+        }
+        kept.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var found: [Found] = []
+        for (range, reading) in kept {
+            let anchor: PartialDate?
+            switch reading.anchor {
+            case .none: anchor = nil
+            case .reference: anchor = referenceDate ?? lastMention
+            case .lastMention: anchor = lastMention ?? referenceDate
+            }
+            guard let value = reading.resolve(anchor) else { continue }
+            found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf))
+            if value.type == .date, let mentioned = value.mentioned { lastMention = mentioned }
+        }
+        return found
+    }
+}
+
+/// Code-point offsets for a string's UTF-16 offsets, which `NSRegularExpression` reports.
+struct ScalarOffsets {
+    private var scalarAt: [Int]
+
+    init(_ text: String) {
+        scalarAt = []
+        scalarAt.reserveCapacity(text.utf16.count + 1)
+        var scalarIndex = 0
+        for scalar in text.unicodeScalars {
+            scalarAt.append(scalarIndex)
+            if scalar.utf16.count == 2 { scalarAt.append(scalarIndex) }
+            scalarIndex += 1
+        }
+        scalarAt.append(scalarIndex)
+    }
+
+    func scalarRange(_ range: NSRange) -> Range<Int> {
+        scalarAt[range.location]..<scalarAt[range.location + range.length]
+    }
+}

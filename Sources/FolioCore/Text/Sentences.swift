@@ -1,0 +1,65 @@
+/// Sentence boundaries in prose: a full stop, question or exclamation mark (with any closing
+/// quotes, brackets or note number after it) followed by white space and a capital, a digit or an
+/// opening quote; not after an abbreviation (`U.S.`, `e.g.`, `Dr.`), an initial, or inside
+/// brackets (`(Hale et al. 2000)`).
+public enum Sentences {
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "cf", "al", "etc", "vs", "viz", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "vols", "pp",
+        "p", "fig", "figs", "ch", "art", "sec", "ed", "eds", "inc", "corp", "ltd", "co", "gen", "sen", "rep", "gov", "col",
+        "lt", "sgt", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+        "ca", "est", "op", "cit", "ibid", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    ]
+
+    /// The sentences of `range` in `text`, each trimmed of white space.
+    public static func split(_ text: WorkingText, in range: TextRange) -> [TextRange] {
+        var sentences: [TextRange] = []
+        var start = range.start
+        var depth = 0
+        var index = range.start
+        func isSpace(_ position: Int) -> Bool { text[position].properties.isWhitespace }
+        while index < range.end {
+            let scalar = text[index]
+            if scalar == "(" || scalar == "[" { depth += 1 }
+            if (scalar == ")" || scalar == "]") && depth > 0 { depth -= 1 }
+            if depth == 0, scalar == "." || scalar == "?" || scalar == "!" {
+                var end = index + 1
+                // Closing quotes, brackets and a note number belong to the sentence they end.
+                while end < range.end, "\"”’')]".unicodeScalars.contains(text[end]) || text[end].properties.numericType != nil && end - index <= 3 {
+                    end += 1
+                }
+                var next = end
+                while next < range.end && isSpace(next) { next += 1 }
+                if next > end, next < range.end, startsSentence(text[next]), !(scalar == "." && endsAbbreviation(text, before: index, from: start)) {
+                    sentences.append(trimmed(text, TextRange(start, end)))
+                    start = next
+                    index = next
+                    continue
+                }
+            }
+            index += 1
+        }
+        if start < range.end { sentences.append(trimmed(text, TextRange(start, range.end))) }
+        return sentences.filter { $0.start < $0.end }
+    }
+
+    static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUppercase || scalar.properties.numericType != nil || "\"“‘'(«„[".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether the word before the full stop at `position` is an abbreviation or an initial.
+    static func endsAbbreviation(_ text: WorkingText, before position: Int, from start: Int) -> Bool {
+        var wordStart = position
+        while wordStart > start, !text[wordStart - 1].properties.isWhitespace, text[wordStart - 1] != "(" { wordStart -= 1 }
+        let word = text.string(TextRange(wordStart, position))
+        if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // an initial
+        if word.contains("."), word.count <= 5 { return true }  // U.S, e.g, i.e
+        return abbreviations.contains(word.lowercased())
+    }
+
+    static func trimmed(_ text: WorkingText, _ range: TextRange) -> TextRange {
+        var result = range
+        while result.start < result.end && text[result.start].properties.isWhitespace { result.start += 1 }
+        while result.end > result.start && text[result.end - 1].properties.isWhitespace { result.end -= 1 }
+        return result
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct TemporalTaggerTests {
+    /// The expressions tagged in `text`, as `surface=TYPE:value`.
+    func tags(_ text: String, reference: String? = nil) -> [String] {
+        var last: PartialDate?
+        let tagger = TemporalTagger(referenceDate: reference.flatMap(PartialDate.init(iso:)))
+        let scalars = Array(text.unicodeScalars)
+        return tagger.tag(text, lastMention: &last).map { found in
+            String(scalars: scalars[found.range]) + "=" + found.type.rawValue + ":" + found.value
+        }
+    }
+
+    @Test(arguments: [
+        ("On 24th February 2022 forces crossed.", "24th February 2022=DATE:2022-02-24"),
+        ("The moment of February 24, 2022, was one.", "February 24, 2022=DATE:2022-02-24"),
+        ("It was signed on 24.02.2022 in Rome.", "24.02.2022=DATE:2022-02-24"),
+        ("Filed 2022-02-24.", "2022-02-24=DATE:2022-02-24"),
+        ("The intervention ended in June 1999.", "June 1999=DATE:1999-06"),
+        ("In 1948, the leader acted.", "1948=DATE:1948"),
+        ("Prices rose in the late 1990s.", "the late 1990s=DATE:199"),
+        ("Ideas of the twentieth century.", "the twentieth century=DATE:19"),
+        ("Wars between 1992 and 1995 ended.", "between 1992 and 1995=DATE:1992/1995"),
+        ("The years 1992–95 were hard.", "1992–95=DATE:1992/1995"),
+        ("A 78-day siege.", "78-day=DURATION:P78D"),
+        ("It lasted almost 24 years.", "almost 24 years=DURATION:P24Y"),
+        ("The report appears annually.", "annually=SET:P1Y"),
+        ("Sales in the third quarter of 1998 fell.", "the third quarter of 1998=DATE:1998-Q3"),
+        ("In spring 2022 it thawed.", "spring 2022=DATE:2022-SP"),
+    ])
+    func absoluteForms(text: String, expected: String) {
+        #expect(tags(text) == [expected])
+    }
+
+    @Test func numbersThatAreNoYears() {
+        #expect(tags("See page 1998 and Table 2001; 2000 troops and 1999 people came; it cost $2005 or 1,999 units, 1998.5 in all.").isEmpty)
+        #expect(tags("Prices may rise. We may see.").isEmpty, "the modal verb is no month")
+    }
+
+    @Test func deicticExpressionsResolveAgainstTheReferenceDate() {
+        #expect(tags("Yesterday he left; last month prices fell; this year is hard.", reference: "1998-02-27")
+            == ["Yesterday=DATE:1998-02-26", "last month=DATE:1998-01", "this year=DATE:1998"])
+        #expect(tags("Three years ago he came on Monday.", reference: "1998-02-27")
+            == ["Three years ago=DATE:1995", "Monday=DATE:1998-02-23"])
+        #expect(tags("He came on Friday.", reference: "1998-02-27") == ["Friday=DATE:1998-02-27"])
+    }
+
+    @Test func anaphoraResolvesAgainstTheLastDateMentioned() {
+        #expect(tags("The treaty was signed in 2007. One year after that, war came; the following year, peace.", reference: "2024-01-01")
+            == ["2007=DATE:2007", "One year after=DATE:2008", "the following year=DATE:2009"])
+    }
+
+    @Test func withoutAnyAnchorTheYearStaysOpen() {
+        #expect(tags("It happened on March 3 as planned.") == ["March 3=DATE:XXXX-03-03"])
+    }
+
+    @Test func vagueReferencesAndTimes() {
+        #expect(tags("Now it rains; recently it snowed at 3 p.m.", reference: "1998-02-27")
+            == ["Now=DATE:PRESENT_REF", "recently=DATE:PAST_REF", "3 p.m.=TIME:1998-02-27T15:00"])
+    }
+}
+
+@Suite struct SentencesTests {
+    @Test func abbreviationsInitialsAndCitationsDoNotEndASentence() {
+        let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "The U.S. and J. R. Hale (Hale et al. 2000. 12) met, e.g. in Rome. Then they left! “Why?” Nobody knew."))
+        let sentences = Sentences.split(text, in: text.all).map(text.string)
+        #expect(sentences == ["The U.S. and J. R. Hale (Hale et al. 2000. 12) met, e.g. in Rome.", "Then they left!", "“Why?”", "Nobody knew."])
+    }
+}
+
+@Suite struct DatesAndEventsStageTests {
+    @Test func citationYearsAreNoDatesAndEachDateGetsItsSentence() throws {
+        let text = "The alliance was founded in 1949 (Hale, 2000). Its rival, as Moss (2016) shows, followed in 1955.\n"
+        let document = try process(text, stages: [ParagraphsStage(), BibliographyStage(), CitationsStage(), DatesStage(), EventsStage()])
+        #expect(document.dates.map(\.value) == ["1949", "1955"])
+        #expect(document.events.map { document.text.string($0.sentence) }
+            == ["The alliance was founded in 1949 (Hale, 2000).", "Its rival, as Moss (2016) shows, followed in 1955."])
+    }
+
+    @Test func durationsAndVagueReferencesAreNoEvents() throws {
+        let document = try process("For three years, recently, it rained annually.\n", stages: [ParagraphsStage(), DatesStage(), EventsStage()])
+        #expect(document.dates.count == 3)
+        #expect(document.events.isEmpty)
+    }
+}
