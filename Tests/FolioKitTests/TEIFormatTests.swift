@@ -17,7 +17,7 @@ import FolioXML
         #expect(xml.contains(##"began<ref type="foot" target="#fn1">4</ref>"##))
         #expect(xml.contains(##"(<ref type="bibr" target="#b1">Waltz, <date xml:id="date2" when="2000">2000</date></ref>; <ref type="bibr">Lukyanov, 2016</ref>)"##))
         #expect(xml.contains(##"<q type="soCalled" xml:id="quote1">security dilemma</q>"##))
-        #expect(xml.contains(##"<cit><quote xml:id="quote2">each State interprets its security as defensive</quote><bibl><author>Herz</author><ref type="bibr" target="#b1">"##))
+        #expect(xml.contains(##"<cit><quote xml:id="quote2">each State interprets its security as defensive</quote><note type="attribution"><bibl><author>Herz</author><ref type="bibr" target="#b1">"##))
         #expect(xml.contains(##"<cit>"##) && xml.contains(##"<quote rend="block" xml:id="bq1">"##))
         #expect(xml.contains(##"<note place="foot" n="4" xml:id="fn1">The United States, Canada and others.</note>"##))
         #expect(xml.contains(##"<event xml:id="event1" when="1948" corresp="#date1">"##))

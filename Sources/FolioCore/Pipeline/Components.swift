@@ -24,6 +24,7 @@ public struct Components: Sendable {
         CitationsStage.self,
         DatesStage.self,
         EventsStage.self,
+        QuotationsStage.self,
     ]
 
     public func stage(named name: String) -> (any Stage.Type)? {

@@ -190,15 +190,16 @@ public enum TEISchema {
           <ref name="citationRef"/>
           <ref name="date"/>
           <element name="quote"><ref name="id"/><ref name="inline"/></element>
+          <!-- In running text a quotation's source is Folio's note, not printed words. -->
           <element name="cit">
             <element name="quote"><ref name="id"/><ref name="inline"/></element>
-            <ref name="bibl"/>
+            <ref name="attribution"/>
           </element>
           <!-- A block quotation that completes the sentence of the paragraph introducing it. -->
           <ref name="blockQuote"/>
           <element name="cit">
             <ref name="blockQuote"/>
-            <ref name="bibl"/>
+            <ref name="attribution"/>
           </element>
           <element name="q">
             <attribute name="type"><value>soCalled</value></attribute>
@@ -208,6 +209,13 @@ public enum TEISchema {
         </choice>
       </zeroOrMore>
     </mixed>
+  </define>
+
+  <define name="attribution">
+    <element name="note">
+      <attribute name="type"><value>attribution</value></attribute>
+      <ref name="bibl"/>
+    </element>
   </define>
 
   <define name="footnoteRef">

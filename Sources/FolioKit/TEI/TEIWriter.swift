@@ -123,7 +123,7 @@ struct TEIWriter {
             case .blockQuote(let quote):
                 // `…who mentioned the following:` — the quotation completes the sentence, so it
                 // stays inside that paragraph; after a finished sentence it stands in the div.
-                blockQuote(quote, in: openParagraph ?? parent)
+                blockQuote(quote, in: openParagraph ?? parent, inRunningText: openParagraph != nil)
             case .figure(let figure):
                 self.figure(figure, in: parent)
             }
@@ -143,13 +143,15 @@ struct TEIWriter {
         return index > range.start && ".!?".unicodeScalars.contains(text[index - 1])
     }
 
-    private func blockQuote(_ quote: BlockQuote, in parent: XMLElement) {
+    private func blockQuote(_ quote: BlockQuote, in parent: XMLElement, inRunningText: Bool) {
         let attribution = document.quotations.firstIndex { $0.kind == .block && $0.span == quote.span }
             .flatMap { index in bibl(for: document.quotations[index]) != nil ? index : nil }
         let container = attribution.map { _ in parent.element("cit") } ?? parent
         let element = container.element("quote").attribute("rend", "block").id(quote.id)
         weave(quote.span, in: element)
-        if let attribution, let write = bibl(for: document.quotations[attribution]) { write(container) }
+        if let attribution, let write = bibl(for: document.quotations[attribution]) {
+            write(inRunningText ? container.element("note").attribute("type", "attribution") : container)
+        }
     }
 
     private func figure(_ figure: Figure, in parent: XMLElement) {
@@ -183,8 +185,9 @@ struct TEIWriter {
                 guard let writeBibl = bibl(for: quotation) else { return parent.element("quote").id(quotation.id) }
                 let cit = parent.element("cit")
                 let quote = cit.element("quote").id(quotation.id)
-                // The quote gets the woven text; the bibl follows it inside the cit.
-                defer { writeBibl(cit) }
+                // The quote gets the woven text; the bibl follows it inside the cit, in a note,
+                // since its words are Folio's, not the printed text's.
+                defer { writeBibl(cit.element("note").attribute("type", "attribution")) }
                 return quote
             }
         }

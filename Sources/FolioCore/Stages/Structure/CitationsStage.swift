@@ -18,7 +18,10 @@ public struct CitationsStage: Stage {
 
     static let partPattern = try! NSRegularExpression(pattern:
         // Names start with a capital; a year may carry a letter (2000a), but `1970s` is a decade.
-        #"^(?:(?:[Ss]ee|e\.g\.|[Cc]f\.|apud)[,:]?\s+)?(\p{Lu}[\p{L}’'\-.]*(?:(?:\s+|\s*,\s*)(?:and|&|e|și|y|und|of|the|for|de|van|von|der|den|da|do|dos|du|la|le|et al\.?|\p{Lu}[\p{L}’'\-.]*))*?)?[,]?\s*((?:1[5-9]|20)\d\d[a-rt-z]?|n\.\s?d\.|n/d|s\.d\.|in press|forthcoming)(?:\s*[:,]\s*((?:pp?\.\s*)?[\divxlc]+(?:\s*[–-]\s*[\divxlc]+)?))?$"#)
+        #"^(?:(?:[Ss]ee|e\.g\.|[Cc]f\.|apud)[,:]?\s+)?(\p{Lu}[\p{L}’'\-.]*(?:(?:\s+|\s*,\s*)(?:and|&|e|și|y|und|of|the|for|de|van|von|der|den|da|do|dos|du|la|le|et al\.?|\p{Lu}[\p{L}’'\-.]*))*?)?[,]?\s*((?:1[5-9]|20)\d\d[a-rt-z]?|n\.\s?d\.|n/d|s\.d\.|in press|forthcoming)(?:\s*[:,]\s*((?:(?:pp?\.|[Aa]rt(?:icle|\.)|§|[Pp]ara(?:graph|\.)?|[Cc]hapter|[Cc]h\.|[Ss]ection|[Ss]ec\.)\s*)?[\dIVXLCivxlc]+°?(?:\.\d+)?(?:\s*[–-]\s*[\divxlc]+)?))?$"#)
+
+    /// A writer's note inside a citation's brackets (`our emphasis`, `my translation`): no part.
+    static let annotationPattern = try! NSRegularExpression(pattern: #"^(?i:(?:our|my|emphasis|italics|translation)\b.{0,20}(?:emphasis|translation|added|original|italics|ours|mine))$"#)
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
@@ -66,6 +69,9 @@ public struct CitationsStage: Stage {
                 continue
             }
             let nsString = string as NSString
+            if !parts.isEmpty, Self.annotationPattern.firstMatch(in: string, range: NSRange(location: 0, length: nsString.length)) != nil {
+                continue
+            }
             guard let match = Self.partPattern.firstMatch(in: string, range: NSRange(location: 0, length: nsString.length)) else {
                 return nil  // one part that is not a citation: the parenthesis is something else
             }

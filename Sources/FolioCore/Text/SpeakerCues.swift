@@ -1,0 +1,145 @@
+import Foundation
+
+/// Who a sentence says is speaking: `X wrote`, `X believes that`, `according to X`, `as X put
+/// it`, or after the quotation `”, said X`. X is the words just before the verb, up to a
+/// comma or a joining word, when they name someone: a capitalized name or a role (`the
+/// president`); never a pronoun.
+enum SpeakerCues {
+    static let verbs = [
+        "said", "says", "wrote", "writes", "stated", "states", "declared", "declares", "argued", "argues", "noted", "notes",
+        "claimed", "claims", "believes", "believed", "affirmed", "affirms", "stressed", "stresses", "emphasized", "emphasised",
+        "emphasizes", "emphasises", "pointed out", "points out", "added", "adds", "warned", "warns", "explained", "explains",
+        "observed", "observes", "asserted", "asserts", "insisted", "insists", "remarked", "remarks", "called", "calls",
+        "described", "describes", "considers", "considered", "referred to", "refers to", "mentioned", "mentions",
+        "announced", "announces", "defined", "defines", "labelled", "labeled", "termed", "dubbed", "put it", "puts it",
+        "recalled", "recalls", "admitted", "admits", "acknowledged", "acknowledges", "concluded", "concludes",
+        "suggested", "suggests", "maintained", "maintains", "promised", "promises", "vowed", "told", "tells", "asked", "asks",
+        // after `to`: `proceeds to mention that`
+        "mention", "say", "state", "write", "argue", "note", "claim", "declare", "stress", "emphasize", "add", "explain", "warn",
+    ]
+    static let adverbs = "(?:(?:has|had|have|also|himself|herself|itself|themselves|then|later|once|repeatedly|explicitly|clearly|publicly|even|had\\s+once|would)\\s+)*"
+    static let beforeVerb = try! NSRegularExpression(pattern: "\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
+    static let accordingTo = try! NSRegularExpression(pattern: "(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
+    /// `called by Moscow`, `a remark by Jane Hale`, `the justification given by the Council`.
+    static let byName = try! NSRegularExpression(pattern: "\\b(?:called|named|termed|dubbed|described|labell?ed|referred\\s+to|given|made|delivered|expressed|voiced|remarks?|speech|statements?|words|declarations?|interviews?|arguments?|claims?|justification|response|reply|position|views?|address|letters?|articles?|reports?)\\s+(?:[\\p{Ll}]+\\s+){0,3}?by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    /// `Jane Hale’s speech`: the possessor of what was said.
+    static let possessive = try! NSRegularExpression(pattern: "(\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2})[’']s\\s+(?:own\\s+)?(?:speech|remarks?|words|statements?|article|interview|address|letter|essay|book|declaration|view|position|Article|Charter|Treaty|Constitution)\\b")
+    static let saidAfter = try! NSRegularExpression(pattern: "^[\\s,.;:]{0,3}(?:said|says|wrote|writes|added|adds|according\\s+to)\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+
+    static let stopWords: Set<String> = [
+        "that", "which", "who", "whom", "and", "but", "while", "as", "when", "if", "because", "so", "then", "also", "in", "on", "at",
+        "to", "for", "with", "by", "from", "what", "how", "this", "it", "he", "she", "they", "we", "i", "you", "there", "where",
+        "why", "not", "only", "has", "had", "have", "is", "was", "were", "are", "be", "been", "its", "his", "her", "their",
+        "our", "one", "after", "before", "since", "until", "however", "thus", "therefore", "indeed", "moreover",
+    ]
+    static let roles: Set<String> = [
+        "president", "minister", "government", "spokesman", "spokeswoman", "spokesperson", "chancellor", "leader", "leaders",
+        "secretary", "ambassador", "official", "officials", "author", "authors", "report", "treaty", "charter", "constitution",
+        "declaration", "statement", "document", "doctrine", "concept", "article", "alliance", "kremlin", "administration",
+        "commander", "general", "diplomat", "prime",
+    ]
+
+    /// The speaker named in `text` between `start` (a sentence's start) and `position` (the
+    /// quotation's): the cue nearest the quotation, a name rather than a description.
+    static func speaker(in text: WorkingText, before position: Int, from start: Int) -> TextRange? {
+        guard start < position else { return nil }
+        let lead = text.string(TextRange(start, position))
+        let scalars = Array(lead.unicodeScalars)
+        let offsets = ScalarOffsets(lead)
+        let whole = NSRange(lead.startIndex..., in: lead)
+        var cues: [Range<Int>] = []
+        for expression in [accordingTo, byName, possessive] {
+            cues += expression.matches(in: lead, range: whole).map { offsets.scalarRange($0.range(at: 1)) }
+        }
+        if let match = beforeVerb.matches(in: lead, range: whole).last {
+            let verbStart = offsets.scalarRange(match.range).lowerBound
+            if let name = nameBefore(verbStart, in: scalars) {
+                cues.append(name)
+            } else if let subject = subject(of: scalars, before: verbStart) {
+                // `…Article 5, which states…`, `X proceeds to mention that…`: the sentence's subject.
+                cues.append(subject)
+            }
+        }
+        let words = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])) }
+        // A description (`the Russian leader`) gives way to a name the sentence gives.
+        let named = cues.filter { scalars[$0.lowerBound].properties.isUppercase && !words($0).hasPrefix("The ") }
+        guard var best = (named.isEmpty ? cues : named).max(by: { $0.upperBound < $1.upperBound }) else { return nil }
+        // `NATO’s Article 10° states`: the possessor speaks.
+        if let apostrophe = words(best).range(of: #"^[^\s]+?(?=[’']s\b)"#, options: .regularExpression) {
+            best = best.lowerBound..<(best.lowerBound + words(best)[apostrophe].unicodeScalars.count)
+        }
+        return TextRange(start + best.lowerBound, start + best.upperBound)
+    }
+
+    /// The name a sentence opens with (`Moss thus proceeds…`, `The Council also adopted…`).
+    static func subject(of scalars: [Unicode.Scalar], before end: Int) -> Range<Int>? {
+        var index = 0
+        var words: [Range<Int>] = []
+        while index < end && words.count < 4 {
+            var wordEnd = index
+            while wordEnd < end, scalars[wordEnd].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
+            guard wordEnd > index else { break }
+            let word = String(String.UnicodeScalarView(scalars[index..<wordEnd]))
+            let isName = scalars[index].properties.isUppercase && !["In", "On", "At", "For", "However", "Thus", "This", "It", "He", "She", "They", "We", "There"].contains(word)
+            guard isName || (words.isEmpty && word == "The") else { break }
+            words.append(index..<wordEnd)
+            guard wordEnd < end, scalars[wordEnd] == " " else { break }
+            index = wordEnd + 1
+        }
+        guard let first = words.first, let last = words.last, words.count > (words.count > 1 && scalars[first.lowerBound] == "T" ? 1 : 0),
+              !(words.count == 1 && String(String.UnicodeScalarView(scalars[first])) == "The") else { return nil }
+        return first.lowerBound..<last.upperBound
+    }
+
+    /// The speaker named right after a quotation (`”, said the minister`).
+    static func speaker(in text: WorkingText, after position: Int, to end: Int) -> TextRange? {
+        guard position < end else { return nil }
+        let trail = text.string(TextRange(position, end))
+        guard let match = saidAfter.firstMatch(in: trail, range: NSRange(trail.startIndex..., in: trail)) else { return nil }
+        let range = ScalarOffsets(trail).scalarRange(match.range(at: 1))
+        let words = String(String.UnicodeScalarView(Array(trail.unicodeScalars)[range])).split(separator: " ").map(String.init)
+        guard namesSomeone(words) else { return nil }
+        return TextRange(position + range.lowerBound, position + range.upperBound)
+    }
+
+    /// The words ending at `end` that name someone: up to four, back to a comma or a joining word.
+    static func nameBefore(_ end: Int, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        var words: [Range<Int>] = []
+        var index = end
+        while words.count < 4 {
+            var wordEnd = index
+            while wordEnd > 0 && scalars[wordEnd - 1] == " " { wordEnd -= 1 }
+            // A citation between the name and the verb: `Hale (2021) mentions`.
+            if words.isEmpty, wordEnd > 0, scalars[wordEnd - 1] == ")", let open = scalars[..<wordEnd].lastIndex(of: "(") {
+                index = open
+                continue
+            }
+            var wordStart = wordEnd
+            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordStart - 1]) {
+                wordStart -= 1
+            }
+            guard wordStart < wordEnd, wordStart == 0 || scalars[wordStart - 1] == " " else { break }
+            let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
+            if stopWords.contains(word.lowercased()) { break }
+            words.insert(wordStart..<wordEnd, at: 0)
+            index = wordStart
+        }
+        // A leading lower-case word that is no article starts no name (`leaders`, keep `the`).
+        while let first = words.first, let letter = scalars[first.lowerBound].properties.isLowercase ? scalars[first.lowerBound] : nil,
+              letter != "t" || String(String.UnicodeScalarView(scalars[first])) != "the", words.count > 1,
+              !roles.contains(String(String.UnicodeScalarView(scalars[first])).lowercased()) {
+            words.removeFirst()
+        }
+        guard let first = words.first, let last = words.last else { return nil }
+        let text = words.map { String(String.UnicodeScalarView(scalars[$0])) }
+        return namesSomeone(text) ? first.lowerBound..<last.upperBound : nil
+    }
+
+    static func namesSomeone(_ words: [String]) -> Bool {
+        let named = words.enumerated().contains { index, word in
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            return !(index == 0 && ["The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I"].contains(word))
+        }
+        return named || words.last.map { roles.contains($0.lowercased()) } == true
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct QuotationsStageTests {
+    /// Each quotation as `kind:words|speaker|citation text`.
+    func quotations(_ text: String) throws -> [String] {
+        let document = try process(text, stages: [ParagraphsStage(), BibliographyStage(), CitationsStage(), QuotationsStage()])
+        return document.quotations.map { quotation in
+            let speaker = quotation.speaker.map(document.text.string) ?? "-"
+            let source = quotation.citation.map { document.text.string(document.citations[$0].span) } ?? "-"
+            return "\(quotation.kind.rawValue):\(document.text.string(quotation.span))|\(speaker)|\(source)"
+        }
+    }
+
+    @Test func speakersBeforeTheQuotation() throws {
+        #expect(try quotations("The Russian president believes that the \"red line\" he drew was crossed.\n")
+            == ["inline:red line|The Russian president|-"])
+        #expect(try quotations("The war began in what was called by Moscow a \"special operation\" of some kind.\n")
+            == ["inline:special operation|Moscow|-"])
+        #expect(try quotations("According to Hale (2016), the plan was a “tool for the stabilization of the East”.\n")
+            == ["inline:tool for the stabilization of the East|Hale|Hale (2016)"])
+        #expect(try quotations("Hale (2021) mentions that in recent times the city “was dragged into a dangerous game”.\n")
+            == ["inline:was dragged into a dangerous game|Hale|Hale (2021)"])
+    }
+
+    @Test func theSubjectSpeaksThroughARelativeClause() throws {
+        #expect(try quotations("The Council also adopted the famous Article 5, which states the following “the parties agree to act together”, so it began.\n")
+            == ["inline:the parties agree to act together|The Council|-"])
+        #expect(try quotations("Moss thus proceeds in his closing remarks to mention that “I am confident that peace is near”.\n")
+            == ["inline:I am confident that peace is near|Moss|-"])
+    }
+
+    @Test func aFollowingCitationIsTheSourceAndItsAuthorTheSpeaker() throws {
+        #expect(try quotations("Members agreed to “settle any dispute by peaceful means” (Hale, 1949, Article 1).\n")
+            == ["inline:settle any dispute by peaceful means|Hale|(Hale, 1949, Article 1)"])
+    }
+
+    @Test func scareQuotesAndApostrophes() throws {
+        #expect(try quotations("Russia’s so-called ‘security dilemma’ and the ‘open door’ policy of the West’s allies.\n")
+            == ["soCalled:security dilemma|-|-", "soCalled:open door|-|-"])
+        #expect(try quotations("An unmatched “mark stays harmless, and “this one is quoted at length here” indeed.\n")
+            == ["inline:this one is quoted at length here|-|-"])
+        #expect(try quotations("Reversed marks: the ”national question“ too.\n") == ["soCalled:national question|-|-"])
+    }
+}
