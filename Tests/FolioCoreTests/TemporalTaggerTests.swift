@@ -4,7 +4,7 @@ import Testing
 @Suite struct TemporalTaggerTests {
     /// The expressions tagged in `text`, as `surface=TYPE:value`.
     func tags(_ text: String, reference: String? = nil) -> [String] {
-        var last: PartialDate?
+        var last: TemporalTagger.Focus?
         let tagger = TemporalTagger(referenceDate: reference.flatMap(PartialDate.init(iso:)))
         let scalars = Array(text.unicodeScalars)
         return tagger.tag(text, lastMention: &last).map { found in
@@ -49,6 +49,23 @@ import Testing
     @Test func anaphoraResolvesAgainstTheLastDateMentioned() {
         #expect(tags("The treaty was signed in 2007. One year after that, war came; the following year, peace.", reference: "2024-01-01")
             == ["2007=DATE:2007", "One year after=DATE:2008", "the following year=DATE:2009"])
+    }
+
+    @Test func quartersAndTheirAnaphora() {
+        #expect(tags("Third-quarter profit rose; the quarter was good, better than a year earlier and the year-ago quarter.", reference: "1989-10-26")
+            == ["Third-quarter=DATE:1989-Q3", "the quarter=DATE:1989-Q3", "a year earlier=DATE:1988-Q3", "the year-ago quarter=DATE:1988-Q3"])
+    }
+
+    @Test func aMonthWithoutAYearIsTheOneNearestTheReference() {
+        #expect(tags("Sales fell in December and will rise in February.", reference: "1999-01-10")
+            == ["December=DATE:1998-12", "February=DATE:1999-02"])
+        #expect(tags("He left in June last year and on Nov. 25.", reference: "2000-02-01")
+            == ["June last year=DATE:1999-06", "Nov. 25=DATE:1999-11-25"])
+    }
+
+    @Test func holidaysSpokenYearsTimesOfDayAndAges() {
+        #expect(tags("By Thanksgiving, in nineteen ninety-six, at 10 p.m. Wednesday a 6-year-old boy spoke.", reference: "1998-02-13")
+            == ["Thanksgiving=DATE:1998-11-26", "nineteen ninety-six=DATE:1996", "10 p.m. Wednesday=TIME:1998-02-11T22:00"])
     }
 
     @Test func withoutAnyAnchorTheYearStaysOpen() {

@@ -21,7 +21,7 @@ enum TemporalLexicon {
     static let day = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
     /// A year of the common era as prose writes it: not part of a longer number, a decimal or
     /// an amount (`2000 troops`).
-    static let year = "(?<![\\d.,$€£#/\\p{L}-])(1[0-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}%]|[.,]\\d|\\s+" + amounts + ")"
+    static let year = "(?<![\\d.,$€£#/\\p{L}])(?<!\\d[-–])(1[0-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}%]|[.,]\\d|\\s+" + amounts + ")"
     static let amounts = "(?i:percent|per\\s?cent|people|persons|troops|soldiers|men|women|children|km|kilomet|miles?|met(?:er|re)s|kg|"
         + "tons?|tonnes|dollars|euros|pounds|members|votes|cases|units|times|feet|acres|hectares|barrels|shares|deaths|casualties|"
         + "delegates|employees|workers|students|copies|words|pages)\\b"
@@ -42,7 +42,8 @@ enum TemporalLexicon {
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0, "a couple of": 2, "a dozen": 12,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0, "a couple of": 2, "couple of": 2,
+        "a dozen": 12,
     ]
     /// Counts whose number the text leaves open: `several years` is `PXY`.
     static let vagueCounts = ["several", "a few", "few", "many", "some", "numerous", "a number of"]
@@ -51,7 +52,7 @@ enum TemporalLexicon {
         let tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
         let words = numberWords.keys.filter { !$0.contains(" ") && $0 != "hundred" }.sorted { $0.count > $1.count }.joined(separator: "|")
         let vague = vagueCounts.sorted { $0.count > $1.count }.joined(separator: "|").replacingOccurrences(of: " ", with: "\\s+")
-        return "(?:\\d+(?:\\.\\d+)?|" + tens + "|half\\s+a|a\\s+couple\\s+of|a\\s+dozen|" + vague + "|" + words + ")"
+        return "(?:\\d+(?:\\.\\d+)?|" + tens + "|half\\s+a|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|" + vague + "|" + words + ")"
     }()
 
     /// The count a written number stands for; nil for a vague count.
@@ -76,6 +77,30 @@ enum TemporalLexicon {
         return Int(lower.prefix { $0.isNumber })
     }
     static let ordinal = "(?:" + ordinals.sorted { $0.count > $1.count }.joined(separator: "|") + "|\\d{1,2}(?:st|nd|rd|th))"
+
+    static let spokenTens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    static let spokenOnes = "one|two|three|four|five|six|seven|eight|nine"
+
+    /// A holiday's date in `year`.
+    static func holiday(_ name: String, year: Int) -> PartialDate? {
+        func nth(_ weekday: Int, _ n: Int, of month: Int) -> PartialDate {
+            let first = PartialDate(year: year, month: month, day: 1)
+            let offset = (weekday - first.weekday + 7) % 7
+            return first.adding(offset + 7 * (n - 1), .day)
+        }
+        let lower = name.lowercased()
+        if lower.hasPrefix("christmas eve") { return PartialDate(year: year, month: 12, day: 24) }
+        if lower.hasPrefix("christmas") { return PartialDate(year: year, month: 12, day: 25) }
+        if lower.hasPrefix("new year's eve") { return PartialDate(year: year, month: 12, day: 31) }
+        if lower.hasPrefix("new year") { return PartialDate(year: year, month: 1, day: 1) }
+        if lower.hasPrefix("independence") { return PartialDate(year: year, month: 7, day: 4) }
+        if lower.hasPrefix("halloween") { return PartialDate(year: year, month: 10, day: 31) }
+        if lower.hasPrefix("valentine") { return PartialDate(year: year, month: 2, day: 14) }
+        if lower.hasPrefix("thanksgiving") { return nth(4, 4, of: 11) }
+        if lower.hasPrefix("labor") { return nth(1, 1, of: 9) }
+        if lower.hasPrefix("memorial") { return nth(1, 1, of: 6).adding(-7, .day) }
+        return nil
+    }
 
     /// Season codes: TIMEX3's `SP`…, EDTF's 21….
     static func season(_ word: String) -> (timex: String, edtf: Int)? {

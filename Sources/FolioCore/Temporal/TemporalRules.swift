@@ -9,11 +9,12 @@ struct TemporalRule: Sendable {
             var type: TemporalExpression.Kind
             var value: String
             var edtf: String?
-            /// The date later anaphora count from, when this is one.
-            var mentioned: PartialDate?
+            /// What later anaphora count from, when this is a date the text gives (not an
+            /// offset from another: `a year earlier` leaves the focus where it was).
+            var mentioned: TemporalTagger.Focus?
         }
         var anchor: Anchor
-        var resolve: @Sendable (PartialDate?) -> Value?
+        var resolve: @Sendable (TemporalTagger.Focus?) -> Value?
     }
 
     let expression: NSRegularExpression
@@ -34,7 +35,7 @@ enum TemporalRules {
     typealias Value = TemporalRule.Reading.Value
 
     static func fixed(_ point: PartialDate, edtf: String? = nil) -> Reading {
-        Reading(anchor: .none) { _ in Value(type: .date, value: point.iso, edtf: edtf ?? point.iso, mentioned: point) }
+        Reading(anchor: .none) { _ in Value(type: .date, value: point.iso, edtf: edtf ?? point.iso, mentioned: .init(point: point)) }
     }
 
     static func fixed(_ type: TemporalExpression.Kind, _ value: String, edtf: String? = nil) -> Reading {
@@ -42,13 +43,25 @@ enum TemporalRules {
     }
 
     /// A date built from the anchor; `XXXX` in place of the year when there is none.
-    static func anchored(_ anchor: Reading.Anchor, _ build: @escaping @Sendable (PartialDate) -> PartialDate?,
+    static func anchored(_ anchor: Reading.Anchor, movesFocus: Bool = true, _ build: @escaping @Sendable (PartialDate) -> PartialDate?,
                          unanchored: String? = nil) -> Reading {
-        Reading(anchor: anchor) { point in
-            guard let point else { return unanchored.map { Value(type: .date, value: $0) } }
+        Reading(anchor: anchor) { focus in
+            guard let point = focus?.point else { return unanchored.map { Value(type: .date, value: $0) } }
             guard let result = build(point) else { return nil }
-            return Value(type: .date, value: result.iso, edtf: result.iso, mentioned: result)
+            return Value(type: .date, value: result.iso, edtf: result.iso, mentioned: movesFocus ? .init(point: result) : nil)
         }
+    }
+
+    /// The year in which a month (and day) without one falls nearest the anchor: `December`
+    /// written in January is last December, `January` written in November next January. A
+    /// year alone as anchor (historical prose) gives its own year.
+    static func nearestYear(month: Int, day: Int?, to point: PartialDate) -> Int {
+        guard let anchorMonth = point.month else { return point.year }
+        let here = anchorMonth * 31 + (point.day ?? 15)
+        let there = month * 31 + (day ?? 15)
+        if there - here > 6 * 31 { return point.year - 1 }
+        if here - there > 6 * 31 { return point.year + 1 }
+        return point.year
     }
 
     static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
@@ -90,25 +103,38 @@ enum TemporalRules {
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
-        // February 24, the 24th of February (the year from the anchor)
+        // June last year, January this year
+        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b") { groups, _ in
+            guard let month = L.monthNumber(groups[1]!) else { return nil }
+            let shift = ["last": -1, "this": 0, "next": 1][groups[2]!]!
+            return anchored(.reference, { PartialDate(year: $0.year + shift, month: month) })
+        },
+        // February 24, the 24th of February (the year nearest the anchor)
         TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?![\\d:])") { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
-            return anchored(.reference, { PartialDate(year: $0.year, month: month, day: day) },
+            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
         TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])") { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
-            return anchored(.reference, { PartialDate(year: $0.year, month: month, day: day) },
+            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        // in February, last March: a month of the anchor's year (`May` only after a preposition)
-        TemporalRule("(?:(?:early|mid|late)[- ]?)?\\b(" + L.month.replacingOccurrences(of: "|May|", with: "|") + ")(?!\\w)") { groups, _ in
+        // in February, last March, early December: a month near the anchor (`May` only after a preposition)
+        TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*)?\\b(" + L.month.replacingOccurrences(of: "|May|", with: "|") + ")(?!\\w)") { groups, _ in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 else { return nil }
-            return anchored(.reference, { PartialDate(year: $0.year, month: month) }, unanchored: String(format: "XXXX-%02d", month))
+            let lead = groups[0]!.lowercased()
+            let shift = lead.hasPrefix("last") ? -1 : lead.hasPrefix("next") ? 1 : 0
+            return anchored(.reference, { point in
+                var year = nearestYear(month: month, day: nil, to: point)
+                if shift < 0, let anchorMonth = point.month, month >= anchorMonth { year = point.year - 1 }
+                if shift > 0, let anchorMonth = point.month, month <= anchorMonth { year = point.year + 1 }
+                return PartialDate(year: year, month: month)
+            }, unanchored: String(format: "XXXX-%02d", month))
         },
         TemporalRule("(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May\\b") { _, _ in
-            anchored(.reference, { PartialDate(year: $0.year, month: 5) }, unanchored: "XXXX-05")
+            anchored(.reference, { PartialDate(year: nearestYear(month: 5, day: nil, to: $0), month: 5) }, unanchored: "XXXX-05")
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
@@ -129,14 +155,39 @@ enum TemporalRules {
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
-        // the third quarter (of 1998), the first half
-        TemporalRule("(?i:(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?") { groups, _ in
+        // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?") { groups, _ in
             guard let number = L.ordinal(groups[1]!) else { return nil }
-            let code = groups[2]!.lowercased() == "half" ? "H" : "Q"
-            guard number <= (code == "H" ? 2 : 4) else { return nil }
-            if let year = int(groups[3]) { return fixed(.date, "\(year)-\(code)\(number)") }
-            return Reading(anchor: .reference) { point in
-                Value(type: .date, value: (point.map { String(format: "%04d", $0.year) } ?? "XXXX") + "-\(code)\(number)")
+            let isHalf = groups[2]!.lowercased() == "half"
+            guard number <= (isHalf ? 2 : 4) else { return nil }
+            let code = isHalf ? "H" : "Q"
+            let mentioned: @Sendable (Int) -> TemporalTagger.Focus? = { year in isHalf ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number) }
+            if let year = int(groups[3]) {
+                return Reading(anchor: .none) { _ in Value(type: .date, value: "\(year)-\(code)\(number)", mentioned: mentioned(year)) }
+            }
+            return Reading(anchor: .reference) { focus in
+                guard let year = focus?.point.year else { return Value(type: .date, value: "XXXX-\(code)\(number)") }
+                return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year))
+            }
+        },
+        // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
+        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b") { groups, _ in
+            let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
+            guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
+            return Reading(anchor: .lastMention) { focus in
+                guard let focus else { return nil }
+                var year = focus.point.year
+                var quarter = focus.quarter ?? { () -> Int? in
+                    // Without a quarter mentioned, the last one finished before the anchor.
+                    guard let month = focus.point.month else { return nil }
+                    return (month - 1) / 3
+                }()
+                guard var number = quarter else { return nil }
+                if number == 0 { number = 4; year -= 1 }
+                if which == "previous" { number -= 1; if number == 0 { number = 4; year -= 1 } }
+                if which.hasPrefix("year") { year -= 1 }
+                quarter = number
+                return Value(type: .date, value: String(format: "%04d-Q%d", year, number))
             }
         },
         // the 1950s, the late 1990s
@@ -151,22 +202,42 @@ enum TemporalRules {
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year) { groups, _ in fixed(.date, "FY" + groups[1]!) },
-        // 1948, in 1948, the end of 1948
-        TemporalRule("(?i:(?:(?:early|late|mid-?)\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year) { groups, before in
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        // nineteen ninety-six, the year two thousand (as transcripts spell years)
+        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b") { groups, before in
+            var year: Int
+            if groups[1] != nil {
+                guard let tens = L.count(groups[2]!) else { return nil }
+                year = 1900 + Int(tens) + (groups[3].flatMap { L.count($0) }.map(Int.init) ?? 0)
+            } else {
+                // `two thousand` alone is a year only when introduced as one.
+                guard groups[0]!.lowercased().hasPrefix("the year") || groups[4] != nil else { return nil }
+                year = 2000 + (groups[4].flatMap { L.count($0) }.map(Int.init) ?? 0)
+            }
+            return fixed(PartialDate(year: year))
+        },
+        // 1948, in 1948, the end of 1948, mid-1996
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year) { groups, before in
             guard let year = int(groups[1]), isYear(before) else { return nil }
             return fixed(PartialDate(year: year))
         },
-        // today, yesterday, tomorrow, tonight
-        TemporalRule("(?i)\\b(today|yesterday|tomorrow)\\b") { groups, _ in
+        // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
+        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b") { groups, _ in
+            let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
+            return anchored(.reference, { point in L.holiday(name, year: point.year) })
+        },
+        // today, yesterday, tomorrow, late yesterday
+        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b") { groups, _ in
             let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
             return anchored(.reference, { $0.day == nil ? nil : $0.adding(offset, .day) })
         },
-        TemporalRule("(?i)\\b(tonight|this\\s+(morning|afternoon|evening))\\b") { groups, _ in
+        // tonight, last night, this morning
+        TemporalRule("(?i)\\b(tonight|last\\s+night|this\\s+(morning|afternoon|evening))\\b") { groups, _ in
             let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][groups[2]?.lowercased() ?? ""] ?? "NI"
-            return Reading(anchor: .reference) { point in
-                guard let point, point.day != nil else { return nil }
-                return Value(type: .time, value: point.iso + "T" + part)
+            let offset = groups[1]!.lowercased().hasPrefix("last") ? -1 : 0
+            return Reading(anchor: .reference) { focus in
+                guard let point = focus?.point, point.day != nil else { return nil }
+                return Value(type: .time, value: point.adding(offset, .day).iso + "T" + part)
             }
         },
         // now, recently, the future
@@ -176,25 +247,27 @@ enum TemporalRules {
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
             return fixed(.date, value)
         },
-        // last week, this year, next month, last spring, this Friday
-        TemporalRule("(?i)\\b(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b") { groups, _ in
+        // last week, this year, next month, earlier this year, last spring
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b") { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
-            return Reading(anchor: .reference) { point in
-                guard let point else { return nil }
+            return Reading(anchor: .reference) { focus in
+                guard let point = focus?.point else { return nil }
                 switch word {
                 case "week", "weekend":
                     guard point.day != nil else { return nil }
                     return Value(type: .date, value: point.adding(direction, .week).isoWeek + (word == "weekend" ? "-WE" : ""))
                 case "month":
                     let month = point.monthOnly.adding(direction, .month)
-                    return Value(type: .date, value: month.iso, edtf: month.iso, mentioned: month)
+                    return Value(type: .date, value: month.iso, edtf: month.iso, mentioned: .init(point: month))
                 case "year":
                     let year = point.yearOnly.adding(direction, .year)
-                    return Value(type: .date, value: year.iso, edtf: year.iso, mentioned: year)
+                    return Value(type: .date, value: year.iso, edtf: year.iso, mentioned: .init(point: year))
                 case "quarter":
                     let month = point.monthOnly.adding(3 * direction, .month)
-                    return Value(type: .date, value: String(format: "%04d-Q%d", month.year, (month.month! - 1) / 3 + 1))
+                    let quarter = (month.month! - 1) / 3 + 1
+                    return Value(type: .date, value: String(format: "%04d-Q%d", month.year, quarter),
+                                 mentioned: .init(point: PartialDate(year: month.year), quarter: quarter))
                 default:
                     let season = L.season(word)!
                     return Value(type: .date, value: "\(point.year + direction)-\(season.timex)", edtf: "\(point.year + direction)-\(season.edtf)")
@@ -215,32 +288,52 @@ enum TemporalRules {
                 }
             }
         },
-        // three years ago (from the reference date); one year later, two months after (from the last date)
+        // three years ago (from the reference date); one year later, two months after (from the
+        // last date); at a quarter's grain when the text spoke of quarters. Still tagged as the
+        // date it points to, not TimeBank's duration: the event it dates is what readers want.
         TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")\\s+(ago|earlier|later|after|before|afterwards?)\\b") { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             let amount = Int(count) * (word == "ago" || word == "earlier" || word == "before" ? -1 : 1)
-            return anchored(word == "ago" ? .reference : .lastMention) { point in
-                switch unit {
-                case .year, .decade, .century: point.yearOnly.adding(amount, unit)
-                case .month, .quarter: point.month == nil ? nil : point.monthOnly.adding(amount, unit)
-                case .week, .day: point.day == nil ? nil : point.adding(amount, unit)
-                default: nil
+            return Reading(anchor: word == "ago" ? .reference : .lastMention) { focus in
+                guard let focus else { return nil }
+                let point = focus.point
+                if unit == .year, let quarter = focus.quarter, word != "ago" || focus.point.month == nil {
+                    return Value(type: .date, value: String(format: "%04d-Q%d", point.year + amount, quarter))
                 }
+                let result: PartialDate?
+                switch unit {
+                case .year, .decade, .century: result = point.yearOnly.adding(amount, unit)
+                case .month, .quarter: result = point.month == nil ? nil : point.monthOnly.adding(amount, unit)
+                case .week, .day: result = point.day == nil ? nil : point.adding(amount, unit)
+                default: result = nil
+                }
+                // A story told forwards moves on (`one year later`); a look back (`a year
+                // earlier`) leaves the focus where it was.
+                return result.map { Value(type: .date, value: $0.iso, edtf: $0.iso, mentioned: amount > 0 ? .init(point: $0) : nil) }
             }
         },
-        // Friday (the one before the reference date, as news reports)
-        TemporalRule("\\b(" + L.weekday + ")(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
-            let target = L.weekdays.firstIndex(of: groups[1]!.lowercased())! + 1
-            return Reading(anchor: .reference) { point in
-                guard let point, point.day != nil else { return Value(type: .date, value: "XXXX-WXX-\(target)") }
+        // year-earlier, year-ago: the same time a year before
+        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b") { _, _ in
+            Reading(anchor: .lastMention) { focus in
+                guard let focus else { return nil }
+                if let quarter = focus.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", focus.point.year - 1, quarter)) }
+                return Value(type: .date, value: String(format: "%04d", focus.point.year - 1))
+            }
+        },
+        // Friday, Sunday night, each Thursday (news: the one before the reference date)
+        TemporalRule("(?i:(each|every)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:morning|afternoon|evening|night)s?)?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
+            let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
+            if groups[1] != nil { return fixed(.set, "XXXX-WXX-\(target)") }
+            return Reading(anchor: .reference) { focus in
+                guard let point = focus?.point, point.day != nil else { return Value(type: .date, value: "XXXX-WXX-\(target)") }
                 let back = (point.weekday - target + 7) % 7
                 let day = point.adding(-back, .day)
-                return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: day)
+                return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
             }
         },
-        // 10:30 a.m., 3 p.m., noon, midnight
-        TemporalRule("(?i)\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight)\\b") { groups, _ in
+        // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(" + L.weekday + "|today|yesterday|tomorrow))?") { groups, _ in
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -248,23 +341,33 @@ enum TemporalRules {
                 if groups[3]!.lowercased() == "a" && hour == 12 { hour = 0 }
             }
             let time = String(format: "T%02d:%02d", hour, int(groups[2]) ?? 0)
-            return Reading(anchor: .reference) { point in
-                Value(type: .time, value: (point?.day != nil ? point!.iso : "XXXX-XX-XX") + time)
+            let dayWord = groups[5]?.lowercased()
+            return Reading(anchor: .reference) { focus in
+                guard let point = focus?.point, point.day != nil else { return Value(type: .time, value: "XXXX-XX-XX" + time) }
+                var day = point
+                if let dayWord {
+                    if let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][dayWord] {
+                        day = point.adding(offset, .day)
+                    } else if let target = L.weekdays.firstIndex(of: dayWord).map({ $0 + 1 }) {
+                        day = point.adding(-((point.weekday - target + 7) % 7), .day)
+                    }
+                }
+                return Value(type: .time, value: day.iso + time)
             }
         },
-        // annually, every year, each month, twice a year
-        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|quarterly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b") { groups, _ in
+        // annually, every year, each month
+        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b") { groups, _ in
             if let word = groups[1]?.lowercased() {
-                let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
-                             "quarterly": "P3M", "hourly": "PT1H"][word]!
+                let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"][word]!
                 return fixed(.set, value)
             }
             guard let unit = L.unit(groups[3]!) else { return nil }
             let count = groups[2].flatMap { L.count($0) }.map { String(Int($0)) } ?? "1"
             return fixed(.set, unit.duration(count))
         },
-        // three years, a 78-day siege, almost 24 years, the past two decades, several months
-        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:-long|-old)?\\b") { groups, _ in
+        // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
+        // not an age (`a 6-year-old`)
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)") { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             let amount: String
             if let count = L.count(groups[1]!) {
@@ -276,7 +379,7 @@ enum TemporalRules {
             return fixed(.duration, unit.duration(amount))
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\bfor\\s)(years|months|decades|weeks|days|centuries)\\b") { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b") { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]
@@ -284,7 +387,7 @@ enum TemporalRules {
     static func range(_ from: String?, _ to: String?) -> Reading? {
         guard let from, let to, let start = Int(from), let end = Int(to), end > start else { return nil }
         return Reading(anchor: .none) { _ in
-            Value(type: .date, value: "\(start)/\(end)", edtf: "\(start)/\(end)", mentioned: PartialDate(year: end))
+            Value(type: .date, value: "\(start)/\(end)", edtf: "\(start)/\(end)", mentioned: .init(point: PartialDate(year: end)))
         }
     }
 }

@@ -23,8 +23,20 @@ public struct TemporalTagger: Sendable {
         self.referenceDate = referenceDate
     }
 
+    /// What the text last dated: anaphora (`the following year`, `the quarter`) count from it.
+    public struct Focus: Sendable, Hashable {
+        public var point: PartialDate
+        /// The quarter the text spoke of, when it spoke of one (`the third quarter`).
+        public var quarter: Int?
+
+        public init(point: PartialDate, quarter: Int? = nil) {
+            self.point = point
+            self.quarter = quarter
+        }
+    }
+
     /// Tags one string; `lastMention` carries the anaphoric anchor from string to string.
-    public func tag(_ text: String, lastMention: inout PartialDate?) -> [Found] {
+    public func tag(_ text: String, lastMention: inout Focus?) -> [Found] {
         let offsets = ScalarOffsets(text)
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
@@ -48,11 +60,12 @@ public struct TemporalTagger: Sendable {
         kept.sort { $0.range.lowerBound < $1.range.lowerBound }
         var found: [Found] = []
         for (range, reading) in kept {
-            let anchor: PartialDate?
+            let reference = referenceDate.map { Focus(point: $0) }
+            let anchor: Focus?
             switch reading.anchor {
             case .none: anchor = nil
-            case .reference: anchor = referenceDate ?? lastMention
-            case .lastMention: anchor = lastMention ?? referenceDate
+            case .reference: anchor = reference ?? lastMention
+            case .lastMention: anchor = lastMention ?? reference
             }
             guard let value = reading.resolve(anchor) else { continue }
             found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf))

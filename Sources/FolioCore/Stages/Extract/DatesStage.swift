@@ -15,7 +15,7 @@ public struct DatesStage: Stage {
         let tagger = TemporalTagger(referenceDate: context.referenceDate.flatMap(PartialDate.init(iso:)))
         let text = document.text
         let citations = document.citations.map(\.span).sorted { $0.start < $1.start }
-        var lastMention: PartialDate?
+        var lastMention: TemporalTagger.Focus?
         var dates: [TemporalExpression] = []
         for range in document.proseRanges() {
             // Citations are blanked, keeping every offset.
