@@ -25,3 +25,16 @@ extension Document {
         return disjoint
     }
 }
+
+extension Document {
+    /// The words of every section heading, in the order of the text.
+    public func headingRanges() -> [TextRange] {
+        var ranges: [TextRange] = []
+        func visit(_ section: Section) {
+            if let heading = section.heading { ranges.append(heading.title) }
+            section.subsections.forEach(visit)
+        }
+        visit(body)
+        return ranges
+    }
+}

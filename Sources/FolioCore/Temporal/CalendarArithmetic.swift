@@ -73,10 +73,11 @@ public enum TimeUnit: String, Sendable, CaseIterable {
         case .day: "P\(amount)D"
         case .week: "P\(amount)W"
         case .month: "P\(amount)M"
-        case .quarter: "P\(amount)Q"
+        // Quarters, decades and centuries in the units TimeML writes them in: `P9M`, `P20Y`.
+        case .quarter: Int(amount).map { "P\($0 * 3)M" } ?? "P\(amount)Q"
         case .year: "P\(amount)Y"
-        case .decade: "P\(amount)DE"
-        case .century: "P\(amount)CE"
+        case .decade: Int(amount).map { "P\($0 * 10)Y" } ?? "P\(amount)DE"
+        case .century: Int(amount).map { "P\($0 * 100)Y" } ?? "P\(amount)CE"
         }
     }
 }

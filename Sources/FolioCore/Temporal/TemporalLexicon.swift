@@ -68,11 +68,16 @@ enum TemporalLexicon {
 
     static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                           "eighteenth", "nineteenth", "twentieth", "twenty-first"]
+                           "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+                           "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth",
+                           "thirtieth", "thirty-first"]
+    /// A day of the month in words, as transcripts write it (`March eighth`).
+    static let spokenDay = "(?:" + ordinals.sorted { $0.count > $1.count }.map { $0.replacingOccurrences(of: "-", with: "[- ]") }
+        .joined(separator: "|") + ")"
 
     /// `twentieth`, `20th`, `third`: the number an ordinal stands for.
     static func ordinal(_ text: String) -> Int? {
-        let lower = text.lowercased()
+        let lower = text.lowercased().replacingOccurrences(of: " ", with: "-")
         if let index = ordinals.firstIndex(of: lower) { return index + 1 }
         return Int(lower.prefix { $0.isNumber })
     }

@@ -52,15 +52,16 @@ enum TemporalRules {
         }
     }
 
-    /// The year in which a month (and day) without one falls nearest the anchor: `December`
-    /// written in January is last December, `January` written in November next January. A
-    /// year alone as anchor (historical prose) gives its own year.
+    /// The year in which a month (and day) without one falls near the anchor: `December`
+    /// written in January is last December, `January` written in November next January. Reports
+    /// look back more often than ahead, so the window reaches further into the past. A year
+    /// alone as anchor (historical prose) gives its own year.
     static func nearestYear(month: Int, day: Int?, to point: PartialDate) -> Int {
         guard let anchorMonth = point.month else { return point.year }
         let here = anchorMonth * 31 + (point.day ?? 15)
         let there = month * 31 + (day ?? 15)
-        if there - here > 6 * 31 { return point.year - 1 }
-        if here - there > 6 * 31 { return point.year + 1 }
+        if there - here > 4 * 31 + 15 { return point.year - 1 }
+        if here - there > 7 * 31 + 15 { return point.year + 1 }
         return point.year
     }
 
@@ -115,26 +116,31 @@ enum TemporalRules {
             return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b") { groups, _ in
+            guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
+            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
+                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+        },
         TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])") { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
-        TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*)?\\b(" + L.month.replacingOccurrences(of: "|May|", with: "|") + ")(?!\\w)") { groups, _ in
+        TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
+                     + L.month.replacingOccurrences(of: "|May|", with: "|")
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)") { groups, _ in
             // A bare three-letter abbreviation is too often something else.
-            guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 else { return nil }
+            guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
-            let shift = lead.hasPrefix("last") ? -1 : lead.hasPrefix("next") ? 1 : 0
             return anchored(.reference, { point in
-                var year = nearestYear(month: month, day: nil, to: point)
-                if shift < 0, let anchorMonth = point.month, month >= anchorMonth { year = point.year - 1 }
-                if shift > 0, let anchorMonth = point.month, month <= anchorMonth { year = point.year + 1 }
+                guard let anchorMonth = point.month else { return PartialDate(year: point.year, month: month) }
+                let year = lead.hasPrefix("last") ? (month < anchorMonth ? point.year : point.year - 1)
+                    : lead.hasPrefix("next") ? (month > anchorMonth ? point.year : point.year + 1)
+                    : lead.hasPrefix("this") ? point.year
+                    : nearestYear(month: month, day: nil, to: point)
                 return PartialDate(year: year, month: month)
             }, unanchored: String(format: "XXXX-%02d", month))
-        },
-        TemporalRule("(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May\\b") { _, _ in
-            anchored(.reference, { PartialDate(year: nearestYear(month: 5, day: nil, to: $0), month: 5) }, unanchored: "XXXX-05")
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
@@ -168,6 +174,15 @@ enum TemporalRules {
             return Reading(anchor: .reference) { focus in
                 guard let year = focus?.point.year else { return Value(type: .date, value: "XXXX-\(code)\(number)") }
                 return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year))
+            }
+        },
+        // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
+        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b") { groups, _ in
+            guard let year = int(groups[1]) else { return nil }
+            let named = groups[2].flatMap(L.ordinal)
+            return Reading(anchor: .lastMention) { focus in
+                guard let quarter = named ?? focus?.quarter else { return Value(type: .date, value: String(year)) }
+                return Value(type: .date, value: String(format: "%04d-Q%d", year, quarter))
             }
         },
         // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
@@ -224,12 +239,22 @@ enum TemporalRules {
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
         TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b") { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
-            return anchored(.reference, { point in L.holiday(name, year: point.year) })
+            return anchored(.reference, { point in
+                guard let date = L.holiday(name, year: point.year) else { return nil }
+                return L.holiday(name, year: nearestYear(month: date.month!, day: date.day, to: point))
+            })
         },
         // today, yesterday, tomorrow, late yesterday
         TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b") { groups, _ in
             let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
-            return anchored(.reference, { $0.day == nil ? nil : $0.adding(offset, .day) })
+            return Reading(anchor: .reference) { focus in
+                // Without a day to count from, `today` is the writer's present.
+                guard let point = focus?.point, point.day != nil else {
+                    return Value(type: .date, value: offset == 0 ? "PRESENT_REF" : offset < 0 ? "PAST_REF" : "FUTURE_REF")
+                }
+                let day = point.adding(offset, .day)
+                return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
+            }
         },
         // tonight, last night, this morning
         TemporalRule("(?i)\\b(tonight|last\\s+night|this\\s+(morning|afternoon|evening))\\b") { groups, _ in
@@ -262,6 +287,8 @@ enum TemporalRules {
                     return Value(type: .date, value: month.iso, edtf: month.iso, mentioned: .init(point: month))
                 case "year":
                     let year = point.yearOnly.adding(direction, .year)
+                    // Among quarters, `last year` is the same quarter a year before.
+                    if direction < 0, let quarter = focus?.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", year.year, quarter)) }
                     return Value(type: .date, value: year.iso, edtf: year.iso, mentioned: .init(point: year))
                 case "quarter":
                     let month = point.monthOnly.adding(3 * direction, .month)
@@ -298,7 +325,7 @@ enum TemporalRules {
             return Reading(anchor: word == "ago" ? .reference : .lastMention) { focus in
                 guard let focus else { return nil }
                 let point = focus.point
-                if unit == .year, let quarter = focus.quarter, word != "ago" || focus.point.month == nil {
+                if unit == .year, let quarter = focus.quarter {
                     return Value(type: .date, value: String(format: "%04d-Q%d", point.year + amount, quarter))
                 }
                 let result: PartialDate?
@@ -322,18 +349,31 @@ enum TemporalRules {
             }
         },
         // Friday, Sunday night, each Thursday (news: the one before the reference date)
-        TemporalRule("(?i:(each|every)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:morning|afternoon|evening|night)s?)?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
-            if groups[1] != nil { return fixed(.set, "XXXX-WXX-\(target)") }
+            let which = groups[1]?.lowercased() ?? ""
+            let part = groups[3].map { ["morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"][$0.lowercased()]! }
+            if which == "each" || which == "every" { return fixed(.set, "XXXX-WXX-\(target)" + (part.map { "T" + $0 } ?? "")) }
             return Reading(anchor: .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return Value(type: .date, value: "XXXX-WXX-\(target)") }
-                let back = (point.weekday - target + 7) % 7
-                let day = point.adding(-back, .day)
+                let day: PartialDate
+                if which == "last" || which.hasSuffix("previous") || which == "next" {
+                    // That weekday in the week before (or after) the reference date's.
+                    let week = point.adding(which == "next" ? 7 : -7, .day)
+                    day = week.adding(target - week.weekday, .day)
+                } else {
+                    day = point.adding(-((point.weekday - target + 7) % 7), .day)
+                }
+                if let part { return Value(type: .time, value: day.iso + "T" + part, mentioned: .init(point: day)) }
                 return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
             }
         },
+        // each July
+        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b") { groups, _ in
+            L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
+        },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(" + L.weekday + "|today|yesterday|tomorrow))?") { groups, _ in
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow))?") { groups, _ in
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -371,13 +411,16 @@ enum TemporalRules {
             guard let unit = L.unit(groups[2]!) else { return nil }
             let amount: String
             if let count = L.count(groups[1]!) {
-                guard count > 0 else { return nil }
+                // `the 1988 quarter`, `the 1988 second quarter`: a year, not a count.
+                guard count > 0, !(1000...2099).contains(count) || [.year, .day, .hour, .minute].contains(unit) else { return nil }
                 amount = count == count.rounded() ? String(Int(count)) : String(count)
             } else {
                 amount = "X"
             }
             return fixed(.duration, unit.duration(amount))
         },
+        // in recent years
+        TemporalRule("(?i)\\b(?:in\\s+)?recent\\s+(?:years|months|weeks|decades)\\b") { _, _ in fixed(.date, "PAST_REF") },
         // for years, for decades
         TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b") { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }

@@ -64,7 +64,8 @@ public struct TemporalTagger: Sendable {
             let anchor: Focus?
             switch reading.anchor {
             case .none: anchor = nil
-            case .reference: anchor = reference ?? lastMention
+            // The reference date keeps the grain the text speaks in (`a year ago` among quarters).
+            case .reference: anchor = reference.map { Focus(point: $0.point, quarter: lastMention?.quarter) } ?? lastMention
             case .lastMention: anchor = lastMention ?? reference
             }
             guard let value = reading.resolve(anchor) else { continue }

@@ -1,4 +1,4 @@
-/// Tags every temporal expression in the running prose (`TemporalTagger`), leaving out the
+/// Tags every temporal expression in the running prose and the headings (`TemporalTagger`), leaving out the
 /// years of in-text citations, which date a publication, not anything the text tells.
 public struct DatesStage: Stage {
     public static let name = "dates"
@@ -17,7 +17,8 @@ public struct DatesStage: Stage {
         let citations = document.citations.map(\.span).sorted { $0.start < $1.start }
         var lastMention: TemporalTagger.Focus?
         var dates: [TemporalExpression] = []
-        for range in document.proseRanges() {
+        // Headings date things too (`WASHINGTON, August 8 --`, `1991–2014: Partners`).
+        for range in (document.proseRanges() + document.headingRanges()).sorted(by: { $0.start < $1.start }) {
             // Citations are blanked, keeping every offset.
             var scalars = Array(text.scalars[range.start..<range.end])
             for citation in citations where citation.end > range.start && citation.start < range.end {
