@@ -4,7 +4,9 @@ import Foundation
 struct TemporalRule: Sendable {
     /// What a match means once its anchor is known.
     struct Reading: Sendable {
-        enum Anchor: Sendable { case none, reference, lastMention }
+        /// What a reading counts from: nothing, the reference date (deictic), the last date the
+        /// text gave (anaphoric), or the last quarter it spoke of, else the reference date.
+        enum Anchor: Sendable { case none, reference, lastMention, quarter }
         struct Value: Sendable {
             var type: TemporalExpression.Kind
             var value: String
@@ -189,7 +191,7 @@ enum TemporalRules {
         TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b") { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
-            return Reading(anchor: .lastMention) { focus in
+            return Reading(anchor: .quarter) { focus in
                 guard let focus else { return nil }
                 var year = focus.point.year
                 var quarter = focus.quarter ?? { () -> Int? in
@@ -409,6 +411,9 @@ enum TemporalRules {
         // not an age (`a 6-year-old`)
         TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)") { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
+            // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
+            if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
+            if unit == .second && ["a", "an"].contains(groups[1]!.lowercased()) { return nil }
             let amount: String
             if let count = L.count(groups[1]!) {
                 // `the 1988 quarter`, `the 1988 second quarter`: a year, not a count.
@@ -418,6 +423,26 @@ enum TemporalRules {
                 amount = "X"
             }
             return fixed(.duration, unit.duration(amount))
+        },
+        // the weekend, the full year, the fiscal year, these days, the near future, the nineties
+        TemporalRule("(?i)\\bthe\\s+weekend\\b") { _, _ in
+            Reading(anchor: .reference) { focus in
+                guard let point = focus?.point, point.day != nil else { return nil }
+                // Early in the week, the weekend just past; later, the coming one.
+                return Value(type: .date, value: point.adding(point.weekday <= 2 ? -7 : 0, .day).isoWeek + "-WE")
+            }
+        },
+        TemporalRule("(?i)\\bthe\\s+(?:full|fiscal|current|calendar)\\s+year\\b") { _, _ in
+            Reading(anchor: .reference) { focus in
+                focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year)) }
+            }
+        },
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b") { groups, _ in
+            fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
+        },
+        TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b") { groups, _ in
+            let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][groups[1]!.lowercased()]!
+            return fixed(.date, "19\(tens)", edtf: "19\(tens)X")
         },
         // in recent years
         TemporalRule("(?i)\\b(?:in\\s+)?recent\\s+(?:years|months|weeks|decades)\\b") { _, _ in fixed(.date, "PAST_REF") },

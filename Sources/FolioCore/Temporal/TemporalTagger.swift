@@ -67,6 +67,7 @@ public struct TemporalTagger: Sendable {
             // The reference date keeps the grain the text speaks in (`a year ago` among quarters).
             case .reference: anchor = reference.map { Focus(point: $0.point, quarter: lastMention?.quarter) } ?? lastMention
             case .lastMention: anchor = lastMention ?? reference
+            case .quarter: anchor = (lastMention?.quarter != nil ? lastMention : nil) ?? reference ?? lastMention
             }
             guard let value = reading.resolve(anchor) else { continue }
             found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf))
