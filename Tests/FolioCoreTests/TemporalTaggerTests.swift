@@ -68,6 +68,11 @@ import Testing
             == ["Thanksgiving=DATE:1997-11-27", "nineteen ninety-six=DATE:1996", "10 p.m. Wednesday=TIME:1998-02-11T22:00"])
     }
 
+    @Test func vagueSpansFractionsAndOrdinals() {
+        #expect(tags("Over the weekend, about three-quarters of the nineties' gains went in a second.", reference: "1998-02-16")
+            == ["the weekend=DATE:1998-W07-WE", "the nineties=DATE:199"])
+    }
+
     @Test func withoutAnyAnchorTheYearStaysOpen() {
         #expect(tags("It happened on March 3 as planned.") == ["March 3=DATE:XXXX-03-03"])
     }
