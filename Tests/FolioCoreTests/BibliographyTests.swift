@@ -152,6 +152,7 @@ import Testing
         let copy = try ReferenceTagger(serialized: model.serialized())
         #expect(copy.tag(tokens) == model.tag(tokens))
         #expect(copy.serialized() == model.serialized())
+        #expect(!model.edgeWeights.isEmpty && copy.edgeWeights.keys.sorted() == model.edgeWeights.keys.sorted(), "edge features survive")
     }
 
     @Test func numbersInsideALinkAreNoLocators() {

@@ -83,6 +83,21 @@ enum ReferenceFeatures {
         return result
     }
 
+    /// What a token says about the move from the previous token's field to its own: the mark
+    /// itself when it is punctuation or a short word (`.`, `,`, `In`, `pp`), and its shape.
+    static func edgeFeatures(_ tokens: [ReferenceToken]) -> [[String]] {
+        tokens.enumerated().map { index, token in
+            let word = token.text
+            var features = ["~s=" + shape(word) + (token.spaceBefore ? "_" : "")]
+            if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+                features.append("~w=" + word.lowercased())
+            }
+            if let previous = tokens[safe: index - 1], previous.text.count <= 3 { features.append("~p=" + previous.text.lowercased() + "|" + word.lowercased()) }
+            if let next = tokens[safe: index + 1] { features.append("~ns=" + shape(next.text)) }
+            return features
+        }
+    }
+
     /// `Xxxx`, `dddd`, `X.`: the kind of characters, runs squeezed.
     static func shape(_ word: String) -> String {
         var result = ""

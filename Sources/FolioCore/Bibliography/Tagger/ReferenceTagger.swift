@@ -8,6 +8,9 @@ public struct ReferenceTagger: Sendable {
     var weights: [String: [Float]]
     /// Transition weights, `[previous * count + label]` (the row past the last is the start).
     var transitions: [Float]
+    /// Transition weights that hold only where a token has a feature (a full stop between an
+    /// author and a title), by feature, `[previous * count + label]`.
+    var edgeWeights: [String: [Float]] = [:]
 
     static let labelCount = ReferenceLabel.allCases.count
 
@@ -28,14 +31,22 @@ public struct ReferenceTagger: Sendable {
             }
             return scores
         }
+        let edges = ReferenceFeatures.edgeFeatures(tokens).map { features -> [Float]? in
+            let rows = features.compactMap { edgeWeights[$0] }
+            guard !rows.isEmpty else { return nil }
+            var sum = [Float](repeating: 0, count: count * count)
+            for row in rows { for index in sum.indices { sum[index] += row[index] } }
+            return sum
+        }
         var score = (0..<count).map { transitions[count * count + $0] + emissions[0][$0] }
         var back: [[Int]] = []
         for position in 1..<tokens.count {
             var next = [Float](repeating: -.infinity, count: count)
             var pointers = [Int](repeating: 0, count: count)
+            let edge = edges[position]
             for label in 0..<count {
                 for previous in 0..<count {
-                    let candidate = score[previous] + transitions[previous * count + label]
+                    let candidate = score[previous] + transitions[previous * count + label] + (edge?[previous * count + label] ?? 0)
                     if candidate > next[label] { next[label] = candidate; pointers[label] = previous }
                 }
                 next[label] += emissions[position][label]
@@ -64,6 +75,9 @@ public struct ReferenceTagger: Sendable {
         var order = Array(examples.indices)
         var random = SplitMix(seed: 7)
         let features = examples.map { ReferenceFeatures.features($0.0) }
+        let edgeFeatures = examples.map { ReferenceFeatures.edgeFeatures($0.0) }
+        var edgeTotals: [String: [Float]] = [:]
+        var edgeLastUpdate: [String: Int] = [:]
         func update(_ feature: String, _ label: Int, _ delta: Float) {
             var row = model.weights[feature] ?? [Float](repeating: 0, count: count)
             var total = totals[feature] ?? [Float](repeating: 0, count: count)
@@ -73,6 +87,16 @@ public struct ReferenceTagger: Sendable {
             model.weights[feature] = row
             totals[feature] = total
             lastUpdate[feature] = step
+        }
+        func updateEdge(_ feature: String, _ pair: Int, _ delta: Float) {
+            var row = model.edgeWeights[feature] ?? [Float](repeating: 0, count: count * count)
+            var total = edgeTotals[feature] ?? [Float](repeating: 0, count: count * count)
+            let elapsed = Float(step - (edgeLastUpdate[feature] ?? step))
+            if elapsed > 0 { for index in row.indices where row[index] != 0 { total[index] += elapsed * row[index] } }
+            row[pair] += delta
+            model.edgeWeights[feature] = row
+            edgeTotals[feature] = total
+            edgeLastUpdate[feature] = step
         }
         for _ in 0..<epochs {
             order.shuffle(using: &random)
@@ -91,6 +115,14 @@ public struct ReferenceTagger: Sendable {
                         let previousPredicted = position == 0 ? count : predicted[position - 1].rawValue
                         model.transitions[previousGold * count + gold[position].rawValue] += 1
                         model.transitions[previousPredicted * count + predicted[position].rawValue] -= 1
+                        let goldPair = previousGold * count + gold[position].rawValue
+                        let predictedPair = previousPredicted * count + predicted[position].rawValue
+                        if position > 0, goldPair != predictedPair {
+                            for feature in edgeFeatures[index][position] {
+                                updateEdge(feature, goldPair, 1)
+                                updateEdge(feature, predictedPair, -1)
+                            }
+                        }
                     }
                 }
                 for index in transitionTotals.indices { transitionTotals[index] += model.transitions[index] }
@@ -105,6 +137,13 @@ public struct ReferenceTagger: Sendable {
             for index in 0..<count { total[index] += elapsed * row[index] }
             let average = total.map { $0 / Float(step) }
             if average.contains(where: { abs($0) > 0.001 }) { averaged.weights[feature] = average }
+        }
+        for (feature, row) in model.edgeWeights {
+            var total = edgeTotals[feature] ?? [Float](repeating: 0, count: count * count)
+            let elapsed = Float(step - (edgeLastUpdate[feature] ?? step))
+            for index in total.indices { total[index] += elapsed * row[index] }
+            let average = total.map { $0 / Float(step) }
+            if average.contains(where: { abs($0) > 0.001 }) { averaged.edgeWeights[feature] = average }
         }
         averaged.transitions = transitionTotals.map { $0 / Float(step) }
         return averaged

@@ -6,8 +6,8 @@ extension ReferenceTagger {
     public func serialized() -> String {
         var lines = ["folio-reference-tagger 1 labels=" + ReferenceLabel.allCases.map(\.name).joined(separator: ",")]
         lines.append("transitions " + transitions.map { String(format: "%.4f", $0) }.joined(separator: " "))
-        for feature in weights.keys.sorted() {
-            let row = weights[feature]!
+        let rows = (Array(weights) + Array(edgeWeights)).sorted { $0.key < $1.key }
+        for (feature, row) in rows {
             let entries = row.enumerated().filter { abs($0.element) >= 0.005 }.map { "\($0.offset):" + String(format: "%.3f", $0.element) }
             if !entries.isEmpty { lines.append(feature + "\t" + entries.joined(separator: " ")) }
         }
@@ -30,12 +30,14 @@ extension ReferenceTagger {
         transitions = values
         for line in lines {
             guard let tab = line.firstIndex(of: "\t") else { continue }
-            var row = [Float](repeating: 0, count: Self.labelCount)
+            // Edge features (`~…`) weigh pairs of labels, others single labels.
+            let isEdge = line.first == "~"
+            var row = [Float](repeating: 0, count: isEdge ? Self.labelCount * Self.labelCount : Self.labelCount)
             for entry in line[line.index(after: tab)...].split(separator: " ") {
                 let parts = entry.split(separator: ":")
                 if parts.count == 2, let label = Int(parts[0]), let weight = Float(parts[1]), label < row.count { row[label] = weight }
             }
-            weights[String(line[..<tab])] = row
+            if isEdge { edgeWeights[String(line[..<tab])] = row } else { weights[String(line[..<tab])] = row }
         }
     }
 
