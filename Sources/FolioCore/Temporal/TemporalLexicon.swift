@@ -15,6 +15,8 @@ enum TemporalLexicon {
         return names.firstIndex { $0.hasPrefix(bare) }.map { $0 + 1 }
     }
 
+    static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let unitStems = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 

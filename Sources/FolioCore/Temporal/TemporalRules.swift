@@ -19,13 +19,35 @@ struct TemporalRule: Sendable {
         var resolve: @Sendable (TemporalTagger.Focus?) -> Value?
     }
 
+    /// What a text must hold for the rule to match anywhere in it: checked first, because
+    /// most sentences hold no date and regular expressions are the tagger's whole cost.
+    enum Needs: Sendable {
+        case digit
+        /// A word starting with one of these stems, in lower case.
+        case word([String])
+        case digitOr([String])
+
+        /// Whether a text with these words (by their first three letters) and digits may match.
+        func met(words: [Substring: [Substring]], hasDigit: Bool) -> Bool {
+            func hasStem(_ stems: [String]) -> Bool {
+                stems.contains { stem in words[Substring(stem.prefix(3))]?.contains { $0.hasPrefix(stem) } == true }
+            }
+            switch self {
+            case .digit: return hasDigit
+            case .word(let stems): return hasStem(stems)
+            case .digitOr(let stems): return hasDigit || hasStem(stems)
+            }
+        }
+    }
+
     let expression: NSRegularExpression
+    let needs: Needs
     /// Reads a match's groups (0 is the whole match), given the text before it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ before: Substring) -> Reading?
 
-    init(_ pattern: String, caseInsensitive: Bool = false,
-         read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
-        expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    init(_ pattern: String, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
+        expression = try! NSRegularExpression(pattern: pattern)
+        self.needs = needs
         self.read = read
     }
 }
@@ -79,11 +101,11 @@ enum TemporalRules {
 
     static let all: [TemporalRule] = [
         // 2022-02-24
-        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#) { groups, _ in
+        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, needs: .digit) { groups, _ in
             PartialDate(iso: groups[0]!).map { fixed($0) }
         },
         // 24.02.2022, 24/02/2022 (day first unless the second number cannot be a month), 02/24/2022
-        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#) { groups, _ in
+        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#, needs: .digit) { groups, _ in
             guard let first = int(groups[1]), let second = int(groups[3]), var year = int(groups[4]) else { return nil }
             if groups[4]!.count == 2 { year += year < 50 ? 2000 : 1900 }
             let dayFirst = groups[2] == "." || second > 12
@@ -92,38 +114,38 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .digit) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .digit) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
         // June last year, January this year
-        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b") { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b", needs: .word(["last", "this", "next"])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!) else { return nil }
             let shift = ["last": -1, "this": 0, "next": 1][groups[2]!]!
             return anchored(.reference, { PartialDate(year: $0.year + shift, month: month) })
         },
         // February 24, the 24th of February (the year nearest the anchor)
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?![\\d:])") { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?![\\d:])", needs: .digit) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
             return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b") { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .word(L.monthStems)) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])") { groups, _ in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .digit) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
@@ -131,7 +153,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)") { groups, _ in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .word(L.monthStems)) { groups, _ in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
@@ -145,9 +167,9 @@ enum TemporalRules {
             }, unanchored: String(format: "XXXX-%02d", month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)") { groups, before in
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, needs: .digit) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, needs: .digit) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .digit) { groups, before in
             guard isYear(before) else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
@@ -155,16 +177,16 @@ enum TemporalRules {
             return range(groups[1], end)
         },
         // from 2015 onwards
-        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)") { groups, _ in
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", needs: .digit) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?") { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
             guard let number = L.ordinal(groups[1]!) else { return nil }
             let isHalf = groups[2]!.lowercased() == "half"
             guard number <= (isHalf ? 2 : 4) else { return nil }
@@ -179,7 +201,7 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b") { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", needs: .digit) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
@@ -188,7 +210,7 @@ enum TemporalRules {
             }
         },
         // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
-        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b") { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b", needs: .word(["quarter", "period"])) { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
             return Reading(anchor: .quarter) { focus in
@@ -208,20 +230,20 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b") { groups, before in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", needs: .digit) { groups, before in
             guard let decade = groups[1], isYear(before) else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
         // the twentieth century, the 19th century
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)") { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)", needs: .word(["centur"])) { groups, _ in
             guard let number = L.ordinal(groups[1]!), (1...21).contains(number) else { return nil }
             let prefix = String(format: "%02d", number - 1)
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, needs: .digit) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
-        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b") { groups, before in
+        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, before in
             var year: Int
             if groups[1] != nil {
                 guard let tens = L.count(groups[2]!) else { return nil }
@@ -234,12 +256,12 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year) { groups, before in
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, needs: .digit) { groups, before in
             guard let year = int(groups[1]), isYear(before) else { return nil }
             return fixed(PartialDate(year: year))
         },
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
-        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b") { groups, _ in
+        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial"])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
             return anchored(.reference, { point in
                 guard let date = L.holiday(name, year: point.year) else { return nil }
@@ -247,7 +269,7 @@ enum TemporalRules {
             })
         },
         // today, yesterday, tomorrow, late yesterday
-        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b") { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b", needs: .word(["today", "yesterday", "tomorrow"])) { groups, _ in
             let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
             return Reading(anchor: .reference) { focus in
                 // Without a day to count from, `today` is the writer's present.
@@ -259,7 +281,7 @@ enum TemporalRules {
             }
         },
         // tonight, last night, this morning
-        TemporalRule("(?i)\\b(tonight|last\\s+night|this\\s+(morning|afternoon|evening))\\b") { groups, _ in
+        TemporalRule("(?i)\\b(tonight|last\\s+night|this\\s+(morning|afternoon|evening))\\b", needs: .word(["tonight", "last", "this"])) { groups, _ in
             let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][groups[2]?.lowercased() ?? ""] ?? "NI"
             let offset = groups[1]!.lowercased().hasPrefix("last") ? -1 : 0
             return Reading(anchor: .reference) { focus in
@@ -268,14 +290,14 @@ enum TemporalRules {
             }
         },
         // now, recently, the future
-        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b") { groups, _ in
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", needs: .word(["now", "current", "present", "recent", "lately", "past", "future", "formerly"])) { groups, _ in
             let word = groups[1]!.lowercased()
             let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
             return fixed(.date, value)
         },
         // last week, this year, next month, earlier this year, last spring
-        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b") { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", needs: .word(["last", "next", "this", "coming", "past", "previous"])) { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
             return Reading(anchor: .reference) { focus in
@@ -304,7 +326,7 @@ enum TemporalRules {
             }
         },
         // that year, the same month, the following year, the previous day, the year before
-        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b") { groups, _ in
+        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", needs: .word(["year", "month", "day"])) { groups, _ in
             let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
             let which = (groups[3] ?? groups[6] ?? "same").lowercased()
             let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
@@ -320,7 +342,7 @@ enum TemporalRules {
         // three years ago (from the reference date); one year later, two months after (from the
         // last date); at a quarter's grain when the text spoke of quarters. Still tagged as the
         // date it points to, not TimeBank's duration: the event it dates is what readers want.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")\\s+(ago|earlier|later|after|before|afterwards?)\\b") { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")\\s+(ago|earlier|later|after|before|afterwards?)\\b", needs: .word(L.unitStems)) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             let amount = Int(count) * (word == "ago" || word == "earlier" || word == "before" ? -1 : 1)
@@ -343,7 +365,7 @@ enum TemporalRules {
             }
         },
         // year-earlier, year-ago: the same time a year before
-        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b") { _, _ in
+        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b", needs: .word(["year"])) { _, _ in
             Reading(anchor: .lastMention) { focus in
                 guard let focus else { return nil }
                 if let quarter = focus.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", focus.point.year - 1, quarter)) }
@@ -351,7 +373,7 @@ enum TemporalRules {
             }
         },
         // Friday, Sunday night, each Thursday (news: the one before the reference date)
-        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))") { groups, _ in
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", needs: .word(L.weekdays)) { groups, _ in
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
             let part = groups[3].map { ["morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"][$0.lowercased()]! }
@@ -371,11 +393,11 @@ enum TemporalRules {
             }
         },
         // each July
-        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b") { groups, _ in
+        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", needs: .word(["each", "every"])) { groups, _ in
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow))?") { groups, _ in
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow))?", needs: .digitOr(["noon", "midnight"])) { groups, _ in
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -398,7 +420,7 @@ enum TemporalRules {
             }
         },
         // annually, every year, each month
-        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b") { groups, _ in
+        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b", needs: .word(["annually", "yearly", "daily", "weekly", "monthly", "hourly", "every", "each", "per"])) { groups, _ in
             if let word = groups[1]?.lowercased() {
                 let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"][word]!
                 return fixed(.set, value)
@@ -409,7 +431,7 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)") { groups, _ in
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)", needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
@@ -425,29 +447,29 @@ enum TemporalRules {
             return fixed(.duration, unit.duration(amount))
         },
         // the weekend, the full year, the fiscal year, these days, the near future, the nineties
-        TemporalRule("(?i)\\bthe\\s+weekend\\b") { _, _ in
+        TemporalRule("(?i)\\bthe\\s+weekend\\b", needs: .word(["weekend"])) { _, _ in
             Reading(anchor: .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return nil }
                 // Early in the week, the weekend just past; later, the coming one.
                 return Value(type: .date, value: point.adding(point.weekday <= 2 ? -7 : 0, .day).isoWeek + "-WE")
             }
         },
-        TemporalRule("(?i)\\bthe\\s+(?:full|fiscal|current|calendar)\\s+year\\b") { _, _ in
+        TemporalRule("(?i)\\bthe\\s+(?:full|fiscal|current|calendar)\\s+year\\b", needs: .word(["year"])) { _, _ in
             Reading(anchor: .reference) { focus in
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b") { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", needs: .word(["these", "near", "short", "long"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
-        TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b") { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
             let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][groups[1]!.lowercased()]!
             return fixed(.date, "19\(tens)", edtf: "19\(tens)X")
         },
         // in recent years
-        TemporalRule("(?i)\\b(?:in\\s+)?recent\\s+(?:years|months|weeks|decades)\\b") { _, _ in fixed(.date, "PAST_REF") },
+        TemporalRule("(?i)\\b(?:in\\s+)?recent\\s+(?:years|months|weeks|decades)\\b", needs: .word(["recent"])) { _, _ in fixed(.date, "PAST_REF") },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b") { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", needs: .word(["for", "over", "recent"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

@@ -40,7 +40,10 @@ public struct TemporalTagger: Sendable {
         let offsets = ScalarOffsets(text)
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
-        for (index, rule) in TemporalRules.all.enumerated() {
+        let lowercased = text.lowercased()
+        let words = Dictionary(grouping: Set(lowercased.split { !$0.isLetter }), by: { $0.prefix(3) })
+        let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) }
+        for (index, rule) in TemporalRules.all.enumerated() where rule.needs.met(words: words, hasDigit: hasDigit) {
             for match in rule.expression.matches(in: text, range: whole) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     Range(match.range(at: number), in: text).map { String(text[$0]) }

@@ -17,18 +17,21 @@ public struct DatesStage: Stage {
         let citations = document.citations.map(\.span).sorted { $0.start < $1.start }
         var lastMention: TemporalTagger.Focus?
         var dates: [TemporalExpression] = []
-        // Headings date things too (`WASHINGTON, August 8 --`, `1991–2014: Partners`).
-        for range in (document.proseRanges() + document.headingRanges()).sorted(by: { $0.start < $1.start }) {
-            // Citations are blanked, keeping every offset.
-            var scalars = Array(text.scalars[range.start..<range.end])
-            for citation in citations where citation.end > range.start && citation.start < range.end {
-                for position in max(citation.start, range.start)..<min(citation.end, range.end) {
-                    scalars[position - range.start] = " "
+        let headings = Set(document.headingRanges())
+        for range in (document.proseRanges() + headings).sorted(by: { $0.start < $1.start }) {
+            // Sentence by sentence: most hold no date, and the tagger then skips its rules.
+            for sentence in headings.contains(range) ? [range] : Sentences.split(text, in: range) {
+                // Citations are blanked, keeping every offset.
+                var scalars = Array(text.scalars[sentence.start..<sentence.end])
+                for citation in citations where citation.end > sentence.start && citation.start < sentence.end {
+                    for position in max(citation.start, sentence.start)..<min(citation.end, sentence.end) {
+                        scalars[position - sentence.start] = " "
+                    }
                 }
-            }
-            for found in tagger.tag(String(scalars: scalars[...]), lastMention: &lastMention) {
-                dates.append(TemporalExpression(span: TextRange(range.start + found.range.lowerBound, range.start + found.range.upperBound),
-                                                type: found.type, value: found.value, edtf: found.edtf))
+                for found in tagger.tag(String(scalars: scalars[...]), lastMention: &lastMention) {
+                    dates.append(TemporalExpression(span: TextRange(sentence.start + found.range.lowerBound, sentence.start + found.range.upperBound),
+                                                    type: found.type, value: found.value, edtf: found.edtf))
+                }
             }
         }
         document.dates = dates
