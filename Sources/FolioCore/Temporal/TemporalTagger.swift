@@ -19,6 +19,10 @@ public struct TemporalTagger: Sendable {
     /// The date the text was written, for deictic expressions.
     public var referenceDate: PartialDate?
 
+    /// Whether rules skip texts without the words they need (off only to test that the needs
+    /// never hide a match).
+    var skipsByNeeds = true
+
     public init(referenceDate: PartialDate? = nil) {
         self.referenceDate = referenceDate
     }
@@ -43,7 +47,7 @@ public struct TemporalTagger: Sendable {
         let lowercased = text.lowercased()
         let words = Dictionary(grouping: Set(lowercased.split { !$0.isLetter }), by: { $0.prefix(3) })
         let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) }
-        for (index, rule) in TemporalRules.all.enumerated() where rule.needs.met(words: words, hasDigit: hasDigit) {
+        for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, hasDigit: hasDigit) {
             for match in rule.expression.matches(in: text, range: whole) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     Range(match.range(at: number), in: text).map { String(text[$0]) }
