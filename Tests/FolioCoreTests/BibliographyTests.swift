@@ -37,6 +37,15 @@ import Testing
         #expect(parser.parseNames("NIST Data Center") == [Name(literal: "NIST Data Center")])
     }
 
+    @Test func extractionSpacesInInitialsAndNamesAfterTheWork() throws {
+        #expect(parser.parseNames("C. Hess, W .Brenig ,and J .-L.Bougeret").compactMap(\.family) == ["Hess", "W.Brenig", "J.-L.Bougeret"])
+        #expect(parser.parseNames("L. C. Garcia de Andrade") == [Name(family: "de Andrade", given: "L. C. Garcia")])
+        let tokens = ReferenceToken.tokenize("A. Author, Q-balls, Nucl. Phys.")
+        var labels = [ReferenceLabel](repeating: .author, count: tokens.count)
+        labels[4] = .title  // `Q`: the tagger's author labels after it are no names
+        #expect(TaggedReference.fields("A. Author, Q-balls, Nucl. Phys.", tokens: tokens, labels: labels).authors.compactMap(\.family) == ["Author"])
+    }
+
     @Test func suffixesAndParticlesAfterInitials() {
         #expect(parser.parseNames("E. G. Writer Jr.").first == Name(family: "Writer", given: "E. G. Jr"))
         #expect(parser.parseNames("P. Le Author, C. Ciofi degli Writer").map(\.family) == ["Le Author", "degli Writer"])

@@ -351,6 +351,8 @@ public struct ReferenceParser: Sendable {
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
         if string.hasSuffix("."), string.range(of: #"(^|[\s.-])\p{Lu}\.$"#, options: .regularExpression) == nil { string.removeLast() }
         string = string.replacingOccurrences(of: #"\s*\b(et al\.?|u\. a\.)"#, with: "", options: .regularExpression)
+        // Extraction's space before an initial's full stop: `W .Brenig`, `J .-L.Bougeret`.
+        string = string.replacingOccurrences(of: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".", options: .regularExpression)
         string = string.replacingOccurrences(of: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", options: [.regularExpression, .caseInsensitive])
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
         let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
@@ -433,6 +435,7 @@ public struct ReferenceParser: Sendable {
             "programme", "project", "school", "service", "society", "systems", "team", "technologies", "trust", "union",
             "university",
         ]
+        if words.contains(where: isInitialWord) { return false }  // `L. C. Garcia de Andrade`
         if words.count == 1 || words.count >= 5 { return true }
         return words.contains { word in
             let bare = word.trimmingCharacters(in: .punctuationCharacters)

@@ -28,7 +28,11 @@ enum TaggedReference {
         }
         var fields = Reference(span: TextRange(0, 0))
         let parser = ReferenceParser()
-        let authors = segments.filter { $0.0 == .author }.map(\.1).joined(separator: ", ")
+        // Names stand before the work: a word of a title or journal the tagger took for a name
+        // (`Phys. Rev. D`, `Q-balls`) comes after the title or journal has begun.
+        let workStarts = segments.firstIndex { [.title, .containerTitle, .collectionTitle, .publisher, .volume, .page].contains($0.0) }
+            ?? segments.endIndex
+        let authors = segments[..<workStarts].filter { $0.0 == .author }.map(\.1).joined(separator: ", ")
         fields.authors = authors.isEmpty ? [] : parser.parseNames(authors)
         if let issued = first(.issued), let match = issued.range(of: #"(1[5-9]|20)\d\d"#, options: .regularExpression) {
             fields.issued = Int(issued[match]).map { PartialDate(year: $0) }
