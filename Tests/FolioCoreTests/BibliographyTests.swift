@@ -46,6 +46,22 @@ import Testing
         #expect(TaggedReference.fields("A. Author, Q-balls, Nucl. Phys.", tokens: tokens, labels: labels).authors.compactMap(\.family) == ["Author"])
     }
 
+    @Test func anAbbreviatedJournalStaysWhole() {
+        func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
+            let tokens = ReferenceToken.tokenize(raw)
+            var labels = tokens.map { container.contains($0.text) ? ReferenceLabel.containerTitle : .other }
+            ReferenceParser.keepJournalAbbreviationsWhole(tokens, &labels)
+            return labels
+        }
+        // `J. Math.` before `Phys.` and the series letter after it join the journal.
+        let physics = labelled("Y. Cho, J. Math. Phys. G, 16 (1975)", container: ["Phys"])
+        #expect(ReferenceToken.tokenize("Y. Cho, J. Math. Phys. G, 16 (1975)").enumerated().filter { physics[$0.offset] == .containerTitle }
+            .map(\.element.text).joined() == "J.Math.Phys.G")
+        // A title's last word is no part of the journal after it.
+        let title = labelled("A study in sporadic ALS. Neurol. 65, 586", container: ["Neurol"])
+        #expect(title.filter { $0 == .containerTitle }.count == 1)
+    }
+
     @Test func suffixesAndParticlesAfterInitials() {
         #expect(parser.parseNames("E. G. Writer Jr.").first == Name(family: "Writer", given: "E. G. Jr"))
         #expect(parser.parseNames("P. Le Author, C. Ciofi degli Writer").map(\.family) == ["Le Author", "degli Writer"])

@@ -30,6 +30,7 @@ public struct ReferenceParser: Sendable {
             }
         }
         Self.keepMarkedSpansWhole(tokens, &labels)
+        Self.keepJournalAbbreviationsWhole(tokens, &labels)
         var fields = TaggedReference.fields(printed, tokens: tokens, labels: labels)
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
@@ -111,6 +112,39 @@ public struct ReferenceParser: Sendable {
                 for position in inside { labels[position] = .title }
             }
             index = close + 1
+        }
+    }
+
+    /// An abbreviated journal name is one field: the abbreviated words just before the part the
+    /// tagger took for the journal (`J. Math.` of `J. Math. Phys.`) and a series letter just after
+    /// it (`J. Phys. G, 31`) belong to it.
+    static func keepJournalAbbreviationsWhole(_ tokens: [ReferenceToken], _ labels: inout [ReferenceLabel]) {
+        guard var start = labels.firstIndex(of: .containerTitle) else { return }
+        func isAbbreviation(_ index: Int) -> Bool {
+            index >= 0 && index + 1 < tokens.count && tokens[index + 1].text == "." && labels[index] != .containerTitle
+                && tokens[index].text.first?.isUppercase == true && tokens[index].text.allSatisfy(\.isLetter) && tokens[index].text.count <= 6
+        }
+        // Only an abbreviated journal grows, and only back to a field's edge (`Cho, J. Math.`),
+        // never into a title's last word (`…in sporadic ALS. Neurology`).
+        var first = start
+        if start + 1 < tokens.count, tokens[start + 1].text == "." {
+            while first >= 2, tokens[first - 1].text == ".", isAbbreviation(first - 2), [.author, .title, .other].contains(labels[first - 2]) {
+                first -= 2
+            }
+        }
+        let edge = first - 1
+        if first < start, edge < 0 || [",", ":", ";", "("].contains(tokens[edge].text) || Int(tokens[edge].text) != nil
+            || [.author, .issued].contains(labels[edge]) {
+            for index in first..<start { labels[index] = .containerTitle }
+            start = first
+        }
+        var end = start
+        while end + 1 < tokens.count && labels[end + 1] == .containerTitle { end += 1 }
+        var next = end + 1
+        if next < tokens.count && tokens[next].text == "." { next += 1 }
+        if next + 1 < tokens.count, tokens[next].text.count == 1, tokens[next].text.first?.isUppercase == true,
+           tokens[next + 1].text == "," || Int(tokens[next + 1].text) != nil, labels[next] != .containerTitle {
+            for index in (end + 1)...next { labels[index] = .containerTitle }
         }
     }
 
