@@ -46,6 +46,16 @@ import Testing
         #expect(TaggedReference.fields("A. Author, Q-balls, Nucl. Phys.", tokens: tokens, labels: labels).authors.compactMap(\.family) == ["Author"])
     }
 
+    @Test func linksKeepTheirPathsAndSchemesLoseExtractionSpaces() {
+        #expect(parser.parse("A. Writer, A report (2013); http://cds.example.org/record/1537318?ln=en").url == "http://cds.example.org/record/1537318?ln=en")
+        #expect(parser.parse("A. Writer, A title, J. Things 7, 12 (1973). URL https : //example.org/a/b.").url == "https://example.org/a/b")
+    }
+
+    @Test func aTitleLosesWhatBelongsToOtherFields() {
+        let fields = parser.parse("A. Writer, et al., Tracking things on GPUs, preprint, J. Phys. Conf. Ser. 396, 012018 (2012).")
+        #expect(fields.title == "Tracking things on GPUs")
+    }
+
     @Test func anAbbreviatedJournalStaysWhole() {
         func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
             let tokens = ReferenceToken.tokenize(raw)

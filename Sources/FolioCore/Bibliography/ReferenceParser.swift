@@ -79,6 +79,21 @@ public struct ReferenceParser: Sendable {
             fields.publisherPlace = book.place
             if fields.containerTitle == book.title { fields.containerTitle = nil }
         }
+        // What the tagger let into a title from the fields around it: the authors' `et al.`, the
+        // year of an astronomy-style reference, a status (`preprint`, `to appear`).
+        if var title = fields.title {
+            title = title.replacingOccurrences(of: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "", options: .regularExpression)
+            if let year = fields.issued?.year {
+                title = title.replacingOccurrences(of: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "", options: .regularExpression)
+            }
+            title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
+            fields.title = title.isEmpty ? nil : title
+        }
+        // A place is a name: not a number, not a piece of another field.
+        if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
+            || place == fields.containerTitle || place == fields.title {
+            fields.publisherPlace = nil
+        }
         // A work with no title is the container's own: a book, a report, a site.
         if fields.title == nil, fields.volume == nil, fields.issue == nil, fields.page == nil {
             fields.title = fields.containerTitle
@@ -152,7 +167,7 @@ public struct ReferenceParser: Sendable {
     static let doiPattern = #"\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#
     /// arXiv identifiers (`hep-ph/0502182`, `arXiv:0712.0999`): preprint numbers, neither a
     /// link nor a DOI.
-    static let arXivPattern = #"(?i)(?:arxiv\s*:\s*)?\b(?:[a-z-]+(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?\b"#
+    static let arXivPattern = #"(?i)(?:arxiv\s*:\s*)?\b(?:(?:astro-ph|hep-th|hep-ph|hep-ex|hep-lat|gr-qc|nucl-th|nucl-ex|quant-ph|cond-mat|math-ph|math|physics|nlin|cs|q-bio|stat)(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?\b"#
 
     /// A DOI without what extraction glued after it (`….URL`, a final full stop).
     static func cleanDOI(_ doi: String) -> String {
@@ -174,6 +189,8 @@ public struct ReferenceParser: Sendable {
     public func parseByRules(_ printed: String) -> Reference {
         var fields = Reference(span: TextRange(0, 0))
         var rest = printed.trimmingCharacters(in: .whitespaces)
+        // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`.
+        rest = rest.replacingOccurrences(of: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://", options: .regularExpression)
         rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
 
         // Links and identifiers first: they contain full stops that would cut fields.
