@@ -17,7 +17,7 @@ struct TrainReferencesCommand: ParsableCommand {
     var output: String
 
     @Option(help: "Passes over the training data.")
-    var epochs = 12
+    var epochs = 20
 
     @Flag(inversion: .prefixedNo, help: "Also train on the references printed again in the sciences' compact house styles.")
     var houseStyles = true

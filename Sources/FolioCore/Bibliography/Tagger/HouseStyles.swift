@@ -169,7 +169,7 @@ public enum HouseStyles {
                 if let page = item.page { separator(", "); pieces.append((page, .page)) }
                 pieces.append((".", .other))
             case 6:  // Springer: `Name, A.B., Name, C.: Title. J. Abbrev. 12(3), 45–67 (1999)`
-                authors(item, form: .inverted, lastJoin: ", ", into: &pieces, using: &random)
+                authors(item, form: .inverted, lastJoin: Bool.random(using: &random) ? ", " : " and ", into: &pieces, using: &random)
                 separator(": ")
                 if let title = item.title { pieces.append((title, .title)); separator(". ") }
                 pieces.append((journal, .containerTitle)); pieces.append((" ", .other))
@@ -190,7 +190,7 @@ public enum HouseStyles {
         } else if let title = item.title, let publisher = item.publisher {
             let style = Int.random(in: 0..<3, using: &random)
             if style == 0 {
-                authors(item, form: .inverted, lastJoin: ", ", into: &pieces, using: &random)
+                authors(item, form: .inverted, lastJoin: Bool.random(using: &random) ? ", " : " and ", into: &pieces, using: &random)
             } else {
                 authors(item, form: Bool.random(using: &random) ? .initialsFirst : .fullFirst, into: &pieces, using: &random)
             }

@@ -65,7 +65,7 @@ public struct ReferenceTagger: Sendable {
 
     /// Trains on tagged sequences with the averaged perceptron, `epochs` passes in a fixed
     /// shuffled order so training is repeatable.
-    public static func train(_ examples: [([ReferenceToken], [ReferenceLabel])], epochs: Int = 12) -> ReferenceTagger {
+    public static func train(_ examples: [([ReferenceToken], [ReferenceLabel])], epochs: Int = 20) -> ReferenceTagger {
         var model = ReferenceTagger()
         var totals: [String: [Float]] = [:]
         var transitionTotals = model.transitions

@@ -43,7 +43,7 @@ extension ReferenceTagger {
 
     /// Trains on CSL-JSON-tagged references, one `{"raw", "gold"}` object a line, and, with
     /// `houseStyles`, on the same references printed again in the sciences' compact styles.
-    public static func train(jsonLines: String, epochs: Int = 12, houseStyles: Bool = true) throws -> ReferenceTagger {
+    public static func train(jsonLines: String, epochs: Int = 20, houseStyles: Bool = true) throws -> ReferenceTagger {
         let tagged = try taggedReferences(jsonLines)
         var examples = tagged.map { GoldAlignment.labels(raw: $0.raw, gold: $0.gold) }
         if houseStyles {
