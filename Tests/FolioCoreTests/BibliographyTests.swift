@@ -56,6 +56,14 @@ import Testing
         #expect(fields.title == "Tracking things on GPUs")
     }
 
+    @Test func aBookImprintWithoutAPlaceAndAJournalPrintedAsPublisher() {
+        let book = parser.parse("J. D. Writer, Classical Things, 3rd edn. (Wiley, 1998).")
+        #expect(book.title == "Classical Things" && book.publisher == "Wiley" && book.authors.compactMap(\.family) == ["Writer"])
+        #expect(PhysicsStyle.readShortImprint("Writer, A. 2015, PASP, 127, 612") == nil)
+        let journal = parser.parse("Writer, P., Other, M., et al. 2015, PASP, 127, 612")
+        #expect(journal.containerTitle == "PASP" && journal.publisher == nil)
+    }
+
     @Test func anAbbreviatedJournalStaysWhole() {
         func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
             let tokens = ReferenceToken.tokenize(raw)

@@ -86,4 +86,16 @@ enum PhysicsStyle {
         let place = group("place").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
     }
+
+    /// An imprint without a place: `Classical Electrodynamics, 3rd edn. (Wiley, 1998)`.
+    static let shortImprint = try! NSRegularExpression(pattern:
+        #",\s*(?<title>[^,()]{4,}?)(?:,\s*\d+(?:st|nd|rd|th)\s+edn?\.?)?\s*\(\s*(?<publisher>\p{Lu}[^,()\d]{1,40}?)\s*,\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
+
+    static func readShortImprint(_ printed: String) -> (title: String, publisher: String)? {
+        let range = NSRange(printed.startIndex..., in: printed)
+        guard let match = shortImprint.firstMatch(in: printed, range: range),
+              let title = Range(match.range(withName: "title"), in: printed),
+              let publisher = Range(match.range(withName: "publisher"), in: printed) else { return nil }
+        return (String(printed[title]).trimmingCharacters(in: .whitespaces), String(printed[publisher]).trimmingCharacters(in: .whitespaces))
+    }
 }

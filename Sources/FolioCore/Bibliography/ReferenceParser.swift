@@ -78,6 +78,14 @@ public struct ReferenceParser: Sendable {
             fields.publisher = book.publisher
             fields.publisherPlace = book.place
             if fields.containerTitle == book.title { fields.containerTitle = nil }
+        } else if fields.publisher == nil || fields.title == nil, fields.volume == nil, fields.page == nil,
+                  let book = PhysicsStyle.readShortImprint(printed) {
+            fields.title = book.title
+            fields.publisher = book.publisher
+            if fields.containerTitle == book.title { fields.containerTitle = nil }
+            // Words of the title the tagger took for a name.
+            let titleWords = Set(book.title.split(separator: " ").map(String.init))
+            fields.authors.removeAll { $0.family.map(titleWords.contains) == true }
         }
         // What the tagger let into a title from the fields around it: the authors' `et al.`, the
         // year of an astronomy-style reference, a status (`preprint`, `to appear`).
@@ -88,6 +96,14 @@ public struct ReferenceParser: Sendable {
             }
             title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
             fields.title = title.isEmpty ? nil : title
+        }
+        // A link is no publisher; a work with a volume and pages is in a journal, not published.
+        if let publisher = fields.publisher, publisher.contains("://") || publisher.hasPrefix("www.") || publisher == fields.containerTitle {
+            fields.publisher = nil
+        }
+        if fields.containerTitle == nil, fields.volume != nil, fields.page != nil, let publisher = fields.publisher {
+            fields.containerTitle = publisher
+            fields.publisher = nil
         }
         // A place is a name: not a number, not a piece of another field.
         if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
