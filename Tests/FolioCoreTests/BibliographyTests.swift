@@ -64,6 +64,12 @@ import Testing
         #expect(journal.containerTitle == "PASP" && journal.publisher == nil)
     }
 
+    @Test func iopVolumeAndPageAndSplitArXivNumbers() {
+        let iop = parser.parse("Writer C M 2005 Contemp. Phys. 46 277.")
+        #expect(iop.volume == "46" && iop.page == "277")
+        #expect(parser.parse("M. A. Writer and T. Other, Entanglement of Broken Things ,1112 .5166.").page == nil)
+    }
+
     @Test func anAbbreviatedJournalStaysWhole() {
         func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
             let tokens = ReferenceToken.tokenize(raw)

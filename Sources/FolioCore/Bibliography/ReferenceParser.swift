@@ -105,6 +105,8 @@ public struct ReferenceParser: Sendable {
             fields.containerTitle = publisher
             fields.publisher = nil
         }
+        // `1112.5166`: an arXiv number the extraction split, not a page.
+        if let page = fields.page, page.wholeMatch(of: /\d{4}\.\d{4,5}(v\d+)?/) != nil { fields.page = nil }
         // A place is a name: not a number, not a piece of another field.
         if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
             || place == fields.containerTitle || place == fields.title {

@@ -44,6 +44,11 @@ enum TaggedReference {
         fields.volume = first(.volume)
         fields.issue = first(.issue)
         fields.page = first(.page).map { $0.replacingOccurrences(of: " ", with: "") }
+        // `46 277` taken as one page: a volume and a page side by side (IOP's `Contemp. Phys. 46 277`).
+        if fields.volume == nil, let page = first(.page), let match = page.wholeMatch(of: /(\d+)\s+(\d+)/) {
+            fields.volume = String(match.1)
+            fields.page = String(match.2)
+        }
         fields.edition = first(.edition)
         fields.url = first(.url).map { $0.replacingOccurrences(of: " ", with: "") }
         fields.doi = first(.doi).map { $0.replacingOccurrences(of: " ", with: "") }
