@@ -70,6 +70,14 @@ import Testing
         #expect(parser.parse("M. A. Writer and T. Other, Entanglement of Broken Things ,1112 .5166.").page == nil)
     }
 
+    @Test func namesBeforeAColonAndCollaborationsAreNoTitles() {
+        let springer = parser.parse("Writer, M., Other, D., Third, A. and Last, C.: Topological things. Commun. Math. Phys. 261, 451 (2006)")
+        #expect(springer.title == "Topological things")
+        #expect(springer.authors.compactMap(\.family) == ["Writer", "Other", "Third", "Last"])
+        let collaboration = parser.parse("M. Writer et al. (DES, Fermi-LAT), Astrophys. J. 834, 110 (2017).")
+        #expect(collaboration.title == nil && collaboration.publisherPlace == nil && collaboration.publisher == nil)
+    }
+
     @Test func anAbbreviatedJournalStaysWhole() {
         func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
             let tokens = ReferenceToken.tokenize(raw)

@@ -95,6 +95,14 @@ public struct ReferenceParser: Sendable {
                 title = title.replacingOccurrences(of: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "", options: .regularExpression)
             }
             title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
+            // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
+            if let names = title.firstMatch(of: /^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*/) {
+                let more = parseNames(String(names.1))
+                fields.authors += more.filter { name in !fields.authors.contains { $0.family == name.family } }
+                title = String(title[names.range.upperBound...])
+            }
+            // An arXiv archive (`astro-ph`) is no title.
+            if title.wholeMatch(of: /[a-z]+-[a-z]+(\.[A-Z]{2})?/) != nil { title = "" }
             fields.title = title.isEmpty ? nil : title
         }
         // A link is no publisher; a work with a volume and pages is in a journal, not published.
@@ -111,6 +119,16 @@ public struct ReferenceParser: Sendable {
         if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
             || place == fields.containerTitle || place == fields.title {
             fields.publisherPlace = nil
+        }
+        // A collaboration in brackets after the names (`et al. (DES, Fermi-LAT)`) is no field.
+        if let group = printed.firstMatch(of: /et al\.?,?\s*\(([^()]{2,40})\)/) {
+            let inside = String(group.1)
+            func within(_ value: String?) -> Bool {
+                value.map { inside.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) } == true
+            }
+            if within(fields.title) { fields.title = nil }
+            if within(fields.publisher) { fields.publisher = nil }
+            if within(fields.publisherPlace) { fields.publisherPlace = nil }
         }
         // A work with no title is the container's own: a book, a report, a site.
         if fields.title == nil, fields.volume == nil, fields.issue == nil, fields.page == nil {
