@@ -78,6 +78,14 @@ import Testing
         #expect(collaboration.title == nil && collaboration.publisherPlace == nil && collaboration.publisher == nil)
     }
 
+    @Test func journalsAsExtractionLeavesThem() {
+        let glued = parser.parse("Writer, A., \"Pile-up in instruments,\" Proc. SPIE9601, 14 (2015).")
+        #expect(glued.containerTitle == "Proc. SPIE" && glued.volume == "9601")
+        let unparted = parser.parse("Y. Writer Phys. Rev. D 2022 51 (1995)")
+        #expect(unparted.containerTitle == "Phys. Rev. D" && unparted.authors.compactMap(\.family) == ["Writer"])
+        #expect(parser.parse("A. Y. Writer, Ann. Phys. (N.Y.) 303, 2 (2003).").containerTitle?.hasSuffix("(N.Y.)") == true)
+    }
+
     @Test func anAbbreviatedJournalStaysWhole() {
         func labelled(_ raw: String, container: [String]) -> [ReferenceLabel] {
             let tokens = ReferenceToken.tokenize(raw)

@@ -21,9 +21,9 @@ enum PhysicsStyle {
     }
 
     static let volumeThenYear = try! NSRegularExpression(pattern:
-        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?<glued>[A-Z])?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
+        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
     static let yearThenPage = try! NSRegularExpression(pattern:
-        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?<glued>[A-Z])?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
+        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
     static let astronomy = try! NSRegularExpression(pattern:
         #"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
 

@@ -117,9 +117,11 @@ public struct ReferenceParser: Sendable {
         if let page = fields.page, page.wholeMatch(of: /\d{4}\.\d{4,5}(v\d+)?/) != nil { fields.page = nil }
         // A place is a name: not a number, not a piece of another field.
         if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
+            || TemporalLexicon.monthNumber(place) != nil
             || place == fields.containerTitle || place == fields.title {
             fields.publisherPlace = nil
         }
+        if let container = fields.containerTitle { repairJournal(container, printed, &fields) }
         // A collaboration in brackets after the names (`et al. (DES, Fermi-LAT)`) is no field.
         if let group = printed.firstMatch(of: /et al\.?,?\s*\(([^()]{2,40})\)/) {
             let inside = String(group.1)
@@ -166,6 +168,32 @@ public struct ReferenceParser: Sendable {
         }
     }
 
+    /// A journal as extraction leaves it: the volume glued on (`Proc. SPIE9601`), the author's
+    /// name in front when no comma parted them (`Y. Writer Phys. Rev. D`), a bracketed part of
+    /// the name after it (`Ann. Phys. (N.Y.)`).
+    func repairJournal(_ container: String, _ printed: String, _ fields: inout Reference) {
+        var journal = container
+        if fields.volume == nil, let glued = journal.wholeMatch(of: /(.*\p{L})(\d{1,5})/) {
+            journal = String(glued.1)
+            fields.volume = String(glued.2)
+        }
+        if let named = journal.wholeMatch(of: /((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.+)/),
+           fields.authors.isEmpty || fields.authors.contains(where: { named.1.hasSuffix($0.family ?? "\u{0}") }) {
+            if fields.authors.isEmpty { fields.authors = parseNames(String(named.1)) }
+            journal = String(named.2)
+        }
+        // `…Topological Strings.JHEP`: a title run into the journal by a lost space.
+        if let run = journal.wholeMatch(of: /(\p{Lu}[^.]*\s[^.]*\s[^.]*\p{Ll})\.(\p{Lu}[\p{L}.\s]*)/) {
+            fields.title = fields.title ?? String(run.1)
+            journal = String(run.2)
+        }
+        if let end = printed.range(of: journal)?.upperBound,
+           let bracket = printed[end...].prefixMatch(of: /\.?\s*\(\s*[\p{L}.\s]{1,30}\)/) {
+            journal += String(bracket.output).drop { $0 == "." }.description
+        }
+        fields.containerTitle = journal
+    }
+
     /// An abbreviated journal name is one field: the abbreviated words just before the part the
     /// tagger took for the journal (`J. Math.` of `J. Math. Phys.`) and a series letter just after
     /// it (`J. Phys. G, 31`) belong to it.
@@ -193,7 +221,8 @@ public struct ReferenceParser: Sendable {
         while end + 1 < tokens.count && labels[end + 1] == .containerTitle { end += 1 }
         var next = end + 1
         if next < tokens.count && tokens[next].text == "." { next += 1 }
-        if next + 1 < tokens.count, tokens[next].text.count == 1, tokens[next].text.first?.isUppercase == true,
+        let endsInLetter = tokens[end].text.count == 1 && tokens[end].text.first?.isUppercase == true
+        if !endsInLetter, next + 1 < tokens.count, tokens[next].text.count == 1, tokens[next].text.first?.isUppercase == true,
            tokens[next + 1].text == "," || Int(tokens[next + 1].text) != nil, labels[next] != .containerTitle {
             for index in (end + 1)...next { labels[index] = .containerTitle }
         }
