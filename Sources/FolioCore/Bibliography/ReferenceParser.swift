@@ -122,7 +122,7 @@ public struct ReferenceParser: Sendable {
             fields.publisherPlace = nil
         }
         if let container = fields.containerTitle { repairJournal(container, printed, &fields) }
-        // A collaboration in brackets after the names (`et al. (DES, Fermi-LAT)`) is no field.
+        // A collaboration in brackets after the names (`et al. (ABC, XYZ-Team)`) is no field.
         if let group = printed.firstMatch(of: /et al\.?,?\s*\(([^()]{2,40})\)/) {
             let inside = String(group.1)
             func within(_ value: String?) -> Bool {

@@ -21,7 +21,7 @@ extension WorkingText {
                 if sawBreak && result.last == "\u{AD}" {
                     result.removeLast()  // a soft hyphen: the word simply continues
                 } else if sawBreak && end < range.end && endsWithWordHyphen(result) && Self.isWordCharacter(scalars[end]) {
-                    // `NATO-` + `Russia`: a hyphenated compound broken at its hyphen.
+                    // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
                 } else {
                     pendingSpace = !result.isEmpty || keepingEdgeSpaces
                 }

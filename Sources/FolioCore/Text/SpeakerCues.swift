@@ -64,7 +64,7 @@ enum SpeakerCues {
         // A description (`the Russian leader`) gives way to a name the sentence gives.
         let named = cues.filter { scalars[$0.lowerBound].properties.isUppercase && !words($0).hasPrefix("The ") }
         guard var best = (named.isEmpty ? cues : named).max(by: { $0.upperBound < $1.upperBound }) else { return nil }
-        // `NATO’s Article 10° states`: the possessor speaks.
+        // `the Council’s Article 10 states`: the possessor speaks.
         if let apostrophe = words(best).range(of: #"^[^\s]+?(?=[’']s\b)"#, options: .regularExpression) {
             best = best.lowerBound..<(best.lowerBound + words(best)[apostrophe].unicodeScalars.count)
         }

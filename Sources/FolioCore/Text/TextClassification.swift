@@ -5,7 +5,7 @@ extension WorkingText {
         scalars[range.start..<range.end].filter { $0.properties.isAlphabetic }
     }
 
-    /// At least three letters and none of them lower case: `INTRODUCTION`, `PUTIN’S VIEWS`.
+    /// At least three letters and none of them lower case: `INTRODUCTION`, `HALE’S VIEWS`.
     public func isUpperCase(_ range: TextRange) -> Bool {
         let letters = letters(range)
         return letters.count >= 3 && letters.allSatisfy { !$0.properties.isLowercase }
@@ -13,7 +13,7 @@ extension WorkingText {
     }
 
     /// The number of words (runs of letters or digits, an apostrophe inside one included:
-    /// `PUTIN’S` is one word) in `range`.
+    /// `HALE’S` is one word) in `range`.
     public func wordCount(_ range: TextRange) -> Int {
         var count = 0
         var inWord = false

@@ -1,7 +1,7 @@
 /// Finds the printed number of a footnote in the running text.
 ///
-/// The number is glued to what precedes it (`Canada4.`, `memberStates6`, `NATO2-Russia’s`,
-/// `(Putin, 2007)14`, `term.3`): a letter, a closing bracket or quote, or punctuation, never a
+/// The number is glued to what precedes it (`Canada4.`, `memberStates6`, `EU2-Turkey’s`,
+/// `(Hale, 2007)14`, `term.3`): a letter, a closing bracket or quote, or punctuation, never a
 /// space, a digit or a hyphen. Nor may a digit follow it. That keeps out years, quantities,
 /// article and list numbers (`Article 5°`, `1) the use`), which stand after a space.
 enum FootnoteMarkers {

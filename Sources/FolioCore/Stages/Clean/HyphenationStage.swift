@@ -1,5 +1,5 @@
 /// Repairs hyphenation: joins words the typesetter broke at a line's end (`inter-` +
-/// `national`), keeps real compounds (`NATO-` + `Russia`, `well-` + `known`), and puts back
+/// `national`), keeps real compounds (`EU-` + `Turkey`, `well-` + `known`), and puts back
 /// hyphens an extractor dropped (`RUSSIANUKRAINIAN` where `Russian` and `Ukrainian` are names).
 ///
 /// The evidence is the document's own spelling first (the same word elsewhere, with or without
@@ -88,7 +88,7 @@ public struct HyphenationStage: Stage {
         return (TextRange(left.end, next), TextRange(next, end))
     }
 
-    /// Join `inter-` + `national`, keep `NATO-` + `Russia` and `well-` + `known`.
+    /// Join `inter-` + `national`, keep `EU-` + `Turkey` and `well-` + `known`.
     func shouldJoin(_ left: String, _ right: String, _ vocabulary: Vocabulary) -> Bool {
         let joined = left + right
         if vocabulary.compounds[joined.lowercased()] != nil { return false }  // spelt with the hyphen elsewhere

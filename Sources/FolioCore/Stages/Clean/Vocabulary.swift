@@ -6,8 +6,8 @@ struct Vocabulary {
     private(set) var counts: [String: Int] = [:]
     /// Lower-cased words seen in lower case at least once.
     private(set) var seenInLowerCase: Set<String> = []
-    /// Lower-cased hyphenated compounds seen within a line (`nato-russia`), keyed by their
-    /// letters without hyphens (`natorussia`).
+    /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
+    /// letters without hyphens (`euturkey`).
     private(set) var compounds: [String: String] = [:]
 
     init(_ text: WorkingText) {
@@ -40,7 +40,7 @@ struct Vocabulary {
 
     func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
 
-    /// A name or proper adjective: seen capitalized, never in lower case (`Russian`, `NATO`).
+    /// A name or proper adjective: seen capitalized, never in lower case (`Russian`, `UNESCO`).
     func isProper(_ word: String) -> Bool {
         let lowered = word.lowercased()
         return counts[lowered] != nil && !seenInLowerCase.contains(lowered)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds in-text citations, parenthetical (`(Hale, 2000; Moss, 2016)`, `(Lind, 2014: 124)`,
-/// `(NATO, n/d)`, `(ibidem)`) and narrative (`Lind (2010)`, `Hale and Yılmaz (2016: 653)`),
+/// `(UNESCO, n/d)`, `(ibidem)`) and narrative (`Lind (2010)`, `Hale and Yılmaz (2016: 653)`),
 /// splits them into their parts (authors, year, locator) and links each part to the reference
 /// it cites, comparing names without case or diacritics. A part that matches none stays a
 /// citation without a link.
