@@ -60,7 +60,7 @@ enum SpeakerCues {
                 cues.append(subject)
             }
         }
-        let words = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])) }
+        let words = { (range: Range<Int>) in String(scalars: scalars[range]) }
         // A description (`the Russian leader`) gives way to a name the sentence gives.
         let named = cues.filter { scalars[$0.lowerBound].properties.isUppercase && !words($0).hasPrefix("The ") }
         guard var best = (named.isEmpty ? cues : named).max(by: { $0.upperBound < $1.upperBound }) else { return nil }
@@ -79,15 +79,15 @@ enum SpeakerCues {
             var wordEnd = index
             while wordEnd < end, scalars[wordEnd].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
             guard wordEnd > index else { break }
-            let word = String(String.UnicodeScalarView(scalars[index..<wordEnd]))
+            let word = String(scalars: scalars[index..<wordEnd])
             let isName = scalars[index].properties.isUppercase && !["In", "On", "At", "For", "However", "Thus", "This", "It", "He", "She", "They", "We", "There"].contains(word)
             guard isName || (words.isEmpty && word == "The") else { break }
             words.append(index..<wordEnd)
             guard wordEnd < end, scalars[wordEnd] == " " else { break }
             index = wordEnd + 1
         }
-        guard let first = words.first, let last = words.last, words.count > (words.count > 1 && scalars[first.lowerBound] == "T" ? 1 : 0),
-              !(words.count == 1 && String(String.UnicodeScalarView(scalars[first])) == "The") else { return nil }
+        // `The` alone names nobody.
+        guard let first = words.first, let last = words.last, !(words.count == 1 && String(scalars: scalars[first]) == "The") else { return nil }
         return first.lowerBound..<last.upperBound
     }
 
@@ -97,7 +97,7 @@ enum SpeakerCues {
         let trail = text.string(TextRange(position, end))
         guard let match = saidAfter.firstMatch(in: trail, range: NSRange(trail.startIndex..., in: trail)) else { return nil }
         let range = ScalarOffsets(trail).scalarRange(match.range(at: 1))
-        let words = String(String.UnicodeScalarView(Array(trail.unicodeScalars)[range])).split(separator: " ").map(String.init)
+        let words = String(scalars: Array(trail.unicodeScalars)[range]).split(separator: " ").map(String.init)
         guard namesSomeone(words) else { return nil }
         return TextRange(position + range.lowerBound, position + range.upperBound)
     }
@@ -119,20 +119,19 @@ enum SpeakerCues {
                 wordStart -= 1
             }
             guard wordStart < wordEnd, wordStart == 0 || scalars[wordStart - 1] == " " else { break }
-            let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
+            let word = String(scalars: scalars[wordStart..<wordEnd])
             if stopWords.contains(word.lowercased()) { break }
             words.insert(wordStart..<wordEnd, at: 0)
             index = wordStart
         }
-        // A leading lower-case word that is no article starts no name (`leaders`, keep `the`).
-        while let first = words.first, let letter = scalars[first.lowerBound].properties.isLowercase ? scalars[first.lowerBound] : nil,
-              letter != "t" || String(String.UnicodeScalarView(scalars[first])) != "the", words.count > 1,
-              !roles.contains(String(String.UnicodeScalarView(scalars[first])).lowercased()) {
+        let text = { (range: Range<Int>) in String(scalars: scalars[range]) }
+        // A leading lower-case word starts no name (`leaders`), unless it is `the` or a role.
+        while words.count > 1, let first = words.first, scalars[first.lowerBound].properties.isLowercase,
+              text(first) != "the", !roles.contains(text(first)) {
             words.removeFirst()
         }
         guard let first = words.first, let last = words.last else { return nil }
-        let text = words.map { String(String.UnicodeScalarView(scalars[$0])) }
-        return namesSomeone(text) ? first.lowerBound..<last.upperBound : nil
+        return namesSomeone(words.map(text)) ? first.lowerBound..<last.upperBound : nil
     }
 
     static func namesSomeone(_ words: [String]) -> Bool {
