@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
     ],
     targets: [
         // libxml2 as a system library; only FolioXML imports it.
@@ -25,7 +26,10 @@ let package = Package(
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ],
             // The reference tagger's weights, trained on AnyStyle's core set (`folio train-references`).
             resources: [.copy("Resources/reference-tagger.txt")]
         ),

@@ -35,6 +35,14 @@ import Testing
             == ["inline:settle any dispute by peaceful means|Hale|(Hale, 1949, Article 1)"])
     }
 
+    @Test func aRunOnTextOfQuotationsLooksForSpeakersNearEach() throws {
+        let text = "Hale wrote " + String(repeating: "“one two three four five” and ", count: 300) + "more.\n"
+        let found = try quotations(text)
+        #expect(found.count == 300)
+        #expect(found.first == "inline:one two three four five|Hale|-")
+        #expect(found.last == "inline:one two three four five|-|-", "a speaker named far before is out of reach")
+    }
+
     @Test func scareQuotesAndApostrophes() throws {
         #expect(try quotations("Russia’s so-called ‘security dilemma’ and the ‘open door’ policy of the West’s allies.\n")
             == ["soCalled:security dilemma|-|-", "soCalled:open door|-|-"])

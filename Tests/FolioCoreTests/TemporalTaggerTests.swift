@@ -100,6 +100,14 @@ import Testing
             == ["The alliance was founded in 1949 (Hale, 2000).", "Its rival, as Moss (2016) shows, followed in 1955."])
     }
 
+    @Test func aRunOnTextTellsEachEventByTheWordsAroundItsDate() throws {
+        let text = String(repeating: "in 1990 and ", count: 400) + "so on.\n"
+        let document = try process(text, stages: [ParagraphsStage(), DatesStage(), EventsStage()])
+        #expect(document.events.count == 400)
+        #expect(document.events.allSatisfy { $0.sentence.count <= EventsStage.longestSentence + 20 }, "the output stays in proportion to the input")
+        #expect(document.events.allSatisfy { $0.sentence.start <= document.dates[$0.date].span.start && document.dates[$0.date].span.end <= $0.sentence.end })
+    }
+
     @Test func durationsAndVagueReferencesAreNoEvents() throws {
         let document = try process("For three years, recently, it rained annually.\n", stages: [ParagraphsStage(), DatesStage(), EventsStage()])
         #expect(document.dates.count == 3)

@@ -47,12 +47,18 @@ public struct TemporalTagger: Sendable {
         let lowercased = text.lowercased()
         let words = Dictionary(grouping: Set(lowercased.split { !$0.isLetter }), by: { $0.prefix(3) })
         let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) }
+        // NSString ranges, not String indices: converting a match's range is then constant time,
+        // so a long sentence of many dates stays linear.
+        let string = text as NSString
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, hasDigit: hasDigit) {
             for match in rule.expression.matches(in: text, range: whole) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
-                    Range(match.range(at: number), in: text).map { String(text[$0]) }
+                    let range = match.range(at: number)
+                    return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
-                guard let reading = rule.read(groups, Substring(text[..<(Range(match.range, in: text)!.lowerBound)])) else { continue }
+                let lead = max(0, match.range.location - 40)
+                let before = string.substring(with: NSRange(location: lead, length: match.range.location - lead))
+                guard let reading = rule.read(groups, Substring(before)) else { continue }
                 let range = offsets.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
@@ -61,7 +67,9 @@ public struct TemporalTagger: Sendable {
         // Longest first, then the earlier rule; keep what does not overlap a kept one.
         candidates.sort { ($0.range.count, -$0.rule, -$0.range.lowerBound) > ($1.range.count, -$1.rule, -$1.range.lowerBound) }
         var kept: [(range: Range<Int>, reading: TemporalRule.Reading)] = []
-        for candidate in candidates where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
+        var taken = [Bool](repeating: false, count: offsets.scalarCount)
+        for candidate in candidates where !candidate.range.contains(where: { taken[$0] }) {
+            for position in candidate.range { taken[position] = true }
             kept.append((candidate.range, candidate.reading))
         }
         kept.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -99,6 +107,8 @@ struct ScalarOffsets {
         }
         scalarAt.append(scalarIndex)
     }
+
+    var scalarCount: Int { scalarAt.last ?? 0 }
 
     func scalarRange(_ range: NSRange) -> Range<Int> {
         scalarAt[range.location]..<scalarAt[range.location + range.length]

@@ -21,12 +21,28 @@ public struct EventsStage: Stage {
                 while next < dates.count && dates[next].span.start < sentence.start { next += 1 }
                 var index = next
                 while index < dates.count && dates[index].span.end <= sentence.end {
-                    if anchorsAnEvent(dates[index]) { events.append(DatedEvent(date: index, sentence: sentence)) }
+                    if anchorsAnEvent(dates[index]) {
+                        events.append(DatedEvent(date: index, sentence: Self.telling(dates[index].span, in: sentence, document.text)))
+                    }
                     index += 1
                 }
             }
         }
         document.events = events
+    }
+
+    /// A sentence longer than this is text without sentence ends (a table, a list run
+    /// together): the event then tells only the words around its date, so the output stays in
+    /// proportion to the input whatever the number of dates.
+    static let longestSentence = 1000
+
+    static func telling(_ date: TextRange, in sentence: TextRange, _ text: WorkingText) -> TextRange {
+        guard sentence.count > longestSentence else { return sentence }
+        var start = max(sentence.start, date.start - longestSentence / 3)
+        var end = min(sentence.end, date.end + longestSentence / 3)
+        while start > sentence.start && !text[start - 1].properties.isWhitespace { start -= 1 }
+        while end < sentence.end && !text[end].properties.isWhitespace { end += 1 }
+        return TextRange(start, end)
     }
 
     func anchorsAnEvent(_ date: TemporalExpression) -> Bool {

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Finds quotations: the block quotes the structure stages set off, and words in quote marks in
@@ -44,10 +45,13 @@ public struct QuotationsStage: Stage {
             for (open, close) in QuoteMarks.pairs(in: text, range) {
                 let inner = TextRange(open + 1, close)
                 guard inner.start < inner.end else { continue }
-                let sentence = sentences.first { $0.start <= open && close < $0.end } ?? range
+                // The sentence holding the quotation (sentences are in order: a binary search).
+                let holder = sentences.partitioningIndex { $0.end > close }
+                let sentence = holder < sentences.count && sentences[holder].start <= open ? sentences[holder] : range
                 var quotation = Quotation(span: inner, kind: .inline)
-                quotation.speaker = SpeakerCues.speaker(in: text, before: open, from: sentence.start)
-                    ?? SpeakerCues.speaker(in: text, after: close + 1, to: sentence.end)
+                // Who speaks is said near the quotation: a window keeps a run-on text linear.
+                quotation.speaker = SpeakerCues.speaker(in: text, before: open, from: max(sentence.start, open - Self.cueReach))
+                    ?? SpeakerCues.speaker(in: text, after: close + 1, to: min(sentence.end, close + 1 + Self.cueReach))
                 quotation.citation = citation(after: close + 1, document) ?? citation(in: sentence, before: open, document)
                 quotation.footnote = footnote(after: close + 1, document)
                 quotation.speaker = quotation.speaker ?? quotation.citation.flatMap { firstAuthor(of: $0, document) }
@@ -59,12 +63,16 @@ public struct QuotationsStage: Stage {
         document.quotations = quotations.sorted { ($0.span.start, $1.span.end) < ($1.span.start, $0.span.end) }
     }
 
+    /// How far before or after a quotation the words naming its speaker may stand.
+    static let cueReach = 300
+
     /// A citation that starts right after `position` (`…” (Hale, 2000).`).
     func citation(after position: Int, _ document: Document) -> Int? {
-        document.citations.firstIndex { citation in
-            citation.span.start >= position && citation.span.start - position <= 3
-                && document.text.string(TextRange(position, citation.span.start)).allSatisfy { " .,;:".contains($0) }
-        }
+        let index = document.citations.partitioningIndex { $0.span.start >= position }
+        guard index < document.citations.count else { return nil }
+        let citation = document.citations[index]
+        return citation.span.start - position <= 3
+            && document.text.string(TextRange(position, citation.span.start)).allSatisfy({ " .,;:".contains($0) }) ? index : nil
     }
 
     /// The citation a block quote ends with.
@@ -74,7 +82,12 @@ public struct QuotationsStage: Stage {
 
     /// A citation in the sentence before the quotation (`according to Hale (2000), “…”`).
     func citation(in sentence: TextRange, before position: Int, _ document: Document) -> Int? {
-        document.citations.lastIndex { $0.span.start >= sentence.start && $0.span.end <= position }
+        var index = document.citations.partitioningIndex { $0.span.start >= position } - 1
+        while index >= 0, document.citations[index].span.start >= sentence.start {
+            if document.citations[index].span.end <= position { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// Where the first author of a citation stands in it: whom a quotation drawn from the
