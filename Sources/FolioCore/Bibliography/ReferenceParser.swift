@@ -21,9 +21,9 @@ public struct ReferenceParser: Sendable {
         let tokens = ReferenceToken.tokenize(printed)
         var labels = tagger.tag(tokens)
         // Links and DOIs follow strict forms: their tokens are theirs, whatever the tagger says.
-        for (pattern, label) in [(#"(?:https?://|www\.)[^\s<>]+"#, ReferenceLabel.url), (Self.doiPattern, .doi),
-                                 (Self.arXivPattern, .note)] {
-            for span in Self.scalarRanges(of: pattern, in: printed) {
+        let offsets = ScalarOffsets(printed)
+        for (expression, label) in Self.identifierForms {
+            for span in expression.matches(in: printed, range: NSRange(printed.startIndex..., in: printed)).map({ offsets.scalarRange($0.range) }) {
                 for index in tokens.indices where tokens[index].start >= span.lowerBound && tokens[index].end <= span.upperBound {
                     labels[index] = label
                 }
@@ -36,10 +36,10 @@ public struct ReferenceParser: Sendable {
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
         let rules = parseByRules(printed)
         // Where the tagger found no locators at all, the patterns' reading stands.
-        var whole = printed.replacingOccurrences(of: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ", options: .regularExpression)
-        var located = Reference(span: TextRange(0, 0))
-        readLocators(&whole, into: &located)
         if fields.volume == nil && fields.page == nil {
+            var whole = printed.replacingOccurrences(of: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ", options: .regularExpression)
+            var located = Reference(span: TextRange(0, 0))
+            readLocators(&whole, into: &located)
             fields.volume = located.volume
             fields.page = located.page
         }
@@ -87,24 +87,44 @@ public struct ReferenceParser: Sendable {
             let titleWords = Set(book.title.split(separator: " ").map(String.init))
             fields.authors.removeAll { $0.family.map(titleWords.contains) == true }
         }
-        // What the tagger let into a title from the fields around it: the authors' `et al.`, the
-        // year of an astronomy-style reference, a status (`preprint`, `to appear`).
-        if var title = fields.title {
-            title = title.replacingOccurrences(of: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "", options: .regularExpression)
-            if let year = fields.issued?.year {
-                title = title.replacingOccurrences(of: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "", options: .regularExpression)
-            }
-            title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
-            // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
-            if let names = title.firstMatch(of: /^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*/) {
-                let more = parseNames(String(names.1))
-                fields.authors += more.filter { name in !fields.authors.contains { $0.family == name.family } }
-                title = String(title[names.range.upperBound...])
-            }
-            // An arXiv archive (`astro-ph`) is no title.
-            if title.wholeMatch(of: /[a-z]+-[a-z]+(\.[A-Z]{2})?/) != nil { title = "" }
-            fields.title = title.isEmpty ? nil : title
+        cleanTitle(&fields)
+        dropMisplacedFields(&fields, printed)
+        if let container = fields.containerTitle { repairJournal(container, printed, &fields) }
+        // A work with no title is the container's own: a book, a report, a site.
+        if fields.title == nil, fields.volume == nil, fields.issue == nil, fields.page == nil {
+            fields.title = fields.containerTitle
+            fields.containerTitle = nil
         }
+        fields.doi = rules.doi ?? fields.doi
+        // A link is one only if it starts like one.
+        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#, options: .regularExpression) != nil ? $0 : nil }
+        fields.isbn = rules.isbn
+        finishType(&fields)
+        return fields
+    }
+
+    /// What the tagger let into a title from the fields around it: the authors' `et al.`, the
+    /// year of an astronomy-style reference, a status (`preprint`, `to appear`), the last names.
+    func cleanTitle(_ fields: inout Reference) {
+        guard var title = fields.title else { return }
+        title = title.replacingOccurrences(of: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "", options: .regularExpression)
+        if let year = fields.issued?.year {
+            title = title.replacingOccurrences(of: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "", options: .regularExpression)
+        }
+        title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
+        // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
+        if let names = title.firstMatch(of: /^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*/) {
+            let more = parseNames(String(names.1))
+            fields.authors += more.filter { name in !fields.authors.contains { $0.family == name.family } }
+            title = String(title[names.range.upperBound...])
+        }
+        // An arXiv archive (`astro-ph`) is no title.
+        if title.wholeMatch(of: /[a-z]+-[a-z]+(\.[A-Z]{2})?/) != nil { title = "" }
+        fields.title = title.isEmpty ? nil : title
+    }
+
+    /// Fields the tagger filled with another field's words, or with debris.
+    func dropMisplacedFields(_ fields: inout Reference, _ printed: String) {
         // A link is no publisher; a work with a volume and pages is in a journal, not published.
         if let publisher = fields.publisher, publisher.contains("://") || publisher.hasPrefix("www.") || publisher == fields.containerTitle {
             fields.publisher = nil
@@ -121,7 +141,6 @@ public struct ReferenceParser: Sendable {
             || place == fields.containerTitle || place == fields.title {
             fields.publisherPlace = nil
         }
-        if let container = fields.containerTitle { repairJournal(container, printed, &fields) }
         // A collaboration in brackets after the names (`et al. (ABC, XYZ-Team)`) is no field.
         if let group = printed.firstMatch(of: /et al\.?,?\s*\(([^()]{2,40})\)/) {
             let inside = String(group.1)
@@ -132,17 +151,6 @@ public struct ReferenceParser: Sendable {
             if within(fields.publisher) { fields.publisher = nil }
             if within(fields.publisherPlace) { fields.publisherPlace = nil }
         }
-        // A work with no title is the container's own: a book, a report, a site.
-        if fields.title == nil, fields.volume == nil, fields.issue == nil, fields.page == nil {
-            fields.title = fields.containerTitle
-            fields.containerTitle = nil
-        }
-        fields.doi = rules.doi ?? fields.doi
-        // A link is one only if it starts like one.
-        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#, options: .regularExpression) != nil ? $0 : nil }
-        fields.isbn = rules.isbn
-        finishType(&fields)
-        return fields
     }
 
     /// A title in quotes ends at its closing quote, whatever full stops it holds; numbers in
@@ -240,15 +248,12 @@ public struct ReferenceParser: Sendable {
             .trimmingCharacters(in: CharacterSet(charactersIn: ".;:)"))
     }
 
-    /// Where `pattern` matches in `string`, in code-point offsets.
-    static func scalarRanges(of pattern: String, in string: String) -> [Range<Int>] {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
-        return expression.matches(in: string, range: NSRange(string.startIndex..., in: string)).compactMap { match in
-            guard let range = Range(match.range, in: string) else { return nil }
-            let start = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
-            return start..<(start + string.unicodeScalars[range].count)
-        }
-    }
+    /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
+    static let identifierForms: [(NSRegularExpression, ReferenceLabel)] = [
+        (try! NSRegularExpression(pattern: #"(?:https?://|www\.)[^\s<>]+"#), .url),
+        (try! NSRegularExpression(pattern: doiPattern), .doi),
+        (try! NSRegularExpression(pattern: arXivPattern), .note),
+    ]
 
     /// The rules alone.
     public func parseByRules(_ printed: String) -> Reference {

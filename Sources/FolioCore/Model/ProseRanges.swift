@@ -27,6 +27,11 @@ extension Document {
 }
 
 extension Document {
+    /// The sentences of the running prose, in the order of the text.
+    public func proseSentences() -> [TextRange] {
+        proseRanges().flatMap { Sentences.split(text, in: $0) }
+    }
+
     /// The words of every section heading, in the order of the text.
     public func headingRanges() -> [TextRange] {
         var ranges: [TextRange] = []

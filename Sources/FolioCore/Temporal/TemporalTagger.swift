@@ -74,8 +74,8 @@ public struct TemporalTagger: Sendable {
         }
         kept.sort { $0.range.lowerBound < $1.range.lowerBound }
         var found: [Found] = []
+        let reference = referenceDate.map { Focus(point: $0) }
         for (range, reading) in kept {
-            let reference = referenceDate.map { Focus(point: $0) }
             let anchor: Focus?
             switch reading.anchor {
             case .none: anchor = nil

@@ -27,8 +27,7 @@ enum QuoteMarks {
                     break
                 }
                 // A new opening double mark before any close: this one was unmatched.
-                if !single, close > index + 1, doubleOpeners.contains(mark), mark != "”", opens(text, at: close, range),
-                   !doubleClosers.contains(mark) || !closes(text, at: close, range) {
+                if !single, close > index + 1, doubleOpeners.contains(mark), mark != "”", opens(text, at: close, range) {
                     break
                 }
                 close += 1

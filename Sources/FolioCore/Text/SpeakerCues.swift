@@ -39,9 +39,14 @@ enum SpeakerCues {
         "commander", "general", "diplomat", "prime",
     ]
 
+    /// How far before or after a quotation the words naming its speaker may stand: a window
+    /// keeps a run-on text of many quotations linear.
+    static let reach = 300
+
     /// The speaker named in `text` between `start` (a sentence's start) and `position` (the
     /// quotation's): the cue nearest the quotation, a name rather than a description.
-    static func speaker(in text: WorkingText, before position: Int, from start: Int) -> TextRange? {
+    static func speaker(in text: WorkingText, before position: Int, from sentenceStart: Int) -> TextRange? {
+        let start = max(sentenceStart, position - reach)
         guard start < position else { return nil }
         let lead = text.string(TextRange(start, position))
         let scalars = Array(lead.unicodeScalars)
@@ -92,7 +97,8 @@ enum SpeakerCues {
     }
 
     /// The speaker named right after a quotation (`”, said the minister`).
-    static func speaker(in text: WorkingText, after position: Int, to end: Int) -> TextRange? {
+    static func speaker(in text: WorkingText, after position: Int, to sentenceEnd: Int) -> TextRange? {
+        let end = min(sentenceEnd, position + reach)
         guard position < end else { return nil }
         let trail = text.string(TextRange(position, end))
         guard let match = saidAfter.firstMatch(in: trail, range: NSRange(trail.startIndex..., in: trail)) else { return nil }

@@ -150,7 +150,7 @@ struct TEIWriter {
         let element = container.element("quote").attribute("rend", "block").id(quote.id)
         weave(quote.span, in: element)
         if let attribution, let write = bibl(for: document.quotations[attribution]) {
-            write(inRunningText ? container.element("note").attribute("type", "attribution") : container)
+            write(inRunningText ? Self.attributionNote(in: container) : container)
         }
     }
 
@@ -185,9 +185,8 @@ struct TEIWriter {
                 guard let writeBibl = bibl(for: quotation) else { return parent.element("quote").id(quotation.id) }
                 let cit = parent.element("cit")
                 let quote = cit.element("quote").id(quotation.id)
-                // The quote gets the woven text; the bibl follows it inside the cit, in a note,
-                // since its words are Folio's, not the printed text's.
-                defer { writeBibl(cit.element("note").attribute("type", "attribution")) }
+                // The quote gets the woven text; the bibl follows it inside the cit.
+                defer { writeBibl(Self.attributionNote(in: cit)) }
                 return quote
             }
         }
@@ -197,6 +196,12 @@ struct TEIWriter {
         let element = parent.element("ref").attribute("type", "bibr")
         if let reference { element.attribute("target", "#" + document.references[reference].id) }
         return element
+    }
+
+    /// In running text a quotation's `bibl` goes in a note: its words are Folio's copies, not
+    /// the printed text's (a refinement of the profile, in the README).
+    private static func attributionNote(in cit: XMLElement) -> XMLElement {
+        cit.element("note").attribute("type", "attribution")
     }
 
     /// Writes who is quoted and from which work, or nil when neither is known.

@@ -67,37 +67,15 @@ public struct ReferenceTagger: Sendable {
     /// shuffled order so training is repeatable.
     public static func train(_ examples: [([ReferenceToken], [ReferenceLabel])], epochs: Int = 20) -> ReferenceTagger {
         var model = ReferenceTagger()
-        var totals: [String: [Float]] = [:]
         var transitionTotals = model.transitions
-        var lastUpdate: [String: Int] = [:]
         var step = 1
         let count = labelCount
         var order = Array(examples.indices)
         var random = SplitMix(seed: 7)
         let features = examples.map { ReferenceFeatures.features($0.0) }
         let edgeFeatures = examples.map { ReferenceFeatures.edgeFeatures($0.0) }
-        var edgeTotals: [String: [Float]] = [:]
-        var edgeLastUpdate: [String: Int] = [:]
-        func update(_ feature: String, _ label: Int, _ delta: Float) {
-            var row = model.weights[feature] ?? [Float](repeating: 0, count: count)
-            var total = totals[feature] ?? [Float](repeating: 0, count: count)
-            let elapsed = Float(step - (lastUpdate[feature] ?? step))
-            for index in 0..<count { total[index] += elapsed * row[index] }
-            row[label] += delta
-            model.weights[feature] = row
-            totals[feature] = total
-            lastUpdate[feature] = step
-        }
-        func updateEdge(_ feature: String, _ pair: Int, _ delta: Float) {
-            var row = model.edgeWeights[feature] ?? [Float](repeating: 0, count: count * count)
-            var total = edgeTotals[feature] ?? [Float](repeating: 0, count: count * count)
-            let elapsed = Float(step - (edgeLastUpdate[feature] ?? step))
-            if elapsed > 0 { for index in row.indices where row[index] != 0 { total[index] += elapsed * row[index] } }
-            row[pair] += delta
-            model.edgeWeights[feature] = row
-            edgeTotals[feature] = total
-            edgeLastUpdate[feature] = step
-        }
+        var emissionAverager = WeightAverager(width: count)
+        var edgeAverager = WeightAverager(width: count * count)
         for _ in 0..<epochs {
             order.shuffle(using: &random)
             for index in order {
@@ -106,21 +84,21 @@ public struct ReferenceTagger: Sendable {
                 if predicted != gold {
                     for position in tokens.indices where predicted[position] != gold[position] {
                         for feature in features[index][position] {
-                            update(feature, gold[position].rawValue, 1)
-                            update(feature, predicted[position].rawValue, -1)
+                            emissionAverager.add(1, at: gold[position].rawValue, of: feature, in: &model.weights, step: step)
+                            emissionAverager.add(-1, at: predicted[position].rawValue, of: feature, in: &model.weights, step: step)
                         }
                     }
                     for position in tokens.indices {
                         let previousGold = position == 0 ? count : gold[position - 1].rawValue
                         let previousPredicted = position == 0 ? count : predicted[position - 1].rawValue
-                        model.transitions[previousGold * count + gold[position].rawValue] += 1
-                        model.transitions[previousPredicted * count + predicted[position].rawValue] -= 1
                         let goldPair = previousGold * count + gold[position].rawValue
                         let predictedPair = previousPredicted * count + predicted[position].rawValue
+                        model.transitions[goldPair] += 1
+                        model.transitions[predictedPair] -= 1
                         if position > 0, goldPair != predictedPair {
                             for feature in edgeFeatures[index][position] {
-                                updateEdge(feature, goldPair, 1)
-                                updateEdge(feature, predictedPair, -1)
+                                edgeAverager.add(1, at: goldPair, of: feature, in: &model.edgeWeights, step: step)
+                                edgeAverager.add(-1, at: predictedPair, of: feature, in: &model.edgeWeights, step: step)
                             }
                         }
                     }
@@ -131,20 +109,8 @@ public struct ReferenceTagger: Sendable {
         }
         // Average: every weight's running total, brought up to the last step.
         var averaged = ReferenceTagger()
-        for (feature, row) in model.weights {
-            var total = totals[feature] ?? [Float](repeating: 0, count: count)
-            let elapsed = Float(step - (lastUpdate[feature] ?? step))
-            for index in 0..<count { total[index] += elapsed * row[index] }
-            let average = total.map { $0 / Float(step) }
-            if average.contains(where: { abs($0) > 0.001 }) { averaged.weights[feature] = average }
-        }
-        for (feature, row) in model.edgeWeights {
-            var total = edgeTotals[feature] ?? [Float](repeating: 0, count: count * count)
-            let elapsed = Float(step - (edgeLastUpdate[feature] ?? step))
-            for index in total.indices { total[index] += elapsed * row[index] }
-            let average = total.map { $0 / Float(step) }
-            if average.contains(where: { abs($0) > 0.001 }) { averaged.edgeWeights[feature] = average }
-        }
+        averaged.weights = emissionAverager.averages(of: model.weights, at: step)
+        averaged.edgeWeights = edgeAverager.averages(of: model.edgeWeights, at: step)
         averaged.transitions = transitionTotals.map { $0 / Float(step) }
         return averaged
     }

@@ -13,25 +13,19 @@ public struct DatesStage: Stage {
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let tagger = TemporalTagger(referenceDate: context.referenceDate.flatMap(PartialDate.init(iso:)))
-        let text = document.text
-        let citations = document.citations.map(\.span).sorted { $0.start < $1.start }
+        // Citations are blanked, keeping every offset: their years date publications.
+        var scalars = document.text.scalars
+        for citation in document.citations {
+            for position in citation.span.start..<citation.span.end { scalars[position] = " " }
+        }
         var lastMention: TemporalTagger.Focus?
         var dates: [TemporalExpression] = []
-        let headings = Set(document.headingRanges())
-        for range in (document.proseRanges() + headings).sorted(by: { $0.start < $1.start }) {
-            // Sentence by sentence: most hold no date, and the tagger then skips its rules.
-            for sentence in headings.contains(range) ? [range] : Sentences.split(text, in: range) {
-                // Citations are blanked, keeping every offset.
-                var scalars = Array(text.scalars[sentence.start..<sentence.end])
-                for citation in citations where citation.end > sentence.start && citation.start < sentence.end {
-                    for position in max(citation.start, sentence.start)..<min(citation.end, sentence.end) {
-                        scalars[position - sentence.start] = " "
-                    }
-                }
-                for found in tagger.tag(String(scalars: scalars[...]), lastMention: &lastMention) {
-                    dates.append(TemporalExpression(span: TextRange(sentence.start + found.range.lowerBound, sentence.start + found.range.upperBound),
-                                                    type: found.type, value: found.value, edtf: found.edtf))
-                }
+        // Sentence by sentence (most hold no date, and the tagger then skips its rules), and
+        // each heading whole.
+        for piece in (document.proseSentences() + document.headingRanges()).sorted(by: { $0.start < $1.start }) {
+            for found in tagger.tag(String(scalars: scalars[piece.start..<piece.end]), lastMention: &lastMention) {
+                dates.append(TemporalExpression(span: TextRange(piece.start + found.range.lowerBound, piece.start + found.range.upperBound),
+                                                type: found.type, value: found.value, edtf: found.edtf))
             }
         }
         document.dates = dates

@@ -16,16 +16,14 @@ public struct EventsStage: Stage {
         guard !dates.isEmpty else { return }
         var events: [DatedEvent] = []
         var next = 0
-        for range in document.proseRanges() {
-            for sentence in Sentences.split(document.text, in: range) {
-                while next < dates.count && dates[next].span.start < sentence.start { next += 1 }
-                var index = next
-                while index < dates.count && dates[index].span.end <= sentence.end {
-                    if anchorsAnEvent(dates[index]) {
-                        events.append(DatedEvent(date: index, sentence: Self.telling(dates[index].span, in: sentence, document.text)))
-                    }
-                    index += 1
+        for sentence in document.proseSentences() {
+            while next < dates.count && dates[next].span.start < sentence.start { next += 1 }
+            var index = next
+            while index < dates.count && dates[index].span.end <= sentence.end {
+                if anchorsAnEvent(dates[index]) {
+                    events.append(DatedEvent(date: index, sentence: Self.telling(dates[index].span, in: sentence, document.text)))
                 }
+                index += 1
             }
         }
         document.events = events

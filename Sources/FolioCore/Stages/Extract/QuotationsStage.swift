@@ -29,7 +29,7 @@ public struct QuotationsStage: Stage {
         let text = document.text
         var quotations: [Quotation] = []
         let prose = document.proseRanges()
-        let sentences = prose.flatMap { Sentences.split(text, in: $0) }
+        let sentences = document.proseSentences()
         for quote in document.blockQuoteSpans().sorted(by: { $0.start < $1.start }) {
             // The words that introduce it: the sentence it completes, else the one before it.
             let lead = sentences.last { $0.start < quote.start }.map { TextRange($0.start, min($0.end, quote.start)) }
@@ -49,9 +49,8 @@ public struct QuotationsStage: Stage {
                 let holder = sentences.partitioningIndex { $0.end > close }
                 let sentence = holder < sentences.count && sentences[holder].start <= open ? sentences[holder] : range
                 var quotation = Quotation(span: inner, kind: .inline)
-                // Who speaks is said near the quotation: a window keeps a run-on text linear.
-                quotation.speaker = SpeakerCues.speaker(in: text, before: open, from: max(sentence.start, open - Self.cueReach))
-                    ?? SpeakerCues.speaker(in: text, after: close + 1, to: min(sentence.end, close + 1 + Self.cueReach))
+                quotation.speaker = SpeakerCues.speaker(in: text, before: open, from: sentence.start)
+                    ?? SpeakerCues.speaker(in: text, after: close + 1, to: sentence.end)
                 quotation.citation = citation(after: close + 1, document) ?? citation(in: sentence, before: open, document)
                 quotation.footnote = footnote(after: close + 1, document)
                 quotation.speaker = quotation.speaker ?? quotation.citation.flatMap { firstAuthor(of: $0, document) }
@@ -62,9 +61,6 @@ public struct QuotationsStage: Stage {
         }
         document.quotations = quotations.sorted { ($0.span.start, $1.span.end) < ($1.span.start, $0.span.end) }
     }
-
-    /// How far before or after a quotation the words naming its speaker may stand.
-    static let cueReach = 300
 
     /// A citation that starts right after `position` (`…” (Hale, 2000).`).
     func citation(after position: Int, _ document: Document) -> Int? {
