@@ -303,18 +303,18 @@ public struct ReferenceParser: Sendable {
             let pieces = beforeYear.components(separatedBy: ", ")
             fields.authors = parseNames(leadingNames(pieces))
             let remainder = pieces.dropFirst(namesCount(pieces)).joined(separator: ", ")
-            readSource(remainder, into: &fields, titleFirst: true)
+            readSource(remainder, into: &fields)
             finishType(&fields)
             return fields
         }
         afterYear = afterYear.replacingOccurrences(of: #"^[\s.,:;)]+"#, with: "", options: .regularExpression)
-        readSource(afterYear, into: &fields, titleFirst: true)
+        readSource(afterYear, into: &fields)
         finishType(&fields)
         return fields
     }
 
     /// Title, then container and locators, or place and publisher.
-    func readSource(_ text: String, into fields: inout Reference, titleFirst: Bool) {
+    func readSource(_ text: String, into fields: inout Reference) {
         var rest = Substring(text)
         var titleIsQuoted = false
         var titleIsItalic = false
@@ -417,8 +417,7 @@ public struct ReferenceParser: Sendable {
             let next = text.index(after: index)
             if ".?!".contains(character), next == text.endIndex || text[next] == " " {
                 let word = text[..<index].split(separator: " ").last ?? ""
-                let isAbbreviation = character == "." && (word.count == 1 || ["vs", "ed", "eds", "no", "vol", "pp", "St", "Dr", "Mr", "U.S", "e.g", "i.e"].contains(String(word)))
-                if !isAbbreviation { return character == "." ? index : next }
+                if !(character == "." && Sentences.isAbbreviation(String(word))) { return character == "." ? index : next }
             }
             index = next
         }

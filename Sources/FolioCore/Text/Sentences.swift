@@ -50,7 +50,11 @@ public enum Sentences {
     static func endsAbbreviation(_ text: WorkingText, before position: Int, from start: Int) -> Bool {
         var wordStart = position
         while wordStart > start, !text[wordStart - 1].properties.isWhitespace, text[wordStart - 1] != "(" { wordStart -= 1 }
-        let word = text.string(TextRange(wordStart, position))
+        return isAbbreviation(text.string(TextRange(wordStart, position)))
+    }
+
+    /// Whether `word`, followed by a full stop, is an abbreviation or an initial.
+    public static func isAbbreviation(_ word: String) -> Bool {
         if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // an initial
         if word.contains("."), word.count <= 5 { return true }  // U.S, e.g, i.e
         return abbreviations.contains(word.lowercased())
