@@ -48,7 +48,53 @@ import Testing
 
     @Test func anaphoraResolvesAgainstTheLastDateMentioned() {
         #expect(tags("The treaty was signed in 2007. One year after that, war came; the following year, peace.", reference: "2024-01-01")
-            == ["2007=DATE:2007", "One year after=DATE:2008", "the following year=DATE:2009"])
+            == ["2007=DATE:2007", "One year=DURATION:P1Y", "the following year=DATE:2009"])
+        var last: TemporalTagger.Focus?
+        let found = TemporalTagger().tag("In 2007 it began; ten days before, nothing.", lastMention: &last)
+        #expect(found.map(\.reaches) == [nil, nil], "a year alone has no day to count days from")
+        let days = TemporalTagger().tag("On 3 May 2007 it began; ten days before, nothing; two weeks later, war.", lastMention: &last)
+        #expect(days.map { $0.value + ($0.reaches.map { ">" + $0 } ?? "") } == ["2007-05-03", "P10D>2007-04-23", "P2W>2007-05-17"])
+    }
+
+    @Test func aLookBackIsADateWhateverItsHedge() {
+        #expect(tags("It opened nearly four years ago, some months after a week or so ago.", reference: "1998-02-27")
+            == ["nearly four years ago=DATE:1994", "some months=DURATION:PXM", "a week or so ago=DATE:1998-02-20"])
+        #expect(tags("Several years ago it failed.", reference: "1998-02-27") == ["Several years ago=DATE:PAST_REF"])
+    }
+
+    @Test func aWeekdayIsInThePastUnlessTheClauseLooksAhead() {
+        // 1998-02-25 is a Wednesday.
+        #expect(tags("Talks are set to resume Monday.", reference: "1998-02-25") == ["Monday=DATE:1998-03-02"])
+        #expect(tags("He will leave at 9 a.m. Friday.", reference: "1998-02-25") == ["9 a.m. Friday=TIME:1998-02-27T09:00"])
+        #expect(tags("Talks resumed Monday.", reference: "1998-02-25") == ["Monday=DATE:1998-02-23"])
+        #expect(tags("He said he will go, officials said Monday.", reference: "1998-02-25") == ["Monday=DATE:1998-02-23"],
+                "the verb of saying has its own, past time")
+        #expect(tags("The offer had been due to expire Friday.", reference: "1998-02-25") == ["Friday=DATE:1998-02-20"])
+    }
+
+    @Test func aMonthWithoutAYearLooksBackUnlessTheClauseLooksAhead() {
+        #expect(tags("Sales fell in April.", reference: "1989-11-02") == ["April=DATE:1989-04"])
+        #expect(tags("The sale is expected to close in April.", reference: "1989-11-02") == ["April=DATE:1990-04"])
+        #expect(tags("The dividend is payable Dec. 15.", reference: "1989-11-02") == ["Dec. 15=DATE:1989-12-15"])
+        #expect(tags("He was shot last Oct. 23 at home.", reference: "1999-04-19") == ["last Oct. 23=DATE:1998-10-23"])
+        #expect(tags("In an editorial on Saturday, April 25: the court erred.", reference: "1998-04-24")
+            == ["Saturday, April 25=DATE:1998-04-25"], "a colon after the day is no time")
+        // In a narrative the month nearest the last date, ahead or back.
+        #expect(tags("In March 2008 it began. In August, it ended.") == ["March 2008=DATE:2008-03", "August=DATE:2008-08"])
+    }
+
+    @Test func seasonsHalvesAndSpokenYears() {
+        #expect(tags("This past spring was wet, last winter cold.", reference: "1989-11-02")
+            == ["past spring=DATE:1989-SP", "last winter=DATE:1988-WI"])
+        #expect(tags("In the last half of 1989 and in January nineteen ninety-seven.")
+            == ["the last half of 1989=DATE:1989-H2", "January nineteen ninety-seven=DATE:1997-01"])
+        #expect(tags("Closing 5 p.m. EST Nov. 9.", reference: "1989-11-02") == ["5 p.m. EST Nov. 9=TIME:1989-11-09T17:00"])
+        #expect(tags("In recent years and the past decade.") == ["recent years=DURATION:PXY", "the past decade=DURATION:P10Y"])
+    }
+
+    @Test func halves() {
+        #expect(tags("It took 2 1/2 years, a minute and a half and two and a half hours.")
+            == ["2 1/2 years=DURATION:P2Y6M", "a minute and a half=DURATION:PT1M30S", "two and a half hours=DURATION:PT2H30M"])
     }
 
     @Test func quartersAndTheirAnaphora() {

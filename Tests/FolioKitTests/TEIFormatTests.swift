@@ -118,8 +118,22 @@ import FolioXML
         #expect(attributes("2022-13").isEmpty)
     }
 
-    @Test func durationsHaveNoDateAttributes() {
-        let duration = TemporalExpression(span: TextRange(0, 1), type: .duration, value: "P3Y")
-        #expect(TEIDateAttributes.attributes(for: duration).isEmpty)
+    @Test func durationsHaveAnXMLSchemaLengthAndNoDate() {
+        func attributes(_ value: String) -> [String] {
+            TEIDateAttributes.attributes(for: TemporalExpression(span: TextRange(0, 1), type: .duration, value: value)).map { "\($0)=\($1)" }
+        }
+        #expect(attributes("P3Y") == ["dur=P3Y"])
+        #expect(attributes("P2W") == ["dur=P14D"], "XML Schema durations have no weeks")
+        #expect(attributes("P2Y6M") == ["dur=P2Y6M"])
+        #expect(attributes("PT1H30M") == ["dur=PT1H30M"])
+        #expect(attributes("PXY").isEmpty, "an open length has none")
+        #expect(attributes("P2.5Y").isEmpty)
+        #expect(attributes("P").isEmpty)
+    }
+
+    @Test func anOffsetDatesItsEventAtTheDateItReaches() {
+        let offset = TemporalExpression(span: TextRange(0, 1), type: .duration, value: "P1Y", reaches: "2008")
+        #expect(TEIDateAttributes.attributes(for: offset).map { "\($0)=\($1)" } == ["dur=P1Y"])
+        #expect(TEIDateAttributes.eventAttributes(for: offset).map { "\($0)=\($1)" } == ["when=2008"])
     }
 }

@@ -11,12 +11,23 @@ public struct TemporalExpression: Sendable, Hashable {
     public var value: String
     /// The EDTF form, where one exists: `1948`, `199X`, `1992/1995`.
     public var edtf: String?
+    /// For an offset from a date the text gave (`one year after`, `ten days before`), which
+    /// TimeML types as a duration, the date it reaches, as EDTF.
+    public var reaches: String?
 
-    public init(span: TextRange, type: Kind, value: String, edtf: String? = nil) {
+    public init(span: TextRange, type: Kind, value: String, edtf: String? = nil, reaches: String? = nil) {
         self.span = span
         self.type = type
         self.value = value
         self.edtf = edtf
+        self.reaches = reaches
+    }
+
+    /// The date this expression dates something at: its own, or the one an offset reaches.
+    public var datedAt: String? {
+        if let reaches { return reaches }
+        guard type == .date || type == .time else { return nil }
+        return edtf ?? value
     }
 }
 

@@ -65,6 +65,22 @@ public enum TimeUnit: String, Sendable, CaseIterable {
     case second, minute, hour, day, week, month, quarter, year, decade, century
 
     /// The TIMEX3 duration form: `P3Y`, `PT2H`, `P2W`.
+    /// `whole` and a half of this unit, the half written in the unit below (`P2Y6M`, `PT1M30S`).
+    public func andAHalf(_ whole: Int) -> String? {
+        switch self {
+        case .second: nil
+        case .minute: "PT\(whole)M30S"
+        case .hour: "PT\(whole)H30M"
+        case .day: "P\(whole)DT12H"
+        case .week: "P\(whole * 7 + 3)DT12H"
+        case .month: "P\(whole)M15D"
+        case .quarter: "P\(whole * 3 + 1)M15D"
+        case .year: "P\(whole)Y6M"
+        case .decade: "P\(whole * 10 + 5)Y"
+        case .century: "P\(whole * 100 + 50)Y"
+        }
+    }
+
     public func duration(_ amount: String) -> String {
         switch self {
         case .second: "PT\(amount)S"

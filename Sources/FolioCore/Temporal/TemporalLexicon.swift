@@ -87,6 +87,15 @@ enum TemporalLexicon {
 
     static let spokenTens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     static let spokenOnes = "one|two|three|four|five|six|seven|eight|nine"
+    /// A year of the 1900s as transcripts spell it (`nineteen ninety-four`), one group.
+    static let spokenYear = "(?i:\\b(nineteen[\\s-]+(?:" + spokenTens + ")(?:[\\s-]+(?:" + spokenOnes + "))?)\\b)"
+
+    static func spokenYearNumber(_ text: String) -> Int? {
+        let words = text.lowercased().split { $0 == " " || $0 == "-" || $0 == "\n" }.map(String.init)
+        guard words.count >= 2, words[0] == "nineteen", let tens = count(words[1]) else { return nil }
+        let ones = words.count > 2 ? count(words[2]) ?? 0 : 0
+        return 1900 + Int(tens + ones)
+    }
 
     /// A holiday's date in `year`.
     static func holiday(_ name: String, year: Int) -> PartialDate? {

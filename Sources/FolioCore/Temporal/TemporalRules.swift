@@ -11,6 +11,8 @@ struct TemporalRule: Sendable {
             var type: TemporalExpression.Kind
             var value: String
             var edtf: String?
+            /// For an offset (`one year after`), the date it reaches.
+            var reaches: String? = nil
             /// What later anaphora count from, when this is a date the text gives (not an
             /// offset from another: `a year earlier` leaves the focus where it was).
             var mentioned: TemporalTagger.Focus?
@@ -69,25 +71,94 @@ enum TemporalRules {
     /// A date built from the anchor; `XXXX` in place of the year when there is none.
     static func anchored(_ anchor: Reading.Anchor, movesFocus: Bool = true, _ build: @escaping @Sendable (PartialDate) -> PartialDate?,
                          unanchored: String? = nil) -> Reading {
+        anchoredOn(anchor, movesFocus: movesFocus, { build($0.point) }, unanchored: unanchored)
+    }
+
+    /// `anchored`, for a build that needs to know whether its anchor is the writing date.
+    static func anchoredOn(_ anchor: Reading.Anchor, movesFocus: Bool = true, _ build: @escaping @Sendable (TemporalTagger.Focus) -> PartialDate?,
+                           unanchored: String? = nil) -> Reading {
         Reading(anchor: anchor) { focus in
-            guard let point = focus?.point else { return unanchored.map { Value(type: .date, value: $0) } }
-            guard let result = build(point) else { return nil }
+            guard let focus else { return unanchored.map { Value(type: .date, value: $0) } }
+            guard let result = build(focus) else { return nil }
             return Value(type: .date, value: result.iso, edtf: result.iso, mentioned: movesFocus ? .init(point: result) : nil)
         }
     }
 
-    /// The year in which a month (and day) without one falls near the anchor: `December`
-    /// written in January is last December, `January` written in November next January. Reports
-    /// look back more often than ahead, so the window reaches further into the past. A year
-    /// alone as anchor (historical prose) gives its own year.
-    static func nearestYear(month: Int, day: Int?, to point: PartialDate) -> Int {
+    /// The year in which a month (and day) without one falls near the anchor. From the writing
+    /// date, a report looks back unless the clause looks ahead: `December` written in January
+    /// is last December, `January` written in November last January, but `will close in
+    /// January` the next. In a narrative, the month nearest the date it last gave, either way.
+    /// A year alone as anchor (historical prose) gives its own year.
+    static func nearestYear(month: Int, day: Int?, to focus: TemporalTagger.Focus, ahead: Bool = false) -> Int {
+        let point = focus.point
         guard let anchorMonth = point.month else { return point.year }
         let here = anchorMonth * 31 + (point.day ?? 15)
         let there = month * 31 + (day ?? 15)
-        if there - here > 4 * 31 + 15 { return point.year - 1 }
-        if here - there > 7 * 31 + 15 { return point.year + 1 }
+        // Windows in days of 31-day months, together a year.
+        var before = 6 * 31 + 15, after = 6 * 31 + 16
+        if focus.isWritingDate {
+            (before, after) = ahead ? (0, 12 * 31) : (7 * 31 + 15, 4 * 31 + 16)
+        }
+        if there - here > after { return point.year - 1 }
+        if here - there > before { return point.year + 1 }
         return point.year
     }
+
+    /// The date `amount` units from the focus, at the focus's grain: a quarter among quarters
+    /// (`date` is then nil), else a year, month or day.
+    static func offset(_ amount: Int, _ unit: TimeUnit, from focus: TemporalTagger.Focus) -> (value: String, date: PartialDate?)? {
+        let point = focus.point
+        if unit == .year, let quarter = focus.quarter { return (String(format: "%04d-Q%d", point.year + amount, quarter), nil) }
+        let result: PartialDate?
+        switch unit {
+        case .year, .decade, .century: result = point.yearOnly.adding(amount, unit)
+        case .month, .quarter: result = point.month == nil ? nil : point.monthOnly.adding(amount, unit)
+        case .week, .day: result = point.day == nil ? nil : point.adding(amount, unit)
+        default: result = nil
+        }
+        return result.map { ($0.iso, $0) }
+    }
+
+    /// A weekday without `last` or `next`: news reports what happened, so the one on or before
+    /// the reference date, or on or after it when the clause looks ahead.
+    static func nearestWeekday(_ target: Int, to point: PartialDate, ahead: Bool) -> PartialDate {
+        ahead ? point.adding((target - point.weekday + 7) % 7, .day) : point.adding(-((point.weekday - target + 7) % 7), .day)
+    }
+
+    /// Words that put the rest of a clause in the future (`is scheduled to close Monday`, `will
+    /// meet on Friday`), read back to the last verb of saying, whose own time is the past; a
+    /// plan told in the past perfect (`had been due to expire Friday`) is past.
+    static let lookingAhead = try! NSRegularExpression(pattern:
+        #"(?i)\b(?:will|shall|'ll|’ll|scheduled|set\s+to|plans?\s+to|planned|planning|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|coming|expected\s+to|due\s+to)\b"#)
+    static let sayingOrBreak = try! NSRegularExpression(pattern: #"(?i)\b(?:said|says|told|announced|reported)\b|[;:]"#)
+    static func looksAhead(_ before: Substring) -> Bool {
+        var clause = String(before)
+        if let last = sayingOrBreak.matches(in: clause, range: NSRange(clause.startIndex..., in: clause)).last,
+           let range = Range(last.range, in: clause) {
+            clause = String(clause[range.upperBound...])
+        }
+        let whole = NSRange(clause.startIndex..., in: clause)
+        return lookingAhead.firstMatch(in: clause, range: whole) != nil && pastPerfect.firstMatch(in: clause, range: whole) == nil
+    }
+    static let pastPerfect = try! NSRegularExpression(pattern: #"(?i)\bhad\b"#)
+
+    /// The year a season starts in: the last one over before the anchor, this year's (the
+    /// winter a January is in), or the next one to begin. EDTF codes 21 to 24; winter starts in December.
+    static func seasonYear(_ code: Int, _ direction: Int, from point: PartialDate) -> Int {
+        guard let month = point.month else { return point.year + direction }
+        let start = [21: 3, 22: 6, 23: 9, 24: 12][code]!
+        let now = point.year * 12 + month
+        func first(_ year: Int) -> Int { year * 12 + start }
+        func last(_ year: Int) -> Int { first(year) + 2 }
+        switch direction {
+        case ..<0: return (point.year - 2...point.year).last { last($0) < now } ?? point.year - 1
+        case 0: return code == 24 && month <= 2 ? point.year - 1 : point.year
+        default: return (point.year...point.year + 1).first { first($0) > now } ?? point.year + 1
+        }
+    }
+
+    /// Orders dates of any grain, an open month or day taken as its middle.
+    static func dayNumber(_ date: PartialDate) -> Int { date.year * 400 + (date.month ?? 6) * 32 + (date.day ?? 15) }
 
     static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
 
@@ -134,35 +205,47 @@ enum TemporalRules {
             let shift = ["last": -1, "this": 0, "next": 1][groups[2]!]!
             return anchored(.reference, { PartialDate(year: $0.year + shift, month: month) })
         },
-        // February 24, the 24th of February (the year nearest the anchor)
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?![\\d:])", needs: .digit) { groups, _ in
-            guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
-            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
-                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+        // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
+        // one before or after it); not a time (`May 10:30`)
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .digit) { groups, before in
+            guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
+            let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
+            let ahead = looksAhead(before)
+            return anchoredOn(.reference, { focus in
+                let point = focus.point
+                var date = PartialDate(year: nearestYear(month: month, day: day, to: focus, ahead: ahead), month: month, day: day)
+                if direction < 0 && dayNumber(date) >= dayNumber(point) { date.year -= 1 }
+                if direction > 0 && dayNumber(date) <= dayNumber(point) { date.year += 1 }
+                return date
+            }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .word(L.monthStems)) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .word(L.monthStems)) { groups, before in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
-            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
+            let ahead = looksAhead(before)
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .digit) { groups, _ in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .digit) { groups, before in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
-            return anchored(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0), month: month, day: day) },
+            let ahead = looksAhead(before)
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .word(L.monthStems)) { groups, _ in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .word(L.monthStems)) { groups, before in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
-            return anchored(.reference, { point in
+            let ahead = looksAhead(before)
+            return anchoredOn(.reference, { focus in
+                let point = focus.point
                 guard let anchorMonth = point.month else { return PartialDate(year: point.year, month: month) }
                 let year = lead.hasPrefix("last") ? (month < anchorMonth ? point.year : point.year - 1)
                     : lead.hasPrefix("next") ? (month > anchorMonth ? point.year : point.year + 1)
                     : lead.hasPrefix("this") ? point.year
-                    : nearestYear(month: month, day: nil, to: point)
+                    : nearestYear(month: month, day: nil, to: focus, ahead: ahead)
                 return PartialDate(year: year, month: month)
             }, unanchored: String(format: "XXXX-%02d", month))
         },
@@ -180,15 +263,24 @@ enum TemporalRules {
         TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", needs: .digit) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
+        // January nineteen ninety-seven, the winter of nineteen ninety-four
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?:(" + L.month + ")|(?i:(spring|summer|autumn|fall|winter)))\\s+(?:of\\s+)?" + L.spokenYear, needs: .word(["nineteen"])) { groups, _ in
+            guard let year = L.spokenYearNumber(groups[3]!) else { return nil }
+            if let month = groups[1].flatMap(L.monthNumber) { return fixed(PartialDate(year: year, month: month)) }
+            guard let season = groups[2].flatMap(L.season) else { return nil }
+            return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
+        },
         // spring 2022, the summer of 1999
         TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
-            guard let number = L.ordinal(groups[1]!) else { return nil }
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
             let isHalf = groups[2]!.lowercased() == "half"
+            // `the last quarter` of a year the text names is its fourth; alone it is the latest.
+            if groups[1]!.lowercased() == "last" && groups[3] == nil { return nil }
+            guard let number = groups[1]!.lowercased() == "last" ? (isHalf ? 2 : 4) : L.ordinal(groups[1]!) else { return nil }
             guard number <= (isHalf ? 2 : 4) else { return nil }
             let code = isHalf ? "H" : "Q"
             let mentioned: @Sendable (Int) -> TemporalTagger.Focus? = { year in isHalf ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number) }
@@ -263,9 +355,9 @@ enum TemporalRules {
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
         TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial"])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
-            return anchored(.reference, { point in
-                guard let date = L.holiday(name, year: point.year) else { return nil }
-                return L.holiday(name, year: nearestYear(month: date.month!, day: date.day, to: point))
+            return anchoredOn(.reference, { focus in
+                guard let date = L.holiday(name, year: focus.point.year) else { return nil }
+                return L.holiday(name, year: nearestYear(month: date.month!, day: date.day, to: focus))
             })
         },
         // today, yesterday, tomorrow, late yesterday
@@ -311,8 +403,8 @@ enum TemporalRules {
                     return Value(type: .date, value: month.iso, edtf: month.iso, mentioned: .init(point: month))
                 case "year":
                     let year = point.yearOnly.adding(direction, .year)
-                    // Among quarters, `last year` is the same quarter a year before.
-                    if direction < 0, let quarter = focus?.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", year.year, quarter)) }
+                    // Among quarters, the year (still compared quarter by quarter after it).
+                    if focus?.quarter != nil { return Value(type: .date, value: year.iso, edtf: year.iso) }
                     return Value(type: .date, value: year.iso, edtf: year.iso, mentioned: .init(point: year))
                 case "quarter":
                     let month = point.monthOnly.adding(3 * direction, .month)
@@ -321,7 +413,8 @@ enum TemporalRules {
                                  mentioned: .init(point: PartialDate(year: month.year), quarter: quarter))
                 default:
                     let season = L.season(word)!
-                    return Value(type: .date, value: "\(point.year + direction)-\(season.timex)", edtf: "\(point.year + direction)-\(season.edtf)")
+                    let year = seasonYear(season.edtf, direction, from: point)
+                    return Value(type: .date, value: "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
                 }
             }
         },
@@ -339,29 +432,30 @@ enum TemporalRules {
                 }
             }
         },
-        // three years ago (from the reference date); one year later, two months after (from the
-        // last date); at a quarter's grain when the text spoke of quarters. Still tagged as the
-        // date it points to, not TimeBank's duration: the event it dates is what readers want.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")\\s+(ago|earlier|later|after|before|afterwards?)\\b", needs: .word(L.unitStems)) { groups, _ in
-            guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
+        // three years ago (from the reference date), nearly a decade ago, a year earlier (from
+        // the last date), at a quarter's grain when the text spoke of quarters: the date it
+        // points to. A count the text leaves open (`several years ago`) is just the past.
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", needs: .word(L.unitStems)) { groups, _ in
+            guard let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
-            let amount = Int(count) * (word == "ago" || word == "earlier" || word == "before" ? -1 : 1)
+            guard let count = L.count(groups[1]!) else { return word == "ago" ? fixed(.date, "PAST_REF") : nil }
+            guard count == count.rounded() else { return nil }
             return Reading(anchor: word == "ago" ? .reference : .lastMention) { focus in
                 guard let focus else { return nil }
-                let point = focus.point
-                if unit == .year, let quarter = focus.quarter {
-                    return Value(type: .date, value: String(format: "%04d-Q%d", point.year + amount, quarter))
-                }
-                let result: PartialDate?
-                switch unit {
-                case .year, .decade, .century: result = point.yearOnly.adding(amount, unit)
-                case .month, .quarter: result = point.month == nil ? nil : point.monthOnly.adding(amount, unit)
-                case .week, .day: result = point.day == nil ? nil : point.adding(amount, unit)
-                default: result = nil
-                }
-                // A story told forwards moves on (`one year later`); a look back (`a year
-                // earlier`) leaves the focus where it was.
-                return result.map { Value(type: .date, value: $0.iso, edtf: $0.iso, mentioned: amount > 0 ? .init(point: $0) : nil) }
+                // A look back leaves the focus where it was.
+                return offset(-Int(count), unit, from: focus).map { Value(type: .date, value: $0.value, edtf: $0.date?.iso) }
+            }
+        },
+        // one year later, two months after, ten days before: TimeML's duration (`one year`),
+        // which reaches the date it points to from the last date the text gave; the event it
+        // dates is what readers want. A story told forwards moves the focus on.
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", needs: .word(L.unitStems)) { groups, _ in
+            guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
+            let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
+            let duration = unit.duration(String(Int(count)))
+            return Reading(anchor: .lastMention) { focus in
+                guard let focus, let reached = offset(amount, unit, from: focus)?.date else { return Value(type: .duration, value: duration) }
+                return Value(type: .duration, value: duration, reaches: reached.iso, mentioned: amount > 0 ? .init(point: reached) : nil)
             }
         },
         // year-earlier, year-ago: the same time a year before
@@ -372,8 +466,10 @@ enum TemporalRules {
                 return Value(type: .date, value: String(format: "%04d", focus.point.year - 1))
             }
         },
-        // Friday, Sunday night, each Thursday (news: the one before the reference date)
-        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", needs: .word(L.weekdays)) { groups, _ in
+        // Friday, Sunday night, each Thursday (news: the one before the reference date, unless
+        // the clause looks ahead)
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", needs: .word(L.weekdays)) { groups, before in
+            let ahead = looksAhead(before)
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
             let part = groups[3].map { ["morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"][$0.lowercased()]! }
@@ -386,7 +482,7 @@ enum TemporalRules {
                     let week = point.adding(which == "next" ? 7 : -7, .day)
                     day = week.adding(target - week.weekday, .day)
                 } else {
-                    day = point.adding(-((point.weekday - target + 7) % 7), .day)
+                    day = nearestWeekday(target, to: point, ahead: ahead)
                 }
                 if let part { return Value(type: .time, value: day.iso + "T" + part, mentioned: .init(point: day)) }
                 return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
@@ -397,7 +493,8 @@ enum TemporalRules {
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow))?", needs: .digitOr(["noon", "midnight"])) { groups, _ in
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight"])) { groups, before in
+            let ahead = looksAhead(before)
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -409,11 +506,13 @@ enum TemporalRules {
             return Reading(anchor: .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return Value(type: .time, value: "XXXX-XX-XX" + time) }
                 var day = point
-                if let dayWord {
+                if let month = groups[6].flatMap(L.monthNumber), let date = int(groups[7]) {
+                    day = PartialDate(year: nearestYear(month: month, day: date, to: focus!, ahead: ahead), month: month, day: date)
+                } else if let dayWord {
                     if let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][dayWord] {
                         day = point.adding(offset, .day)
                     } else if let target = L.weekdays.firstIndex(of: dayWord).map({ $0 + 1 }) {
-                        day = point.adding(-((point.weekday - target + 7) % 7), .day)
+                        day = nearestWeekday(target, to: point, ahead: ahead)
                     }
                 }
                 return Value(type: .time, value: day.iso + time)
@@ -428,6 +527,12 @@ enum TemporalRules {
             guard let unit = L.unit(groups[3]!) else { return nil }
             let count = groups[2].flatMap { L.count($0) }.map { String(Int($0)) } ?? "1"
             return fixed(.set, unit.duration(count))
+        },
+        // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", needs: .word(L.unitStems)) { groups, _ in
+            guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
+                  let unit = (groups[3] ?? groups[5]).flatMap(L.unit), let value = unit.andAHalf(Int(whole)) else { return nil }
+            return fixed(.duration, value)
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
@@ -466,8 +571,12 @@ enum TemporalRules {
             let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][groups[1]!.lowercased()]!
             return fixed(.date, "19\(tens)", edtf: "19\(tens)X")
         },
-        // in recent years
-        TemporalRule("(?i)\\b(?:in\\s+)?recent\\s+(?:years|months|weeks|decades)\\b", needs: .word(["recent"])) { _, _ in fixed(.date, "PAST_REF") },
+        // recent years, the past decade: a stretch of time up to the present, its length open
+        // or one unit
+        TemporalRule("(?i)\\b(?:recent\\s+(years|months|weeks|decades|days)|(?:the\\s+)?(?:past|last)\\s+(decade|century))\\b", needs: .word(["recent", "decade", "centur"])) { groups, _ in
+            if let units = groups[1] { return L.unit(units).map { fixed(.duration, $0.duration("X")) } }
+            return L.unit(groups[2]!).map { fixed(.duration, $0.duration("1")) }
+        },
         // for years, for decades
         TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", needs: .word(["for", "over", "recent"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }

@@ -14,6 +14,8 @@ public struct TemporalTagger: Sendable {
         public var type: TemporalExpression.Kind
         public var value: String
         public var edtf: String?
+        /// For an offset (`one year after`), the date it reaches, as EDTF.
+        public var reaches: String?
     }
 
     /// The date the text was written, for deictic expressions.
@@ -32,10 +34,13 @@ public struct TemporalTagger: Sendable {
         public var point: PartialDate
         /// The quarter the text spoke of, when it spoke of one (`the third quarter`).
         public var quarter: Int?
+        /// Whether the point is the date the text was written, not one the text gave.
+        public var isWritingDate = false
 
-        public init(point: PartialDate, quarter: Int? = nil) {
+        public init(point: PartialDate, quarter: Int? = nil, isWritingDate: Bool = false) {
             self.point = point
             self.quarter = quarter
+            self.isWritingDate = isWritingDate
         }
     }
 
@@ -56,7 +61,7 @@ public struct TemporalTagger: Sendable {
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
-                let lead = max(0, match.range.location - 40)
+                let lead = max(0, match.range.location - 80)
                 let before = string.substring(with: NSRange(location: lead, length: match.range.location - lead))
                 guard let reading = rule.read(groups, Substring(before)) else { continue }
                 let range = offsets.scalarRange(match.range)
@@ -74,19 +79,19 @@ public struct TemporalTagger: Sendable {
         }
         kept.sort { $0.range.lowerBound < $1.range.lowerBound }
         var found: [Found] = []
-        let reference = referenceDate.map { Focus(point: $0) }
+        let reference = referenceDate.map { Focus(point: $0, isWritingDate: true) }
         for (range, reading) in kept {
             let anchor: Focus?
             switch reading.anchor {
             case .none: anchor = nil
             // The reference date keeps the grain the text speaks in (`a year ago` among quarters).
-            case .reference: anchor = reference.map { Focus(point: $0.point, quarter: lastMention?.quarter) } ?? lastMention
+            case .reference: anchor = reference.map { Focus(point: $0.point, quarter: lastMention?.quarter, isWritingDate: true) } ?? lastMention
             case .lastMention: anchor = lastMention ?? reference
             case .quarter: anchor = (lastMention?.quarter != nil ? lastMention : nil) ?? reference ?? lastMention
             }
             guard let value = reading.resolve(anchor) else { continue }
-            found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf))
-            if value.type == .date, let mentioned = value.mentioned { lastMention = mentioned }
+            found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf, reaches: value.reaches))
+            if value.type == .date || value.reaches != nil, let mentioned = value.mentioned { lastMention = mentioned }
         }
         return found
     }

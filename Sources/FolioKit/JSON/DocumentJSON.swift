@@ -166,6 +166,7 @@ struct DocumentJSON {
         object["type"] = .string(date.type.rawValue)
         object["value"] = .string(date.value)
         if let edtf = date.edtf { object["edtf"] = .string(edtf) }
+        if let reaches = date.reaches { object["reaches"] = .string(reaches) }
         return .object(object)
     }
 

@@ -298,7 +298,8 @@ public enum DocumentJSONSchema {
         "text": {"type": "string"},
         "type": {"enum": ["DATE", "TIME", "DURATION", "SET"]},
         "value": {"type": "string", "minLength": 1, "description": "The TIMEX3 value."},
-        "edtf": {"type": "string", "minLength": 1, "description": "The Extended Date/Time Format form, where one exists."}
+        "edtf": {"type": "string", "minLength": 1, "description": "The Extended Date/Time Format form, where one exists."},
+        "reaches": {"type": "string", "minLength": 1, "description": "For an offset from a date the text gave ('one year after'), typed DURATION as TimeML does, the date it reaches, as EDTF."}
       }
     },
     "event": {

@@ -29,6 +29,7 @@ public enum TEISchema {
     <optional><attribute name="to"><ref name="isoDate"/></attribute></optional>
     <optional><attribute name="notBefore"><ref name="isoDate"/></attribute></optional>
     <optional><attribute name="notAfter"><ref name="isoDate"/></attribute></optional>
+    <optional><attribute name="dur"><data type="duration"/></attribute></optional>
   </define>
   <define name="pointer"><data type="string"><param name="pattern">#\i\c*</param></data></define>
 

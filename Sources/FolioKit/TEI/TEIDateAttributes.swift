@@ -3,13 +3,38 @@ import Foundation
 
 /// The TEI date attributes for a temporal expression: `@when` for a day, month or year,
 /// `@from`/`@to` for a range, `@notBefore`/`@notAfter` for a decade or century, as the output
-/// profile fixes. Read from the EDTF form, else from a TIMEX3 value that is a plain date.
+/// profile fixes. Read from the EDTF form, else from a TIMEX3 value that is a plain date. A
+/// duration gets `@dur` where its length is exact.
 public enum TEIDateAttributes {
     public static func attributes(for date: TemporalExpression) -> [(String, String)] {
+        if date.type == .duration { return w3cDuration(date.value).map { [("dur", $0)] } ?? [] }
         guard date.type == .date || date.type == .time else { return [] }
         if let edtf = date.edtf, let attributes = attributes(edtf: edtf) { return attributes }
         if let when = isoDate(date.value) { return [("when", when)] }
         return []
+    }
+
+    /// An event's date: the expression's own, or the one an offset (`one year after`) reaches.
+    public static func eventAttributes(for date: TemporalExpression) -> [(String, String)] {
+        if let reaches = date.reaches { return attributes(edtf: reaches) ?? [] }
+        return attributes(for: date)
+    }
+
+    /// TIMEX3's `P2W`, `PT24H` as an XML Schema duration (`P14D`, `PT24H`), which has no weeks;
+    /// nil for an open or fractional length (`PXY`, `P2.5Y`).
+    static func w3cDuration(_ value: String) -> String? {
+        guard let match = value.wholeMatch(of: /P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?/),
+              value.count > 1, value.last != "T" else { return nil }
+        let (_, years, months, weeks, days, hours, minutes, seconds) = match.output
+        let allDays = (weeks.flatMap { Int($0) }.map { $0 * 7 } ?? 0) + (days.flatMap { Int($0) } ?? 0)
+        var result = "P"
+        if let years { result += years + "Y" }
+        if let months { result += months + "M" }
+        if weeks != nil || days != nil { result += "\(allDays)D" }
+        if hours != nil || minutes != nil || seconds != nil {
+            result += "T" + (hours.map { $0 + "H" } ?? "") + (minutes.map { $0 + "M" } ?? "") + (seconds.map { $0 + "S" } ?? "")
+        }
+        return result
     }
 
     /// `1948` → when; `1992/1995` → from, to; `199X` → notBefore 1990, notAfter 1999.

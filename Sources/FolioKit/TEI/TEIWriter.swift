@@ -322,7 +322,7 @@ struct TEIWriter {
         for event in document.events {
             let date = document.dates[event.date]
             let element = listEvent.element("event").id(event.id)
-            for (name, value) in TEIDateAttributes.attributes(for: date) { element.attribute(name, value) }
+            for (name, value) in TEIDateAttributes.eventAttributes(for: date) { element.attribute(name, value) }
             element.attribute("corresp", "#" + date.id)
             element.element("desc", text: text.readingText(event.sentence))
         }

@@ -25,7 +25,7 @@ public struct DatesStage: Stage {
         for piece in (document.proseSentences() + document.headingRanges()).sorted(by: { $0.start < $1.start }) {
             for found in tagger.tag(String(scalars: scalars[piece.start..<piece.end]), lastMention: &lastMention) {
                 dates.append(TemporalExpression(span: TextRange(piece.start + found.range.lowerBound, piece.start + found.range.upperBound),
-                                                type: found.type, value: found.value, edtf: found.edtf))
+                                                type: found.type, value: found.value, edtf: found.edtf, reaches: found.reaches))
             }
         }
         document.dates = dates

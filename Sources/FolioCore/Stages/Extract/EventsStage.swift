@@ -44,6 +44,7 @@ public struct EventsStage: Stage {
     }
 
     func anchorsAnEvent(_ date: TemporalExpression) -> Bool {
+        if date.reaches != nil { return true }
         guard date.type == .date || date.type == .time, let first = date.value.first, first.isNumber else { return false }
         return !date.value.hasPrefix("XXXX")
     }
