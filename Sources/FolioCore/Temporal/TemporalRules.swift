@@ -95,10 +95,10 @@ enum TemporalRules {
         let here = anchorMonth * 31 + (point.day ?? 15)
         let there = month * 31 + (day ?? 15)
         // Windows in days of 31-day months, together a year.
-        var before = 6 * 31 + 15, after = 6 * 31 + 16
-        if focus.isWritingDate {
-            (before, after) = ahead ? (0, 12 * 31) : (7 * 31 + 15, 4 * 31 + 16)
-        }
+        let year = 12 * 31
+        var before = year / 2
+        if focus.isWritingDate { before = ahead ? 0 : 7 * 31 + 15 }
+        let after = year - before
         if there - here > after { return point.year - 1 }
         if here - there > before { return point.year + 1 }
         return point.year
