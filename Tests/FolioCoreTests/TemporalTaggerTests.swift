@@ -92,6 +92,21 @@ import Testing
         #expect(tags("In recent years and the past decade.") == ["recent years=DURATION:PXY", "the past decade=DURATION:P10Y"])
     }
 
+    @Test func quartersStayUnderDiscussionAndAreNoFractions() {
+        #expect(tags("Profit in the first quarter, ended Sept. 29, rose; the quarter was good.", reference: "1989-10-26")
+            == ["the first quarter=DATE:1989-Q1", "Sept. 29=DATE:1989-09-29", "the quarter=DATE:1989-Q1"])
+        #expect(tags("Its first quarterly loss; a quarter of the market; the quarter-to-quarter change.", reference: "1989-10-26").isEmpty)
+    }
+
+    @Test func ratesPartsOfDaysAndHolidays() {
+        #expect(tags("He earns $5,000 a year and eats twice a day.") == ["a year=SET:P1Y", "a day=SET:P1D"])
+        #expect(tags("It fell mid-afternoon yesterday and rose at midday; Election Day came.", reference: "1998-10-20")
+            == ["mid-afternoon yesterday=TIME:1998-10-19TAF", "midday=TIME:1998-10-20T12:00", "Election Day=DATE:1998-11-03"])
+        #expect(tags("It halted for eight trading days in the early summer.", reference: "1989-10-20")
+            == ["eight trading days=DURATION:P8D", "the early summer=DATE:1989-SU"])
+        #expect(tags("After the fall of the regime, a hot spring.").isEmpty)
+    }
+
     @Test func halves() {
         #expect(tags("It took 2 1/2 years, a minute and a half and two and a half hours.")
             == ["2 1/2 years=DURATION:P2Y6M", "a minute and a half=DURATION:PT1M30S", "two and a half hours=DURATION:PT2H30M"])

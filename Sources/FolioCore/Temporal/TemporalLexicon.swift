@@ -32,10 +32,11 @@ enum TemporalLexicon {
         ("seconds?", .second), ("minutes?", .minute), ("hours?", .hour), ("days?", .day), ("weeks?", .week),
         ("months?", .month), ("quarters?", .quarter), ("years?", .year), ("decades?", .decade), ("century|centuries", .century),
     ]
-    static let unit = "(?:" + units.map(\.pattern).joined(separator: "|") + ")"
+    /// A unit, also as markets and offices count days (`eight trading days`).
+    static let unit = "(?:(?:trading|business|working)\\s+)?(?:" + units.map(\.pattern).joined(separator: "|") + ")"
 
     static func unit(_ word: String) -> TimeUnit? {
-        let lower = word.lowercased()
+        let lower = word.lowercased().split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
         if lower.hasPrefix("centur") { return .century }
         return TimeUnit.allCases.first { lower.hasPrefix($0.rawValue) }
     }
@@ -45,7 +46,7 @@ enum TemporalLexicon {
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0, "a couple of": 2, "couple of": 2,
-        "a dozen": 12,
+        "a dozen": 12, "a hundred": 100,
     ]
     /// Counts whose number the text leaves open: `several years` is `PXY`.
     static let vagueCounts = ["several", "a few", "few", "many", "some", "numerous", "a number of"]
@@ -54,7 +55,7 @@ enum TemporalLexicon {
         let tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
         let words = numberWords.keys.filter { !$0.contains(" ") && $0 != "hundred" }.sorted { $0.count > $1.count }.joined(separator: "|")
         let vague = vagueCounts.sorted { $0.count > $1.count }.joined(separator: "|").replacingOccurrences(of: " ", with: "\\s+")
-        return "(?:\\d+(?:\\.\\d+)?|" + tens + "|half\\s+a|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|" + vague + "|" + words + ")"
+        return "(?:\\d+(?:\\.\\d+)?|" + tens + "|half\\s+a|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|a\\s+hundred|" + vague + "|" + words + ")"
     }()
 
     /// The count a written number stands for; nil for a vague count.
@@ -114,6 +115,8 @@ enum TemporalLexicon {
         if lower.hasPrefix("valentine") { return PartialDate(year: year, month: 2, day: 14) }
         if lower.hasPrefix("thanksgiving") { return nth(4, 4, of: 11) }
         if lower.hasPrefix("labor") { return nth(1, 1, of: 9) }
+        // The Tuesday after the first Monday of November.
+        if lower.hasPrefix("election") { return nth(1, 1, of: 11).adding(1, .day) }
         if lower.hasPrefix("memorial") { return nth(1, 1, of: 6).adding(-7, .day) }
         return nil
     }

@@ -270,13 +270,25 @@ enum TemporalRules {
             guard let season = groups[2].flatMap(L.season) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
+        // the summer, in spring, this fall, late winter: the season of the anchor's year (`fall`
+        // only after a word that makes it a noun, and not `the fall of` a regime), or the next
+        // when the clause looks ahead
+        TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, before in
+            guard let season = (groups[1] ?? groups[2]).flatMap(L.season) else { return nil }
+            let ahead = looksAhead(before)
+            return Reading(anchor: .reference) { focus in
+                guard let point = focus?.point else { return Value(type: .date, value: "XXXX-\(season.timex)") }
+                let year = seasonYear(season.edtf, ahead ? 1 : 0, from: point)
+                return Value(type: .date, value: "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
+            }
+        },
         // spring 2022, the summer of 1999
         TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
             let isHalf = groups[2]!.lowercased() == "half"
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
             if groups[1]!.lowercased() == "last" && groups[3] == nil { return nil }
@@ -302,7 +314,7 @@ enum TemporalRules {
             }
         },
         // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
-        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b", needs: .word(["quarter", "period"])) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)", needs: .word(["quarter", "period"])) { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
             return Reading(anchor: .quarter) { focus in
@@ -353,7 +365,7 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
-        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial"])) { groups, _ in
+        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial", "election"])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
             return anchoredOn(.reference, { focus in
                 guard let date = L.holiday(name, year: focus.point.year) else { return nil }
@@ -372,10 +384,12 @@ enum TemporalRules {
                 return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
             }
         },
-        // tonight, last night, this morning
-        TemporalRule("(?i)\\b(tonight|last\\s+night|this\\s+(morning|afternoon|evening))\\b", needs: .word(["tonight", "last", "this"])) { groups, _ in
-            let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][groups[2]?.lowercased() ?? ""] ?? "NI"
-            let offset = groups[1]!.lowercased().hasPrefix("last") ? -1 : 0
+        // tonight, last night, this morning, yesterday afternoon, mid-afternoon yesterday
+        TemporalRule("(?i)\\b(?:(tonight|last\\s+night|this\\s+(morning|afternoon|evening))|(yesterday|today|tomorrow)\\s+(morning|afternoon|evening|night)|(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\\s+(yesterday|today|tomorrow))\\b", needs: .word(["tonight", "last", "this", "yesterday", "today", "tomorrow"])) { groups, _ in
+            let partWord = (groups[2] ?? groups[4] ?? groups[5])?.lowercased() ?? "night"
+            let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][partWord] ?? "NI"
+            let dayWord = (groups[3] ?? groups[6])?.lowercased()
+            let offset = dayWord.map { ["yesterday": -1, "today": 0, "tomorrow": 1][$0]! } ?? (groups[1]!.lowercased().hasPrefix("last") ? -1 : 0)
             return Reading(anchor: .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return nil }
                 return Value(type: .time, value: point.adding(offset, .day).iso + "T" + part)
@@ -493,9 +507,9 @@ enum TemporalRules {
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight"])) { groups, before in
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight", "midday"])) { groups, before in
             let ahead = looksAhead(before)
-            var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "noon" ? 12 : 24)
+            var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "midnight" ? 24 : 12)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
                 if groups[3]!.lowercased() == "p" && hour < 12 { hour += 12 }
@@ -528,6 +542,10 @@ enum TemporalRules {
             let count = groups[2].flatMap { L.count($0) }.map { String(Int($0)) } ?? "1"
             return fixed(.set, unit.duration(count))
         },
+        // $5,000 a year, twice a month, 3% a year: a rate, not a length
+        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", needs: .word(L.unitStems)) { groups, _ in
+            L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
+        },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
         TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", needs: .word(L.unitStems)) { groups, _ in
             guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
@@ -536,7 +554,7 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }

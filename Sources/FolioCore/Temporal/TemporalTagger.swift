@@ -91,7 +91,14 @@ public struct TemporalTagger: Sendable {
             }
             guard let value = reading.resolve(anchor) else { continue }
             found.append(Found(range: range, type: value.type, value: value.value, edtf: value.edtf, reaches: value.reaches))
-            if value.type == .date || value.reaches != nil, let mentioned = value.mentioned { lastMention = mentioned }
+            if value.type == .date || value.reaches != nil, var mentioned = value.mentioned {
+                // A day or month of the same year (`the quarter ended Sept. 29`) leaves the
+                // quarter under discussion in place.
+                if mentioned.quarter == nil, let previous = lastMention, previous.point.year == mentioned.point.year {
+                    mentioned.quarter = previous.quarter
+                }
+                lastMention = mentioned
+            }
         }
         return found
     }
