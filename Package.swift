@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2 as a system library; only FolioXML imports it.
@@ -33,8 +34,9 @@ let package = Package(
             // The reference tagger's weights, trained on AnyStyle's core set (`folio train-references`).
             resources: [.copy("Resources/reference-tagger.txt")]
         ),
-        // Output: JSON and TEI emitters, their schemas and validation, atomic batch runs.
-        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML"]),
+        // Output: JSON and TEI emitters, their schemas and validation, parallel, incremental
+        // and resumable batch runs (SHA-256 fingerprints from swift-crypto).
+        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML", .product(name: "Crypto", package: "swift-crypto")]),
         // The command-line layer: argument parsing and printing only.
         .target(
             name: "FolioCLI",

@@ -28,6 +28,18 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failures.")
     var quiet = false
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Papers processed at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "Redo papers whose outputs are already up to date.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Process only the K-th of N deterministic shares of the inputs (1 ≤ K ≤ N), for schedulers that run one share a machine.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Refuse inputs larger than this many megabytes (default: 32).", valueName: "MB"))
+    var largestInput: Double?
+
     @Argument(help: ArgumentHelp("Files or folders to process (default: the configuration's input folder).", valueName: "paths"))
     var paths: [String] = []
 
@@ -47,13 +59,20 @@ struct RunCommand: ParsableCommand {
         }
         let batch = BatchRun(configuration: configuration,
                              outputFolder: output.map { FilePaths.resolve($0, against: FileManager.default.currentDirectoryPath) })
+        let display = ProgressDisplay(quiet: quiet)
         let report: RunReport
         do {
-            report = try batch.run(paths: paths)
+            if let jobs, jobs < 1 { throw FolioError("--jobs: \(jobs) is not a number of workers; give 1 or more") }
+            if let largestInput, !(largestInput > 0) { throw FolioError("--largest-input: give a size in megabytes above 0") }
+            let options = BatchOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, force: force,
+                                       shard: try shard.map(Shard.init(parsing:)),
+                                       largestInput: largestInput.map { Int($0 * 1_000_000) } ?? BatchOptions.defaultLargestInput)
+            report = try batch.run(paths: paths, options: options, observe: display.handle)
         } catch let error as FolioError {
             Console.error(error.description)
             throw ExitCode(2)
         }
+        display.finish()
         RunSummary(report: report, outputFolder: batch.outputFolder, quiet: quiet).print()
         if !report.succeeded { throw ExitCode(1) }
     }

@@ -3,36 +3,31 @@ import FolioCore
 import FolioKit
 import Foundation
 
-/// The lines a run prints: failures and warnings on stderr, a one-line summary on stdout.
+/// The line a run ends with, on stdout: what was done, how fast, and where the report is.
+/// Failures and warnings went to stderr as they happened (`ProgressDisplay`).
 struct RunSummary {
     let report: RunReport
     let outputFolder: String
     let quiet: Bool
 
     func print() {
-        for problem in report.problems { Console.error(problem.description) }
-        for outcome in report.outcomes {
-            if let error = outcome.error {
-                Console.error(error.description)
-            } else if !quiet {
-                for warning in outcome.warnings { Console.error(warning.description) }
-            }
-        }
         let failed = report.failed.count + report.problems.count
         guard !quiet || failed > 0 else { return }
-        let succeeded = report.outcomes.count - report.failed.count
-        var line = "folio: \(plural(report.outcomes.count, "paper")) processed, \(succeeded) succeeded"
+        let succeeded = report.processed - report.failed.count
+        var line = "folio: \(count(report.processed, "paper")) processed, \(succeeded) succeeded"
+        if report.skipped > 0 { line += " (\(report.skipped) already up to date)" }
         if failed > 0 { line += ", \(failed) failed" }
-        line += "; \(plural(report.filesWritten, "file")) written to \(displayPath(outputFolder))"
-        line += String(format: " in %.2f s", report.seconds)
+        line += "; \(count(report.filesWritten, "file")) written to \(displayPath(outputFolder))"
+        let seconds = max(report.seconds, 0.001)
+        line += String(format: " in %.2f s (%.1f papers/s, %.2f MB/s)", report.seconds,
+                       Double(report.processed) / seconds, Double(report.bytes) / seconds / 1_000_000)
+        if let file = report.reportFile { line += "; report: \(displayPath(file))" }
         Console.output(line)
     }
 
-    private func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-
     private func displayPath(_ path: String) -> String {
         let current = FileManager.default.currentDirectoryPath + "/"
-        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) + "/" : path
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
     }
 }
 

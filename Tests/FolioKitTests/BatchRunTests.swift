@@ -9,9 +9,10 @@ import Testing
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
+    /// The files in `folder`, without Folio's bookkeeping (`.folio/`) and the run report.
     func files(in folder: String) -> [String] {
         (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
-            .filter { !FilePaths.isDirectory(folder + "/" + $0) }.sorted()
+            .filter { !FilePaths.isDirectory(folder + "/" + $0) && !$0.hasPrefix(".folio/") && !$0.hasPrefix("folio-run") }.sorted()
     }
 
     @Test func badInputsFailAloneAndLeaveNoFiles() throws {
@@ -31,7 +32,7 @@ import Testing
         configuration.input = input
         let report = try BatchRun(configuration: configuration, outputFolder: folder + "/out").run(paths: [])
 
-        #expect(report.outcomes.count == 5)
+        #expect(report.processed == 5)
         #expect(report.failed.map { ($0.input.path as NSString).lastPathComponent } == ["bad-utf8.txt", "binary.txt", "empty.txt"])
         #expect(report.failed[0].error!.description.contains("bad-utf8.txt: error: at byte 4: invalid UTF-8 (line 1, column 5)"))
         #expect(report.failed[1].error!.description.contains("binary"))

@@ -19,6 +19,12 @@ public enum FilePaths {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// The size in bytes of the file at `path`, nil when there is none.
+    public static func size(of path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
+
     /// The folder holding `path`.
     public static func directory(of path: String) -> String {
         URL(fileURLWithPath: path).deletingLastPathComponent().path

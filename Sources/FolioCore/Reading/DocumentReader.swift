@@ -5,20 +5,30 @@ public enum DocumentReader {
     /// Reads `path`; `name` is how diagnostics call the file (defaults to the path).
     public static func read(path: String, name: String? = nil) throws -> SourceText {
         let name = name ?? path
+        let declared = try format(of: path, name: name)
+        return try decode(bytes(path: path, name: name), name: name, format: declared)
+    }
+
+    /// The format a file's extension declares, or an error naming the file.
+    public static func format(of path: String, name: String? = nil) throws -> InputFormat {
         let fileExtension = (path as NSString).pathExtension
         guard let declared = InputFormat(fileExtension: fileExtension) else {
-            throw FolioError(file: name, "Folio does not read '.\(fileExtension)' files",
+            throw FolioError(file: name ?? path, "Folio does not read '.\(fileExtension)' files",
                              hint: "inputs are \(InputFormat.fileExtensions.map { "." + $0 }.joined(separator: ", "))")
         }
+        return declared
+    }
+
+    /// The file's bytes, or an error that says why they cannot be had.
+    public static func bytes(path: String, name: String? = nil) throws -> [UInt8] {
+        let name = name ?? path
         guard !FilePaths.isDirectory(path) else { throw FolioError(file: name, "is a folder, not a file") }
-        let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
             throw FolioError(file: name, "the file \(reason)")
         }
-        return try decode(Array(data), name: name, format: declared)
     }
 
     /// Decodes bytes already in memory. A `.txt` file laid out like Markdown (a paragraph a
