@@ -43,9 +43,12 @@ let package = Package(
             dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
+        // Fuzzing: generated and mutated documents through every stage and format.
+        .target(name: "FolioFuzz", dependencies: ["FolioKit"]),
+        .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
-        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit"], exclude: ["Golden", "Regressions"]),
+        .testTarget(name: "FolioKitTests", dependencies: ["FolioKit", "FolioFuzz"], exclude: ["Golden", "Regressions"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"]),
     ],
     swiftLanguageModes: [.v6]

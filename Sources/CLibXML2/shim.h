@@ -1,6 +1,13 @@
 #ifndef FOLIO_CLIBXML2_SHIM_H
 #define FOLIO_CLIBXML2_SHIM_H
 
+// libxml2's headers pull in the system's ICU headers when it was built with ICU, and those
+// clash with the ICU that Foundation carries ("'UErrorCode' has different definitions in
+// different modules") in any target that sees both. Folio never touches libxml2's ICU
+// converters (the only declarations that use them), so they are left out.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>

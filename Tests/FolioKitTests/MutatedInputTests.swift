@@ -2,35 +2,12 @@ import Foundation
 import Testing
 @testable import FolioCore
 @testable import FolioKit
+import FolioFuzz
 
 /// Property: whatever a paper looks like, Folio writes valid JSON and TEI for it. Papers are the
 /// samples mutated at random (pieces deleted, duplicated, markup and layout debris inserted);
 /// the output must pass Folio's own schemas, which every render checks.
 @Suite struct MutatedInputTests {
-    static let debris = ["\u{000C}", "\n", "\n\n", " ", "(", ")", "[", "]", "*", "[^3]", "<sup>2</sup>", "●", "1.", "12 ", "-",
-                         "—", "“", "”", "2019", "Figure 3.", "Source:", "Keywords:", "Abstract", "](#)", "<http://x>", "\u{00AD}",
-                         "\u{FB01}", "e\u{0301}", "\t", ">", "#", "##", "References\n\n", "(Smith, 2001)", "ibid.", "https://a.b/c:d[1]"]
-
-    static func mutate(_ text: String, using random: inout SplitMix) -> String {
-        var scalars = Array(text.unicodeScalars)
-        for _ in 0..<Int.random(in: 1...60, using: &random) {
-            let index = scalars.isEmpty ? 0 : Int.random(in: 0..<scalars.count, using: &random)
-            switch Int.random(in: 0..<10, using: &random) {
-            case 0..<3 where !scalars.isEmpty:
-                scalars.removeSubrange(index..<min(scalars.count, index + Int.random(in: 1...200, using: &random)))
-            case 3..<6:
-                scalars.insert(contentsOf: debris.randomElement(using: &random)!.unicodeScalars, at: index)
-            case 6..<8 where !scalars.isEmpty:
-                let from = Int.random(in: 0..<scalars.count, using: &random)
-                scalars.insert(contentsOf: scalars[from..<min(scalars.count, from + Int.random(in: 1...300, using: &random))], at: index)
-            default:
-                let burst = (0..<Int.random(in: 1...20, using: &random)).map { _ in debris.randomElement(using: &random)! }.joined()
-                scalars.insert(contentsOf: burst.unicodeScalars, at: index)
-            }
-        }
-        return String(scalars: scalars)
-    }
-
     /// Inputs that once broke Folio (a mutated sample each), kept so they never do again.
     @Test(arguments: ["overlapping-floats.txt"])
     func regressions(name: String) throws {
@@ -46,7 +23,7 @@ import Testing
         var random = SplitMix(seed: 2027)
         var rendered = 0
         for index in 0..<200 {
-            let text = Self.mutate(samples[index % samples.count], using: &random)
+            let text = DocumentGenerator.mutate(samples[index % samples.count], using: &random)
             let format: InputFormat = index % 3 == 0 ? .markdown : .plainText
             guard let source = try? DocumentReader.decode(Array(text.utf8), name: "m\(index)", format: format) else { continue }
             let document = try pipeline.process(source)
@@ -60,5 +37,30 @@ import Testing
             rendered += 1
         }
         #expect(rendered > 190)
+    }
+
+    /// The fuzzer's own check on a few hundred of its documents (CI runs 100,000 in release:
+    /// `swift run -c release folio-fuzz`). A document the reader refuses is a right answer.
+    @Test func generatedDocumentsNeverBreakFolio() throws {
+        let corpus = try samplePaths.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let fuzz = FuzzRun(configuration: try defaultConfiguration(), generator: DocumentGenerator(corpus: corpus))
+        let result = fuzz.run(count: 300, seed: 11, jobs: 2, timeLimit: 120, onHang: { seed in
+            Issue.record("document seed \(seed) hangs")
+        })
+        #expect(result.documents == 300)
+        #expect(result.refused > 0 && result.refused < 150, "some documents are refused (bytes that are no text), most are read")
+        #expect(result.failures.isEmpty, "\(result.failures.prefix(3))")
+    }
+
+    /// Two documents the fuzzer found that once wrote invalid TEI: a date woven around a
+    /// quotation of the same words, and a date reaching across a citation.
+    @Test func quotationsHoldTheirDatesAndNoDateSpansACitation() throws {
+        let pipeline = Pipeline(configuration: try defaultConfiguration())
+        for text in ["A TITLE\n\nThe minutes of that meeting say «2019“ and more.\n",
+                     "A TITLE\n\nWars between 1992 (Smith, 1953) and 1995 were long (Smith, 1953).\n\nReferences\n\nSmith, J. (1953). A book. Boston: Press.\n"] {
+            let document = try pipeline.process(DocumentReader.decode(Array(text.utf8), name: "t.txt", format: .plainText))
+            for format in try defaultConfiguration().formats { _ = try format.render(document) }
+            #expect(!document.dates.contains { $0.value.contains("/") }, "no range over a citation")
+        }
     }
 }

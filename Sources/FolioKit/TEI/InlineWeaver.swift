@@ -51,7 +51,8 @@ struct InlineWeaver {
         for (index, quotation) in document.quotations.enumerated() where quotation.kind != .block {
             all.append(Annotation(range: quotation.span, kind: .quotation(index)))
         }
-        let sorted = all.sorted { ($0.range.start, -$0.range.end) < ($1.range.start, -$1.range.end) }
+        // On one range a quotation holds a date, and a date is only text.
+        let sorted = all.sorted { ($0.range.start, -$0.range.end, -$0.kind.family) < ($1.range.start, -$1.range.end, -$1.kind.family) }
         // Two of a kind on one range (two notes claiming one marker) would nest in each other.
         var kept: [Annotation] = []
         for annotation in sorted {

@@ -13,10 +13,12 @@ public struct DatesStage: Stage {
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let tagger = TemporalTagger(referenceDate: context.referenceDate.flatMap(PartialDate.init(iso:)))
-        // Citations are blanked, keeping every offset: their years date publications.
+        // Citations and note markers are blanked, keeping every offset: a citation's years date
+        // publications, and a marker's digits are no date. The blank is no space, so no date
+        // reaches across one (`between 1992 (Hale, 2001) and 1995` is two years).
         var scalars = document.text.scalars
-        for citation in document.citations {
-            for position in citation.span.start..<citation.span.end { scalars[position] = " " }
+        for span in document.citations.map(\.span) + document.footnotes.flatMap(\.markers) {
+            for position in span.start..<span.end { scalars[position] = Self.blank }
         }
         var lastMention: TemporalTagger.Focus?
         var dates: [TemporalExpression] = []
@@ -30,4 +32,6 @@ public struct DatesStage: Stage {
         }
         document.dates = dates
     }
+
+    static let blank: Unicode.Scalar = "\u{FFFC}"
 }
