@@ -27,7 +27,7 @@ public struct DocumentGenerator: Sendable {
             let paper = corpus.randomElement(using: &random)!
             let scalars = Array(paper.unicodeScalars)
             let start = Int.random(in: 0..<max(1, scalars.count), using: &random)
-            let piece = String(scalars: scalars[start..<min(scalars.count, start + Int.random(in: 1...3000, using: &random))])
+            let piece = String(scalars: scalars[start..<min(scalars.count, start + Int.random(in: 1...1500, using: &random))])
             return Document(bytes: Array(Self.mutate(piece, using: &random).utf8), format: format)
         case 0..<7:
             return Document(bytes: Array(Self.mutate(grammar(using: &random), using: &random).utf8), format: format)
@@ -88,11 +88,11 @@ public struct DocumentGenerator: Sendable {
             return parts.joined(separator: " ") + "."
         }
         var lines = ["A TITLE OF \(Int.random(in: 1...99, using: &random)) WORDS", "", "Ann Hale¹, Bo Ode²", "¹ University", "", "Abstract", sentence(&random), ""]
-        for section in 1...Int.random(in: 1...5, using: &random) {
+        for section in 1...Int.random(in: 1...3, using: &random) {
             lines.append(["\(section). Heading", "## Heading \(section)", "HEADING"].randomElement(using: &random)!)
             lines.append("")
-            for _ in 0..<Int.random(in: 1...4, using: &random) {
-                lines.append((0..<Int.random(in: 1...5, using: &random)).map { _ in sentence(&random) }.joined(separator: " "))
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                lines.append((0..<Int.random(in: 1...4, using: &random)).map { _ in sentence(&random) }.joined(separator: " "))
                 lines.append("")
             }
             if Bool.random(using: &random) { lines.append("\(Int.random(in: 1...9, using: &random)) A note that " + sentence(&random)) }
@@ -110,7 +110,7 @@ public struct DocumentGenerator: Sendable {
         let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x20...0x7E, 0x0A...0x0D, 0xA0...0x17F, 0x300...0x36F, 0x391...0x3C9, 0x410...0x44F,
                                              0x5D0...0x5EA, 0x2000...0x206F, 0x2010...0x201F, 0xFB00...0xFB06, 0x1F600...0x1F64F, 0x00...0x1F]
         var result = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 0...800, using: &random) {
+        for _ in 0..<Int.random(in: 0...500, using: &random) {
             let range = ranges.randomElement(using: &random)!
             if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { result.append(scalar) }
         }

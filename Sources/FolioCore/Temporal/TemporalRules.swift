@@ -23,21 +23,26 @@ struct TemporalRule: Sendable {
 
     /// What a text must hold for the rule to match anywhere in it: checked first, because
     /// most sentences hold no date and regular expressions are the tagger's whole cost.
-    enum Needs: Sendable {
+    indirect enum Needs: Sendable {
         case digit
+        /// Four digits in a row, as a year of the common era has.
+        case year
         /// A word starting with one of these stems, in lower case.
         case word([String])
         case digitOr([String])
+        case all([Needs])
 
         /// Whether a text with these words (by their first three letters) and digits may match.
-        func met(words: [Substring: [Substring]], hasDigit: Bool) -> Bool {
+        func met(words: [Substring: [Substring]], digits: Int) -> Bool {
             func hasStem(_ stems: [String]) -> Bool {
                 stems.contains { stem in words[Substring(stem.prefix(3))]?.contains { $0.hasPrefix(stem) } == true }
             }
             switch self {
-            case .digit: return hasDigit
+            case .digit: return digits > 0
+            case .year: return digits >= 4
             case .word(let stems): return hasStem(stems)
-            case .digitOr(let stems): return hasDigit || hasStem(stems)
+            case .digitOr(let stems): return digits > 0 || hasStem(stems)
+            case .all(let needs): return needs.allSatisfy { $0.met(words: words, digits: digits) }
             }
         }
     }
@@ -172,7 +177,7 @@ enum TemporalRules {
 
     static let all: [TemporalRule] = [
         // 2022-02-24
-        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, needs: .digit) { groups, _ in
+        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, needs: .year) { groups, _ in
             PartialDate(iso: groups[0]!).map { fixed($0) }
         },
         // 24.02.2022, 24/02/2022 (day first unless the second number cannot be a month), 02/24/2022
@@ -185,17 +190,17 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .digit) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .digit) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
@@ -207,7 +212,7 @@ enum TemporalRules {
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .digit) { groups, before in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .all([.digit, .word(L.monthStems)])) { groups, before in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
             let ahead = looksAhead(before)
@@ -225,7 +230,7 @@ enum TemporalRules {
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .digit) { groups, before in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .all([.digit, .word(L.monthStems)])) { groups, before in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             let ahead = looksAhead(before)
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
@@ -250,9 +255,9 @@ enum TemporalRules {
             }, unanchored: String(format: "XXXX-%02d", month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, needs: .digit) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, needs: .digit) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .digit) { groups, before in
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .year) { groups, before in
             guard isYear(before) else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
@@ -260,7 +265,7 @@ enum TemporalRules {
             return range(groups[1], end)
         },
         // from 2015 onwards
-        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", needs: .digit) { groups, _ in
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", needs: .year) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // January nineteen ninety-seven, the winter of nineteen ninety-four
@@ -283,7 +288,7 @@ enum TemporalRules {
             }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .digit) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
@@ -305,7 +310,7 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", needs: .digit) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", needs: .year) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
@@ -334,7 +339,7 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", needs: .digit) { groups, before in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", needs: .year) { groups, before in
             guard let decade = groups[1], isYear(before) else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
@@ -345,7 +350,7 @@ enum TemporalRules {
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, needs: .digit) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, needs: .year) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
         TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, before in
             var year: Int
@@ -360,7 +365,7 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, needs: .digit) { groups, before in
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, needs: .year) { groups, before in
             guard let year = int(groups[1]), isYear(before) else { return nil }
             return fixed(PartialDate(year: year))
         },

@@ -51,11 +51,16 @@ public struct TemporalTagger: Sendable {
         let whole = NSRange(text.startIndex..., in: text)
         let lowercased = text.lowercased()
         let words = Dictionary(grouping: Set(lowercased.split { !$0.isLetter }), by: { $0.prefix(3) })
-        let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) }
+        // The longest run of digits (up to four): years need four.
+        var digits = 0, run = 0
+        for scalar in text.unicodeScalars where digits < 4 {
+            run = ("0"..."9").contains(scalar) ? run + 1 : 0
+            digits = max(digits, run)
+        }
         // NSString ranges, not String indices: converting a match's range is then constant time,
         // so a long sentence of many dates stays linear.
         let string = text as NSString
-        for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, hasDigit: hasDigit) {
+        for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, digits: digits) {
             for match in rule.expression.matches(in: text, range: whole) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)

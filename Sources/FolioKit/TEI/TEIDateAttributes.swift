@@ -23,16 +23,32 @@ public enum TEIDateAttributes {
     /// TIMEX3's `P2W`, `PT24H` as an XML Schema duration (`P14D`, `PT24H`), which has no weeks;
     /// nil for an open or fractional length (`PXY`, `P2.5Y`).
     static func w3cDuration(_ value: String) -> String? {
-        guard let match = value.wholeMatch(of: /P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?/),
-              value.count > 1, value.last != "T" else { return nil }
-        let (_, years, months, weeks, days, hours, minutes, seconds) = match.output
-        let allDays = (weeks.flatMap { Int($0) }.map { $0 * 7 } ?? 0) + (days.flatMap { Int($0) } ?? 0)
+        // P, then numbers each with its unit, the time part after T: P2Y6M, P1W, PT1H30M.
+        guard value.hasPrefix("P"), value.count > 1, !value.hasSuffix("T") else { return nil }
+        var amounts: [Character: Int] = [:]
+        var number = ""
+        var inTime = false
+        for character in value.dropFirst() {
+            if character.isASCII && character.isNumber {
+                number.append(character)
+            } else if character == "T" && number.isEmpty && !inTime {
+                inTime = true
+            } else {
+                // Minutes and months share M: tell them apart by the side of T.
+                let unit: Character = inTime ? (character == "M" ? "m" : character) : character
+                let allowed: Set<Character> = inTime ? ["H", "m", "S"] : ["Y", "M", "W", "D"]
+                guard allowed.contains(unit), amounts[unit] == nil, let amount = Int(number) else { return nil }
+                amounts[unit] = amount
+                number = ""
+            }
+        }
+        guard number.isEmpty, !amounts.isEmpty else { return nil }
         var result = "P"
-        if let years { result += years + "Y" }
-        if let months { result += months + "M" }
-        if weeks != nil || days != nil { result += "\(allDays)D" }
-        if hours != nil || minutes != nil || seconds != nil {
-            result += "T" + (hours.map { $0 + "H" } ?? "") + (minutes.map { $0 + "M" } ?? "") + (seconds.map { $0 + "S" } ?? "")
+        if let years = amounts["Y"] { result += "\(years)Y" }
+        if let months = amounts["M"] { result += "\(months)M" }
+        if amounts["W"] != nil || amounts["D"] != nil { result += "\((amounts["W"] ?? 0) * 7 + (amounts["D"] ?? 0))D" }
+        if amounts["H"] != nil || amounts["m"] != nil || amounts["S"] != nil {
+            result += "T" + (amounts["H"].map { "\($0)H" } ?? "") + (amounts["m"].map { "\($0)M" } ?? "") + (amounts["S"].map { "\($0)S" } ?? "")
         }
         return result
     }
