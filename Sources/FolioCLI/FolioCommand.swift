@@ -12,7 +12,7 @@ public struct FolioCommand: ParsableCommand {
             <name>.json and <name>.tei.xml for each into Output/.
             """,
         version: "folio \(FolioVersion.current)",
-        subcommands: [RunCommand.self, MergeReportsCommand.self, ValidateCommand.self, SchemaCommand.self, ParseReferencesCommand.self, TrainReferencesCommand.self],
+        subcommands: [RunCommand.self, MergeReportsCommand.self, BenchCommand.self, ValidateCommand.self, SchemaCommand.self, ParseReferencesCommand.self, TrainReferencesCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

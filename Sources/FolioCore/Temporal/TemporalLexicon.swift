@@ -15,7 +15,10 @@ enum TemporalLexicon {
         return names.firstIndex { $0.hasPrefix(bare) }.map { $0 + 1 }
     }
 
-    static let monthStems = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    /// Month names and their abbreviations as words (lower case): what a month rule needs.
+    static let monthWords: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                          "sep", "sept", "oct", "nov", "dec"]
     static let unitStems = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

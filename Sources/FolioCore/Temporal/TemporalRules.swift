@@ -29,6 +29,8 @@ struct TemporalRule: Sendable {
         case year
         /// A word starting with one of these stems, in lower case.
         case word([String])
+        /// One of these words, in lower case.
+        case anyWord(Set<String>)
         case digitOr([String])
         case all([Needs])
 
@@ -41,6 +43,7 @@ struct TemporalRule: Sendable {
             case .digit: return digits > 0
             case .year: return digits >= 4
             case .word(let stems): return hasStem(stems)
+            case .anyWord(let set): return set.contains { words[Substring($0.prefix(3))]?.contains(Substring($0)) == true }
             case .digitOr(let stems): return digits > 0 || hasStem(stems)
             case .all(let needs): return needs.allSatisfy { $0.met(words: words, digits: digits) }
             }
@@ -190,17 +193,17 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .word(L.monthStems)])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
@@ -212,7 +215,7 @@ enum TemporalRules {
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .all([.digit, .word(L.monthStems)])) { groups, before in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
             let ahead = looksAhead(before)
@@ -224,13 +227,13 @@ enum TemporalRules {
                 return date
             }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .word(L.monthStems)) { groups, before in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .anyWord(L.monthWords)) { groups, before in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             let ahead = looksAhead(before)
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .all([.digit, .word(L.monthStems)])) { groups, before in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             let ahead = looksAhead(before)
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
@@ -239,7 +242,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .word(L.monthStems)) { groups, before in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .anyWord(L.monthWords)) { groups, before in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()

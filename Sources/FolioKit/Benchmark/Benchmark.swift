@@ -1,0 +1,139 @@
+import FolioCore
+import Foundation
+
+/// Measures Folio's speed: the whole pipeline with validated output written, per stage, on one
+/// worker and on all cores, peak memory, and how the cost grows with a paper's size. Against a
+/// named baseline: reading, decoding and writing the same bytes (the I/O floor), so the ratio
+/// says how much Folio's work costs beyond moving the text.
+public struct Benchmark: Sendable {
+    public let configuration: PipelineConfiguration
+    public let corpus: BenchmarkCorpus
+    public let jobs: Int
+    /// The sizes whose growth is measured, in bytes.
+    public let sizes: [Int]
+    /// How many typical papers the throughput runs process.
+    public let papers: Int
+
+    public init(configuration: PipelineConfiguration, corpus: BenchmarkCorpus, jobs: Int, sizes: [Int], papers: Int) {
+        self.configuration = configuration
+        self.corpus = corpus
+        self.jobs = jobs
+        self.sizes = sizes
+        self.papers = papers
+    }
+
+    public struct Throughput: Sendable {
+        public var name: String
+        public var documents: Int
+        public var bytes: Int
+        public var seconds: Double
+        public var documentsPerSecond: Double { Double(documents) / max(seconds, 1e-9) }
+        public var megabytesPerSecond: Double { Double(bytes) / 1e6 / max(seconds, 1e-9) }
+    }
+
+    public struct Growth: Sendable {
+        public var style: String
+        public var bytes: Int
+        public var seconds: Double
+    }
+
+    public struct Result: Sendable {
+        public var throughput: [Throughput] = []
+        /// Seconds each stage took over the single-worker run of typical papers, in order.
+        public var stages: [(name: String, seconds: Double)] = []
+        public var renderSeconds = 0.0
+        public var growth: [Growth] = []
+        public var peakMemoryBytes = 0
+    }
+
+    public func run(in folder: String, log: (String) -> Void) throws -> Result {
+        var result = Result()
+        // Typical papers: the seeds themselves and papers of about 35 KB grown from them.
+        let typical = folder + "/typical"
+        var written = 0
+        for (index, seed) in corpus.seeds.enumerated() {
+            try write(seed.text, typical + "/seed\(index).txt")
+            written += 1
+        }
+        for index in 0..<max(0, papers - written) {
+            let seed = corpus.seeds[index % corpus.seeds.count]
+            try write(corpus.paper(from: seed, bytes: 35_000), typical + "/paper\(index).txt")
+        }
+        let inputs = InputDiscovery.discover([typical]).inputs
+        let bytes = inputs.reduce(0) { $0 + (FilePaths.size(of: $1.path) ?? 0) }
+
+        log("baseline: read, decode and write \(inputs.count) papers")
+        result.throughput.append(try measure("baseline: read, decode, write (I/O floor)", inputs.count, bytes) {
+            for input in inputs {
+                let source = try DocumentReader.read(path: input.path)
+                try AtomicFile.write(Array(String(scalars: source.scalars).utf8), to: folder + "/baseline/" + input.outputStem + ".txt")
+            }
+        })
+
+        log("one worker: the whole pipeline, per stage")
+        let pipeline = Pipeline(configuration: configuration)
+        var stageSeconds: [String: Double] = [:]
+        var order: [String] = []
+        var render = 0.0
+        result.throughput.append(try measure("Folio, 1 worker (validated output written)", inputs.count, bytes) {
+            for input in inputs {
+                let source = try DocumentReader.read(path: input.path)
+                let document = try pipeline.process(source) { stage, seconds in
+                    if stageSeconds[stage] == nil { order.append(stage) }
+                    stageSeconds[stage, default: 0] += seconds
+                }
+                let start = Date()
+                for format in configuration.formats {
+                    try AtomicFile.write(try format.render(document), to: folder + "/one/" + input.outputStem + "." + type(of: format).fileExtension)
+                }
+                render += Date().timeIntervalSince(start)
+            }
+        })
+        result.stages = order.map { ($0, stageSeconds[$0]!) }
+        result.renderSeconds = render
+
+        log("\(jobs) workers: a batch run")
+        let batch = BatchRun(configuration: configuration, outputFolder: folder + "/all")
+        result.throughput.append(try measure("Folio, \(jobs) workers (folio run)", inputs.count, bytes) {
+            let report = try batch.run(paths: [typical], options: BatchOptions(jobs: jobs, force: true))
+            guard report.succeeded else { throw FolioError("the benchmark batch failed: \(report.failed.first?.error?.description ?? "")") }
+        })
+
+        for seed in corpus.seeds {
+            for size in sizes {
+                log("growth: \(seed.style), \(size / 1000) KB")
+                let text = corpus.paper(from: seed, bytes: size)
+                let source = try DocumentReader.decode(Array(text.utf8), name: "grown.txt", format: .plainText)
+                let actual = text.utf8.count
+                // Small papers are repeated until the timing means something.
+                var repeats = 0
+                let start = Date()
+                repeat {
+                    let document = try pipeline.process(source)
+                    for format in configuration.formats { _ = try format.render(document) }
+                    repeats += 1
+                } while Date().timeIntervalSince(start) < 0.5 && repeats < 1000
+                result.growth.append(Growth(style: seed.style, bytes: actual, seconds: Date().timeIntervalSince(start) / Double(repeats)))
+            }
+        }
+        result.peakMemoryBytes = Self.peakMemory()
+        return result
+    }
+
+    private func measure(_ name: String, _ documents: Int, _ bytes: Int, _ body: () throws -> Void) throws -> Throughput {
+        let start = Date()
+        try body()
+        return Throughput(name: name, documents: documents, bytes: bytes, seconds: Date().timeIntervalSince(start))
+    }
+
+    private func write(_ text: String, _ path: String) throws {
+        try AtomicFile.write(Array(text.utf8), to: path)
+    }
+
+    /// The process's peak resident memory.
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+}

@@ -1,0 +1,52 @@
+import FolioCore
+import Foundation
+
+/// Papers of any size in both input styles, made from real papers: the front of a seed paper,
+/// its body repeated as often as the size needs, its end (notes, references). A paper smaller
+/// than its seed is the seed's beginning, cut at a line.
+public struct BenchmarkCorpus: Sendable {
+    public struct Seed: Sendable {
+        public var name: String
+        public var text: String
+        /// `text` or `markdown`, as Folio reads the seed.
+        public var style: String
+    }
+
+    public let seeds: [Seed]
+
+    /// The papers in `folder` (`.txt`, `.md`) as seeds, each with the style Folio reads it in.
+    public init(folder: String) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        seeds = try names.map { name in
+            let source = try DocumentReader.read(path: InputDiscovery.join(folder, name))
+            return Seed(name: name, text: String(scalars: source.scalars), style: source.format == .markdown ? "markdown" : "text")
+        }
+        guard !seeds.isEmpty else { throw FolioError(file: folder, "no papers to build the benchmark corpus from") }
+    }
+
+    /// A paper of about `bytes` bytes (UTF-8) grown from `seed`.
+    public func paper(from seed: Seed, bytes: Int) -> String {
+        let lines = seed.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let total = seed.text.utf8.count
+        if bytes <= total { return cut(lines, at: bytes) }
+        let front = lines[..<(lines.count * 15 / 100)]
+        let body = lines[(lines.count * 15 / 100)..<(lines.count * 75 / 100)]
+        let end = lines[(lines.count * 75 / 100)...]
+        let bodyBytes = max(1, body.reduce(0) { $0 + $1.utf8.count + 1 })
+        let repeats = max(1, (bytes - (total - bodyBytes)) / bodyBytes)
+        var result = front.joined(separator: "\n")
+        result.reserveCapacity(bytes + total)
+        for _ in 0..<repeats { result += "\n" + body.joined(separator: "\n") }
+        return result + "\n" + end.joined(separator: "\n")
+    }
+
+    private func cut(_ lines: [Substring], at bytes: Int) -> String {
+        var result = ""
+        for line in lines {
+            if result.utf8.count + line.utf8.count + 1 > bytes && !result.isEmpty { break }
+            result += line + "\n"
+        }
+        return result
+    }
+}

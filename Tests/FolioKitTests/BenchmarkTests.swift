@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import FolioCore
+@testable import FolioKit
+
+/// The benchmark's corpus and tables: sizes as asked, every run and stage measured.
+@Suite struct BenchmarkTests {
+    @Test func grownPapersHaveTheSizeAskedAndTheirSeedsStyle() throws {
+        let corpus = try BenchmarkCorpus(folder: repositoryRoot.appendingPathComponent("Input").path)
+        #expect(Set(corpus.seeds.map(\.style)) == ["text", "markdown"], "both input styles")
+        for seed in corpus.seeds {
+            for size in [5_000, 200_000] {
+                let paper = corpus.paper(from: seed, bytes: size)
+                #expect(paper.utf8.count > size * 8 / 10 && paper.utf8.count < size * 12 / 10, "\(seed.name) at \(size): \(paper.utf8.count)")
+                let source = try DocumentReader.decode(Array(paper.utf8), name: "p.txt", format: .plainText)
+                #expect((source.format == .markdown) == (seed.style == "markdown"), "a grown paper reads in its seed's style")
+            }
+        }
+    }
+
+    @Test func aSmallRunMeasuresEveryPart() throws {
+        let corpus = try BenchmarkCorpus(folder: repositoryRoot.appendingPathComponent("Input").path)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try Benchmark(configuration: defaultConfiguration(), corpus: corpus, jobs: 2, sizes: [2_000, 20_000], papers: 3)
+            .run(in: folder) { _ in }
+        #expect(result.throughput.map(\.documents) == [3, 3, 3])
+        #expect(result.throughput.allSatisfy { $0.seconds > 0 })
+        #expect(result.stages.map(\.name) == (try defaultConfiguration()).stages.map { type(of: $0).name })
+        #expect(result.growth.count == 2 * corpus.seeds.count && result.growth.allSatisfy { $0.seconds > 0 })
+        #expect(result.peakMemoryBytes > 1_000_000)
+    }
+}
