@@ -107,6 +107,12 @@ import Testing
         #expect(tags("After the fall of the regime, a hot spring.").isEmpty)
     }
 
+    @Test func aQuarterNotYetBegunIsLastYearsUnlessTheClauseLooksAhead() {
+        #expect(tags("Profit fell in the fourth quarter.", reference: "1998-01-20") == ["the fourth quarter=DATE:1997-Q4"])
+        #expect(tags("Profit will rise in the fourth quarter.", reference: "1998-01-20") == ["the fourth quarter=DATE:1998-Q4"])
+        #expect(tags("Profit fell in the first quarter.", reference: "1998-05-20") == ["the first quarter=DATE:1998-Q1"])
+    }
+
     @Test func halves() {
         #expect(tags("It took 2 1/2 years, a minute and a half and two and a half hours.")
             == ["2 1/2 years=DURATION:P2Y6M", "a minute and a half=DURATION:PT1M30S", "two and a half hours=DURATION:PT2H30M"])

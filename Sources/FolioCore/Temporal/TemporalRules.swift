@@ -296,8 +296,9 @@ enum TemporalRules {
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, before in
             let isHalf = groups[2]!.lowercased() == "half"
+            let ahead = looksAhead(before)
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
             if groups[1]!.lowercased() == "last" && groups[3] == nil { return nil }
             guard let number = groups[1]!.lowercased() == "last" ? (isHalf ? 2 : 4) : L.ordinal(groups[1]!) else { return nil }
@@ -308,7 +309,11 @@ enum TemporalRules {
                 return Reading(anchor: .none) { _ in Value(type: .date, value: "\(year)-\(code)\(number)", mentioned: mentioned(year)) }
             }
             return Reading(anchor: .reference) { focus in
-                guard let year = focus?.point.year else { return Value(type: .date, value: "XXXX-\(code)\(number)") }
+                guard let focus else { return Value(type: .date, value: "XXXX-\(code)\(number)") }
+                var year = focus.point.year
+                // Written before that quarter began, a report means the last one, unless the
+                // clause looks ahead (`the fourth quarter` in January is last year's).
+                if !isHalf, focus.isWritingDate, !ahead, let month = focus.point.month, (number - 1) * 3 + 1 > month { year -= 1 }
                 return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year))
             }
         },
