@@ -51,14 +51,40 @@ struct TemporalRule: Sendable {
     }
 
     let expression: NSRegularExpression
+    /// A part every match holds, cheap to find: where a pattern opens with optional words
+    /// (`early`, `the end of`), the regular-expression engine tries them at every position,
+    /// ten times the cost of finding the year or month they lead to. With a core, the full
+    /// pattern runs only around each place the core matches.
+    let core: NSRegularExpression?
     let needs: Needs
     /// Reads a match's groups (0 is the whole match), given the text before it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ before: Substring) -> Reading?
 
-    init(_ pattern: String, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
+    init(_ pattern: String, core: String? = nil, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
+        self.core = try! core.map { try NSRegularExpression(pattern: $0) }
         self.needs = needs
         self.read = read
+    }
+
+    /// How far around a core the full pattern looks: its optional lead and tail are shorter.
+    static let reach = 80
+
+    /// The pattern's matches in `text`, found around each core match when there is a core.
+    func matches(in text: String, range whole: NSRange) -> [NSTextCheckingResult] {
+        guard let core else { return expression.matches(in: text, range: whole) }
+        var result: [NSTextCheckingResult] = []
+        var seen = Set<Int>()
+        for found in core.matches(in: text, range: whole) {
+            let start = max(whole.location, found.range.location - Self.reach)
+            let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.reach)
+            // Transparent bounds: look-behinds and word boundaries see past the window.
+            for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
+            where NSIntersectionRange(match.range, found.range).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
+                result.append(match)
+            }
+        }
+        return result
     }
 }
 
@@ -193,29 +219,29 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
         // June last year, January this year
-        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b", needs: .word(["last", "this", "next"])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b", core: L.month, needs: .word(["last", "this", "next"])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!) else { return nil }
             let shift = ["last": -1, "this": 0, "next": 1][groups[2]!]!
             return anchored(.reference, { PartialDate(year: $0.year + shift, month: month) })
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
             let ahead = looksAhead(before)
@@ -227,13 +253,13 @@ enum TemporalRules {
                 return date
             }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", needs: .anyWord(L.monthWords)) { groups, before in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, needs: .anyWord(L.monthWords)) { groups, before in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             let ahead = looksAhead(before)
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             let ahead = looksAhead(before)
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
@@ -242,7 +268,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", needs: .anyWord(L.monthWords)) { groups, before in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, needs: .anyWord(L.monthWords)) { groups, before in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
@@ -291,12 +317,12 @@ enum TemporalRules {
             }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", needs: .word(["quarter", "half"])) { groups, before in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", core: "(?i)quarter|half", needs: .word(["quarter", "half"])) { groups, before in
             let isHalf = groups[2]!.lowercased() == "half"
             let ahead = looksAhead(before)
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
@@ -347,12 +373,12 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", needs: .year) { groups, before in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", needs: .year) { groups, before in
             guard let decade = groups[1], isYear(before) else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
         // the twentieth century, the 19th century
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)", needs: .word(["centur"])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)", core: "(?i)centur", needs: .word(["centur"])) { groups, _ in
             guard let number = L.ordinal(groups[1]!), (1...21).contains(number) else { return nil }
             let prefix = String(format: "%02d", number - 1)
             return fixed(.date, prefix, edtf: prefix + "XX")
@@ -373,7 +399,7 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, needs: .year) { groups, before in
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, needs: .year) { groups, before in
             guard let year = int(groups[1]), isYear(before) else { return nil }
             return fixed(PartialDate(year: year))
         },
@@ -386,7 +412,7 @@ enum TemporalRules {
             })
         },
         // today, yesterday, tomorrow, late yesterday
-        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b", needs: .word(["today", "yesterday", "tomorrow"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b", core: "(?i)today|yesterday|tomorrow", needs: .word(["today", "yesterday", "tomorrow"])) { groups, _ in
             let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
             return Reading(anchor: .reference) { focus in
                 // Without a day to count from, `today` is the writer's present.
@@ -416,7 +442,7 @@ enum TemporalRules {
             return fixed(.date, value)
         },
         // last week, this year, next month, earlier this year, last spring
-        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", needs: .word(["last", "next", "this", "coming", "past", "previous"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", core: "(?i)\\b(?:last|next|this|coming|past|previous)\\b", needs: .word(["last", "next", "this", "coming", "past", "previous"])) { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
             return Reading(anchor: .reference) { focus in
@@ -462,7 +488,7 @@ enum TemporalRules {
         // three years ago (from the reference date), nearly a decade ago, a year earlier (from
         // the last date), at a quarter's grain when the text spoke of quarters: the date it
         // points to. A count the text leaves open (`several years ago`) is just the past.
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             guard let count = L.count(groups[1]!) else { return word == "ago" ? fixed(.date, "PAST_REF") : nil }
@@ -476,7 +502,7 @@ enum TemporalRules {
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
         // which reaches the date it points to from the last date the text gave; the event it
         // dates is what readers want. A story told forwards moves the focus on.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
             let duration = unit.duration(String(Int(count)))
@@ -495,7 +521,7 @@ enum TemporalRules {
         },
         // Friday, Sunday night, each Thursday (news: the one before the reference date, unless
         // the clause looks ahead)
-        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", needs: .word(L.weekdays)) { groups, before in
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", core: L.weekday, needs: .word(L.weekdays)) { groups, before in
             let ahead = looksAhead(before)
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
@@ -556,18 +582,18 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
             guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
                   let unit = (groups[3] ?? groups[5]).flatMap(L.unit), let value = unit.andAHalf(Int(whole)) else { return nil }
             return fixed(.duration, value)
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
@@ -609,7 +635,7 @@ enum TemporalRules {
             return L.unit(groups[2]!).map { fixed(.duration, $0.duration("1")) }
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", needs: .word(["for", "over", "recent"])) { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", core: "(?i)(?:years|months|decades|weeks|days|centuries)", needs: .word(["for", "over", "recent"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

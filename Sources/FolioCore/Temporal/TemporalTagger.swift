@@ -24,6 +24,9 @@ public struct TemporalTagger: Sendable {
     /// Whether rules skip texts without the words they need (off only to test that the needs
     /// never hide a match).
     var skipsByNeeds = true
+    /// Whether rules look for their full pattern only around their core (off only to test that
+    /// this finds what a whole scan finds).
+    var usesCores = true
 
     public init(referenceDate: PartialDate? = nil) {
         self.referenceDate = referenceDate
@@ -61,7 +64,7 @@ public struct TemporalTagger: Sendable {
         // so a long sentence of many dates stays linear.
         let string = text as NSString
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, digits: digits) {
-            for match in rule.expression.matches(in: text, range: whole) {
+            for match in (usesCores ? rule.matches(in: text, range: whole) : rule.expression.matches(in: text, range: whole)) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)
