@@ -28,6 +28,8 @@ import Testing
             == ["inline:the parties agree to act together|The Council|-"])
         #expect(try quotations("Moss thus proceeds in his closing remarks to mention that “I am confident that peace is near”.\n")
             == ["inline:I am confident that peace is near|Moss|-"])
+        #expect(try quotations("First, it acted within a region that was considered as a ‘zone of special interest’, and so on.\n")
+            == ["soCalled:zone of special interest|-|-"], "an adverb that orders an argument is no subject")
     }
 
     @Test func aFollowingCitationIsTheSourceAndItsAuthorTheSpeaker() throws {

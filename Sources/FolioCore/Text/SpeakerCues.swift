@@ -77,6 +77,14 @@ enum SpeakerCues {
     }
 
     /// The name a sentence opens with (`Moss thus proceeds…`, `The Council also adopted…`).
+    /// Capitalised words that open a sentence without naming its subject: prepositions,
+    /// pronouns, and the adverbs that order an argument (`First, it represented…`).
+    static let notSubjects: Set<String> = [
+        "In", "On", "At", "For", "However", "Thus", "This", "It", "He", "She", "They", "We", "There", "First", "Firstly",
+        "Second", "Secondly", "Third", "Thirdly", "Finally", "Lastly", "Moreover", "Furthermore", "Indeed", "Yet", "Still",
+        "Also", "Hence", "Therefore", "Nevertheless", "Nonetheless", "Meanwhile", "Instead", "Accordingly", "Besides",
+    ]
+
     static func subject(of scalars: [Unicode.Scalar], before end: Int) -> Range<Int>? {
         var index = 0
         var words: [Range<Int>] = []
@@ -85,7 +93,7 @@ enum SpeakerCues {
             while wordEnd < end, scalars[wordEnd].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
             guard wordEnd > index else { break }
             let word = String(scalars: scalars[index..<wordEnd])
-            let isName = scalars[index].properties.isUppercase && !["In", "On", "At", "For", "However", "Thus", "This", "It", "He", "She", "They", "We", "There"].contains(word)
+            let isName = scalars[index].properties.isUppercase && !notSubjects.contains(word)
             guard isName || (words.isEmpty && word == "The") else { break }
             words.append(index..<wordEnd)
             guard wordEnd < end, scalars[wordEnd] == " " else { break }
