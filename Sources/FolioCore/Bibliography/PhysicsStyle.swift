@@ -34,13 +34,12 @@ enum PhysicsStyle {
     static func read(_ printed: String) -> Reading? {
         // Preprint numbers and links are not part of the citation proper.
         let string = printed
-            .replacingOccurrences(of: #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#,
-                                  with: " ", options: [.regularExpression, .caseInsensitive])
-            .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            .replacing(pattern: #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#, with: " ", caseInsensitive: true)
+            .replacing(pattern: #"\s+"#, with: " ")
             // Extraction puts spaces before punctuation: `Phys.Rev .93 ,99 ( 1954)`.
-            .replacingOccurrences(of: #"\s+([,.;:)])"#, with: "$1", options: .regularExpression)
-            .replacingOccurrences(of: #"\(\s+"#, with: "(", options: .regularExpression)
-            .replacingOccurrences(of: #",(?=\S)"#, with: ", ", options: .regularExpression)
+            .replacing(pattern: #"\s+([,.;:)])"#, with: "$1")
+            .replacing(pattern: #"\(\s+"#, with: "(")
+            .replacing(pattern: #",(?=\S)"#, with: ", ")
         for expression in [aas, volumeThenYear, yearThenPage, astronomy] {
             let range = NSRange(string.startIndex..., in: string)
             guard let match = expression.firstMatch(in: string, range: range) else { continue }

@@ -37,14 +37,14 @@ public struct ReferenceParser: Sendable {
         let rules = parseByRules(printed)
         // Where the tagger found no locators at all, the patterns' reading stands.
         if fields.volume == nil && fields.page == nil {
-            var whole = printed.replacingOccurrences(of: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ", options: .regularExpression)
+            var whole = printed.replacing(pattern: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ")
             var located = Reference(span: TextRange(0, 0))
             readLocators(&whole, into: &located)
             fields.volume = located.volume
             fields.page = located.page
         }
         fields.issued = fields.issued ?? rules.issued
-        if printed.range(of: #"(^|\s)\*[^*\s][^*]*\*"#, options: .regularExpression) != nil {
+        if printed.range(ofPattern: #"(^|\s)\*[^*\s][^*]*\*"#) != nil {
             fields.title = rules.title ?? fields.title
             fields.containerTitle = rules.containerTitle
             fields.publisher = rules.publisher ?? fields.publisher
@@ -97,7 +97,7 @@ public struct ReferenceParser: Sendable {
         }
         fields.doi = rules.doi ?? fields.doi
         // A link is one only if it starts like one.
-        fields.url = rules.url ?? fields.url.flatMap { $0.range(of: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#, options: .regularExpression) != nil ? $0 : nil }
+        fields.url = rules.url ?? fields.url.flatMap { $0.range(ofPattern: #"^(?i)(?:(?:https?|ftp)://[^/\s]|www\.\w)"#) != nil ? $0 : nil }
         fields.isbn = rules.isbn
         finishType(&fields)
         return fields
@@ -107,11 +107,11 @@ public struct ReferenceParser: Sendable {
     /// year of an astronomy-style reference, a status (`preprint`, `to appear`), the last names.
     func cleanTitle(_ fields: inout Reference) {
         guard var title = fields.title else { return }
-        title = title.replacingOccurrences(of: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "", options: .regularExpression)
+        title = title.replacing(pattern: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "")
         if let year = fields.issued?.year {
-            title = title.replacingOccurrences(of: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "", options: .regularExpression)
+            title = title.replacing(pattern: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "")
         }
-        title = title.replacingOccurrences(of: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "", options: .regularExpression)
+        title = title.replacing(pattern: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "")
         // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
         if let names = title.firstMatch(of: /^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*/) {
             let more = parseNames(String(names.1))
@@ -244,7 +244,7 @@ public struct ReferenceParser: Sendable {
 
     /// A DOI without what extraction glued after it (`….URL`, a final full stop).
     static func cleanDOI(_ doi: String) -> String {
-        doi.replacingOccurrences(of: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "", options: .regularExpression)
+        doi.replacing(pattern: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "")
             .trimmingCharacters(in: CharacterSet(charactersIn: ".;:)"))
     }
 
@@ -260,29 +260,29 @@ public struct ReferenceParser: Sendable {
         var fields = Reference(span: TextRange(0, 0))
         var rest = printed.trimmingCharacters(in: .whitespaces)
         // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`.
-        rest = rest.replacingOccurrences(of: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://", options: .regularExpression)
-        rest = rest.replacingOccurrences(of: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "", options: .regularExpression)
+        rest = rest.replacing(pattern: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://")
+        rest = rest.replacing(pattern: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "")
 
         // Links and identifiers first: they contain full stops that would cut fields.
-        if let match = rest.range(of: #"(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)?\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#, options: [.regularExpression, .caseInsensitive]) {
+        if let match = rest.range(ofPattern: #"(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)?\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#, caseInsensitive: true) {
             let found = String(rest[match])
-            fields.doi = Self.cleanDOI(found.replacingOccurrences(of: #"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)"#, with: "", options: [.regularExpression, .caseInsensitive]))
+            fields.doi = Self.cleanDOI(found.replacing(pattern: #"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)"#, with: "", caseInsensitive: true))
             rest.replaceSubrange(match, with: "")
         }
         // Preprint numbers are no link.
-        rest = rest.replacingOccurrences(of: Self.arXivPattern, with: "", options: .regularExpression)
-        if let match = rest.range(of: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#, options: .regularExpression) {
+        rest = rest.replacing(pattern: Self.arXivPattern, with: "")
+        if let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
             fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
             rest.replaceSubrange(match, with: "")
         }
-        if let match = rest.range(of: #"ISBN[:\s]*([0-9Xx-]{10,17})"#, options: .regularExpression) {
-            fields.isbn = String(rest[match]).replacingOccurrences(of: #"ISBN[:\s]*"#, with: "", options: .regularExpression)
+        if let match = rest.range(ofPattern: #"ISBN[:\s]*([0-9Xx-]{10,17})"#) {
+            fields.isbn = String(rest[match]).replacing(pattern: #"ISBN[:\s]*"#, with: "")
             rest.replaceSubrange(match, with: "")
         }
 
         // The year: the first plausible one outside a page range or volume.
         let yearPattern = #"(?<![\d–-])\(?((?:1[5-9]|20)\d\d)([a-z])?\)?(?![\d–-])"#
-        guard let yearMatch = rest.range(of: yearPattern, options: .regularExpression) else {
+        guard let yearMatch = rest.range(ofPattern: yearPattern) else {
             fields.title = clean(rest)
             return fields
         }
@@ -292,8 +292,8 @@ public struct ReferenceParser: Sendable {
         var afterYear = String(rest[yearMatch.upperBound...])
         // Author-date styles set the year apart right after the names (`Name. 2023.`,
         // `Name (2023)`); numbered styles put it near the end.
-        let setApart = beforeYear.range(of: #"(\.|,|\()\s*$"#, options: .regularExpression) != nil
-            && afterYear.range(of: #"^[.),:]"#, options: .regularExpression) != nil
+        let setApart = beforeYear.range(ofPattern: #"(\.|,|\()\s*$"#) != nil
+            && afterYear.range(ofPattern: #"^[.),:]"#) != nil
         let authorDate = setApart && beforeYear.count < 200
         if authorDate {
             fields.authors = parseNames(beforeYear)
@@ -307,7 +307,7 @@ public struct ReferenceParser: Sendable {
             finishType(&fields)
             return fields
         }
-        afterYear = afterYear.replacingOccurrences(of: #"^[\s.,:;)]+"#, with: "", options: .regularExpression)
+        afterYear = afterYear.replacing(pattern: #"^[\s.,:;)]+"#, with: "")
         readSource(afterYear, into: &fields)
         finishType(&fields)
         return fields
@@ -333,12 +333,12 @@ public struct ReferenceParser: Sendable {
             fields.title = clean(String(rest[..<end]))
             rest = rest[end...]
         }
-        var remainder = String(rest).replacingOccurrences(of: #"^[\s.,:;]+"#, with: "", options: .regularExpression)
+        var remainder = String(rest).replacing(pattern: #"^[\s.,:;]+"#, with: "")
         // `In: Editors (eds.), Book` — a chapter.
-        if let match = remainder.range(of: #"^In:?\s+"#, options: .regularExpression) {
+        if let match = remainder.range(ofPattern: #"^In:?\s+"#) {
             remainder.removeSubrange(match)
             fields.type = "chapter"
-            remainder = remainder.replacingOccurrences(of: #"^.*?\((?:eds?|Hrsg|coord)\.?\),?\s*"#, with: "", options: .regularExpression)
+            remainder = remainder.replacing(pattern: #"^.*?\((?:eds?|Hrsg|coord)\.?\),?\s*"#, with: "")
         }
         // An italic container: `*Mediafax*`, `*Journal of X* 12 (3): 4–5`.
         if remainder.first == "*" || remainder.first == "_", let close = remainder.dropFirst().firstIndex(of: remainder.first!) {
@@ -347,7 +347,7 @@ public struct ReferenceParser: Sendable {
         }
         readLocators(&remainder, into: &fields)
         // Place: Publisher.
-        if let match = remainder.range(of: #"([\p{Lu}][\p{L} .'’-]{1,40}(?:, [A-Z]{2})?):\s*([^.;]+)"#, options: .regularExpression) {
+        if let match = remainder.range(ofPattern: #"([\p{Lu}][\p{L} .'’-]{1,40}(?:, [A-Z]{2})?):\s*([^.;]+)"#) {
             let pair = String(remainder[match])
             let colon = pair.firstIndex(of: ":")!
             fields.publisherPlace = clean(String(pair[..<colon]))
@@ -438,7 +438,7 @@ public struct ReferenceParser: Sendable {
         while count < pieces.count {
             // `Kobayashi C and Nomoto K`: names joined in one piece count if each is a name.
             let parts = pieces[count].components(separatedBy: #"\s+(?:and|&)\s+|\s*&\s*|^\s*(?:and|&)\s+"#, regex: true)
-                .map { $0.replacingOccurrences(of: #"\s+et al\.?$"#, with: "", options: .regularExpression).trimmingCharacters(in: .whitespaces) }
+                .map { $0.replacing(pattern: #"\s+et al\.?$"#, with: "").trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             if !parts.isEmpty && parts.allSatisfy(isNameWithInitials) {
                 count += 1
@@ -469,15 +469,15 @@ public struct ReferenceParser: Sendable {
     public func parseNames(_ text: String) -> [Name] {
         var string = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
-        if string.hasSuffix("."), string.range(of: #"(^|[\s.-])\p{Lu}\.$"#, options: .regularExpression) == nil { string.removeLast() }
-        string = string.replacingOccurrences(of: #"\s*\b(et al\.?|u\. a\.)"#, with: "", options: .regularExpression)
+        if string.hasSuffix("."), string.range(ofPattern: #"(^|[\s.-])\p{Lu}\.$"#) == nil { string.removeLast() }
+        string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")
         // Extraction's space before an initial's full stop: `W .Brenig`, `J .-L.Bougeret`.
-        string = string.replacingOccurrences(of: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".", options: .regularExpression)
-        string = string.replacingOccurrences(of: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", options: [.regularExpression, .caseInsensitive])
+        string = string.replacing(pattern: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".")
+        string = string.replacing(pattern: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", caseInsensitive: true)
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
         let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && $0.range(of: #"^\d"#, options: .regularExpression) == nil }
+            .filter { !$0.isEmpty && $0.range(ofPattern: #"^\d"#) == nil }
         var names: [Name] = []
         var index = 0
         while index < pieces.count {
@@ -526,7 +526,7 @@ public struct ReferenceParser: Sendable {
 
     /// `J.`, `K.P`, `J.-P.`: initials with full stops.
     func isInitialWord(_ word: String) -> Bool {
-        word.range(of: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#, options: .regularExpression) != nil
+        word.range(ofPattern: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#) != nil
     }
 
     /// `LM`, `J`, `JA`: initials printed without full stops.

@@ -70,7 +70,7 @@ enum SpeakerCues {
         let named = cues.filter { scalars[$0.lowerBound].properties.isUppercase && !words($0).hasPrefix("The ") }
         guard var best = (named.isEmpty ? cues : named).max(by: { $0.upperBound < $1.upperBound }) else { return nil }
         // `the Council’s Article 10 states`: the possessor speaks.
-        if let apostrophe = words(best).range(of: #"^[^\s]+?(?=[’']s\b)"#, options: .regularExpression) {
+        if let apostrophe = words(best).range(ofPattern: #"^[^\s]+?(?=[’']s\b)"#) {
             best = best.lowerBound..<(best.lowerBound + words(best)[apostrophe].unicodeScalars.count)
         }
         return TextRange(start + best.lowerBound, start + best.upperBound)

@@ -273,7 +273,7 @@ struct TEIWriter {
         if let issued = reference.issued { date.attribute("when", issued.iso).append(String(issued.year)) }
         if let collection = reference.collectionTitle { element.element("series").element("title", text: collection).attribute("level", "s") }
         // A link without a host (`http://` alone) is no URI; the JSON keeps what was printed.
-        if let url = reference.url, url.range(of: #"^(?i)(?:[a-z][a-z0-9+.-]*://[^/\s?#]|www\.\w)"#, options: .regularExpression) != nil {
+        if let url = reference.url, url.range(ofPattern: #"^(?i)(?:[a-z][a-z0-9+.-]*://[^/\s?#]|www\.\w)"#) != nil {
             element.element("ptr").attribute("target", Self.uri(url))
         }
         element.element("note", text: text.readingText(reference.span)).attribute("type", "raw_reference")
@@ -298,7 +298,7 @@ struct TEIWriter {
         }
         // A colon before any `/` ends a scheme only if a scheme precedes it; otherwise it is debris.
         if let colon = result.firstIndex(of: ":"), !result[..<colon].contains("/"),
-           result[..<colon].range(of: "^[A-Za-z][A-Za-z0-9+.-]*$", options: .regularExpression) == nil {
+           String(result[..<colon]).range(ofPattern: "^[A-Za-z][A-Za-z0-9+.-]*$") == nil {
             result.replaceSubrange(colon...colon, with: "%3A")
         }
         // A colon in the host part is a port only before digits: `www.ex:ample.com` is debris.

@@ -34,7 +34,7 @@ enum TaggedReference {
             ?? segments.endIndex
         let authors = segments[..<workStarts].filter { $0.0 == .author }.map(\.1).joined(separator: ", ")
         fields.authors = authors.isEmpty ? [] : parser.parseNames(authors)
-        if let issued = first(.issued), let match = issued.range(of: #"(1[5-9]|20)\d\d"#, options: .regularExpression) {
+        if let issued = first(.issued), let match = issued.range(ofPattern: #"(1[5-9]|20)\d\d"#) {
             fields.issued = Int(issued[match]).map { PartialDate(year: $0) }
         }
         fields.title = first(.title)

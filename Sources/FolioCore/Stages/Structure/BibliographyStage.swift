@@ -67,9 +67,9 @@ public struct BibliographyStage: Stage {
 
     func startsEntry(_ line: TextRange, after previous: TextRange, _ text: WorkingText) -> Bool {
         let head = text.string(TextRange(line.start, min(line.end, line.start + 40)))
-        if head.range(of: #"^(\[\d+\]|\d{1,3}\.\s)"#, options: .regularExpression) != nil { return true }
+        if head.range(ofPattern: #"^(\[\d+\]|\d{1,3}\.\s)"#) != nil { return true }
         let previousEnds = text.lastVisible(previous).map { ".)>".unicodeScalars.contains($0) } ?? false
-        return previousEnds && head.range(of: #"^\p{Lu}[\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?,\s"#, options: .regularExpression) != nil
+        return previousEnds && head.range(ofPattern: #"^\p{Lu}[\p{L}'’-]+(?: [\p{Lu}][\p{L}'’-]+)?,\s"#) != nil
     }
 }
 

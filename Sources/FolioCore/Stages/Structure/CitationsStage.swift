@@ -101,7 +101,7 @@ public struct CitationsStage: Stage {
 
     /// `Hale and Moss`, `Smith, Jones & Lee`, `Lind et al.` → the family names.
     func splitAuthors(_ text: String) -> [String] {
-        text.replacingOccurrences(of: #"\s*et al\.?"#, with: "", options: .regularExpression)
+        text.replacing(pattern: #"\s*et al\.?"#, with: "")
             .components(separatedBy: CharacterSet(charactersIn: ",&"))
             .flatMap { $0.components(separatedBy: " and ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }

@@ -62,7 +62,7 @@ public struct ListsStage: Stage {
         } else {
             // `1.`, `1)`, `(1)`, `a)`, `(a)`.
             let head = text.string(TextRange(range.start, min(range.end, range.start + 6)))
-            guard let match = head.range(of: #"^\(?([0-9]{1,2}|[a-h])[.)]\s"#, options: .regularExpression) else { return nil }
+            guard let match = head.range(ofPattern: #"^\(?([0-9]{1,2}|[a-h])[.)]\s"#) else { return nil }
             let label = head[match].trimmingCharacters(in: .whitespaces)
             let core = label.trimmingCharacters(in: CharacterSet(charactersIn: "().")).lowercased()
             let ordinal = Int(core) ?? core.unicodeScalars.first.map { Int($0.value) - 96 }
