@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     var jobs: Int?
 
     @Option(help: ArgumentHelp("Typical papers in the throughput runs.", valueName: "n"))
-    var papers = 40
+    var papers = 100
 
     @Flag(help: "Stop the growth series at 1 MB and use 10 papers (a quick look).")
     var quick = false
