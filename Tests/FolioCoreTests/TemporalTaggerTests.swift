@@ -113,6 +113,14 @@ import Testing
         #expect(tags("Profit fell in the first quarter.", reference: "1998-05-20") == ["the first quarter=DATE:1998-Q1"])
     }
 
+    @Test func stretchesAheadAndPartsOfThePeriodSpokenOf() {
+        #expect(tags("In the coming years and the weeks ahead, little will change.") == ["the coming years=DURATION:PXY", "the weeks ahead=DURATION:PXW"])
+        #expect(tags("Sales fell in March 1989; by the end of the year, and earlier in the year, they rose.")
+            == ["March 1989=DATE:1989-03", "the end of the year=DATE:1989", "earlier in the year=DATE:1989"])
+        #expect(tags("It is set for a later date, as in past years; later in the day it rained.")
+            == ["a later date=DATE:FUTURE_REF", "past years=DATE:PAST_REF"], "later in the day is too vague to date")
+    }
+
     @Test func halves() {
         #expect(tags("It took 2 1/2 years, a minute and a half and two and a half hours.")
             == ["2 1/2 years=DURATION:P2Y6M", "a minute and a half=DURATION:PT1M30S", "two and a half hours=DURATION:PT2H30M"])

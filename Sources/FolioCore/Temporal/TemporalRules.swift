@@ -634,6 +634,26 @@ enum TemporalRules {
             if let units = groups[1] { return L.unit(units).map { fixed(.duration, $0.duration("X")) } }
             return L.unit(groups[2]!).map { fixed(.duration, $0.duration("1")) }
         },
+        // the coming years, the weeks ahead: a stretch of time from the present, its length open
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?coming\\s+(years|months|weeks|days|decades)|the\\s+(years|months|weeks|days)\\s+ahead)\\b", needs: .word(["coming", "ahead"])) { groups, _ in
+            L.unit((groups[1] ?? groups[2])!).map { fixed(.duration, $0.duration("X")) }
+        },
+        // the end of the year, the end of the day, earlier in the month: the period the anchor is
+        // in (`later in the day` is a time of the day, too vague to date)
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(year|month|day)|(?:earlier|later)\\s+in\\s+the\\s+(year|month))\\b", needs: .word(["end", "beginning", "start", "middle", "earlier", "later"])) { groups, _ in
+            let unit = (groups[1] ?? groups[2])!.lowercased()
+            return anchored(.lastMention, movesFocus: false) { point in
+                switch unit {
+                case "year": point.yearOnly
+                case "month": point.month == nil ? nil : point.monthOnly
+                default: point.day == nil ? nil : point
+                }
+            }
+        },
+        // at a later date, in past years: the future, the past
+        TemporalRule("(?i)\\b(a\\s+later\\s+date|past\\s+years)\\b", needs: .word(["later", "past"])) { groups, _ in
+            fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
+        },
         // for years, for decades
         TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", core: "(?i)(?:years|months|decades|weeks|days|centuries)", needs: .word(["for", "over", "recent"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
