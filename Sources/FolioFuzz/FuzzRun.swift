@@ -61,7 +61,7 @@ public struct FuzzRun: Sendable {
     /// seconds is a hang: `onHang` hears its seed (the CLI prints it and exits).
     public func run(count: Int, seed: UInt64, jobs: Int, timeLimit: Double,
                     onHang: @escaping @Sendable (UInt64) -> Void, progress: (@Sendable (Int) -> Void)? = nil) -> Result {
-        let next = Mutex(0)
+        let next = Atomic(0)
         let result = Mutex(Result())
         let running = Mutex([Int: (seed: UInt64, since: Date)]())
         let finished = Atomic(false)
@@ -76,12 +76,8 @@ public struct FuzzRun: Sendable {
         watchdog.start()
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { worker in
             while true {
-                let index: Int? = next.withLock { value in
-                    guard value < count else { return nil }
-                    value += 1
-                    return value - 1
-                }
-                guard let index else { break }
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { break }
                 let documentSeed = Self.seed(seed, index: index)
                 running.withLock { $0[worker] = (documentSeed, Date()) }
                 let outcome = check(seed: documentSeed)

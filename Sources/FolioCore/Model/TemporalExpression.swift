@@ -22,13 +22,6 @@ public struct TemporalExpression: Sendable, Hashable {
         self.edtf = edtf
         self.reaches = reaches
     }
-
-    /// The date this expression dates something at: its own, or the one an offset reaches.
-    public var datedAt: String? {
-        if let reaches { return reaches }
-        guard type == .date || type == .time else { return nil }
-        return edtf ?? value
-    }
 }
 
 /// Something that happened at a date the text gives: the date and the sentence that tells it.

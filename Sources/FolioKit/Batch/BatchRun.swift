@@ -29,13 +29,16 @@ public struct BatchRun: Sendable {
         }
         let roots = paths.isEmpty ? [configuration.input] : paths
         state.removeAbandonedTemporaryFiles()
-        // A first walk only counts, so progress can say how far along the run is.
-        var total = 0, totalBytes = 0
-        for case .input(let input) in InputDiscovery(roots) where options.shard?.contains(input) ?? true {
-            total += 1
-            totalBytes += FilePaths.size(of: input.path) ?? 0
+        // A first walk only counts, so progress can say how far along the run is; without an
+        // observer nobody asks.
+        if let observe {
+            var total = 0, totalBytes = 0
+            for case .input(let input) in InputDiscovery(roots) where options.shard?.contains(input) ?? true {
+                total += 1
+                totalBytes += FilePaths.size(of: input.path) ?? 0
+            }
+            observe(.started(inputs: total, bytes: totalBytes))
         }
-        observe?(.started(inputs: total, bytes: totalBytes))
 
         let queue = WorkQueue(roots: roots, options: options, observe: observe,
                               outputFolder: outputFolder, temporaryFolder: state.temporaryFolder)
@@ -64,7 +67,7 @@ public struct BatchRun: Sendable {
             let bytes = try DocumentReader.bytes(path: input.path)
             outcome.bytes = bytes.count
             let inputFingerprint = Fingerprint.of(bytes)
-            if !force, let outputs = state.isDone(input, input: inputFingerprint, configuration: configurationFingerprint) {
+            if !force, let outputs = state.upToDateOutputs(input, input: inputFingerprint, configuration: configurationFingerprint) {
                 outcome.status = .skipped
                 outcome.outputs = outputs
                 return outcome

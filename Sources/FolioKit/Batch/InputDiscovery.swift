@@ -55,7 +55,8 @@ public struct InputDiscovery: Sequence, IteratorProtocol {
     private var ancestors: [String] = []
     /// Output stems of the files named one by one, which may clash across folders.
     private var namedStems: [String: String] = [:]
-    private var pending: [Found] = []
+    /// A folder that could not be read, reported before the walk goes on.
+    private var pending: Found?
 
     public init(_ paths: [String]) {
         self.paths = paths
@@ -63,7 +64,10 @@ public struct InputDiscovery: Sequence, IteratorProtocol {
 
     public mutating func next() -> Found? {
         while true {
-            if !pending.isEmpty { return pending.removeFirst() }
+            if let found = pending {
+                pending = nil
+                return found
+            }
             if var level = levels.popLast() {
                 guard level.next < level.entries.count else {
                     ancestors.removeLast()
@@ -111,7 +115,7 @@ public struct InputDiscovery: Sequence, IteratorProtocol {
             ancestors.append(real)
             levels.append(Level(root: root, relative: relative, entries: entries))
         } catch {
-            pending.append(.problem(Diagnostic(.error, file: here, "the folder cannot be read")))
+            pending = .problem(Diagnostic(.error, file: here, "the folder cannot be read"))
         }
     }
 

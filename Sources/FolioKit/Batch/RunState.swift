@@ -49,8 +49,8 @@ public struct RunState: Sendable {
         InputDiscovery.join(folder, "state/" + input.outputStem + ".json")
     }
 
-    /// Whether `input`'s outputs are already those of these fingerprints, and all there.
-    func isDone(_ input: InputFile, input inputFingerprint: String, configuration: String) -> [String]? {
+    /// `input`'s outputs when they were made from these fingerprints and are all there.
+    func upToDateOutputs(_ input: InputFile, input inputFingerprint: String, configuration: String) -> [String]? {
         guard let bytes = FileManager.default.contents(atPath: recordPath(input)),
               let record = Record(json: Array(bytes)),
               record.input == inputFingerprint, record.configuration == configuration,

@@ -26,8 +26,12 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         try self.init(index: index, count: count)
     }
 
-    public func contains(_ input: InputFile) -> Bool {
-        Int(Fingerprint.stableNumber(input.outputStem) % UInt64(count)) == index - 1
+    public func contains(_ input: InputFile) -> Bool { owns(input.outputStem) }
+
+    /// Whether this shard owns `key` (an output name; a path for a problem, so that merged
+    /// reports hold each problem once).
+    func owns(_ key: String) -> Bool {
+        Int(Fingerprint.stableNumber(key) % UInt64(count)) == index - 1
     }
 
     public var description: String { "\(index)/\(count)" }

@@ -1,6 +1,5 @@
 import FolioCore
 import Foundation
-
 import Synchronization
 
 /// The inputs still to do and the report so far, shared by the workers under one lock; events
@@ -31,9 +30,7 @@ final class WorkQueue: Sendable {
                 case .input(let input):
                     if options.shard?.contains(input) ?? true { return input }
                 case .problem(let problem):
-                    // A shard reports only the problems that fall to it, so merged reports hold each once.
-                    guard options.shard.map({ Fingerprint.stableNumber(problem.file ?? "") % UInt64($0.count) == UInt64($0.index - 1) }) ?? true
-                    else { continue }
+                    guard options.shard?.owns(problem.file ?? "") ?? true else { continue }
                     shared.report.problems.append(problem)
                     shared.log.append(problem)
                     observe?(.problem(problem))
