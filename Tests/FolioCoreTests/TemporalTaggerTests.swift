@@ -57,8 +57,9 @@ import Testing
     }
 
     @Test func aLookBackIsADateWhateverItsHedge() {
+        #expect(tags("It opened six weeks ago.", reference: "1999-01-06") == ["six weeks ago=DATE:1998-W48"], "weeks ago is a week")
         #expect(tags("It opened nearly four years ago, some months after a week or so ago.", reference: "1998-02-27")
-            == ["nearly four years ago=DATE:1994", "some months=DURATION:PXM", "a week or so ago=DATE:1998-02-20"])
+            == ["nearly four years ago=DATE:1994", "some months=DURATION:PXM", "a week or so ago=DATE:1998-W08"])
         #expect(tags("Several years ago it failed.", reference: "1998-02-27") == ["Several years ago=DATE:PAST_REF"])
     }
 
@@ -81,6 +82,22 @@ import Testing
             == ["Saturday, April 25=DATE:1998-04-25"], "a colon after the day is no time")
         // In a narrative the month nearest the last date, ahead or back.
         #expect(tags("In March 2008 it began. In August, it ended.") == ["March 2008=DATE:2008-03", "August=DATE:2008-08"])
+    }
+
+    @Test func aMonthWithoutAYearFollowsTheTenseOfItsClause() {
+        // Told in the past: the last March, though the next is nearer.
+        #expect(tags("He stepped down as chairman in March.", reference: "1989-11-02") == ["March=DATE:1989-03"])
+        #expect(tags("In January, the company brought in a new chief.", reference: "1989-10-27") == ["January=DATE:1989-01"])
+        #expect(tags("In the fiscal year ended Jan. 31, sales rose.", reference: "1989-10-31")
+            == ["the fiscal year=DURATION:P1Y", "Jan. 31=DATE:1989-01-31"])
+        // Untold, the nearer one; payable, effective and would look ahead whatever came before.
+        #expect(tags("The chairman is Mr. Kane from March.", reference: "1989-11-02") == ["March=DATE:1990-03"])
+        #expect(tags("Directors authorized a split, payable Jan. 2.", reference: "1989-11-02") == ["Jan. 2=DATE:1990-01-02"])
+        #expect(tags("He said the stock would be paid in January.", reference: "1989-11-02") == ["January=DATE:1990-01"])
+        // A past verb in the sentence before does not reach this one.
+        #expect(tags("Sales fell. Stores open in March.", reference: "1989-11-02") == ["March=DATE:1990-03"])
+        // Looking ahead, this month is still this month's.
+        #expect(tags("It will open in August.", reference: "1998-08-18") == ["August=DATE:1998-08"])
     }
 
     @Test func seasonsHalvesAndSpokenYears() {
@@ -129,6 +146,32 @@ import Testing
     @Test func quartersAndTheirAnaphora() {
         #expect(tags("Third-quarter profit rose; the quarter was good, better than a year earlier and the year-ago quarter.", reference: "1989-10-26")
             == ["Third-quarter=DATE:1989-Q3", "the quarter=DATE:1989-Q3", "a year earlier=DATE:1988-Q3", "the year-ago quarter=DATE:1988-Q3"])
+    }
+
+    @Test func theLatestQuarterIsTheLastOneClosed() {
+        #expect(tags("It expects a fourth-quarter charge; in the latest quarter it lost money; the current quarter looks better.", reference: "1989-11-02")
+            == ["fourth-quarter=DATE:1989-Q4", "the latest quarter=DATE:1989-Q3", "the current quarter=DATE:1989-Q4"])
+    }
+
+    @Test func aQuarterAheadOrSetAgainstIsNotTheOneDiscussed() {
+        #expect(tags("Third-quarter profit rose. It will take a fourth-quarter charge. Sales were up from a year ago.", reference: "1989-11-02")
+            == ["Third-quarter=DATE:1989-Q3", "fourth-quarter=DATE:1989-Q4", "a year ago=DATE:1988-Q3"])
+        #expect(tags("Third-quarter profit rose. After a flat second quarter, sales beat the year-earlier period.", reference: "1989-11-02")
+            == ["Third-quarter=DATE:1989-Q3", "second quarter=DATE:1989-Q2", "the year-earlier period=DATE:1988-Q3"])
+        #expect(tags("It expects to report a third-quarter loss. A year earlier, it earned more.", reference: "1989-11-02")
+            == ["third-quarter=DATE:1989-Q3", "A year earlier=DATE:1988-Q3"], "a quarter over when written is the one reported")
+    }
+
+    @Test func weeksByTheirDays() {
+        #expect(tags("Hearings begin the week of March 6.", reference: "2000-02-24") == ["the week of March 6=DATE:2000-W10"])
+        // 1989-10-27 is a Friday; the previous Friday counts from it, not from the writing date.
+        #expect(tags("Stocks fell on Friday, Oct. 27, down 4% from the previous Friday.", reference: "1989-10-30")
+            == ["Friday, Oct. 27=DATE:1989-10-27", "the previous Friday=DATE:1989-10-20"])
+    }
+
+    @Test func yearsOfAccounts() {
+        #expect(tags("Net for the year ending June 30 fell; the current fiscal year and the latest fiscal year.", reference: "1989-11-02")
+            == ["the year=DURATION:P1Y", "June 30=DATE:1989-06-30", "the current fiscal year=DATE:1989", "the latest fiscal year=DATE:1988"])
     }
 
     @Test func aMonthWithoutAYearIsTheOneNearestTheReference() {

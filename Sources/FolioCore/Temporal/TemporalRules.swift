@@ -57,10 +57,10 @@ struct TemporalRule: Sendable {
     /// pattern runs only around each place the core matches.
     let core: NSRegularExpression?
     let needs: Needs
-    /// Reads a match's groups (0 is the whole match), given the text before it; nil rejects it.
-    let read: @Sendable (_ groups: [String?], _ before: Substring) -> Reading?
+    /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
+    let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
 
-    init(_ pattern: String, core: String? = nil, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ before: Substring) -> Reading?) {
+    init(_ pattern: String, core: String? = nil, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
         self.core = try! core.map { try NSRegularExpression(pattern: $0) }
         self.needs = needs
@@ -119,11 +119,12 @@ enum TemporalRules {
     }
 
     /// The year in which a month (and day) without one falls near the anchor. From the writing
-    /// date, a report looks back unless the clause looks ahead: `December` written in January
-    /// is last December, `January` written in November last January, but `will close in
-    /// January` the next. In a narrative, the month nearest the date it last gave, either way.
-    /// A year alone as anchor (historical prose) gives its own year.
-    static func nearestYear(month: Int, day: Int?, to focus: TemporalTagger.Focus, ahead: Bool = false) -> Int {
+    /// date, a report mostly looks back: `December` written in January is last December. The
+    /// clause's tense decides the rest: `will close in January` is the next, `stepped down in
+    /// March` written in November the last; untold, March written in November is the next. In
+    /// a narrative, the month nearest the date it last gave, either way. A year alone as
+    /// anchor (historical prose) gives its own year.
+    static func nearestYear(month: Int, day: Int?, to focus: TemporalTagger.Focus, tense: Surroundings.Tense = .unmarked) -> Int {
         let point = focus.point
         guard let anchorMonth = point.month else { return point.year }
         let here = anchorMonth * 31 + (point.day ?? 15)
@@ -131,7 +132,15 @@ enum TemporalRules {
         // Windows in days of 31-day months, together a year.
         let year = 12 * 31
         var before = year / 2
-        if focus.isWritingDate { before = ahead ? 0 : 7 * 31 + 15 }
+        if focus.isWritingDate {
+            switch tense {
+            // Ahead, this month's or the next; told in the past, the last one, or one of the
+            // next six weeks (a story filed a little before its date).
+            case .ahead: before = 15
+            case .past: before = year - 45
+            case .unmarked: before = 7 * 31 + 15
+            }
+        }
         let after = year - before
         if there - here > after { return point.year - 1 }
         if here - there > before { return point.year + 1 }
@@ -159,23 +168,6 @@ enum TemporalRules {
         ahead ? point.adding((target - point.weekday + 7) % 7, .day) : point.adding(-((point.weekday - target + 7) % 7), .day)
     }
 
-    /// Words that put the rest of a clause in the future (`is scheduled to close Monday`, `will
-    /// meet on Friday`), read back to the last verb of saying, whose own time is the past; a
-    /// plan told in the past perfect (`had been due to expire Friday`) is past.
-    static let lookingAhead = try! NSRegularExpression(pattern:
-        #"(?i)\b(?:will|shall|'ll|’ll|scheduled|set\s+to|plans?\s+to|planned|planning|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|coming|expected\s+to|due\s+to)\b"#)
-    static let sayingOrBreak = try! NSRegularExpression(pattern: #"(?i)\b(?:said|says|told|announced|reported)\b|[;:]"#)
-    static func looksAhead(_ before: Substring) -> Bool {
-        var clause = String(before)
-        if let last = sayingOrBreak.matches(in: clause, range: NSRange(clause.startIndex..., in: clause)).last,
-           let range = Range(last.range, in: clause) {
-            clause = String(clause[range.upperBound...])
-        }
-        let whole = NSRange(clause.startIndex..., in: clause)
-        return lookingAhead.firstMatch(in: clause, range: whole) != nil && pastPerfect.firstMatch(in: clause, range: whole) == nil
-    }
-    static let pastPerfect = try! NSRegularExpression(pattern: #"(?i)\bhad\b"#)
-
     /// The year a season starts in: the last one over before the anchor, this year's (the
     /// winter a January is in), or the next one to begin. EDTF codes 21 to 24; winter starts in December.
     static func seasonYear(_ code: Int, _ direction: Int, from point: PartialDate) -> Int {
@@ -195,14 +187,6 @@ enum TemporalRules {
     static func dayNumber(_ date: PartialDate) -> Int { date.year * 400 + (date.month ?? 6) * 32 + (date.day ?? 15) }
 
     static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
-
-    /// Words before a number that make it something other than a year.
-    static let notBeforeYear = try! NSRegularExpression(pattern:
-        #"(?i)(?:\b(?:pp?|pages?|fig|figures?|tables?|no|nos|nr|vol|volumes?|art|articles?|chapter|section|number|resolution|flight|route|model|code|room|item|paragraph|para|annex|§)\.?\s*|[#№§]\s*)$"#)
-    static func isYear(_ before: Substring) -> Bool {
-        let tail = String(before.suffix(24))
-        return notBeforeYear.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)) == nil
-    }
 
     static let all: [TemporalRule] = [
         // 2022-02-24
@@ -241,53 +225,64 @@ enum TemporalRules {
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
-            let ahead = looksAhead(before)
+            let tense = around.tense
             return anchoredOn(.reference, { focus in
                 let point = focus.point
-                var date = PartialDate(year: nearestYear(month: month, day: day, to: focus, ahead: ahead), month: month, day: day)
+                var date = PartialDate(year: nearestYear(month: month, day: day, to: focus, tense: tense), month: month, day: day)
                 if direction < 0 && dayNumber(date) >= dayNumber(point) { date.year -= 1 }
                 if direction > 0 && dayNumber(date) <= dayNumber(point) { date.year += 1 }
                 return date
             }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, needs: .anyWord(L.monthWords)) { groups, before in
+        // the week of March 6: the ISO week that day falls in
+        TemporalRule("(?i:the\\s+week\\s+of\\s+)(" + L.month + ")\\s+(" + L.day + ")(?:,?\\s+" + L.year + ")?(?!\\d)", core: "(?i)week", needs: .all([.digit, .word(["week"])])) { groups, around in
+            guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
+            let tense = around.tense
+            return Reading(anchor: int(groups[3]) == nil ? .reference : .none) { focus in
+                guard let year = int(groups[3]) ?? focus.map({ nearestYear(month: month, day: day, to: $0, tense: tense) }) else {
+                    return Value(type: .date, value: "XXXX-WXX")
+                }
+                return Value(type: .date, value: PartialDate(year: year, month: month, day: day).isoWeek)
+            }
+        },
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, needs: .anyWord(L.monthWords)) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
-            let ahead = looksAhead(before)
-            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
+            let tense = around.tense
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, before in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
-            let ahead = looksAhead(before)
-            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, ahead: ahead), month: month, day: day) },
+            let tense = around.tense
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
                             unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, needs: .anyWord(L.monthWords)) { groups, before in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, needs: .anyWord(L.monthWords)) { groups, around in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
-            let ahead = looksAhead(before)
+            let tense = around.tense
             return anchoredOn(.reference, { focus in
                 let point = focus.point
                 guard let anchorMonth = point.month else { return PartialDate(year: point.year, month: month) }
                 let year = lead.hasPrefix("last") ? (month < anchorMonth ? point.year : point.year - 1)
                     : lead.hasPrefix("next") ? (month > anchorMonth ? point.year : point.year + 1)
                     : lead.hasPrefix("this") ? point.year
-                    : nearestYear(month: month, day: nil, to: focus, ahead: ahead)
+                    : nearestYear(month: month, day: nil, to: focus, tense: tense)
                 return PartialDate(year: year, month: month)
             }, unanchored: String(format: "XXXX-%02d", month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .year) { groups, before in
-            guard isYear(before) else { return nil }
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .year) { groups, around in
+            guard around.allowsYear else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
             guard let from = int(groups[1]), let to = Int(end), to > from, to - from < 200 else { return nil }
@@ -307,9 +302,9 @@ enum TemporalRules {
         // the summer, in spring, this fall, late winter: the season of the anchor's year (`fall`
         // only after a word that makes it a noun, and not `the fall of` a regime), or the next
         // when the clause looks ahead
-        TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, before in
+        TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, around in
             guard let season = (groups[1] ?? groups[2]).flatMap(L.season) else { return nil }
-            let ahead = looksAhead(before)
+            let ahead = around.looksAhead
             return Reading(anchor: .reference) { focus in
                 guard let point = focus?.point else { return Value(type: .date, value: "XXXX-\(season.timex)") }
                 let year = seasonYear(season.edtf, ahead ? 1 : 0, from: point)
@@ -322,17 +317,25 @@ enum TemporalRules {
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", core: "(?i)quarter|half", needs: .word(["quarter", "half"])) { groups, before in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", core: "(?i)quarter|half", needs: .word(["quarter", "half"])) { groups, around in
             let isHalf = groups[2]!.lowercased() == "half"
-            let ahead = looksAhead(before)
+            let ahead = around.looksAhead
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
             if groups[1]!.lowercased() == "last" && groups[3] == nil { return nil }
             guard let number = groups[1]!.lowercased() == "last" ? (isHalf ? 2 : 4) : L.ordinal(groups[1]!) else { return nil }
             guard number <= (isHalf ? 2 : 4) else { return nil }
             let code = isHalf ? "H" : "Q"
-            let mentioned: @Sendable (Int) -> TemporalTagger.Focus? = { year in isHalf ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number) }
+            // A quarter spoken of ahead and not over when written (`will result in a
+            // fourth-quarter charge`) is not the one the report is about: `the quarter` and `a
+            // year ago` still mean that one (`expects to report a third-quarter loss` in November
+            // is). Nor is one it is set against (`after a flat second quarter`).
+            let contrast = around.isContrast
+            let mentioned: @Sendable (Int, TemporalTagger.Focus?) -> TemporalTagger.Focus? = { year, focus in
+                let toCome = focus.map { $0.isWritingDate && (year, number * 3) >= ($0.point.year, $0.point.month ?? 12) } ?? false
+                return isHalf || contrast || (ahead && toCome) ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number)
+            }
             if let year = int(groups[3]) {
-                return Reading(anchor: .none) { _ in Value(type: .date, value: "\(year)-\(code)\(number)", mentioned: mentioned(year)) }
+                return Reading(anchor: .reference) { focus in Value(type: .date, value: "\(year)-\(code)\(number)", mentioned: mentioned(year, focus)) }
             }
             return Reading(anchor: .reference) { focus in
                 guard let focus else { return Value(type: .date, value: "XXXX-\(code)\(number)") }
@@ -340,7 +343,7 @@ enum TemporalRules {
                 // Written before that quarter began, a report means the last one, unless the
                 // clause looks ahead (`the fourth quarter` in January is last year's).
                 if !isHalf, focus.isWritingDate, !ahead, let month = focus.point.month, (number - 1) * 3 + 1 > month { year -= 1 }
-                return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year))
+                return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year, focus))
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
@@ -356,9 +359,17 @@ enum TemporalRules {
         TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)", needs: .word(["quarter", "period"])) { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
-            return Reading(anchor: .quarter) { focus in
+            // The latest and the current quarter count from the writing date, whatever the text
+            // spoke of last; the others are the quarter under discussion.
+            let deictic = ["latest", "last", "current"].contains(which)
+            return Reading(anchor: deictic ? .reference : .quarter) { focus in
                 guard let focus else { return nil }
                 var year = focus.point.year
+                if deictic, focus.isWritingDate, let month = focus.point.month {
+                    var number = (month - 1) / 3 + (which == "current" ? 1 : 0)
+                    if number == 0 { number = 4; year -= 1 }
+                    return Value(type: .date, value: String(format: "%04d-Q%d", year, number))
+                }
                 var quarter = focus.quarter ?? { () -> Int? in
                     // Without a quarter mentioned, the last one finished before the anchor.
                     guard let month = focus.point.month else { return nil }
@@ -373,8 +384,8 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", needs: .year) { groups, before in
-            guard let decade = groups[1], isYear(before) else { return nil }
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", needs: .year) { groups, around in
+            guard let decade = groups[1], around.allowsYear else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
         // the twentieth century, the 19th century
@@ -386,7 +397,7 @@ enum TemporalRules {
         // fiscal 1998
         TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, needs: .year) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
-        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, before in
+        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, around in
             var year: Int
             if groups[1] != nil {
                 guard let tens = L.count(groups[2]!) else { return nil }
@@ -399,8 +410,8 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, needs: .year) { groups, before in
-            guard let year = int(groups[1]), isYear(before) else { return nil }
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, needs: .year) { groups, around in
+            guard let year = int(groups[1]), around.allowsYear else { return nil }
             return fixed(PartialDate(year: year))
         },
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
@@ -495,8 +506,10 @@ enum TemporalRules {
             guard count == count.rounded() else { return nil }
             return Reading(anchor: word == "ago" ? .reference : .lastMention) { focus in
                 guard let focus else { return nil }
-                // A look back leaves the focus where it was.
-                return offset(-Int(count), unit, from: focus).map { Value(type: .date, value: $0.value, edtf: $0.date?.iso) }
+                // A look back leaves the focus where it was; weeks ago is a week.
+                guard let reached = offset(-Int(count), unit, from: focus) else { return nil }
+                if unit == .week, let day = reached.date { return Value(type: .date, value: day.isoWeek) }
+                return Value(type: .date, value: reached.value, edtf: reached.date?.iso)
             }
         },
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
@@ -521,16 +534,21 @@ enum TemporalRules {
         },
         // Friday, Sunday night, each Thursday (news: the one before the reference date, unless
         // the clause looks ahead)
-        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", core: L.weekday, needs: .word(L.weekdays)) { groups, before in
-            let ahead = looksAhead(before)
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", core: L.weekday, needs: .word(L.weekdays)) { groups, around in
+            let ahead = around.looksAhead
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
             let part = groups[3].map { ["morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"][$0.lowercased()]! }
             if which == "each" || which == "every" { return fixed(.set, "XXXX-WXX-\(target)" + (part.map { "T" + $0 } ?? "")) }
-            return Reading(anchor: .reference) { focus in
+            // `the previous Friday` is the one before the day the text last spoke of; `last
+            // Friday` counts from the writing date.
+            let anaphoric = which.hasSuffix("previous")
+            return Reading(anchor: anaphoric ? .lastMention : .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return Value(type: .date, value: "XXXX-WXX-\(target)") }
                 let day: PartialDate
-                if which == "last" || which.hasSuffix("previous") || which == "next" {
+                if anaphoric, focus?.isWritingDate == false {
+                    day = point.adding(-((point.weekday - target + 6) % 7 + 1), .day)
+                } else if which == "last" || anaphoric || which == "next" {
                     // That weekday in the week before (or after) the reference date's.
                     let week = point.adding(which == "next" ? 7 : -7, .day)
                     day = week.adding(target - week.weekday, .day)
@@ -546,8 +564,8 @@ enum TemporalRules {
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight", "midday"])) { groups, before in
-            let ahead = looksAhead(before)
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight", "midday"])) { groups, around in
+            let ahead = around.looksAhead
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "midnight" ? 24 : 12)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -560,7 +578,7 @@ enum TemporalRules {
                 guard let point = focus?.point, point.day != nil else { return Value(type: .time, value: "XXXX-XX-XX" + time) }
                 var day = point
                 if let month = groups[6].flatMap(L.monthNumber), let date = int(groups[7]) {
-                    day = PartialDate(year: nearestYear(month: month, day: date, to: focus!, ahead: ahead), month: month, day: date)
+                    day = PartialDate(year: nearestYear(month: month, day: date, to: focus!, tense: ahead ? .ahead : .unmarked), month: month, day: date)
                 } else if let dayWord {
                     if let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][dayWord] {
                         day = point.adding(offset, .day)
@@ -616,9 +634,15 @@ enum TemporalRules {
                 return Value(type: .date, value: point.adding(point.weekday <= 2 ? -7 : 0, .day).isoWeek + "-WE")
             }
         },
-        TemporalRule("(?i)\\bthe\\s+(?:full|fiscal|current|calendar)\\s+year\\b", needs: .word(["year"])) { _, _ in
-            Reading(anchor: .reference) { focus in
-                focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year)) }
+        // the year ended March 31: a year of accounts, told by its last day (a date of its own)
+        TemporalRule("(?i)\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+end(?:ed|ing)\\b)", needs: .word(["year"])) { _, _ in
+            fixed(.duration, "P1Y")
+        },
+        // the full year, the current fiscal year, the latest fiscal year (the last one closed)
+        TemporalRule("(?i)\\bthe\\s+(?:(full|current|latest)\\s+)?(?:fiscal|calendar)?\\s*year\\b(?<!the\\syear)", needs: .word(["year"])) { groups, _ in
+            let back = groups[1]?.lowercased() == "latest" ? 1 : 0
+            return Reading(anchor: .reference) { focus in
+                focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
         TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", needs: .word(["these", "near", "short", "long"])) { groups, _ in

@@ -69,9 +69,11 @@ public struct TemporalTagger: Sendable {
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
-                let lead = max(0, match.range.location - 80)
-                let before = string.substring(with: NSRange(location: lead, length: match.range.location - lead))
-                guard let reading = rule.read(groups, Substring(before)) else { continue }
+                let lead = max(0, match.range.location - TemporalRule.reach)
+                let end = NSMaxRange(match.range), tail = min(string.length, end + TemporalRule.reach)
+                let around = Surroundings(before: Substring(string.substring(with: NSRange(location: lead, length: match.range.location - lead))),
+                                          after: Substring(string.substring(with: NSRange(location: end, length: tail - end))))
+                guard let reading = rule.read(groups, around) else { continue }
                 let range = offsets.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The words around a temporal expression, which say how to read it: whether its clause looks
+/// ahead or tells the past, whether a number is a year, whether a quarter is set against another.
+struct Surroundings: Sendable {
+    /// Up to `TemporalRule.reach` characters before the match, and after it.
+    var before: Substring
+    var after: Substring
+
+    init(before: Substring, after: Substring = "") {
+        self.before = before
+        self.after = after
+    }
+
+    /// Where the clause puts what it tells, as far as its verbs show.
+    enum Tense: Sendable { case ahead, past, unmarked }
+
+    /// Whether the clause looks ahead (`is scheduled to close Monday`, `will meet on Friday`),
+    /// read back to the last verb of saying, whose own time is the past; a plan told in the
+    /// past perfect (`had been due to expire Friday`) is past.
+    var looksAhead: Bool {
+        let clause = Self.clauseBefore(before)
+        return Self.lookingAhead.matches(clause) && !Self.pastPerfect.matches(clause)
+    }
+
+    /// `ahead` as `looksAhead`; else `past` when a verb of the clause, before or after the
+    /// expression, is in the past tense (`stepped down in March`, `In January, the company
+    /// brought in`); a report's bare month is otherwise read either way around its date.
+    var tense: Tense {
+        if looksAhead { return .ahead }
+        let clauseAfter = after.prefix { !".;:!?\n".contains($0) }
+        return Self.pastVerb.matches(Self.clauseBefore(before)) || Self.pastVerb.matches(String(clauseAfter)) ? .past : .unmarked
+    }
+
+    /// Whether what follows is set against the subject (`after a flat second quarter`,
+    /// `compared with the third quarter`): such a word at most two words before it.
+    var isContrast: Bool { Self.contrast.matches(String(before)) }
+
+    /// Whether a number here can be a year: not a page, figure, table or other numbered thing.
+    var allowsYear: Bool { !Self.notBeforeYear.matches(String(before.suffix(24))) }
+
+    /// The part of `before` after the last verb of saying, clause break or sentence end.
+    private static func clauseBefore(_ before: Substring) -> String {
+        let text = String(before)
+        guard let last = sayingOrBreak.matches(in: text, range: NSRange(text.startIndex..., in: text)).last,
+              let range = Range(last.range, in: text) else { return text }
+        return String(text[range.upperBound...])
+    }
+
+    private static let lookingAhead = try! NSRegularExpression(pattern:
+        #"(?i)\b(?:will|shall|'ll|’ll|scheduled|set\s+to|plans?\s+to|planned|planning|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|coming|expects?|expected\s+to|due\s+to|supposed\s+to|would|payable|effective)\b"#)
+    private static let sayingOrBreak = try! NSRegularExpression(pattern: #"(?i)\b(?:said|says|told|announced|reported)\b|[;:]|[.!?]["'”’]?\s+(?=["'“‘`]*[A-Z])"#)
+    private static let pastPerfect = try! NSRegularExpression(pattern: #"(?i)\bhad\b"#)
+    /// Irregular past forms that are not also present forms (`put`, `set`, `read` are left
+    /// out), and regular ones in lower case (`United` is a name; `-eed` is `proceed`).
+    private static let pastVerb = try! NSRegularExpression(pattern:
+        #"\b(?:was|were|had|did|made|took|came|went|got|gave|brought|bought|sold|became|began|fell|rose|paid|won|lost|met|saw|knew|thought|found|held|led|kept|ran|sent|spent|stood|struck|wrote|fled|grew|built|chose|drove|broke|flew|meant|rode|sank|shot|slept|spoke|stole|taught|threw|withdrew|[a-z]{2,}(?<!e)ed)\b"#)
+    private static let contrast = try! NSRegularExpression(pattern:
+        #"(?i)\b(?:after|following|unlike|compared\s+(?:with|to)|versus|vs\.|from)\s+(?:[\w’'-]+\s+){0,2}$"#)
+    /// Words before a number that make it something other than a year.
+    private static let notBeforeYear = try! NSRegularExpression(pattern:
+        #"(?i)(?:\b(?:pp?|pages?|fig|figures?|tables?|no|nos|nr|vol|volumes?|art|articles?|chapter|section|number|resolution|flight|route|model|code|room|item|paragraph|para|annex|§)\.?\s*|[#№§]\s*)$"#)
+}
+
+private extension NSRegularExpression {
+    func matches(_ text: String) -> Bool {
+        firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
