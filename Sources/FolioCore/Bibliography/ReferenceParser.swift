@@ -367,8 +367,7 @@ public struct ReferenceParser: Sendable {
     /// Volume, issue, pages, edition in their usual forms, taken out of `text`.
     func readLocators(_ text: inout String, into fields: inout Reference) {
         func take(_ pattern: String, _ apply: ([String]) -> Void) {
-            guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return }
+            guard let match = Patterns.compiled(pattern).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return }
             let groups = (1..<match.numberOfRanges).map { index -> String in
                 guard let range = Range(match.range(at: index), in: text) else { return "" }
                 return String(text[range])
@@ -583,7 +582,7 @@ public struct ReferenceParser: Sendable {
 extension String {
     /// Split on a regular expression.
     fileprivate func components(separatedBy pattern: String, regex: Bool) -> [String] {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return [self] }
+        let expression = Patterns.compiled(pattern)
         var result: [String] = []
         var start = startIndex
         for match in expression.matches(in: self, range: NSRange(startIndex..., in: self)) {

@@ -3,9 +3,12 @@ import Foundation
 /// The words around a temporal expression, which say how to read it: whether its clause looks
 /// ahead or tells the past, whether a number is a year, whether a quarter is set against another.
 struct Surroundings: Sendable {
-    /// Up to `TemporalRule.reach` characters before the match, and after it.
+    /// Up to `reach` characters before the match, and after it.
     var before: Substring
     var after: Substring
+
+    /// How much of the text around a match the cues look at.
+    static let reach = 80
 
     init(before: Substring, after: Substring = "") {
         self.before = before

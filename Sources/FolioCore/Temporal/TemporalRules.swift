@@ -34,19 +34,47 @@ struct TemporalRule: Sendable {
         case digitOr([String])
         case all([Needs])
 
-        /// Whether a text with these words (by their first three letters) and digits may match.
-        func met(words: [Substring: [Substring]], digits: Int) -> Bool {
-            func hasStem(_ stems: [String]) -> Bool {
-                stems.contains { stem in words[Substring(stem.prefix(3))]?.contains { $0.hasPrefix(stem) } == true }
-            }
+        /// Whether a text with these words and digits may match.
+        func met(words: TextWords, digits: Int) -> Bool {
             switch self {
             case .digit: return digits > 0
             case .year: return digits >= 4
-            case .word(let stems): return hasStem(stems)
-            case .anyWord(let set): return set.contains { words[Substring($0.prefix(3))]?.contains(Substring($0)) == true }
-            case .digitOr(let stems): return digits > 0 || hasStem(stems)
+            case .word(let stems): return stems.contains(where: words.hasStem)
+            case .anyWord(let set): return set.contains(where: words.contains)
+            case .digitOr(let stems): return digits > 0 || stems.contains(where: words.hasStem)
             case .all(let needs): return needs.allSatisfy { $0.met(words: words, digits: digits) }
             }
+        }
+    }
+
+    /// The lower-cased words of a text, for checking needs: every rule asks of every sentence,
+    /// so a question looks only at the words that start with its first letter.
+    struct TextWords {
+        /// Words by their first UTF-8 byte; those not starting in ASCII share the last bucket.
+        private var buckets = [[Substring]](repeating: [], count: 129)
+
+        init(_ text: String) {
+            let scalars = text.lowercased().unicodeScalars
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                guard scalars[index].isAlphabetic else { scalars.formIndex(after: &index); continue }
+                let start = index
+                while index < scalars.endIndex && scalars[index].isAlphabetic { scalars.formIndex(after: &index) }
+                let word = Substring(scalars[start..<index])
+                buckets[Self.bucket(word.utf8)].append(word)
+            }
+        }
+
+        private static func bucket(_ bytes: some Collection<UInt8>) -> Int { min(Int(bytes.first ?? 128), 128) }
+
+        /// Whether a word starts with `stem` (lower case).
+        func hasStem(_ stem: String) -> Bool {
+            buckets[Self.bucket(stem.utf8)].contains { $0.utf8.starts(with: stem.utf8) }
+        }
+
+        /// Whether `word` (lower case) is one of the words.
+        func contains(_ word: String) -> Bool {
+            buckets[Self.bucket(word.utf8)].contains { $0.utf8.elementsEqual(word.utf8) }
         }
     }
 
@@ -67,8 +95,9 @@ struct TemporalRule: Sendable {
         self.read = read
     }
 
-    /// How far around a core the full pattern looks: its optional lead and tail are shorter.
-    static let reach = 80
+    /// How far before and after a core the full pattern looks: its optional lead (`the
+    /// following approximately twenty-five more`) and tail (`, 2022`, `or so ago`) are shorter.
+    static let lead = 56, tail = 32
 
     /// The pattern's matches in `text`, found around each core match when there is a core.
     func matches(in text: String, range whole: NSRange) -> [NSTextCheckingResult] {
@@ -76,8 +105,8 @@ struct TemporalRule: Sendable {
         var result: [NSTextCheckingResult] = []
         var seen = Set<Int>()
         for found in core.matches(in: text, range: whole) {
-            let start = max(whole.location, found.range.location - Self.reach)
-            let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.reach)
+            let start = max(whole.location, found.range.location - Self.lead)
+            let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
             where NSIntersectionRange(match.range, found.range).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
@@ -435,7 +464,7 @@ enum TemporalRules {
             }
         },
         // tonight, last night, this morning, yesterday afternoon, mid-afternoon yesterday
-        TemporalRule("(?i)\\b(?:(tonight|last\\s+night|this\\s+(morning|afternoon|evening))|(yesterday|today|tomorrow)\\s+(morning|afternoon|evening|night)|(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\\s+(yesterday|today|tomorrow))\\b", needs: .word(["tonight", "last", "this", "yesterday", "today", "tomorrow"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(tonight|last\\s+night|this\\s+(morning|afternoon|evening))|(yesterday|today|tomorrow)\\s+(morning|afternoon|evening|night)|(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\\s+(yesterday|today|tomorrow))\\b", needs: .word(["tonight", "night", "morning", "afternoon", "evening"])) { groups, _ in
             let partWord = (groups[2] ?? groups[4] ?? groups[5])?.lowercased() ?? "night"
             let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][partWord] ?? "NI"
             let dayWord = (groups[3] ?? groups[6])?.lowercased()
@@ -453,7 +482,7 @@ enum TemporalRules {
             return fixed(.date, value)
         },
         // last week, this year, next month, earlier this year, last spring
-        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", core: "(?i)\\b(?:last|next|this|coming|past|previous)\\b", needs: .word(["last", "next", "this", "coming", "past", "previous"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", core: "(?i)\\b(?:last|next|this|coming|past|previous)\\b", needs: .all([.word(["last", "next", "this", "coming", "past", "previous"]), .word(["week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
             return Reading(anchor: .reference) { focus in
@@ -600,11 +629,11 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", needs: .word(L.unitStems)) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)1/2|\\bhalf\\b", needs: .all([.word(L.unitStems), .digitOr(["half"])])) { groups, _ in
             guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
                   let unit = (groups[3] ?? groups[5]).flatMap(L.unit), let value = unit.andAHalf(Int(whole)) else { return nil }
             return fixed(.duration, value)
@@ -679,7 +708,7 @@ enum TemporalRules {
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", core: "(?i)(?:years|months|decades|weeks|days|centuries)", needs: .word(["for", "over", "recent"])) { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", core: "(?i)(?:years|months|decades|weeks|days|centuries)", needs: .all([.word(["for", "over", "recent"]), .word(["years", "months", "decades", "weeks", "days", "centuries"])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

@@ -52,8 +52,7 @@ public struct TemporalTagger: Sendable {
         let offsets = ScalarOffsets(text)
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
-        let lowercased = text.lowercased()
-        let words = Dictionary(grouping: Set(lowercased.split { !$0.isLetter }), by: { $0.prefix(3) })
+        let words = TemporalRule.TextWords(text)
         // The longest run of digits (up to four): years need four.
         var digits = 0, run = 0
         for scalar in text.unicodeScalars where digits < 4 {
@@ -69,8 +68,8 @@ public struct TemporalTagger: Sendable {
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
-                let lead = max(0, match.range.location - TemporalRule.reach)
-                let end = NSMaxRange(match.range), tail = min(string.length, end + TemporalRule.reach)
+                let lead = max(0, match.range.location - Surroundings.reach)
+                let end = NSMaxRange(match.range), tail = min(string.length, end + Surroundings.reach)
                 let around = Surroundings(before: Substring(string.substring(with: NSRange(location: lead, length: match.range.location - lead))),
                                           after: Substring(string.substring(with: NSRange(location: end, length: tail - end))))
                 guard let reading = rule.read(groups, around) else { continue }

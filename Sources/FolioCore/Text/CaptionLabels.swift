@@ -30,7 +30,7 @@ public enum CaptionLabels {
         var index = range.start + word.count
         while index < range.end && text[index] == " " { index += 1 }
         let numberStart = index
-        while index < range.end && (text[index].properties.isAlphabetic || ("0"..."9").contains(text[index])) && index - numberStart < 6 {
+        while index < range.end && (text[index].isAlphabetic || ("0"..."9").contains(text[index])) && index - numberStart < 6 {
             index += 1
         }
         let label = text.string(TextRange(numberStart, index))

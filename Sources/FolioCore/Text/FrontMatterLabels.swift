@@ -66,7 +66,7 @@ struct FrontMatterLabels {
     }
 
     private func isMailCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-".unicodeScalars.contains(scalar)
+        scalar.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-".unicodeScalars.contains(scalar)
     }
 
     static let institutionWords = ["university", "universidad", "universitat", "université", "universität", "universitatea",

@@ -54,6 +54,6 @@ enum QuoteMarks {
         guard index > range.start, !text[index - 1].properties.isWhitespace else { return false }
         guard index + 1 < range.end else { return true }
         let after = text[index + 1]
-        return !after.properties.isAlphabetic
+        return !after.isAlphabetic
     }
 }

@@ -46,6 +46,6 @@ extension WorkingText {
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        scalar.isAlphabetic || ("0"..."9").contains(scalar)
     }
 }

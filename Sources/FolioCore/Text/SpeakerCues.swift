@@ -90,7 +90,7 @@ enum SpeakerCues {
         var words: [Range<Int>] = []
         while index < end && words.count < 4 {
             var wordEnd = index
-            while wordEnd < end, scalars[wordEnd].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
+            while wordEnd < end, scalars[wordEnd].isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
             guard wordEnd > index else { break }
             let word = String(scalars: scalars[index..<wordEnd])
             let isName = scalars[index].properties.isUppercase && !notSubjects.contains(word)
@@ -129,7 +129,7 @@ enum SpeakerCues {
                 continue
             }
             var wordStart = wordEnd
-            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordStart - 1]) {
+            while wordStart > 0, scalars[wordStart - 1].isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordStart - 1]) {
                 wordStart -= 1
             }
             guard wordStart < wordEnd, wordStart == 0 || scalars[wordStart - 1] == " " else { break }

@@ -2,7 +2,7 @@
 extension WorkingText {
     /// The letters of `range`, for case tests.
     func letters(_ range: TextRange) -> [Unicode.Scalar] {
-        scalars[range.start..<range.end].filter { $0.properties.isAlphabetic }
+        scalars[range.start..<range.end].filter { $0.isAlphabetic }
     }
 
     /// At least three letters and none of them lower case: `INTRODUCTION`, `HALE’S VIEWS`.

@@ -89,7 +89,7 @@ enum ReferenceFeatures {
         tokens.enumerated().map { index, token in
             let word = token.text
             var features = ["~s=" + shape(word) + (token.spaceBefore ? "_" : "")]
-            if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+            if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.isAlphabetic }) {
                 features.append("~w=" + word.lowercased())
             }
             if let previous = tokens[safe: index - 1], previous.text.count <= 3 { features.append("~p=" + previous.text.lowercased() + "|" + word.lowercased()) }

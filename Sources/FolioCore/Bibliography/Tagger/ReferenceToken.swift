@@ -14,7 +14,7 @@ public struct ReferenceToken: Sendable, Hashable {
         var tokens: [ReferenceToken] = []
         var index = 0
         var space = false
-        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isAlphabetic || scalar.properties.numericType != nil }
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar.properties.isWhitespace {

@@ -22,7 +22,7 @@ enum FootnoteMarkers {
     }
 
     static func isGlued(after scalar: Unicode.Scalar) -> Bool {
-        if scalar.properties.isAlphabetic { return true }
+        if scalar.isAlphabetic { return true }
         return ".,;:!?)]’”\"'".unicodeScalars.contains(scalar)
     }
 

@@ -52,9 +52,9 @@ public struct HyphenationStage: Stage {
         }
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            guard scalars[index].isAlphabetic else { index += 1; continue }
             let start = index
-            while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
+            while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
             let left = TextRange(start, index)
             if let (breakRange, right) = lineEndBreak(after: left, scalars) {
                 if shouldJoin(text.string(left), text.string(right), vocabulary) {
@@ -83,7 +83,7 @@ public struct HyphenationStage: Stage {
         var next = left.end + 1
         while next < scalars.count && (scalars[next].isLineBreak || scalars[next] == " ") { next += 1 }
         var end = next
-        while end < scalars.count && scalars[end].properties.isAlphabetic { end += 1 }
+        while end < scalars.count && scalars[end].isAlphabetic { end += 1 }
         guard end > next else { return nil }
         return (TextRange(left.end, next), TextRange(next, end))
     }

@@ -14,9 +14,9 @@ struct Vocabulary {
         let scalars = text.scalars
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            guard scalars[index].isAlphabetic else { index += 1; continue }
             let start = index
-            while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
+            while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
             let word = String(scalars: scalars[start..<index])
             // A word broken at a line's end is not evidence of itself.
             let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
@@ -24,14 +24,16 @@ struct Vocabulary {
             while before > 0 && scalars[before] == " " { before -= 1 }
             let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
             if !brokenAfter && !brokenBefore {
-                counts[word.lowercased(), default: 0] += 1
-                if word.first?.isLowercase == true { seenInLowerCase.insert(word.lowercased()) }
+                let lowered = word.lowercased()
+                counts[lowered, default: 0] += 1
+                let first = scalars[start]
+                if first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase { seenInLowerCase.insert(lowered) }
             }
             // `A-B` within a line: a compound the document spells with its hyphen.
-            if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].properties.isAlphabetic {
+            if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
                 var end = index + 1
-                while end < scalars.count && (scalars[end].properties.isAlphabetic
-                        || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].properties.isAlphabetic)) { end += 1 }
+                while end < scalars.count && (scalars[end].isAlphabetic
+                        || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
                 let compound = String(scalars: scalars[start..<end]).lowercased()
                 compounds[compound.replacingOccurrences(of: "-", with: "")] = compound
             }

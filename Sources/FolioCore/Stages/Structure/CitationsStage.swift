@@ -116,7 +116,7 @@ public struct CitationsStage: Stage {
         while words.count < 6 {
             while index > limit && text[index - 1].properties.isWhitespace { index -= 1 }
             var start = index
-            while start > limit && (text[start - 1].properties.isAlphabetic || "’'-.".unicodeScalars.contains(text[start - 1])) { start -= 1 }
+            while start > limit && (text[start - 1].isAlphabetic || "’'-.".unicodeScalars.contains(text[start - 1])) { start -= 1 }
             guard start < index else { break }
             let word = TextRange(start, index)
             let string = text.string(word)
@@ -135,7 +135,7 @@ public struct CitationsStage: Stage {
         var before = first.start
         while before > 0 && text[before - 1].properties.isWhitespace { before -= 1 }
         var wordStart = before
-        while wordStart > 0 && text[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
+        while wordStart > 0 && text[wordStart - 1].isAlphabetic { wordStart -= 1 }
         if ["the", "a", "an", "this", "that", "these", "those"].contains(text.string(TextRange(wordStart, before)).lowercased()) { return nil }
         let names = splitAuthors(text.readingText(TextRange(first.start, last.end)))
         // A sentence's first word is no name unless the bibliography says so.
