@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCore
 
@@ -218,6 +219,16 @@ import Testing
         #expect(copy.tag(tokens) == model.tag(tokens))
         #expect(copy.serialized() == model.serialized())
         #expect(!model.edgeWeights.isEmpty && copy.edgeWeights.keys.sorted() == model.edgeWeights.keys.sorted(), "edge features survive")
+    }
+
+    @Test func theShippedModelReadsBackToItsOwnText() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FolioCore/Resources/reference-tagger.txt").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let model = try ReferenceTagger(serialized: text)
+        #expect(model.serialized() == text, "every weight of every feature read as written")
+        // A last line without its newline still reads.
+        #expect(try ReferenceTagger(serialized: String(text.dropLast())).serialized() == text)
     }
 
     @Test func numbersInsideALinkAreNoLocators() {

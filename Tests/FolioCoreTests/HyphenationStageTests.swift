@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCore
 
@@ -56,7 +57,11 @@ import Testing
     }
 
     @Test func readsHunspellStyleLists() throws {
-        let list = WordList(words: ["Colour/MS", "colour"].map { String($0.split(separator: "/").first!) })
-        #expect(list.contains("COLOUR"))
+        let path = NSTemporaryDirectory() + "folio-words-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "Colour/MS\nbanana\r\n\n/XY\nÉcole/S\nzebra".write(toFile: path, atomically: true, encoding: .utf8)
+        let list = try WordList(path: path)
+        #expect(list.contains("COLOUR") && list.contains("banana") && list.contains("école") && list.contains("zebra"))
+        #expect(!list.contains("ms") && !list.contains("xy") && list.count == 4, "flags are no words")
     }
 }

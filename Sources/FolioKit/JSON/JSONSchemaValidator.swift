@@ -13,6 +13,8 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     private let root: JSONValue
+    /// Each `$ref` of the schema, resolved once: validation meets them at every node.
+    private let references: [String: JSONValue]
 
     static let applied: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
@@ -23,6 +25,20 @@ public struct JSONSchemaValidator: Sendable {
     public init(schema: JSONValue) throws {
         root = schema
         try Self.checkKeywords(schema, path: JSONPath())
+        var references: [String: JSONValue] = [:]
+        func collect(_ node: JSONValue) {
+            switch node {
+            case .object(let object):
+                if let reference = object["$ref"]?.stringValue, references[reference] == nil {
+                    references[reference] = Self.resolve(reference, in: schema)
+                }
+                object.values.forEach(collect)
+            case .array(let array): array.forEach(collect)
+            default: break
+            }
+        }
+        collect(schema)
+        self.references = references
     }
 
     private static func checkKeywords(_ schema: JSONValue, path: JSONPath) throws {
@@ -55,7 +71,7 @@ public struct JSONSchemaValidator: Sendable {
         return violations
     }
 
-    private func resolve(_ reference: String) -> JSONValue? {
+    private static func resolve(_ reference: String, in root: JSONValue) -> JSONValue? {
         guard reference.hasPrefix("#/") else { return nil }
         var node = root
         for part in reference.dropFirst(2).split(separator: "/") {
@@ -74,7 +90,7 @@ public struct JSONSchemaValidator: Sendable {
         func fail(_ message: String) { violations.append(Violation(path: path, message: message)) }
 
         if let reference = schema["$ref"]?.stringValue {
-            if let target = resolve(reference) { check(value, against: target, path: path, into: &violations) } else { fail("the schema's $ref '\(reference)' does not resolve") }
+            if let target = references[reference] { check(value, against: target, path: path, into: &violations) } else { fail("the schema's $ref '\(reference)' does not resolve") }
         }
         if let type = schema["type"] {
             let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue ?? ""]

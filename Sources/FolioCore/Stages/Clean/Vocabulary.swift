@@ -64,10 +64,27 @@ public struct WordList: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FolioError(file: path, "the word list cannot be read")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        self.init(words: text.split(whereSeparator: \.isNewline).map { line in
-            String(line.split(separator: "/", maxSplits: 1).first ?? line)
-        })
+        // Read as bytes, and only words with capitals or beyond ASCII lower-cased: a list has
+        // a hundred thousand lines, read at every start.
+        var words = Set<String>(minimumCapacity: data.count / 8)
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count {
+                var end = start, wordEnd: Int?, plain = true
+                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D {
+                    if bytes[end] == UInt8(ascii: "/") && wordEnd == nil { wordEnd = end }
+                    if wordEnd == nil && (bytes[end] >= 0x80 || (0x41...0x5A).contains(bytes[end])) { plain = false }
+                    end += 1
+                }
+                if (wordEnd ?? end) > start {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(wordEnd ?? end)]), as: UTF8.self)
+                    words.insert(plain ? word : word.lowercased())
+                }
+                start = end + 1
+            }
+        }
+        self.words = words
     }
 
     public var count: Int { words.count }
