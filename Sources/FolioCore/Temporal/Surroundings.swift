@@ -2,17 +2,28 @@ import Foundation
 
 /// The words around a temporal expression, which say how to read it: whether its clause looks
 /// ahead or tells the past, whether a number is a year, whether a quarter is set against another.
-struct Surroundings: Sendable {
-    /// Up to `reach` characters before the match, and after it.
-    var before: Substring
-    var after: Substring
+struct Surroundings {
+    private let text: NSString
+    private let match: NSRange
 
     /// How much of the text around a match the cues look at.
     static let reach = 80
 
-    init(before: Substring, after: Substring = "") {
-        self.before = before
-        self.after = after
+    /// The surroundings of `match` in `text`, cut out only when a rule asks: most rules never do.
+    init(of match: NSRange, in text: NSString) {
+        self.text = text
+        self.match = match
+    }
+
+    /// Up to `reach` characters before the match, and after it.
+    var before: Substring {
+        let lead = max(0, match.location - Self.reach)
+        return Substring(text.substring(with: NSRange(location: lead, length: match.location - lead)))
+    }
+
+    var after: Substring {
+        let end = NSMaxRange(match), tail = min(text.length, end + Self.reach)
+        return Substring(text.substring(with: NSRange(location: end, length: tail - end)))
     }
 
     /// Where the clause puts what it tells, as far as its verbs show.
@@ -22,17 +33,21 @@ struct Surroundings: Sendable {
     /// read back to the last verb of saying, whose own time is the past; a plan told in the
     /// past perfect (`had been due to expire Friday`) is past.
     var looksAhead: Bool {
-        let clause = Self.clauseBefore(before)
-        return Self.lookingAhead.matches(clause) && !Self.pastPerfect.matches(clause)
+        Self.looksAhead(clause: Self.clauseBefore(before))
+    }
+
+    private static func looksAhead(clause: String) -> Bool {
+        lookingAhead.matches(clause) && !pastPerfect.matches(clause)
     }
 
     /// `ahead` as `looksAhead`; else `past` when a verb of the clause, before or after the
     /// expression, is in the past tense (`stepped down in March`, `In January, the company
     /// brought in`); a report's bare month is otherwise read either way around its date.
     var tense: Tense {
-        if looksAhead { return .ahead }
+        let clause = Self.clauseBefore(before)
+        if Self.looksAhead(clause: clause) { return .ahead }
         let clauseAfter = after.prefix { !".;:!?\n".contains($0) }
-        return Self.pastVerb.matches(Self.clauseBefore(before)) || Self.pastVerb.matches(String(clauseAfter)) ? .past : .unmarked
+        return Self.pastVerb.matches(clause) || Self.pastVerb.matches(String(clauseAfter)) ? .past : .unmarked
     }
 
     /// Whether what follows is set against the subject (`after a flat second quarter`,

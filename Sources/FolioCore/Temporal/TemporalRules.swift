@@ -33,6 +33,7 @@ struct TemporalRule: Sendable {
         case anyWord(Set<String>)
         case digitOr([String])
         case all([Needs])
+        case any([Needs])
 
         /// Whether a text with these words and digits may match.
         func met(words: TextWords, digits: Int) -> Bool {
@@ -43,6 +44,7 @@ struct TemporalRule: Sendable {
             case .anyWord(let set): return set.contains(where: words.contains)
             case .digitOr(let stems): return digits > 0 || stems.contains(where: words.hasStem)
             case .all(let needs): return needs.allSatisfy { $0.met(words: words, digits: digits) }
+            case .any(let needs): return needs.contains { $0.met(words: words, digits: digits) }
             }
         }
     }
@@ -99,12 +101,15 @@ struct TemporalRule: Sendable {
     /// following approximately twenty-five more`) and tail (`, 2022`, `or so ago`) are shorter.
     static let lead = 56, tail = 32
 
-    /// The pattern's matches in `text`, found around each core match when there is a core.
-    func matches(in text: String, range whole: NSRange) -> [NSTextCheckingResult] {
+    /// The pattern's matches in `text`, found around each core match when there is a core;
+    /// `cores` keeps the core matches for the other rules of the same core.
+    func matches(in text: String, range whole: NSRange, cores: inout [String: [NSTextCheckingResult]]) -> [NSTextCheckingResult] {
         guard let core else { return expression.matches(in: text, range: whole) }
         var result: [NSTextCheckingResult] = []
         var seen = Set<Int>()
-        for found in core.matches(in: text, range: whole) {
+        let found = cores[core.pattern] ?? core.matches(in: text, range: whole)
+        cores[core.pattern] = found
+        for found in found {
             let start = max(whole.location, found.range.location - Self.lead)
             let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
@@ -528,7 +533,7 @@ enum TemporalRules {
         // three years ago (from the reference date), nearly a decade ago, a year earlier (from
         // the last date), at a quarter's grain when the text spoke of quarters: the date it
         // points to. A count the text leaves open (`several years ago`) is just the past.
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .all([.word(L.unitStems), .word(["ago", "earlier"])])) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             guard let count = L.count(groups[1]!) else { return word == "ago" ? fixed(.date, "PAST_REF") : nil }
@@ -544,7 +549,7 @@ enum TemporalRules {
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
         // which reaches the date it points to from the last date the text gave; the event it
         // dates is what readers want. A story told forwards moves the focus on.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
             let duration = unit.duration(String(Int(count)))
@@ -593,7 +598,7 @@ enum TemporalRules {
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
-        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .digitOr(["noon", "midnight", "midday"])) { groups, around in
+        TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .any([.all([.digit, .anyWord(["am", "pm", "m"])]), .word(["noon", "midnight", "midday"])])) { groups, around in
             let ahead = around.looksAhead
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "midnight" ? 24 : 12)
             if groups[1] != nil {

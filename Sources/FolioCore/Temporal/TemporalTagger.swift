@@ -62,17 +62,14 @@ public struct TemporalTagger: Sendable {
         // NSString ranges, not String indices: converting a match's range is then constant time,
         // so a long sentence of many dates stays linear.
         let string = text as NSString
+        var cores: [String: [NSTextCheckingResult]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, digits: digits) {
-            for match in (usesCores ? rule.matches(in: text, range: whole) : rule.expression.matches(in: text, range: whole)) {
+            for match in (usesCores ? rule.matches(in: text, range: whole, cores: &cores) : rule.expression.matches(in: text, range: whole)) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
-                let lead = max(0, match.range.location - Surroundings.reach)
-                let end = NSMaxRange(match.range), tail = min(string.length, end + Surroundings.reach)
-                let around = Surroundings(before: Substring(string.substring(with: NSRange(location: lead, length: match.range.location - lead))),
-                                          after: Substring(string.substring(with: NSRange(location: end, length: tail - end))))
-                guard let reading = rule.read(groups, around) else { continue }
+                guard let reading = rule.read(groups, Surroundings(of: match.range, in: string)) else { continue }
                 let range = offsets.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
