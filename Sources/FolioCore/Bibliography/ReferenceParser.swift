@@ -113,13 +113,13 @@ public struct ReferenceParser: Sendable {
         }
         title = title.replacing(pattern: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "")
         // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
-        if let names = title.firstMatch(of: /^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*/) {
-            let more = parseNames(String(names.1))
+        if let names = title.firstMatch(ofPattern: #"^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*"#), let listed = names[1] {
+            let more = parseNames(String(listed))
             fields.authors += more.filter { name in !fields.authors.contains { $0.family == name.family } }
             title = String(title[names.range.upperBound...])
         }
         // An arXiv archive (`astro-ph`) is no title.
-        if title.wholeMatch(of: /[a-z]+-[a-z]+(\.[A-Z]{2})?/) != nil { title = "" }
+        if title.wholeMatch(ofPattern: #"[a-z]+-[a-z]+(\.[A-Z]{2})?"#) != nil { title = "" }
         fields.title = title.isEmpty ? nil : title
     }
 
@@ -134,7 +134,7 @@ public struct ReferenceParser: Sendable {
             fields.publisher = nil
         }
         // `1112.5166`: an arXiv number the extraction split, not a page.
-        if let page = fields.page, page.wholeMatch(of: /\d{4}\.\d{4,5}(v\d+)?/) != nil { fields.page = nil }
+        if let page = fields.page, page.wholeMatch(ofPattern: #"\d{4}\.\d{4,5}(v\d+)?"#) != nil { fields.page = nil }
         // A place is a name: not a number, not a piece of another field.
         if let place = fields.publisherPlace, place.contains(where: \.isNumber) || !place.contains(where: \.isLetter)
             || TemporalLexicon.monthNumber(place) != nil
@@ -142,8 +142,8 @@ public struct ReferenceParser: Sendable {
             fields.publisherPlace = nil
         }
         // A collaboration in brackets after the names (`et al. (ABC, XYZ-Team)`) is no field.
-        if let group = printed.firstMatch(of: /et al\.?,?\s*\(([^()]{2,40})\)/) {
-            let inside = String(group.1)
+        if let group = printed.firstMatch(ofPattern: #"et al\.?,?\s*\(([^()]{2,40})\)"#), let bracketed = group[1] {
+            let inside = String(bracketed)
             func within(_ value: String?) -> Bool {
                 value.map { inside.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) } == true
             }
@@ -181,23 +181,25 @@ public struct ReferenceParser: Sendable {
     /// the name after it (`Ann. Phys. (N.Y.)`).
     func repairJournal(_ container: String, _ printed: String, _ fields: inout Reference) {
         var journal = container
-        if fields.volume == nil, let glued = journal.wholeMatch(of: /(.*\p{L})(\d{1,5})/) {
-            journal = String(glued.1)
-            fields.volume = String(glued.2)
+        if fields.volume == nil, let glued = journal.wholeMatch(ofPattern: #"(.*\p{L})(\d{1,5})"#), let name = glued[1], let volume = glued[2] {
+            journal = String(name)
+            fields.volume = String(volume)
         }
-        if let named = journal.wholeMatch(of: /((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.+)/),
-           fields.authors.isEmpty || fields.authors.contains(where: { named.1.hasSuffix($0.family ?? "\u{0}") }) {
-            if fields.authors.isEmpty { fields.authors = parseNames(String(named.1)) }
-            journal = String(named.2)
+        if let named = journal.wholeMatch(ofPattern: #"((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.+)"#),
+           let person = named[1], let name = named[2],
+           fields.authors.isEmpty || fields.authors.contains(where: { person.hasSuffix($0.family ?? "\u{0}") }) {
+            if fields.authors.isEmpty { fields.authors = parseNames(String(person)) }
+            journal = String(name)
         }
         // `…Topological Strings.JHEP`: a title run into the journal by a lost space.
-        if let run = journal.wholeMatch(of: /(\p{Lu}[^.]*\s[^.]*\s[^.]*\p{Ll})\.(\p{Lu}[\p{L}.\s]*)/) {
-            fields.title = fields.title ?? String(run.1)
-            journal = String(run.2)
+        if let run = journal.wholeMatch(ofPattern: #"(\p{Lu}[^.]*\s[^.]*\s[^.]*\p{Ll})\.(\p{Lu}[\p{L}.\s]*)"#),
+           let title = run[1], let name = run[2] {
+            fields.title = fields.title ?? String(title)
+            journal = String(name)
         }
         if let end = printed.range(of: journal)?.upperBound,
-           let bracket = printed[end...].prefixMatch(of: /\.?\s*\(\s*[\p{L}.\s]{1,30}\)/) {
-            journal += String(bracket.output).drop { $0 == "." }.description
+           let bracket = String(printed[end...]).firstMatch(ofPattern: #"\A\.?\s*\(\s*[\p{L}.\s]{1,30}\)"#), let part = bracket[0] {
+            journal += String(part).drop { $0 == "." }.description
         }
         fields.containerTitle = journal
     }

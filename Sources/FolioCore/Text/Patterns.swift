@@ -32,3 +32,32 @@ extension String {
         return expression.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
     }
 }
+
+/// A match of a pattern given as a string: its range and its groups (nil where a group took
+/// no part).
+package struct PatternMatch {
+    package let range: Range<String.Index>
+    private let groups: [Substring?]
+
+    init?(_ result: NSTextCheckingResult?, in text: String) {
+        guard let result, let range = Range(result.range, in: text) else { return nil }
+        self.range = range
+        groups = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text).map { text[$0] } }
+    }
+
+    /// Group `number` (0 is the whole match).
+    package subscript(number: Int) -> Substring? { groups[number] }
+}
+
+extension String {
+    /// The first match of `pattern`: Swift's regular-expression literals are built and compiled
+    /// again each time a function runs, these once a process.
+    package func firstMatch(ofPattern pattern: String) -> PatternMatch? {
+        PatternMatch(Patterns.compiled(pattern).firstMatch(in: self, range: NSRange(startIndex..., in: self)), in: self)
+    }
+
+    /// The match of `pattern` over the whole string, if it matches it all.
+    package func wholeMatch(ofPattern pattern: String) -> PatternMatch? {
+        firstMatch(ofPattern: #"\A(?:"# + pattern + #")\z"#)
+    }
+}

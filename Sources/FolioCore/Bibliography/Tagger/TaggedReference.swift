@@ -45,9 +45,9 @@ enum TaggedReference {
         fields.issue = first(.issue)
         fields.page = first(.page).map { $0.replacingOccurrences(of: " ", with: "") }
         // `46 277` taken as one page: a volume and a page side by side (IOP's `Contemp. Phys. 46 277`).
-        if fields.volume == nil, let page = first(.page), let match = page.wholeMatch(of: /(\d+)\s+(\d+)/) {
-            fields.volume = String(match.1)
-            fields.page = String(match.2)
+        if fields.volume == nil, let page = first(.page), let match = page.wholeMatch(ofPattern: #"(\d+)\s+(\d+)"#), let volume = match[1], let number = match[2] {
+            fields.volume = String(volume)
+            fields.page = String(number)
         }
         fields.edition = first(.edition)
         fields.url = first(.url).map { $0.replacingOccurrences(of: " ", with: "") }
