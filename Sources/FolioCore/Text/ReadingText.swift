@@ -6,15 +6,18 @@ extension WorkingText {
     /// With `keepingEdgeSpaces`, white space at either end becomes one space instead of
     /// vanishing: for pieces of a paragraph written around inline elements.
     public func readingText(_ range: TextRange, keepingEdgeSpaces: Bool = false) -> String {
-        var result = String.UnicodeScalarView()
+        // Scalars gathered in an array and made a string at once: a string's scalar view grows
+        // slowly, and every paragraph of the TEI passes through here.
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(range.end - range.start)
         var pendingSpace = false
         var index = range.start
         while index < range.end {
             let scalar = scalars[index]
-            if scalar == " " || scalar == "\n" || scalar == "\u{0C}" || scalar == "\t" || scalar == "\r" {
+            if Self.isSpaceOrBreak(scalar) {
                 var end = index
                 var sawBreak = false
-                while end < range.end, [" ", "\n", "\u{0C}", "\t", "\r"].contains(scalars[end]) {
+                while end < range.end, Self.isSpaceOrBreak(scalars[end]) {
                     if scalars[end] != " " && scalars[end] != "\t" { sawBreak = true }
                     end += 1
                 }
@@ -36,13 +39,15 @@ extension WorkingText {
             index += 1
         }
         if pendingSpace && keepingEdgeSpaces { result.append(" ") }
-        return String(result)
+        return String(scalars: result)
     }
 
-    private func endsWithWordHyphen(_ text: String.UnicodeScalarView) -> Bool {
-        guard text.last == "-" else { return false }
-        let hyphen = text.index(before: text.endIndex)
-        return hyphen > text.startIndex && Self.isWordCharacter(text[text.index(before: hyphen)])
+    private func endsWithWordHyphen(_ text: [Unicode.Scalar]) -> Bool {
+        text.count >= 2 && text[text.count - 1] == "-" && Self.isWordCharacter(text[text.count - 2])
+    }
+
+    private static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\u{0C}" || scalar == "\t" || scalar == "\r"
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -12,9 +12,9 @@ public struct JSONSchemaValidator: Sendable {
         public var description: String { "\(path.description == "(top level)" ? "at the top level" : "at \(path)"): \(message)" }
     }
 
-    private let root: JSONValue
-    /// Each `$ref` of the schema, resolved once: validation meets them at every node.
-    private let references: [String: JSONValue]
+    /// The schema as a table of nodes, compiled once: validation meets every keyword at every
+    /// value of every document, and reading a field is far cheaper than looking up a key.
+    private let nodes: [Node]
 
     static let applied: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
@@ -23,22 +23,10 @@ public struct JSONSchemaValidator: Sendable {
     static let annotations: Set<String> = ["$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default", "format"]
 
     public init(schema: JSONValue) throws {
-        root = schema
         try Self.checkKeywords(schema, path: JSONPath())
-        var references: [String: JSONValue] = [:]
-        func collect(_ node: JSONValue) {
-            switch node {
-            case .object(let object):
-                if let reference = object["$ref"]?.stringValue, references[reference] == nil {
-                    references[reference] = Self.resolve(reference, in: schema)
-                }
-                object.values.forEach(collect)
-            case .array(let array): array.forEach(collect)
-            default: break
-            }
-        }
-        collect(schema)
-        self.references = references
+        var compiler = Compiler(root: schema)
+        _ = compiler.compile(schema)
+        nodes = compiler.nodes
     }
 
     private static func checkKeywords(_ schema: JSONValue, path: JSONPath) throws {
@@ -67,96 +55,163 @@ public struct JSONSchemaValidator: Sendable {
     /// Every violation in `value`; empty when it is valid.
     public func validate(_ value: JSONValue) -> [Violation] {
         var violations: [Violation] = []
-        check(value, against: root, path: JSONPath(), into: &violations)
+        var path = JSONPath()
+        check(value, against: 0, path: &path, into: &violations)
         return violations
     }
 
-    private static func resolve(_ reference: String, in root: JSONValue) -> JSONValue? {
-        guard reference.hasPrefix("#/") else { return nil }
-        var node = root
-        for part in reference.dropFirst(2).split(separator: "/") {
-            guard let next = node[String(part)] else { return nil }
-            node = next
-        }
-        return node
+    /// One schema: its keywords read into fields, sub-schemas as indices into `nodes`.
+    private struct Node {
+        /// A boolean schema: everything or nothing.
+        var allows: Bool?
+        /// A `$ref` that did not resolve, to report.
+        var brokenReference: String?
+        var reference: Int?
+        var types: [String]?
+        var choices: [JSONValue]?
+        var constant: JSONValue?
+        var minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
+        var properties: [String: Int] = [:]
+        var required: [String] = []
+        var additionalProperties: Int?
+        var prefixItems: [Int] = []
+        var items: Int?
+        var allOf: [Int] = [], anyOf: [Int] = [], oneOf: [Int] = []
     }
 
-    private func check(_ value: JSONValue, against schema: JSONValue, path: JSONPath, into violations: inout [Violation]) {
-        if case .bool(let allowed) = schema {
+    private struct Compiler {
+        let root: JSONValue
+        var nodes: [Node] = []
+        /// Nodes of `$ref` targets, so a recursive schema compiles once.
+        var targets: [String: Int] = [:]
+
+        mutating func compile(_ schema: JSONValue) -> Int {
+            let index = nodes.count
+            nodes.append(Node())
+            var node = Node()
+            if case .bool(let allowed) = schema {
+                node.allows = allowed
+                nodes[index] = node
+                return index
+            }
+            guard let object = schema.objectValue else { node.allows = true; nodes[index] = node; return index }
+            if let reference = object["$ref"]?.stringValue {
+                if let target = targets[reference] {
+                    node.reference = target
+                } else if let resolved = Self.resolve(reference, in: root) {
+                    let target = nodes.count
+                    targets[reference] = target
+                    node.reference = compile(resolved)
+                    assert(node.reference == target)
+                } else {
+                    node.brokenReference = reference
+                }
+            }
+            if let type = object["type"] { node.types = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue ?? ""] }
+            node.choices = object["enum"]?.arrayValue
+            node.constant = object["const"]
+            node.minimum = object["minimum"]?.doubleValue
+            node.maximum = object["maximum"]?.doubleValue
+            node.minLength = object["minLength"]?.doubleValue
+            node.minItems = object["minItems"]?.doubleValue
+            for (key, sub) in object["properties"]?.objectValue ?? [:] { node.properties[key] = compile(sub) }
+            node.required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            node.additionalProperties = object["additionalProperties"].map { compile($0) }
+            node.prefixItems = (object["prefixItems"]?.arrayValue ?? []).map { compile($0) }
+            node.items = object["items"].map { compile($0) }
+            node.allOf = (object["allOf"]?.arrayValue ?? []).map { compile($0) }
+            node.anyOf = (object["anyOf"]?.arrayValue ?? []).map { compile($0) }
+            node.oneOf = (object["oneOf"]?.arrayValue ?? []).map { compile($0) }
+            nodes[index] = node
+            return index
+        }
+
+        static func resolve(_ reference: String, in root: JSONValue) -> JSONValue? {
+            guard reference.hasPrefix("#/") else { return nil }
+            var node = root
+            for part in reference.dropFirst(2).split(separator: "/") {
+                guard let next = node[String(part)] else { return nil }
+                node = next
+            }
+            return node
+        }
+    }
+
+    private func check(_ value: JSONValue, against index: Int, path: inout JSONPath, into violations: inout [Violation]) {
+        let schema = nodes[index]
+        if let allowed = schema.allows {
             if !allowed { violations.append(Violation(path: path, message: "no value is allowed here")) }
             return
         }
-        guard let schema = schema.objectValue else { return }
         func fail(_ message: String) { violations.append(Violation(path: path, message: message)) }
-
-        if let reference = schema["$ref"]?.stringValue {
-            if let target = references[reference] { check(value, against: target, path: path, into: &violations) } else { fail("the schema's $ref '\(reference)' does not resolve") }
+        func descend(_ component: JSONPath.Component, _ member: JSONValue, _ sub: Int) {
+            path.components.append(component)
+            check(member, against: sub, path: &path, into: &violations)
+            path.components.removeLast()
         }
-        if let type = schema["type"] {
-            let allowed = type.arrayValue?.compactMap(\.stringValue) ?? [type.stringValue ?? ""]
+
+        if let reference = schema.reference { check(value, against: reference, path: &path, into: &violations) }
+        if let reference = schema.brokenReference { fail("the schema's $ref '\(reference)' does not resolve") }
+        if let allowed = schema.types {
             let actual = value.typeName
             if !(allowed.contains(actual) || (actual == "integer" && allowed.contains("number"))) {
                 fail("expected \(allowed.joined(separator: " or ")), found \(actual)")
                 return
             }
         }
-        if let choices = schema["enum"]?.arrayValue, !choices.contains(value) {
+        if let choices = schema.choices, !choices.contains(value) {
             fail("expected one of \(choices.map { JSONSerializer(indent: 0).string($0).dropLast() }.joined(separator: ", ")), found \(JSONSerializer(indent: 0).string(value).dropLast())")
         }
-        if let constant = schema["const"], constant != value {
+        if let constant = schema.constant, constant != value {
             fail("expected \(JSONSerializer(indent: 0).string(constant).dropLast())")
         }
         if let number = value.doubleValue {
-            if let minimum = schema["minimum"]?.doubleValue, number < minimum { fail("\(number) is less than the minimum \(minimum)") }
-            if let maximum = schema["maximum"]?.doubleValue, number > maximum { fail("\(number) is more than the maximum \(maximum)") }
+            if let minimum = schema.minimum, number < minimum { fail("\(number) is less than the minimum \(minimum)") }
+            if let maximum = schema.maximum, number > maximum { fail("\(number) is more than the maximum \(maximum)") }
         }
-        if let string = value.stringValue, let minimum = schema["minLength"]?.doubleValue, Double(string.unicodeScalars.count) < minimum {
+        if let string = value.stringValue, let minimum = schema.minLength, Double(string.unicodeScalars.count) < minimum {
             fail("the string is shorter than \(Int(minimum)) characters")
         }
         if case .object(let object) = value {
-            let properties = schema["properties"]?.objectValue ?? [:]
-            for key in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where object[key] == nil {
+            for key in schema.required where object[key] == nil {
                 fail("the required property '\(key)' is missing")
             }
             for (key, member) in object {
-                if let propertySchema = properties[key] {
-                    check(member, against: propertySchema, path: path.appending(key), into: &violations)
-                } else if let additional = schema["additionalProperties"] {
-                    if case .bool(false) = additional {
+                if let property = schema.properties[key] {
+                    descend(.key(key), member, property)
+                } else if let additional = schema.additionalProperties {
+                    if nodes[additional].allows == false {
                         violations.append(Violation(path: path.appending(key), message: "the property '\(key)' is not allowed here"))
                     } else {
-                        check(member, against: additional, path: path.appending(key), into: &violations)
+                        descend(.key(key), member, additional)
                     }
                 }
             }
         }
         if case .array(let array) = value {
-            if let minimum = schema["minItems"]?.doubleValue, Double(array.count) < minimum { fail("expected at least \(Int(minimum)) items") }
-            let prefix = schema["prefixItems"]?.arrayValue ?? []
-            for (index, element) in array.enumerated() {
-                if index < prefix.count {
-                    check(element, against: prefix[index], path: path.appending(index), into: &violations)
-                } else if let items = schema["items"] {
-                    check(element, against: items, path: path.appending(index), into: &violations)
+            if let minimum = schema.minItems, Double(array.count) < minimum { fail("expected at least \(Int(minimum)) items") }
+            for (position, element) in array.enumerated() {
+                if position < schema.prefixItems.count {
+                    descend(.index(position), element, schema.prefixItems[position])
+                } else if let items = schema.items {
+                    descend(.index(position), element, items)
                 }
             }
         }
-        if let all = schema["allOf"]?.arrayValue {
-            for sub in all { check(value, against: sub, path: path, into: &violations) }
-        }
-        if let any = schema["anyOf"]?.arrayValue {
-            let matches = any.contains { sub in
+        for sub in schema.allOf { check(value, against: sub, path: &path, into: &violations) }
+        if !schema.anyOf.isEmpty {
+            let matches = schema.anyOf.contains { sub in
                 var scratch: [Violation] = []
-                check(value, against: sub, path: path, into: &scratch)
+                check(value, against: sub, path: &path, into: &scratch)
                 return scratch.isEmpty
             }
             if !matches { fail("the value matches none of the allowed forms") }
         }
-        if let one = schema["oneOf"]?.arrayValue {
+        if !schema.oneOf.isEmpty {
             var failures: [[Violation]] = []
-            for sub in one {
+            for sub in schema.oneOf {
                 var scratch: [Violation] = []
-                check(value, against: sub, path: path, into: &scratch)
+                check(value, against: sub, path: &path, into: &scratch)
                 failures.append(scratch)
             }
             let matching = failures.filter(\.isEmpty).count
