@@ -34,50 +34,6 @@ struct TemporalRule: Sendable {
         case digitOr([String])
         case all([Needs])
         case any([Needs])
-
-        /// Whether a text with these words and digits may match.
-        func met(words: TextWords, digits: Int) -> Bool {
-            switch self {
-            case .digit: return digits > 0
-            case .year: return digits >= 4
-            case .word(let stems): return stems.contains(where: words.hasStem)
-            case .anyWord(let set): return set.contains(where: words.contains)
-            case .digitOr(let stems): return digits > 0 || stems.contains(where: words.hasStem)
-            case .all(let needs): return needs.allSatisfy { $0.met(words: words, digits: digits) }
-            case .any(let needs): return needs.contains { $0.met(words: words, digits: digits) }
-            }
-        }
-    }
-
-    /// The lower-cased words of a text, for checking needs: every rule asks of every sentence,
-    /// so a question looks only at the words that start with its first letter.
-    struct TextWords {
-        /// Words by their first UTF-8 byte; those not starting in ASCII share the last bucket.
-        private var buckets = [[Substring]](repeating: [], count: 129)
-
-        init(_ text: String) {
-            let scalars = text.lowercased().unicodeScalars
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                guard scalars[index].isAlphabetic else { scalars.formIndex(after: &index); continue }
-                let start = index
-                while index < scalars.endIndex && scalars[index].isAlphabetic { scalars.formIndex(after: &index) }
-                let word = Substring(scalars[start..<index])
-                buckets[Self.bucket(word.utf8)].append(word)
-            }
-        }
-
-        private static func bucket(_ bytes: some Collection<UInt8>) -> Int { min(Int(bytes.first ?? 128), 128) }
-
-        /// Whether a word starts with `stem` (lower case).
-        func hasStem(_ stem: String) -> Bool {
-            buckets[Self.bucket(stem.utf8)].contains { $0.utf8.starts(with: stem.utf8) }
-        }
-
-        /// Whether `word` (lower case) is one of the words.
-        func contains(_ word: String) -> Bool {
-            buckets[Self.bucket(word.utf8)].contains { $0.utf8.elementsEqual(word.utf8) }
-        }
     }
 
     let expression: NSRegularExpression
@@ -221,6 +177,9 @@ enum TemporalRules {
     static func dayNumber(_ date: PartialDate) -> Int { date.year * 400 + (date.month ?? 6) * 32 + (date.day ?? 15) }
 
     static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
+
+    /// The rules' needs, numbered once for fast checks.
+    static let needs = NeedsIndex(all.map(\.needs))
 
     static let all: [TemporalRule] = [
         // 2022-02-24

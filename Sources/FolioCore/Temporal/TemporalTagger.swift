@@ -52,7 +52,7 @@ public struct TemporalTagger: Sendable {
         let offsets = ScalarOffsets(text)
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
-        let words = TemporalRule.TextWords(text)
+        let present = TemporalRules.needs.present(in: text)
         // The longest run of digits (up to four): years need four.
         var digits = 0, run = 0
         for scalar in text.unicodeScalars where digits < 4 {
@@ -63,7 +63,7 @@ public struct TemporalTagger: Sendable {
         // so a long sentence of many dates stays linear.
         let string = text as NSString
         var cores: [String: [NSTextCheckingResult]] = [:]
-        for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || rule.needs.met(words: words, digits: digits) {
+        for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             for match in (usesCores ? rule.matches(in: text, range: whole, cores: &cores) : rule.expression.matches(in: text, range: whole)) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
