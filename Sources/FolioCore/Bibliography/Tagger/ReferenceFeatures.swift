@@ -10,37 +10,40 @@ enum ReferenceFeatures {
         var sawYear = false
         var quoteClosed = false
         var sentences = 0
+        // Each token's lower case and shape, made once: its neighbours ask for them too.
+        let lowered = tokens.map { $0.text.lowercased() }
+        let shapes = tokens.map { shape($0.text) }
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let lower = NameFolding.foldWord(word)
-            var features = ["b", "w=" + lower, "s=" + shape(word), "len=" + String(min(word.count, 8))]
+            var features = ["b", "w=" + lower, "s=" + shapes[index], "len=" + String(min(word.count, 8))]
             // Unseen words still show their kind by how they begin and end (`-ology`, `Phys`).
             if word.count > 3 {
                 features.append("pre=" + lower.prefix(3))
                 features.append("suf=" + lower.suffix(3))
             }
-            features.append("s3=" + (tokens[safe: index - 1].map { shape($0.text) } ?? "^") + "|" + shape(word) + "|"
-                            + (tokens[safe: index + 1].map { shape($0.text) } ?? "$"))
+            features.append("s3=" + (shapes[safe: index - 1] ?? "^") + "|" + shapes[index] + "|" + (shapes[safe: index + 1] ?? "$"))
             let position = tokens.count > 1 ? index * 10 / tokens.count : 0
             features.append("pos=\(position)")
             if index == 0 { features.append("first") }
             if index == tokens.count - 1 { features.append("last") }
             if token.spaceBefore { features.append("sp") }
-            if let previous = tokens[safe: index - 1] {
-                features.append("p=" + previous.text.lowercased())
-                features.append("pw=" + previous.text.lowercased() + "|" + lower)
-                features.append("ps=" + shape(previous.text))
+            if index >= 1 {
+                features.append("p=" + lowered[index - 1])
+                features.append("pw=" + lowered[index - 1] + "|" + lower)
+                features.append("ps=" + shapes[index - 1])
             }
             if let next = tokens[safe: index + 1] {
-                features.append("n=" + next.text.lowercased())
-                features.append("wn=" + lower + "|" + next.text.lowercased())
-                features.append("ns=" + shape(next.text))
+                features.append("n=" + lowered[index + 1])
+                features.append("wn=" + lower + "|" + lowered[index + 1])
+                features.append("ns=" + shapes[index + 1])
                 if !next.spaceBefore { features.append("nglued") }
             }
-            if let previous = tokens[safe: index - 2] { features.append("pp=" + previous.text.lowercased()) }
-            if let next = tokens[safe: index + 2] { features.append("nn=" + next.text.lowercased()) }
+            if let previous = lowered[safe: index - 2] { features.append("pp=" + previous) }
+            if let next = lowered[safe: index + 2] { features.append("nn=" + next) }
+            var isYear = false
             if let number = Int(word) {
-                if word.count == 4 && (1500...2099).contains(number) { features.append("year") }
+                if word.count == 4 && (1500...2099).contains(number) { features.append("year"); isYear = true }
                 features.append(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
             }
             if word.count == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("initial") }
@@ -76,7 +79,7 @@ enum ReferenceFeatures {
             if word == ".", let previous = tokens[safe: index - 1], previous.text.count > 1, tokens[safe: index + 1]?.spaceBefore != false {
                 sentences += 1
             }
-            if features.contains("year") { sawYear = true }
+            if isYear { sawYear = true }
             features.append(sawYear ? "afteryear" : "beforeyear")
             result.append(features)
         }
@@ -86,14 +89,16 @@ enum ReferenceFeatures {
     /// What a token says about the move from the previous token's field to its own: the mark
     /// itself when it is punctuation or a short word (`.`, `,`, `In`, `pp`), and its shape.
     static func edgeFeatures(_ tokens: [ReferenceToken]) -> [[String]] {
-        tokens.enumerated().map { index, token in
+        let lowered = tokens.map { $0.text.lowercased() }
+        let shapes = tokens.map { shape($0.text) }
+        return tokens.enumerated().map { index, token in
             let word = token.text
-            var features = ["~s=" + shape(word) + (token.spaceBefore ? "_" : "")]
+            var features = ["~s=" + shapes[index] + (token.spaceBefore ? "_" : "")]
             if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.isAlphabetic }) {
-                features.append("~w=" + word.lowercased())
+                features.append("~w=" + lowered[index])
             }
-            if let previous = tokens[safe: index - 1], previous.text.count <= 3 { features.append("~p=" + previous.text.lowercased() + "|" + word.lowercased()) }
-            if let next = tokens[safe: index + 1] { features.append("~ns=" + shape(next.text)) }
+            if index >= 1, tokens[index - 1].text.count <= 3 { features.append("~p=" + lowered[index - 1] + "|" + lowered[index]) }
+            if let next = shapes[safe: index + 1] { features.append("~ns=" + next) }
             return features
         }
     }
