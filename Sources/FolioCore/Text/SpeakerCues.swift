@@ -54,12 +54,11 @@ enum SpeakerCues {
         let whole = NSRange(lead.startIndex..., in: lead)
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
-        let lower = lead.lowercased()
-        let present = [lower.contains("according") || lower.contains("words"), lower.contains("by"), lead.contains("’s") || lead.contains("'s")]
-        for (expression, isPresent) in zip([accordingTo, byName, possessive], present) where isPresent {
+        let leadWords = LeadWords(lead)
+        for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.by, leadWords.possessive]) where isPresent {
             cues += expression.matches(in: lead, range: whole).map { offsets.scalarRange($0.range(at: 1)) }
         }
-        if let match = lastVerbOfSaying(in: lead) {
+        if let match = lastVerbOfSaying(in: lead, candidates: leadWords.verbs) {
             let verbStart = offsets.scalarRange(match.range).lowerBound
             if let name = nameBefore(verbStart, in: scalars) {
                 cues.append(name)
@@ -79,28 +78,46 @@ enum SpeakerCues {
         return TextRange(start + best.lowerBound, start + best.upperBound)
     }
 
-    /// The last verb of saying in `lead` with what leads into it (`has also said`): the words
-    /// are found by a set lookup, and the pattern, whose hundred alternatives tried at every
-    /// space made it the costliest step of the quotation stage, runs only just before each.
-    static func lastVerbOfSaying(in lead: String) -> NSTextCheckingResult? {
-        let text = lead as NSString
-        var candidates: [NSRange] = []
-        var wordStart: Int?
-        for position in 0...text.length {
-            let unit = position < text.length ? text.character(at: position) : 32
-            let isLetter = (65...90).contains(unit) || (97...122).contains(unit)
-            if isLetter, wordStart == nil { wordStart = position }
-            if !isLetter, let start = wordStart {
-                if verbWords.contains(text.substring(with: NSRange(location: start, length: position - start))) {
-                    candidates.append(NSRange(location: start, length: position - start))
+    /// What a lead holds of the cues' words, found in one pass over its UTF-16 units (the
+    /// offsets the patterns report): verbs of saying, `according`/`words`, `by`, `’s`.
+    struct LeadWords {
+        var verbs: [NSRange] = []
+        var according = false, by = false, possessive = false
+
+        init(_ lead: String) {
+            let units = Array(lead.utf16)
+            var word: [UInt8] = []
+            var start = 0
+            for position in 0...units.count {
+                let unit = position < units.count ? units[position] : 32
+                if (65...90).contains(unit) || (97...122).contains(unit) {
+                    if word.isEmpty { start = position }
+                    word.append(UInt8(unit))
+                    continue
                 }
-                wordStart = nil
+                if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessive = true }
+                guard !word.isEmpty else { continue }
+                let text = String(decoding: word, as: UTF8.self)
+                word.removeAll(keepingCapacity: true)
+                if SpeakerCues.verbWords.contains(text) { verbs.append(NSRange(location: start, length: position - start)) }
+                switch text.lowercased() {
+                case "according", "words": according = true
+                case "by": by = true
+                default: break
+                }
             }
         }
+    }
+
+    /// The last verb of saying in `lead` with what leads into it (`has also said`), among the
+    /// candidate words: the pattern, whose hundred alternatives tried at every space made it
+    /// the costliest step of the quotation stage, runs only just before each.
+    static func lastVerbOfSaying(in lead: String, candidates: [NSRange]) -> NSTextCheckingResult? {
+        let length = lead.utf16.count
         for candidate in candidates.reversed() {
             // Room for the adverbs before the verb and the second word after it (`pointed out`).
             let start = max(0, candidate.location - 160)
-            let end = min(text.length, NSMaxRange(candidate) + 16)
+            let end = min(length, NSMaxRange(candidate) + 16)
             let window = NSRange(location: start, length: end - start)
             if let match = beforeVerb.matches(in: lead, options: [.withTransparentBounds], range: window)
                 .last(where: { NSIntersectionRange($0.range, candidate).length > 0 }) {
