@@ -17,14 +17,13 @@ struct Vocabulary {
             guard scalars[index].isAlphabetic else { index += 1; continue }
             let start = index
             while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
-            let word = String(scalars: scalars[start..<index])
             // A word broken at a line's end is not evidence of itself.
             let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
             var before = start - 1
             while before > 0 && scalars[before] == " " { before -= 1 }
             let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
             if !brokenAfter && !brokenBefore {
-                let lowered = word.lowercased()
+                let lowered = Self.lowercased(scalars[start..<index])
                 counts[lowered, default: 0] += 1
                 let first = scalars[start]
                 if first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase { seenInLowerCase.insert(lowered) }
@@ -38,6 +37,19 @@ struct Vocabulary {
                 compounds[compound.replacingOccurrences(of: "-", with: "")] = compound
             }
         }
+    }
+
+    /// A word in lower case, made straight from its scalars when they are ASCII (most words
+    /// of most papers): every word of a paper passes here.
+    private static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count)
+        for scalar in word {
+            guard scalar.value < 0x80 else { return String(scalars: word).lowercased() }
+            let byte = UInt8(scalar.value)
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
