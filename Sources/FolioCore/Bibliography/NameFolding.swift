@@ -12,6 +12,8 @@ public enum NameFolding {
     }
 
     public static func fold(_ name: String) -> String {
+        // An ASCII name (most are) has no marks or special letters to fold.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased().filter { $0.isLetter || $0 == " " } }
         let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }

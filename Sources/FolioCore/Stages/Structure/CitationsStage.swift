@@ -155,9 +155,9 @@ public struct CitationsStage: Stage {
         guard let author = part.authors.first.map(NameFolding.fold), let year = part.year else { return nil }
         let printedYear = Int(year.prefix(4))
         return references.firstIndex { reference in
-            guard let first = reference.authors.first else { return false }
-            let family = NameFolding.fold(first.family ?? first.literal ?? "")
-            return family == author && reference.issued?.year == printedYear
+            // The year first: it is cheap, and most references fail it.
+            guard reference.issued?.year == printedYear, let first = reference.authors.first else { return false }
+            return NameFolding.fold(first.family ?? first.literal ?? "") == author
         }
     }
 }
