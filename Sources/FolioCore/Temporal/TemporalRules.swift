@@ -43,18 +43,23 @@ struct TemporalRule: Sendable {
     /// pattern runs only around each place the core matches.
     let core: NSRegularExpression?
     let needs: Needs
+    /// How far before its core a match may start (the longest optional lead of the pattern).
+    let lead: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
 
-    init(_ pattern: String, core: String? = nil, needs: Needs, read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
+    init(_ pattern: String, core: String? = nil, lead: Int = TemporalRule.lead, needs: Needs,
+         read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
         self.core = try! core.map { try NSRegularExpression(pattern: $0) }
+        self.lead = lead
         self.needs = needs
         self.read = read
     }
 
-    /// How far before and after a core the full pattern looks: its optional lead (`the
-    /// following approximately twenty-five more`) and tail (`, 2022`, `or so ago`) are shorter.
+    /// How far before and after a core the full pattern looks, unless a rule says how far its
+    /// lead reaches: its optional lead (`the following approximately twenty-five more`) and
+    /// tail (`, 2022`, `or so ago`) are shorter.
     static let lead = 56, tail = 32
 
     /// The pattern's matches in `text`, found around each core match when there is a core;
@@ -66,7 +71,7 @@ struct TemporalRule: Sendable {
         let found = cores[core.pattern] ?? core.matches(in: text, range: whole)
         cores[core.pattern] = found
         for found in found {
-            let start = max(whole.location, found.range.location - Self.lead)
+            let start = max(whole.location, found.range.location - lead)
             let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
@@ -272,9 +277,9 @@ enum TemporalRules {
             }, unanchored: String(format: "XXXX-%02d", month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, needs: .year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", needs: .year) { groups, around in
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .year) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: L.year, lead: 0, needs: .year) { groups, around in
             guard around.allowsYear else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
@@ -282,7 +287,7 @@ enum TemporalRules {
             return range(groups[1], end)
         },
         // from 2015 onwards
-        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", needs: .year) { groups, _ in
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", core: L.year, lead: 8, needs: .year) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // January nineteen ninety-seven, the winter of nineteen ninety-four
@@ -340,7 +345,7 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", needs: .year) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", core: L.year, lead: 8, needs: .year) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
@@ -377,7 +382,7 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", needs: .year) { groups, around in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", lead: 16, needs: .year) { groups, around in
             guard let decade = groups[1], around.allowsYear else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
@@ -403,7 +408,7 @@ enum TemporalRules {
             return fixed(PartialDate(year: year))
         },
         // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, needs: .year) { groups, around in
+        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, lead: 24, needs: .year) { groups, around in
             guard let year = int(groups[1]), around.allowsYear else { return nil }
             return fixed(PartialDate(year: year))
         },
