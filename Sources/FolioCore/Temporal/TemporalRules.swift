@@ -444,7 +444,7 @@ enum TemporalRules {
             }
         },
         // now, recently, the future
-        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", needs: .word(["now", "current", "present", "recent", "lately", "past", "future", "formerly"])) { groups, _ in
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
             let word = groups[1]!.lowercased()
             let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
@@ -588,7 +588,7 @@ enum TemporalRules {
             }
         },
         // annually, every year, each month
-        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b", needs: .word(["annually", "yearly", "daily", "weekly", "monthly", "hourly", "every", "each", "per"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b", needs: .any([.anyWord(["annually", "yearly", "daily", "weekly", "monthly", "hourly"]), .all([.anyWord(["every", "each", "per"]), .word(L.unitStems)])])) { groups, _ in
             if let word = groups[1]?.lowercased() {
                 let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"][word]!
                 return fixed(.set, value)
@@ -662,7 +662,7 @@ enum TemporalRules {
         },
         // the end of the year, the end of the day, earlier in the month: the period the anchor is
         // in (`later in the day` is a time of the day, too vague to date)
-        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(year|month|day)|(?:earlier|later)\\s+in\\s+the\\s+(year|month))\\b", needs: .word(["end", "beginning", "start", "middle", "earlier", "later"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(year|month|day)|(?:earlier|later)\\s+in\\s+the\\s+(year|month))\\b", needs: .all([.anyWord(["end", "beginning", "start", "middle", "earlier", "later"]), .anyWord(["year", "month", "day"])])) { groups, _ in
             let unit = (groups[1] ?? groups[2])!.lowercased()
             return anchored(.lastMention, movesFocus: false) { point in
                 switch unit {
