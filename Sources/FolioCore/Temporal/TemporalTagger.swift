@@ -49,7 +49,8 @@ public struct TemporalTagger: Sendable {
 
     /// Tags one string; `lastMention` carries the anaphoric anchor from string to string.
     public func tag(_ text: String, lastMention: inout Focus?) -> [Found] {
-        let offsets = ScalarOffsets(text)
+        // Code-point offsets are made when the first match needs them: most sentences have none.
+        var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
         let present = TemporalRules.needs.present(in: text)
@@ -70,11 +71,13 @@ public struct TemporalTagger: Sendable {
                     return range.location == NSNotFound ? nil : string.substring(with: range)
                 }
                 guard let reading = rule.read(groups, Surroundings(of: match.range, in: string)) else { continue }
-                let range = offsets.scalarRange(match.range)
+                if offsets == nil { offsets = ScalarOffsets(text) }
+                let range = offsets!.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
             }
         }
+        guard let offsets else { return [] }
         // Longest first, then the earlier rule; keep what does not overlap a kept one.
         candidates.sort { ($0.range.count, -$0.rule, -$0.range.lowerBound) > ($1.range.count, -$1.rule, -$1.range.lowerBound) }
         var kept: [(range: Range<Int>, reading: TemporalRule.Reading)] = []
