@@ -17,12 +17,11 @@ struct NeedsIndex: Sendable {
     indirect enum Test: Sendable {
         case digit, year
         case words(Bits)
-        case digitOr(Bits)
         case all([Test])
         case any([Test])
     }
 
-    private struct Entry: Sendable {
+    private struct Entry: Sendable, Hashable {
         var bytes: [UInt8]
         /// A whole word (`anyWord`), not a stem any longer word may start with.
         var isWord: Bool
@@ -34,18 +33,19 @@ struct NeedsIndex: Sendable {
     private(set) var tests: [Test] = []
 
     init(_ needs: [TemporalRule.Needs]) {
-        var numbers: [String: Int] = [:]
+        var numbers: [Entry: Int] = [:]
+        func entry(_ text: String, isWord: Bool) -> Entry { Entry(bytes: Array(text.lowercased().utf8), isWord: isWord) }
         func number(_ texts: some Sequence<String>, isWord: Bool) {
-            for text in texts where numbers[(isWord ? "=" : "") + text] == nil {
-                numbers[(isWord ? "=" : "") + text] = entries.count
-                entries.append(Entry(bytes: Array(text.lowercased().utf8), isWord: isWord))
+            for entry in texts.map({ entry($0, isWord: isWord) }) where numbers[entry] == nil {
+                numbers[entry] = entries.count
+                entries.append(entry)
             }
         }
         // Two passes: number every entry, then build masks of the final size.
         func collect(_ need: TemporalRule.Needs) {
             switch need {
             case .digit, .year: break
-            case .word(let stems), .digitOr(let stems): number(stems, isWord: false)
+            case .word(let stems): number(stems, isWord: false)
             case .anyWord(let words): number(words.sorted(), isWord: true)
             case .all(let needs), .any(let needs): needs.forEach(collect)
             }
@@ -54,7 +54,7 @@ struct NeedsIndex: Sendable {
         let count = entries.count
         func mask(_ texts: some Sequence<String>, isWord: Bool) -> Bits {
             var result = Bits(count: count)
-            for text in texts { result.insert(numbers[(isWord ? "=" : "") + text]!) }
+            for text in texts { result.insert(numbers[entry(text, isWord: isWord)]!) }
             return result
         }
         func compile(_ need: TemporalRule.Needs) -> Test {
@@ -63,7 +63,6 @@ struct NeedsIndex: Sendable {
             case .year: .year
             case .word(let stems): .words(mask(stems, isWord: false))
             case .anyWord(let words): .words(mask(words, isWord: true))
-            case .digitOr(let stems): .digitOr(mask(stems, isWord: false))
             case .all(let needs): .all(needs.map(compile))
             case .any(let needs): .any(needs.map(compile))
             }
@@ -88,10 +87,9 @@ struct NeedsIndex: Sendable {
             }
         }
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                let folded = UInt8(scalar.value) | 0x20
-                if folded >= 0x61 && folded <= 0x7A { word.append(folded) } else { close() }
-            } else if scalar.isAlphabetic {
+            if let letter = scalar.asciiLetterLowercased {
+                word.append(letter)
+            } else if scalar.value >= 0x80 && scalar.isAlphabetic {
                 // Beyond ASCII: part of the word, but no entry holds it.
                 word.append(0x80)
             } else {
@@ -109,7 +107,6 @@ struct NeedsIndex: Sendable {
             case .digit: digits > 0
             case .year: digits >= 4
             case .words(let mask): present.intersects(mask)
-            case .digitOr(let mask): digits > 0 || present.intersects(mask)
             case .all(let tests): tests.allSatisfy(passes)
             case .any(let tests): tests.contains(where: passes)
             }

@@ -31,7 +31,6 @@ struct TemporalRule: Sendable {
         case word([String])
         /// One of these words, in lower case.
         case anyWord(Set<String>)
-        case digitOr([String])
         case all([Needs])
         case any([Needs])
     }
@@ -51,7 +50,8 @@ struct TemporalRule: Sendable {
     init(_ pattern: String, core: String? = nil, lead: Int = TemporalRule.lead, needs: Needs,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
-        self.core = try! core.map { try NSRegularExpression(pattern: $0) }
+        // Through the shared cache: rules of one core hold one expression, and share its matches.
+        self.core = core.map { Patterns.compiled($0) }
         self.lead = lead
         self.needs = needs
         self.read = read
@@ -64,12 +64,12 @@ struct TemporalRule: Sendable {
 
     /// The pattern's matches in `text`, found around each core match when there is a core;
     /// `cores` keeps the core matches for the other rules of the same core.
-    func matches(in text: String, range whole: NSRange, cores: inout [String: [NSTextCheckingResult]]) -> [NSTextCheckingResult] {
+    func matches(in text: String, range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]]) -> [NSTextCheckingResult] {
         guard let core else { return expression.matches(in: text, range: whole) }
         var result: [NSTextCheckingResult] = []
         var seen = Set<Int>()
-        let found = cores[core.pattern] ?? core.matches(in: text, range: whole)
-        cores[core.pattern] = found
+        let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
+        cores[ObjectIdentifier(core)] = found
         for found in found {
             let start = max(whole.location, found.range.location - lead)
             let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
@@ -362,22 +362,20 @@ enum TemporalRules {
             let deictic = ["latest", "last", "current"].contains(which)
             return Reading(anchor: deictic ? .reference : .quarter) { focus in
                 guard let focus else { return nil }
+                // From a date (the writing date for these, or any anchor without a quarter
+                // mentioned): the last quarter finished before it, or the one it falls in.
+                let fromWritingDate = deictic && focus.isWritingDate
                 var year = focus.point.year
-                if deictic, focus.isWritingDate, let month = focus.point.month {
-                    var number = (month - 1) / 3 + (which == "current" ? 1 : 0)
-                    if number == 0 { number = 4; year -= 1 }
-                    return Value(type: .date, value: String(format: "%04d-Q%d", year, number))
-                }
-                var quarter = focus.quarter ?? { () -> Int? in
-                    // Without a quarter mentioned, the last one finished before the anchor.
+                var number: Int
+                if let mentioned = focus.quarter, !fromWritingDate {
+                    number = mentioned
+                } else {
                     guard let month = focus.point.month else { return nil }
-                    return (month - 1) / 3
-                }()
-                guard var number = quarter else { return nil }
-                if number == 0 { number = 4; year -= 1 }
-                if which == "previous" { number -= 1; if number == 0 { number = 4; year -= 1 } }
+                    number = (month - 1) / 3 + (fromWritingDate && which == "current" ? 1 : 0)
+                }
+                if which == "previous" { number -= 1 }
+                if number < 1 { number += 4; year -= 1 }
                 if which.hasPrefix("year") { year -= 1 }
-                quarter = number
                 return Value(type: .date, value: String(format: "%04d-Q%d", year, number))
             }
         },
@@ -602,7 +600,7 @@ enum TemporalRules {
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)1/2|\\bhalf\\b", needs: .all([.word(L.unitStems), .digitOr(["half"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)1/2|\\bhalf\\b", needs: .all([.word(L.unitStems), .any([.digit, .word(["half"])])])) { groups, _ in
             guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
                   let unit = (groups[3] ?? groups[5]).flatMap(L.unit), let value = unit.andAHalf(Int(whole)) else { return nil }
             return fixed(.duration, value)

@@ -63,7 +63,7 @@ public struct TemporalTagger: Sendable {
         // NSString ranges, not String indices: converting a match's range is then constant time,
         // so a long sentence of many dates stays linear.
         let string = text as NSString
-        var cores: [String: [NSTextCheckingResult]] = [:]
+        var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             for match in (usesCores ? rule.matches(in: text, range: whole, cores: &cores) : rule.expression.matches(in: text, range: whole)) {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in

@@ -17,10 +17,13 @@ extension Unicode.Scalar {
     /// `properties.isAlphabetic`, with ASCII answered without Unicode's property tables: looking
     /// there was the largest single cost of scanning a paper's words.
     var isAlphabetic: Bool {
-        if value < 0x80 {
-            let folded = value | 0x20
-            return folded >= 0x61 && folded <= 0x7A
-        }
-        return properties.isAlphabetic
+        value < 0x80 ? asciiLetterLowercased != nil : properties.isAlphabetic
+    }
+
+    /// An ASCII letter as its lower-case byte; nil for anything else.
+    var asciiLetterLowercased: UInt8? {
+        guard value < 0x80 else { return nil }
+        let folded = UInt8(value) | 0x20
+        return (0x61...0x7A).contains(folded) ? folded : nil
     }
 }

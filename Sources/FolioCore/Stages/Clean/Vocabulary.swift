@@ -45,9 +45,8 @@ struct Vocabulary {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.count)
         for scalar in word {
-            guard scalar.value < 0x80 else { return String(scalars: word).lowercased() }
-            let byte = UInt8(scalar.value)
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            guard let letter = scalar.asciiLetterLowercased else { return String(scalars: word).lowercased() }
+            bytes.append(letter)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
