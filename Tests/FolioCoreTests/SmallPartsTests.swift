@@ -46,3 +46,22 @@ import Testing
         #expect(source.location(of: 0) == SourceLocation(line: 1, column: 1, offset: 0))
     }
 }
+
+@Suite struct TextScalarsTests {
+    @Test func labelInitialsPassOverOnlyWhatCannotStartALabel() {
+        let initials = LabelInitials(["figure", "Table"])
+        #expect(initials.mayStart(with: "F") && initials.mayStart(with: "f") && initials.mayStart(with: "t"))
+        #expect(!initials.mayStart(with: "g") && !initials.mayStart(with: "1") && !initials.mayStart(with: " "))
+        #expect(initials.mayStart(with: "\u{212A}"), "beyond ASCII, lower-casing decides")
+        let anything = LabelInitials(["résumé", "élan"])
+        #expect(anything.mayStart(with: "r") && anything.mayStart(with: "z"), "a word beyond ASCII letters passes every line")
+    }
+
+    @Test func stringsFromScalarsKeepEveryCodePoint() {
+        let scalars = Array("a é 𝄞 \u{0}—x".unicodeScalars)
+        #expect(String(scalars: scalars) == "a é 𝄞 \u{0}—x")
+        #expect(String(scalars: scalars[2...3]) == "é ")
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+        #expect(String(scalars: AnySequence(scalars)) == "a é 𝄞 \u{0}—x")
+    }
+}

@@ -58,6 +58,11 @@ import Testing
         #expect(second.skipped == 5 && second.filesWritten == 2)
         try FileManager.default.removeItem(atPath: folder + "/out/paper2.tei.xml")
         #expect(try run(configuration, false).skipped == 5, "a missing output is made again")
+        // What a power cut can leave of a file written without waiting for the disk.
+        let json = folder + "/out/paper4.json"
+        try Data(FileManager.default.contents(atPath: json)!.prefix(10)).write(to: URL(fileURLWithPath: json))
+        #expect(try run(configuration, false).skipped == 5, "a short output is made again")
+        #expect(FilePaths.size(of: json)! > 10)
         #expect(try run(configuration, true).skipped == 0, "--force redoes everything")
         configuration.referenceDate = "2001-01-01"
         #expect(try run(configuration, false).skipped == 0, "another configuration makes other outputs")

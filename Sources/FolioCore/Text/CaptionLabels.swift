@@ -7,6 +7,8 @@ public enum CaptionLabels {
         ("exhibit", .figure), ("diagram", .figure),
     ]
 
+    private static let initials = LabelInitials(words.map(\.0))
+
     /// Words that begin a credit line under a caption.
     static let creditWords = ["source:", "sources:", "credit:", "credits:", "photo:", "photograph:", "courtesy"]
 
@@ -23,6 +25,7 @@ public enum CaptionLabels {
     }
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
+        guard !range.isEmpty, initials.mayStart(with: text[range.start]) else { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
         guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
             return nil

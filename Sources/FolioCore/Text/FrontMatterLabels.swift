@@ -19,8 +19,11 @@ struct FrontMatterLabels {
         ("mots-clés", .keywords), ("palabras clave", .keywords), ("cuvinte cheie", .keywords),
     ]
 
+    private static let initials = LabelInitials(labels.map(\.0))
+
     /// `Abstract`, `ABSTRACT.`, `Keywords: a, b`, `Key words — a; b`: the label and the rest.
     func label(of range: TextRange) -> Label? {
+        guard !range.isEmpty, Self.initials.mayStart(with: text[range.start]) else { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         guard let (word, kind) = Self.labels.first(where: { head.hasPrefix($0.0) }) else { return nil }
         var index = range.start + word.unicodeScalars.count

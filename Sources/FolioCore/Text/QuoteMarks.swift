@@ -3,8 +3,15 @@
 /// apostrophe in `Russia’s` closes nothing). Writers' and converters' reversed marks
 /// (`”national question“`) pair too; a mark that finds no partner is passed over.
 enum QuoteMarks {
-    static let doubleOpeners: Set<Unicode.Scalar> = ["“", "”", "„", "\"", "«"]
-    static let doubleClosers: Set<Unicode.Scalar> = ["”", "“", "\"", "»"]
+    // Switches, not sets: every character of a paper is asked, and hashing it was the cost.
+    static func isDoubleOpener(_ mark: Unicode.Scalar) -> Bool {
+        switch mark { case "“", "”", "„", "\"", "«": true; default: false }
+    }
+
+    static func isDoubleCloser(_ mark: Unicode.Scalar) -> Bool {
+        switch mark { case "”", "“", "\"", "»": true; default: false }
+    }
+
     /// How far a quotation may run before an unmatched mark is given up.
     static let longest = 3000
 
@@ -14,7 +21,7 @@ enum QuoteMarks {
         var index = range.start
         while index < range.end {
             let single = text[index] == "‘"
-            guard single || doubleOpeners.contains(text[index]), opens(text, at: index, range) else {
+            guard single || isDoubleOpener(text[index]), opens(text, at: index, range) else {
                 index += 1
                 continue
             }
@@ -22,12 +29,12 @@ enum QuoteMarks {
             var found: Int?
             while close < range.end && close - index <= longest {
                 let mark = text[close]
-                if (single ? mark == "’" : doubleClosers.contains(mark)) && closes(text, at: close, range) {
+                if (single ? mark == "’" : isDoubleCloser(mark)) && closes(text, at: close, range) {
                     found = close
                     break
                 }
                 // A new opening double mark before any close: this one was unmatched.
-                if !single, close > index + 1, doubleOpeners.contains(mark), mark != "”", opens(text, at: close, range) {
+                if !single, close > index + 1, isDoubleOpener(mark), mark != "”", opens(text, at: close, range) {
                     break
                 }
                 close += 1

@@ -8,9 +8,29 @@ extension String {
         for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
         self.init(decoding: utf8, as: UTF8.self)
     }
+
+    /// The string of these code points, encoded straight into the string's own storage: its
+    /// length counted first, so a word (fifteen bytes or fewer) allocates nothing at all.
+    public init(scalars: some Collection<Unicode.Scalar>) {
+        var length = 0
+        for scalar in scalars { length += scalar.utf8Length }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
+    }
 }
 
 extension Unicode.Scalar {
+    /// How many bytes the scalar takes in UTF-8.
+    var utf8Length: Int { value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4 }
+
     /// A line feed or a form feed (a page break): where a line of extracted text ends.
     var isLineBreak: Bool { self == "\n" || self == "\u{0C}" }
 

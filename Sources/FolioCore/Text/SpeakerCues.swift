@@ -84,6 +84,12 @@ enum SpeakerCues {
         var verbs: [NSRange] = []
         var according = false, by = false, possessive = false
 
+        /// Whether the ASCII letters of `word` spell `lowerCase`, ignoring case.
+        static func isWord(_ word: [UInt8], _ lowerCase: StaticString) -> Bool {
+            word.count == lowerCase.utf8CodeUnitCount
+                && word.indices.allSatisfy { word[$0] | 0x20 == lowerCase.utf8Start[$0] }
+        }
+
         init(_ lead: String) {
             let units = Array(lead.utf16)
             var word: [UInt8] = []
@@ -97,14 +103,13 @@ enum SpeakerCues {
                 }
                 if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessive = true }
                 guard !word.isEmpty else { continue }
-                let text = String(decoding: word, as: UTF8.self)
-                word.removeAll(keepingCapacity: true)
-                if SpeakerCues.verbWords.contains(text) { verbs.append(NSRange(location: start, length: position - start)) }
-                switch text.lowercased() {
-                case "according", "words": according = true
-                case "by": by = true
-                default: break
+                // Only words that may be a cue become strings: the verbs are lower case.
+                if word.count >= 3 && word[0] >= 97, SpeakerCues.verbWords.contains(String(decoding: word, as: UTF8.self)) {
+                    verbs.append(NSRange(location: start, length: position - start))
                 }
+                if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
+                if Self.isWord(word, "by") { by = true }
+                word.removeAll(keepingCapacity: true)
             }
         }
     }

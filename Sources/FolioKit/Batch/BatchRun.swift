@@ -83,7 +83,7 @@ public struct BatchRun: Sendable {
                 try AtomicFile.write(file.bytes, to: file.path, temporaryFolder: state.temporaryFolder)
                 outcome.outputs.append(file.path)
             }
-            try state.markDone(input, input: inputFingerprint, configuration: configurationFingerprint, outputs: outcome.outputs)
+            try state.markDone(input, input: inputFingerprint, configuration: configurationFingerprint, outputs: rendered.map { ($0.path, $0.bytes.count) })
         } catch let error as FolioError {
             outcome.status = .failed
             outcome.error = error.inFile(input.path)

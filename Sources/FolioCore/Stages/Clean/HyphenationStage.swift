@@ -103,12 +103,16 @@ public struct HyphenationStage: Stage {
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
     func droppedHyphen(in word: String, _ vocabulary: Vocabulary) -> Int? {
-        guard word.count >= 6, wordList?.contains(word) != true else { return nil }
+        // The cheap questions first: every word of a paper is asked, and few are either.
         let lowered = word.lowercased()
-        if let compound = vocabulary.compounds[lowered], let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
+        let compound = vocabulary.compounds[lowered]
+        let inCapitals = word.utf8.allSatisfy { $0 < 0x80 }
+            ? !word.utf8.contains { (0x61...0x7A).contains($0) } : word.allSatisfy { !$0.isLowercase }
+        guard compound != nil || inCapitals, word.count >= 6, wordList?.contains(word) != true else { return nil }
+        if let compound, let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
             return compound.distance(from: compound.startIndex, to: hyphen)
         }
-        guard word.allSatisfy({ !$0.isLowercase }), vocabulary.counts[lowered] ?? 0 <= 1 else { return nil }
+        guard inCapitals, vocabulary.counts[lowered] ?? 0 <= 1 else { return nil }
         let letters = Array(word)
         let splits = (3...(letters.count - 3)).filter { split in
             vocabulary.isProper(String(letters[..<split])) && vocabulary.isProper(String(letters[split...]))

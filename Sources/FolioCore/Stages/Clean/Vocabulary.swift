@@ -12,6 +12,10 @@ struct Vocabulary {
 
     init(_ text: WorkingText) {
         let scalars = text.scalars
+        // About one new word in every forty letters of a paper: growing the tables as they fill
+        // cost more than filling them.
+        counts.reserveCapacity(scalars.count / 40)
+        seenInLowerCase.reserveCapacity(scalars.count / 40)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isAlphabetic else { index += 1; continue }
@@ -34,7 +38,7 @@ struct Vocabulary {
                 while end < scalars.count && (scalars[end].isAlphabetic
                         || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
                 let compound = String(scalars: scalars[start..<end]).lowercased()
-                compounds[compound.replacingOccurrences(of: "-", with: "")] = compound
+                compounds[String(compound.unicodeScalars.filter { $0 != "-" })] = compound
             }
         }
     }
@@ -42,13 +46,11 @@ struct Vocabulary {
     /// A word in lower case, made straight from its scalars when they are ASCII (most words
     /// of most papers): every word of a paper passes here.
     private static func lowercased(_ word: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.count)
-        for scalar in word {
-            guard let letter = scalar.asciiLetterLowercased else { return String(scalars: word).lowercased() }
-            bytes.append(letter)
+        guard word.allSatisfy({ $0.asciiLetterLowercased != nil }) else { return String(scalars: word).lowercased() }
+        return String(unsafeUninitializedCapacity: word.count) { buffer in
+            for (index, scalar) in word.enumerated() { buffer[index] = scalar.asciiLetterLowercased! }
+            return word.count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
