@@ -41,6 +41,8 @@ struct TemporalRule: Sendable {
     /// ten times the cost of finding the year or month they lead to. With a core, the full
     /// pattern runs only around each place the core matches.
     let core: NSRegularExpression?
+    /// Whether the pattern is its core: its matches are then the core's, found once a sentence.
+    let isCore: Bool
     let needs: Needs
     /// How far before its core a match may start (the longest optional lead of the pattern).
     let lead: Int
@@ -52,6 +54,7 @@ struct TemporalRule: Sendable {
         expression = try! NSRegularExpression(pattern: pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
         self.core = core.map { Patterns.compiled($0) }
+        isCore = core == pattern
         self.lead = lead
         self.needs = needs
         self.read = read
@@ -70,6 +73,7 @@ struct TemporalRule: Sendable {
         var seen = Set<Int>()
         let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
         cores[ObjectIdentifier(core)] = found
+        if isCore { return found }
         for found in found {
             let start = max(whole.location, found.range.location - lead)
             let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
@@ -183,16 +187,22 @@ enum TemporalRules {
 
     static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
 
+    /// A year standing for itself, unless the words before make it a page or another number.
+    static func bareYear(_ groups: [String?], _ around: Surroundings) -> Reading? {
+        guard let year = int(groups[1]), around.allowsYear else { return nil }
+        return fixed(PartialDate(year: year))
+    }
+
     /// The rules' needs, numbered once for fast checks.
     static let needs = NeedsIndex(all.map(\.needs))
 
     static let all: [TemporalRule] = [
         // 2022-02-24
-        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, needs: .year) { groups, _ in
+        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, core: #"\d{4}-\d{2}-\d{2}"#, lead: 0, needs: .year) { groups, _ in
             PartialDate(iso: groups[0]!).map { fixed($0) }
         },
         // 24.02.2022, 24/02/2022 (day first unless the second number cannot be a month), 02/24/2022
-        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#, needs: .digit) { groups, _ in
+        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#, core: #"\d[./]\d{1,2}[./]\d"#, lead: 1, needs: .digit) { groups, _ in
             guard let first = int(groups[1]), let second = int(groups[3]), var year = int(groups[4]) else { return nil }
             if groups[4]!.count == 2 { year += year < 50 ? 2000 : 1900 }
             let dayFirst = groups[2] == "." || second > 12
@@ -216,7 +226,7 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month))
         },
         // June last year, January this year
-        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b", core: L.month, needs: .word(["last", "this", "next"])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?)?(" + L.month + ")\\s+(last|this|next)\\s+year\\b", core: L.month, needs: .all([.anyWord(L.monthWords), .word(["last", "this", "next"]), .word(["year"])])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!) else { return nil }
             let shift = ["last": -1, "this": 0, "next": 1][groups[2]!]!
             return anchored(.reference, { PartialDate(year: $0.year + shift, month: month) })
@@ -277,9 +287,9 @@ enum TemporalRules {
             }, unanchored: String(format: "XXXX-%02d", month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .year) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: L.year, lead: 0, needs: .year) { groups, around in
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .year) { groups, around in
             guard around.allowsYear else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
@@ -287,7 +297,7 @@ enum TemporalRules {
             return range(groups[1], end)
         },
         // from 2015 onwards
-        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", core: L.year, lead: 8, needs: .year) { groups, _ in
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", core: L.year, lead: 8, needs: .all([.year, .word(["from"])])) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // January nineteen ninety-seven, the winter of nineteen ninety-four
@@ -345,7 +355,7 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", core: L.year, lead: 8, needs: .year) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", core: L.year, lead: 8, needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
@@ -391,7 +401,7 @@ enum TemporalRules {
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, needs: .year) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
         TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, around in
             var year: Int
@@ -405,11 +415,12 @@ enum TemporalRules {
             }
             return fixed(PartialDate(year: year))
         },
-        // 1948, in 1948, the end of 1948, mid-1996
-        TemporalRule("(?i:(?:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+))?" + L.year, core: L.year, lead: 24, needs: .year) { groups, around in
-            guard let year = int(groups[1]), around.allowsYear else { return nil }
-            return fixed(PartialDate(year: year))
-        },
+        // mid-1996, the end of 1948, the year 1948 (a year led by words that place it), and 1948
+        // alone: two rules, so the year alone is its core's own matches and the pattern with
+        // its lead runs only where a lead word is.
+        TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24,
+                     needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
+        TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
         TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial", "election"])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
@@ -596,7 +607,8 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b",
+                     needs: .all([.word(L.unitStems), .any([.digit, .anyWord(["once", "twice", "times", "percent", "cent", "cents", "dollars"])])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
