@@ -221,6 +221,34 @@ import Testing
         #expect(!model.edgeWeights.isEmpty && copy.edgeWeights.keys.sorted() == model.edgeWeights.keys.sorted(), "edge features survive")
     }
 
+    @Test func taggingByFeatureHashesIsTaggingByFeatureStrings() throws {
+        let tagger = try #require(ReferenceTagger.shipped)
+        #expect(tagger.tables != nil, "the shipped model's features have distinct hashes")
+        var byStrings = tagger
+        byStrings.tables = nil
+        let references = [
+            "Smith, J. 2001. A title. Boston: Press.",
+            "DUPONT, J., MARTIN, P., et LEROY, C. Effects of a common drug on liver function (a review). Hepatology, 1999, vol. 21, no 4, p. 101-110.",
+            "A. Einstein, B. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+            "Müller, Jürgen (2012): „Über die Zeit“. In: *Zeitschrift für Geschichte* 60 (3), S. 12–34. https://doi.org/10.1000/xyz",
+            "", "“", "1999", "Ionescu, Ana. 2016. „Titlul articolului”. *Ziarul*.",
+        ]
+        for reference in references {
+            let tokens = ReferenceToken.tokenize(reference)
+            var hashes = FeatureHashes(), edgeHashes = FeatureHashes()
+            ReferenceFeatures.features(tokens, into: &hashes)
+            ReferenceFeatures.edgeFeatures(tokens, into: &edgeHashes)
+            #expect(hashes.tokens == ReferenceFeatures.features(tokens).map { $0.map { FeatureHash($0).value } })
+            #expect(edgeHashes.tokens == ReferenceFeatures.edgeFeatures(tokens).map { $0.map { FeatureHash($0).value } })
+            #expect(tagger.tag(tokens) == byStrings.tag(tokens), "\(reference)")
+        }
+        var hash = FeatureHash("pw=")
+        hash.add("of")
+        hash.addSeparator()
+        hash.add("the")
+        #expect(hash.value == FeatureHash("pw=of|the").value && hash.value != FeatureHash("pw=of|thf").value)
+    }
+
     @Test func theShippedModelReadsBackToItsOwnText() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/FolioCore/Resources/reference-tagger.txt").path

@@ -5,6 +5,8 @@ import Foundation
 public enum NameFolding {
     /// Letters and digits without case or diacritics, for matching words of any kind.
     public static func foldWord(_ word: String) -> String {
+        // ASCII has no marks to take off: every token of every reference passes here.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
         let decomposed = word.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }

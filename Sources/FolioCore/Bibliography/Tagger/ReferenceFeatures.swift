@@ -1,9 +1,17 @@
 /// What the tagger sees of each token: the word, its shape, its neighbours, where it stands,
 /// and the marks around it (quotes, italics, brackets, "In", "pp.").
+///
+/// A feature is a name and up to three values (`pw=` `of` `the` is `pw=of|the`). The features
+/// go to a sink: strings to train on and to write the model, or hashes of those strings to tag
+/// with, which spares making twenty strings a token on every reference Folio reads.
 enum ReferenceFeatures {
     static func features(_ tokens: [ReferenceToken]) -> [[String]] {
-        var result: [[String]] = []
-        result.reserveCapacity(tokens.count)
+        var sink = FeatureStrings()
+        features(tokens, into: &sink)
+        return sink.tokens
+    }
+
+    static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink) {
         var inQuotes = false
         var inItalics = false
         var inBrackets = 0
@@ -16,49 +24,54 @@ enum ReferenceFeatures {
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let lower = NameFolding.foldWord(word)
-            var features = ["b", "w=" + lower, "s=" + shapes[index], "len=" + String(min(word.count, 8))]
+            let length = word.count
+            sink.add("b")
+            sink.add("w=", lower)
+            sink.add("s=", shapes[index])
+            sink.add("len=", digits[min(length, 8)])
             // Unseen words still show their kind by how they begin and end (`-ology`, `Phys`).
-            if word.count > 3 {
-                features.append("pre=" + lower.prefix(3))
-                features.append("suf=" + lower.suffix(3))
+            if length > 3 {
+                sink.add("pre=", String(lower.prefix(3)))
+                sink.add("suf=", String(lower.suffix(3)))
             }
-            features.append("s3=" + (shapes[safe: index - 1] ?? "^") + "|" + shapes[index] + "|" + (shapes[safe: index + 1] ?? "$"))
+            sink.add("s3=", shapes[safe: index - 1] ?? "^", shapes[index], shapes[safe: index + 1] ?? "$")
             let position = tokens.count > 1 ? index * 10 / tokens.count : 0
-            features.append("pos=\(position)")
-            if index == 0 { features.append("first") }
-            if index == tokens.count - 1 { features.append("last") }
-            if token.spaceBefore { features.append("sp") }
+            sink.add("pos=", digits[position])
+            if index == 0 { sink.add("first") }
+            if index == tokens.count - 1 { sink.add("last") }
+            if token.spaceBefore { sink.add("sp") }
             if index >= 1 {
-                features.append("p=" + lowered[index - 1])
-                features.append("pw=" + lowered[index - 1] + "|" + lower)
-                features.append("ps=" + shapes[index - 1])
+                sink.add("p=", lowered[index - 1])
+                sink.add("pw=", lowered[index - 1], lower)
+                sink.add("ps=", shapes[index - 1])
             }
             if let next = tokens[safe: index + 1] {
-                features.append("n=" + lowered[index + 1])
-                features.append("wn=" + lower + "|" + lowered[index + 1])
-                features.append("ns=" + shapes[index + 1])
-                if !next.spaceBefore { features.append("nglued") }
+                sink.add("n=", lowered[index + 1])
+                sink.add("wn=", lower, lowered[index + 1])
+                sink.add("ns=", shapes[index + 1])
+                if !next.spaceBefore { sink.add("nglued") }
             }
-            if let previous = lowered[safe: index - 2] { features.append("pp=" + previous) }
-            if let next = lowered[safe: index + 2] { features.append("nn=" + next) }
+            if let previous = lowered[safe: index - 2] { sink.add("pp=", previous) }
+            if let next = lowered[safe: index + 2] { sink.add("nn=", next) }
             var isYear = false
-            if let number = Int(word) {
-                if word.count == 4 && (1500...2099).contains(number) { features.append("year"); isYear = true }
-                features.append(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
+            let number = Int(word)
+            if let number {
+                if length == 4 && (1500...2099).contains(number) { sink.add("year"); isYear = true }
+                sink.add(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
             }
-            if word.count == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("initial") }
-            if word.first?.isUppercase == true && word.dropFirst().allSatisfy({ $0.isLowercase }) && word.count > 1 { features.append("capitalized") }
-            if word.count > 1 && word.allSatisfy({ $0.isUppercase }) { features.append("caps") }
+            if length == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { sink.add("initial") }
+            if word.first?.isUppercase == true && word.dropFirst().allSatisfy({ $0.isLowercase }) && length > 1 { sink.add("capitalized") }
+            if length > 1 && word.allSatisfy({ $0.isUppercase }) { sink.add("caps") }
             // `Phys.`, `Rev.`: an abbreviated word, as journal names are printed.
-            if word.count >= 2, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { features.append("abbrev") }
-            if Int(word) != nil {
-                if let previous = tokens[safe: index - 1], Int(previous.text) != nil { features.append("afternumber") }
-                if tokens[safe: index - 1]?.text == ",", let number = tokens[safe: index - 2], Int(number.text) != nil { features.append("numbercommanumber") }
+            if length >= 2, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { sink.add("abbrev") }
+            if number != nil {
+                if let previous = tokens[safe: index - 1], Int(previous.text) != nil { sink.add("afternumber") }
+                if tokens[safe: index - 1]?.text == ",", let number = tokens[safe: index - 2], Int(number.text) != nil { sink.add("numbercommanumber") }
                 if tokens[safe: index + 1]?.text == "(", let year = tokens[safe: index + 2], year.text.count == 4, Int(year.text) != nil {
-                    features.append("beforeparenyear")
+                    sink.add("beforeparenyear")
                 }
             }
-            if word.hasPrefix("http") || word == "www" { features.append("link") }
+            if word.hasPrefix("http") || word == "www" { sink.add("link") }
             // State carried along the reference.
             switch word {
             case "“", "„", "«": inQuotes = true
@@ -69,37 +82,45 @@ enum ReferenceFeatures {
             case ")", "]": inBrackets = max(0, inBrackets - 1)
             default: break
             }
-            if inQuotes { features.append("inquotes") }
-            if inItalics { features.append("initalics") }
-            if inBrackets > 0 { features.append("inbrackets") }
-            if quoteClosed && !inQuotes { features.append("afterquote") }
+            if inQuotes { sink.add("inquotes") }
+            if inItalics { sink.add("initalics") }
+            if inBrackets > 0 { sink.add("inbrackets") }
+            if quoteClosed && !inQuotes { sink.add("afterquote") }
             // Which sentence of the reference the token is in (`Names. Title. Journal`), counting
             // full stops that end a word of more than one letter.
-            features.append("sent=\(min(sentences, 4))")
+            sink.add("sent=", digits[min(sentences, 4)])
             if word == ".", let previous = tokens[safe: index - 1], previous.text.count > 1, tokens[safe: index + 1]?.spaceBefore != false {
                 sentences += 1
             }
             if isYear { sawYear = true }
-            features.append(sawYear ? "afteryear" : "beforeyear")
-            result.append(features)
+            sink.add(sawYear ? "afteryear" : "beforeyear")
+            sink.endToken()
         }
-        return result
     }
+
+    /// `0` to `10`, made once.
+    private static let digits = (0...10).map { String($0) }
 
     /// What a token says about the move from the previous token's field to its own: the mark
     /// itself when it is punctuation or a short word (`.`, `,`, `In`, `pp`), and its shape.
     static func edgeFeatures(_ tokens: [ReferenceToken]) -> [[String]] {
+        var sink = FeatureStrings()
+        edgeFeatures(tokens, into: &sink)
+        return sink.tokens
+    }
+
+    static func edgeFeatures(_ tokens: [ReferenceToken], into sink: inout some FeatureSink) {
         let lowered = tokens.map { $0.text.lowercased() }
         let shapes = tokens.map { shape($0.text) }
-        return tokens.enumerated().map { index, token in
+        for (index, token) in tokens.enumerated() {
             let word = token.text
-            var features = ["~s=" + shapes[index] + (token.spaceBefore ? "_" : "")]
+            sink.add("~s=", token.spaceBefore ? shapes[index] + "_" : shapes[index])
             if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.isAlphabetic }) {
-                features.append("~w=" + lowered[index])
+                sink.add("~w=", lowered[index])
             }
-            if index >= 1, tokens[index - 1].text.count <= 3 { features.append("~p=" + lowered[index - 1] + "|" + lowered[index]) }
-            if let next = shapes[safe: index + 1] { features.append("~ns=" + next) }
-            return features
+            if index >= 1, tokens[index - 1].text.count <= 3 { sink.add("~p=", lowered[index - 1], lowered[index]) }
+            if let next = shapes[safe: index + 1] { sink.add("~ns=", next) }
+            sink.endToken()
         }
     }
 

@@ -12,6 +12,10 @@ public struct ReferenceTagger: Sendable {
     /// author and a title), by feature, `[previous * count + label]`.
     var edgeWeights: [String: [Float]] = [:]
 
+    /// The weights by the hashes of their features, for tagging; nil while training changes
+    /// the weights (or where two features share a hash), and the strings are looked up then.
+    var tables: (emissions: FeatureTable, edges: FeatureTable)?
+
     static let labelCount = ReferenceLabel.allCases.count
 
     public init() {
@@ -19,25 +23,50 @@ public struct ReferenceTagger: Sendable {
         transitions = Array(repeating: 0, count: (Self.labelCount + 1) * Self.labelCount)
     }
 
+    /// Builds the hashed lookup of the weights as they now stand.
+    mutating func indexWeights() {
+        let count = Self.labelCount
+        if let emissions = FeatureTable(weights, width: count), let edges = FeatureTable(edgeWeights, width: count * count) {
+            tables = (emissions, edges)
+        } else {
+            tables = nil
+        }
+    }
+
     /// The best labels for `tokens`.
     public func tag(_ tokens: [ReferenceToken]) -> [ReferenceLabel] {
         guard !tokens.isEmpty else { return [] }
-        let count = Self.labelCount
-        let emissions = ReferenceFeatures.features(tokens).map { features -> [Float] in
-            var scores = [Float](repeating: 0, count: count)
-            for feature in features {
-                guard let row = weights[feature] else { continue }
-                for label in 0..<count { scores[label] += row[label] }
-            }
-            return scores
+        guard let tables else {
+            return tag(tokens, emissions: Self.sums(ReferenceFeatures.features(tokens), width: Self.labelCount) { weights[$0]?[...] },
+                       edges: Self.sums(ReferenceFeatures.edgeFeatures(tokens), width: Self.labelCount * Self.labelCount) { edgeWeights[$0]?[...] })
         }
-        let edges = ReferenceFeatures.edgeFeatures(tokens).map { features -> [Float]? in
-            let rows = features.compactMap { edgeWeights[$0] }
-            guard !rows.isEmpty else { return nil }
-            var sum = [Float](repeating: 0, count: count * count)
-            for row in rows { for index in sum.indices { sum[index] += row[index] } }
+        var features = FeatureHashes(), edgeFeatures = FeatureHashes()
+        ReferenceFeatures.features(tokens, into: &features)
+        ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures)
+        let row = { (table: FeatureTable, key: UInt64) in table.offset(of: key).map { table.weights[$0..<($0 + table.width)] } }
+        return tag(tokens, emissions: Self.sums(features.tokens, width: Self.labelCount) { row(tables.emissions, $0) },
+                   edges: Self.sums(edgeFeatures.tokens, width: Self.labelCount * Self.labelCount) { row(tables.edges, $0) })
+    }
+
+    /// Each token's weights summed over its features, in their order; nil for a token none
+    /// of whose features has weights.
+    private static func sums<Feature>(_ features: [[Feature]], width: Int, _ row: (Feature) -> ArraySlice<Float>?) -> [[Float]?] {
+        features.map { features in
+            var sum: [Float]?
+            for feature in features {
+                guard let row = row(feature) else { continue }
+                if sum == nil { sum = [Float](repeating: 0, count: width) }
+                for (index, weight) in zip(sum!.indices, row) { sum![index] += weight }
+            }
             return sum
         }
+    }
+
+    /// Viterbi over the emission and edge weights of each token.
+    private func tag(_ tokens: [ReferenceToken], emissions: [[Float]?], edges: [[Float]?]) -> [ReferenceLabel] {
+        let count = Self.labelCount
+        let zeros = [Float](repeating: 0, count: count)
+        let emissions = emissions.map { $0 ?? zeros }
         var score = (0..<count).map { transitions[count * count + $0] + emissions[0][$0] }
         var back: [[Int]] = []
         for position in 1..<tokens.count {
@@ -112,6 +141,7 @@ public struct ReferenceTagger: Sendable {
         averaged.weights = emissionAverager.averages(of: model.weights, at: step)
         averaged.edgeWeights = edgeAverager.averages(of: model.edgeWeights, at: step)
         averaged.transitions = transitionTotals.map { $0 / Float(step) }
+        averaged.indexWeights()
         return averaged
     }
 }

@@ -22,6 +22,7 @@ extension ReferenceTagger {
         var text = text
         if !text.hasSuffix("\n") { text += "\n" }
         try text.withUTF8 { bytes in try read(bytes) }
+        indexWeights()
     }
 
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) throws {
