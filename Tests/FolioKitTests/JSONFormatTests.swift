@@ -102,6 +102,17 @@ import Testing
         #expect { try JSONSchemaValidator(schema: ["type": "string", "pattern": "^a"]) } throws: { "\($0)".contains("'pattern'") }
     }
 
+    @Test func typesAllowTheirOwnAndANumberAllowsAnInteger() throws {
+        let integer = try JSONSchemaValidator(schema: ["type": "integer"])
+        let number = try JSONSchemaValidator(schema: ["type": "number"])
+        let either = try JSONSchemaValidator(schema: ["type": ["string", "null"]])
+        #expect(integer.validate(3).isEmpty && integer.validate(.number(3.0)).isEmpty)
+        #expect(integer.validate(.number(1.5)).map(\.description) == ["at the top level: expected integer, found number"])
+        #expect(number.validate(3).isEmpty && number.validate(.number(1.5)).isEmpty && !number.validate("3").isEmpty)
+        #expect(either.validate("a").isEmpty && either.validate(nil).isEmpty)
+        #expect(either.validate(true).map(\.description) == ["at the top level: expected string or null, found boolean"])
+    }
+
     @Test func oneOfNeedsExactlyOneMatch() throws {
         let validator = try JSONSchemaValidator(schema: ["oneOf": [["type": "integer"], ["type": "number"]]])
         #expect(!validator.validate(1).isEmpty)   // both match

@@ -60,14 +60,20 @@ public struct JSONSchemaValidator: Sendable {
         return violations
     }
 
-    /// One schema: its keywords read into fields, sub-schemas as indices into `nodes`.
-    private struct Node {
+    /// One schema: its keywords read into fields, sub-schemas as indices into `nodes`. A class,
+    /// so that checking a value against it copies no fields: filled in while the schema
+    /// compiles, never changed after (hence `@unchecked`).
+    private final class Node: @unchecked Sendable {
         /// A boolean schema: everything or nothing.
         var allows: Bool?
         /// A `$ref` that did not resolve, to report.
         var brokenReference: String?
         var reference: Int?
-        var types: [String]?
+        var types: [String]? {
+            didSet { typeMask = types.map { $0.reduce(0) { $0 | JSONSchemaValidator.typeBit($1, allowed: true) } } }
+        }
+        /// `types` as bits of `typeBit`.
+        private(set) var typeMask: UInt8?
         var choices: [JSONValue]?
         var constant: JSONValue?
         var minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
@@ -87,14 +93,13 @@ public struct JSONSchemaValidator: Sendable {
 
         mutating func compile(_ schema: JSONValue) -> Int {
             let index = nodes.count
-            nodes.append(Node())
-            var node = Node()
+            let node = Node()
+            nodes.append(node)
             if case .bool(let allowed) = schema {
                 node.allows = allowed
-                nodes[index] = node
                 return index
             }
-            guard let object = schema.objectValue else { node.allows = true; nodes[index] = node; return index }
+            guard let object = schema.objectValue else { node.allows = true; return index }
             if let reference = object["$ref"]?.stringValue {
                 if let target = targets[reference] {
                     node.reference = target
@@ -122,7 +127,6 @@ public struct JSONSchemaValidator: Sendable {
             node.allOf = (object["allOf"]?.arrayValue ?? []).map { compile($0) }
             node.anyOf = (object["anyOf"]?.arrayValue ?? []).map { compile($0) }
             node.oneOf = (object["oneOf"]?.arrayValue ?? []).map { compile($0) }
-            nodes[index] = node
             return index
         }
 
@@ -134,6 +138,20 @@ public struct JSONSchemaValidator: Sendable {
                 node = next
             }
             return node
+        }
+    }
+
+    /// A JSON type as a bit; a schema that allows a number allows an integer.
+    static func typeBit(_ type: String, allowed: Bool) -> UInt8 {
+        switch type {
+        case "null": 1
+        case "boolean": 2
+        case "integer": 4
+        case "number": allowed ? 8 | 4 : 8
+        case "string": 16
+        case "array": 32
+        case "object": 64
+        default: 0
         }
     }
 
@@ -152,12 +170,9 @@ public struct JSONSchemaValidator: Sendable {
 
         if let reference = schema.reference { check(value, against: reference, path: &path, into: &violations) }
         if let reference = schema.brokenReference { fail("the schema's $ref '\(reference)' does not resolve") }
-        if let allowed = schema.types {
-            let actual = value.typeName
-            if !(allowed.contains(actual) || (actual == "integer" && allowed.contains("number"))) {
-                fail("expected \(allowed.joined(separator: " or ")), found \(actual)")
-                return
-            }
+        if let allowed = schema.typeMask, allowed & Self.typeBit(value.typeName, allowed: false) == 0 {
+            fail("expected \(schema.types!.joined(separator: " or ")), found \(value.typeName)")
+            return
         }
         if let choices = schema.choices, !choices.contains(value) {
             fail("expected one of \(choices.map { JSONSerializer(indent: 0).string($0).dropLast() }.joined(separator: ", ")), found \(JSONSerializer(indent: 0).string(value).dropLast())")

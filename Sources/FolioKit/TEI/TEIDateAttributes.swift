@@ -68,7 +68,9 @@ public enum TEIDateAttributes {
 
     /// The earliest and latest ISO dates an EDTF date (without qualifiers) covers.
     static func bounds(_ edtf: String) -> (lower: String, upper: String)? {
-        let plain = edtf.filter { !"?~%".contains($0) }
+        // Most values have no qualifiers to take off.
+        let plain = edtf.utf8.contains { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }
+            ? edtf.filter { !"?~%".contains($0) } : edtf
         if let when = isoDate(plain) { return (when, when) }
         // Unspecified digits: `199X`, `19XX`.
         if plain.count == 4, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }), plain.first?.isNumber == true,
