@@ -17,7 +17,12 @@ enum SpeakerCues {
         // after `to`: `proceeds to mention that`
         "mention", "say", "state", "write", "argue", "note", "claim", "declare", "stress", "emphasize", "add", "explain", "warn",
     ]
-    static let adverbs = "(?:(?:has|had|have|also|himself|herself|itself|themselves|then|later|once|repeatedly|explicitly|clearly|publicly|even|had\\s+once|would)\\s+)*"
+    /// What may stand between a speaker and the verb (`has also said`).
+    static let adverbAlternatives = ["has", "had", "have", "also", "himself", "herself", "itself", "themselves", "then", "later", "once",
+                                     "repeatedly", "explicitly", "clearly", "publicly", "even", "had\\s+once", "would"]
+    static let adverbs = "(?:(?:" + adverbAlternatives.joined(separator: "|") + ")\\s+)*"
+    /// The adverbs as single words (`had once` is two of them).
+    static let adverbWords = Set(adverbAlternatives.filter { !$0.contains("\\") })
     static let beforeVerb = try! NSRegularExpression(pattern: "\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
     static let accordingTo = try! NSRegularExpression(pattern: "(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
     /// `called by Moscow`, `a remark by Jane Hale`, `the justification given by the Council`.
@@ -58,7 +63,7 @@ enum SpeakerCues {
         for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.by, leadWords.possessive]) where isPresent {
             cues += expression.matches(in: lead, range: whole).map { offsets.scalarRange($0.range(at: 1)) }
         }
-        if let match = lastVerbOfSaying(in: lead, candidates: leadWords.verbs) {
+        if let match = lastVerbOfSaying(in: lead, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
             let verbStart = offsets.scalarRange(match.range).lowerBound
             if let name = nameBefore(verbStart, in: scalars) {
                 cues.append(name)
@@ -82,7 +87,18 @@ enum SpeakerCues {
     /// offsets the patterns report): verbs of saying, `according`/`words`, `by`, `’s`.
     struct LeadWords {
         var verbs: [NSRange] = []
+        /// For each verb, where the adverbs right before it start (the verb's own start when
+        /// none does): the verb pattern need look no further back.
+        var adverbsStart: [Int] = []
         var according = false, by = false, possessive = false
+
+        /// What `\\s` matches, as UTF-16 units.
+        static func isSpace(_ unit: UInt16) -> Bool {
+            switch unit {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
 
         /// Whether the ASCII letters of `word` spell `lowerCase`, ignoring case.
         static func isWord(_ word: [UInt8], _ lowerCase: StaticString) -> Bool {
@@ -94,19 +110,29 @@ enum SpeakerCues {
             let units = Array(lead.utf16)
             var word: [UInt8] = []
             var start = 0
+            // Whether only white space has come since the last word, and before this one.
+            var spaceSinceWord = false, spaceBefore = false
+            // Where the run of adverbs that the last word closed began.
+            var adverbRun: Int?
             for position in 0...units.count {
                 let unit = position < units.count ? units[position] : 32
                 if (65...90).contains(unit) || (97...122).contains(unit) {
-                    if word.isEmpty { start = position }
+                    if word.isEmpty { start = position; spaceBefore = spaceSinceWord }
                     word.append(UInt8(unit))
                     continue
                 }
+                defer { if !Self.isSpace(unit) { spaceSinceWord = false } }
                 if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessive = true }
                 guard !word.isEmpty else { continue }
-                // Only words that may be a cue become strings: the verbs are lower case.
-                if word.count >= 3 && word[0] >= 97, SpeakerCues.verbWords.contains(String(decoding: word, as: UTF8.self)) {
+                let runBefore = spaceBefore ? adverbRun : nil
+                // Only words that may be a cue become strings: the verbs and adverbs are lower case.
+                let text = word[0] >= 97 ? String(decoding: word, as: UTF8.self) : ""
+                if word.count >= 3 && word[0] >= 97, SpeakerCues.verbWords.contains(text) {
                     verbs.append(NSRange(location: start, length: position - start))
+                    adverbsStart.append(runBefore ?? start)
                 }
+                adverbRun = SpeakerCues.adverbWords.contains(text) ? runBefore ?? start : nil
+                spaceSinceWord = true
                 if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
                 if Self.isWord(word, "by") { by = true }
                 word.removeAll(keepingCapacity: true)
@@ -117,11 +143,12 @@ enum SpeakerCues {
     /// The last verb of saying in `lead` with what leads into it (`has also said`), among the
     /// candidate words: the pattern, whose hundred alternatives tried at every space made it
     /// the costliest step of the quotation stage, runs only just before each.
-    static func lastVerbOfSaying(in lead: String, candidates: [NSRange]) -> NSTextCheckingResult? {
+    static func lastVerbOfSaying(in lead: String, candidates: [NSRange], adverbsStart: [Int]) -> NSTextCheckingResult? {
         let length = lead.utf16.count
-        for candidate in candidates.reversed() {
-            // Room for the adverbs before the verb and the second word after it (`pointed out`).
-            let start = max(0, candidate.location - 160)
+        for (candidate, adverbs) in zip(candidates, adverbsStart).reversed() {
+            // Room for the adverbs before the verb (and a word or two more, should a space the
+            // pattern knows not have been seen as one), and the second word after it (`pointed out`).
+            let start = max(0, adverbs - 40)
             let end = min(length, NSMaxRange(candidate) + 16)
             let window = NSRange(location: start, length: end - start)
             if let match = beforeVerb.matches(in: lead, options: [.withTransparentBounds], range: window)

@@ -61,7 +61,7 @@ public struct HyphenationStage: Stage {
                     edit(breakRange, to: [], rule: "dehyphenation")
                 }
                 index = right.start
-            } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-",
+            } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-", mayBeFused(scalars[start..<index], vocabulary),
                       let split = droppedHyphen(in: text.string(left), vocabulary) {
                 var hyphenated = Array(scalars[left.start..<left.end])
                 hyphenated.insert("-", at: split)
@@ -98,6 +98,13 @@ public struct HyphenationStage: Stage {
         if wordList?.contains(joined) == true { return true }
         // Two words that do not make one: a compound broken at its own hyphen.
         return !(isWord(left) && isWord(right) && left.count > 1 && right.count > 1)
+    }
+
+    /// Whether `droppedHyphen` may find a place in the word, asked of its letters before a
+    /// string is made: a word of six letters or more, and a compound the document spells with
+    /// a hyphen exists or the word has no lower-case ASCII letter.
+    func mayBeFused(_ word: ArraySlice<Unicode.Scalar>, _ vocabulary: Vocabulary) -> Bool {
+        word.count >= 6 && (!vocabulary.compounds.isEmpty || !word.contains { (0x61...0x7A).contains($0.value) })
     }
 
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells

@@ -12,10 +12,10 @@ struct Vocabulary {
 
     init(_ text: WorkingText) {
         let scalars = text.scalars
-        // About one new word in every forty letters of a paper: growing the tables as they fill
-        // cost more than filling them.
-        counts.reserveCapacity(scalars.count / 40)
-        seenInLowerCase.reserveCapacity(scalars.count / 40)
+        // A paper has at most about one new word in every ten characters: growing the tables as
+        // they fill cost more than filling them.
+        counts.reserveCapacity(scalars.count / 10)
+        seenInLowerCase.reserveCapacity(scalars.count / 10)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isAlphabetic else { index += 1; continue }
