@@ -49,4 +49,33 @@ import Testing
         }
         #expect(checked > 200)
     }
+
+    /// The same over sentences made to sit on the edges of the digit shapes and the words the
+    /// rules look around.
+    @Test(arguments: [
+        "It ran 2022-02-24, 24.02.2022, 02/24/22 and 1.2.3.4.2020, and 12345-01-01.",
+        "From 1992–95, 1992 - 1995, 1992 —1995 and 1992-1995-2000; the 1990s, the 1990’s and 1990's.",
+        "Digits of other scripts: ٢٠٢٢-٠٢-٢٤, ١٩٩٠s, and 𝟐𝟎𝟐𝟐.",
+        "He may march in May, said he, as March came, for years and over decades, every two weeks.",
+        "The biweekly weekend came in the nineteen nineties, two thousand and five, at present and in the future.",
+        "Three years later, some six months ago, the following approximately twenty-five more days.",
+    ])
+    func skippingRulesChangesNothingOnEdges(sentence: String) {
+        let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))
+        var thorough = fast
+        thorough.skipsByNeeds = false
+        thorough.usesCores = false
+        var fastFocus: TemporalTagger.Focus?
+        var thoroughFocus: TemporalTagger.Focus?
+        #expect(fast.tag(sentence, lastMention: &fastFocus) == thorough.tag(sentence, lastMention: &thoroughFocus))
+    }
+
+    @Test func digitShapesAreFoundWhereThePatternsWouldLook() {
+        #expect(DigitShapes("on 2022-02-24").shapes == [.isoDate, .yearSpan])
+        #expect(DigitShapes("on 24.02.2022 and 1/2/99").shapes == [.numericDate])
+        #expect(DigitShapes("1992 – 95").shapes == [.yearSpan] && DigitShapes("1992 –  95").shapes == [])
+        #expect(DigitShapes("the 1990s, 1980’s").shapes == [.decade] && DigitShapes("1995s").shapes == [])
+        #expect(DigitShapes("٢٠٢٢").shapes == .all && DigitShapes("𝟐𝟎").shapes == .all, "digits beyond ASCII may be anything")
+        #expect(DigitShapes("12 and 345").longestRun == 3 && DigitShapes("123456").longestRun == 4)
+    }
 }

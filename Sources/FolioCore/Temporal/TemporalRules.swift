@@ -27,6 +27,8 @@ struct TemporalRule: Sendable {
         case digit
         /// Four digits in a row, as a year of the common era has.
         case year
+        /// Digits in this shape with the marks between them (`DigitShapes`).
+        case shape(DigitShapes.Shape)
         /// A word starting with one of these stems, in lower case.
         case word([String])
         /// One of these words, in lower case.
@@ -43,18 +45,22 @@ struct TemporalRule: Sendable {
     let core: NSRegularExpression?
     /// Whether the pattern is its core: its matches are then the core's, found once a sentence.
     let isCore: Bool
+    /// Whether the pattern runs only around the words its needs name, which every match
+    /// holds: where they stand is known from checking the needs, and no pattern need find them.
+    let aroundWords: Bool
     let needs: Needs
     /// How far before its core a match may start (the longest optional lead of the pattern).
     let lead: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
 
-    init(_ pattern: String, core: String? = nil, lead: Int = TemporalRule.lead, needs: Needs,
+    init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, needs: Needs,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
         self.core = core.map { Patterns.compiled($0) }
         isCore = core == pattern
+        self.aroundWords = aroundWords
         self.lead = lead
         self.needs = needs
         self.read = read
@@ -65,21 +71,30 @@ struct TemporalRule: Sendable {
     /// tail (`, 2022`, `or so ago`) are shorter.
     static let lead = 56, tail = 32
 
-    /// The pattern's matches in `text`, found around each core match when there is a core;
-    /// `cores` keeps the core matches for the other rules of the same core.
-    func matches(in text: String, range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]]) -> [NSTextCheckingResult] {
-        guard let core else { return expression.matches(in: text, range: whole) }
+    /// The pattern's matches in `text`, found around each core match when there is a core
+    /// (`cores` keeps the core matches for the other rules of the same core), or around each of
+    /// its needed `words`; else in the whole text.
+    func matches(in text: String, range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]],
+                 words: () -> [NSRange]) -> [NSTextCheckingResult] {
+        let places: [NSRange]
+        if aroundWords {
+            places = words()
+        } else if let core {
+            let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
+            cores[ObjectIdentifier(core)] = found
+            if isCore { return found }
+            places = found.map(\.range)
+        } else {
+            return expression.matches(in: text, range: whole)
+        }
         var result: [NSTextCheckingResult] = []
         var seen = Set<Int>()
-        let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
-        cores[ObjectIdentifier(core)] = found
-        if isCore { return found }
-        for found in found {
-            let start = max(whole.location, found.range.location - lead)
-            let end = min(whole.location + whole.length, found.range.location + found.range.length + Self.tail)
+        for place in places {
+            let start = max(whole.location, place.location - lead)
+            let end = min(whole.location + whole.length, place.location + place.length + Self.tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
-            where NSIntersectionRange(match.range, found.range).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
+            where NSIntersectionRange(match.range, place).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
                 result.append(match)
             }
         }
@@ -198,11 +213,11 @@ enum TemporalRules {
 
     static let all: [TemporalRule] = [
         // 2022-02-24
-        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, core: #"\d{4}-\d{2}-\d{2}"#, lead: 0, needs: .year) { groups, _ in
+        TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, core: #"\d{4}-\d{2}-\d{2}"#, lead: 0, needs: .shape(.isoDate)) { groups, _ in
             PartialDate(iso: groups[0]!).map { fixed($0) }
         },
         // 24.02.2022, 24/02/2022 (day first unless the second number cannot be a month), 02/24/2022
-        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#, core: #"\d[./]\d{1,2}[./]\d"#, lead: 1, needs: .digit) { groups, _ in
+        TemporalRule(#"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./]|\.\d)"#, core: #"\d[./]\d{1,2}[./]\d"#, lead: 1, needs: .shape(.numericDate)) { groups, _ in
             guard let first = int(groups[1]), let second = int(groups[3]), var year = int(groups[4]) else { return nil }
             if groups[4]!.count == 2 { year += year < 50 ? 2000 : 1900 }
             let dayFirst = groups[2] == "." || second > 12
@@ -246,7 +261,7 @@ enum TemporalRules {
             }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
         },
         // the week of March 6: the ISO week that day falls in
-        TemporalRule("(?i:the\\s+week\\s+of\\s+)(" + L.month + ")\\s+(" + L.day + ")(?:,?\\s+" + L.year + ")?(?!\\d)", core: "(?i)week", needs: .all([.digit, .word(["week"])])) { groups, around in
+        TemporalRule("(?i:the\\s+week\\s+of\\s+)(" + L.month + ")\\s+(" + L.day + ")(?:,?\\s+" + L.year + ")?(?!\\d)", aroundWords: true, needs: .all([.digit, .word(["week"])])) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
             let tense = around.tense
             return Reading(anchor: int(groups[3]) == nil ? .reference : .none) { focus in
@@ -289,7 +304,7 @@ enum TemporalRules {
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .year) { groups, around in
+        TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .shape(.yearSpan)) { groups, around in
             guard around.allowsYear else { return nil }
             var end = groups[2]!
             if end.count == 2 { end = String(groups[1]!.prefix(2)) + end }
@@ -301,7 +316,7 @@ enum TemporalRules {
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // January nineteen ninety-seven, the winter of nineteen ninety-four
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?:(" + L.month + ")|(?i:(spring|summer|autumn|fall|winter)))\\s+(?:of\\s+)?" + L.spokenYear, needs: .word(["nineteen"])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?:(" + L.month + ")|(?i:(spring|summer|autumn|fall|winter)))\\s+(?:of\\s+)?" + L.spokenYear, aroundWords: true, needs: .word(["nineteen"])) { groups, _ in
             guard let year = L.spokenYearNumber(groups[3]!) else { return nil }
             if let month = groups[1].flatMap(L.monthNumber) { return fixed(PartialDate(year: year, month: month)) }
             guard let season = groups[2].flatMap(L.season) else { return nil }
@@ -310,7 +325,7 @@ enum TemporalRules {
         // the summer, in spring, this fall, late winter: the season of the anchor's year (`fall`
         // only after a word that makes it a noun, and not `the fall of` a regime), or the next
         // when the clause looks ahead
-        TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, around in
+        TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", aroundWords: true, needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, around in
             guard let season = (groups[1] ?? groups[2]).flatMap(L.season) else { return nil }
             let ahead = around.looksAhead
             return Reading(anchor: .reference) { focus in
@@ -325,7 +340,7 @@ enum TemporalRules {
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
-        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", core: "(?i)quarter|half", needs: .word(["quarter", "half"])) { groups, around in
+        TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", aroundWords: true, needs: .word(["quarter", "half"])) { groups, around in
             let isHalf = groups[2]!.lowercased() == "half"
             let ahead = around.looksAhead
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
@@ -364,7 +379,7 @@ enum TemporalRules {
             }
         },
         // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
-        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)", needs: .word(["quarter", "period"])) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)", aroundWords: true, needs: .word(["quarter", "period"])) { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
             // The latest and the current quarter count from the writing date, whatever the text
@@ -390,12 +405,12 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", lead: 16, needs: .year) { groups, around in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", lead: 16, needs: .shape(.decade)) { groups, around in
             guard let decade = groups[1], around.allowsYear else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
         // the twentieth century, the 19th century
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)", core: "(?i)centur", needs: .word(["centur"])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(" + L.ordinal + ")[- ](?i:century)", aroundWords: true, needs: .word(["centur"])) { groups, _ in
             guard let number = L.ordinal(groups[1]!), (1...21).contains(number) else { return nil }
             let prefix = String(format: "%02d", number - 1)
             return fixed(.date, prefix, edtf: prefix + "XX")
@@ -403,7 +418,7 @@ enum TemporalRules {
         // fiscal 1998
         TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
-        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", needs: .word(["nineteen", "thousand"])) { groups, around in
+        TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", aroundWords: true, needs: .word(["nineteen", "thousand"])) { groups, around in
             var year: Int
             if groups[1] != nil {
                 guard let tens = L.count(groups[2]!) else { return nil }
@@ -422,7 +437,7 @@ enum TemporalRules {
                      needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
         TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
-        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial", "election"])) { groups, _ in
+        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", aroundWords: true, needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial", "election"])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
             return anchoredOn(.reference, { focus in
                 guard let date = L.holiday(name, year: focus.point.year) else { return nil }
@@ -430,7 +445,7 @@ enum TemporalRules {
             })
         },
         // today, yesterday, tomorrow, late yesterday
-        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b", core: "(?i)today|yesterday|tomorrow", needs: .word(["today", "yesterday", "tomorrow"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:early|late)\\s+)?(today|yesterday|tomorrow)\\b", aroundWords: true, needs: .word(["today", "yesterday", "tomorrow"])) { groups, _ in
             let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][groups[1]!.lowercased()]!
             return Reading(anchor: .reference) { focus in
                 // Without a day to count from, `today` is the writer's present.
@@ -442,7 +457,7 @@ enum TemporalRules {
             }
         },
         // tonight, last night, this morning, yesterday afternoon, mid-afternoon yesterday
-        TemporalRule("(?i)\\b(?:(tonight|last\\s+night|this\\s+(morning|afternoon|evening))|(yesterday|today|tomorrow)\\s+(morning|afternoon|evening|night)|(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\\s+(yesterday|today|tomorrow))\\b", needs: .word(["tonight", "night", "morning", "afternoon", "evening"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(tonight|last\\s+night|this\\s+(morning|afternoon|evening))|(yesterday|today|tomorrow)\\s+(morning|afternoon|evening|night)|(?:(?:early|late|mid)[- ]?)?(morning|afternoon|evening|night)\\s+(yesterday|today|tomorrow))\\b", aroundWords: true, needs: .word(["tonight", "night", "morning", "afternoon", "evening"])) { groups, _ in
             let partWord = (groups[2] ?? groups[4] ?? groups[5])?.lowercased() ?? "night"
             let part = ["morning": "MO", "afternoon": "AF", "evening": "EV"][partWord] ?? "NI"
             let dayWord = (groups[3] ?? groups[6])?.lowercased()
@@ -453,14 +468,14 @@ enum TemporalRules {
             }
         },
         // now, recently, the future
-        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", aroundWords: true, needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
             let word = groups[1]!.lowercased()
             let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
             return fixed(.date, value)
         },
         // last week, this year, next month, earlier this year, last spring
-        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", core: "(?i)\\b(?:last|next|this|coming|past|previous)\\b", needs: .all([.word(["last", "next", "this", "coming", "past", "previous"]), .word(["week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", aroundWords: true, needs: .all([.word(["last", "next", "this", "coming", "past", "previous"]), .word(["week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
             return Reading(anchor: .reference) { focus in
@@ -490,7 +505,7 @@ enum TemporalRules {
             }
         },
         // that year, the same month, the following year, the previous day, the year before
-        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", needs: .word(["year", "month", "day"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, needs: .word(["year", "month", "day"])) { groups, _ in
             let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
             let which = (groups[3] ?? groups[6] ?? "same").lowercased()
             let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
@@ -506,7 +521,7 @@ enum TemporalRules {
         // three years ago (from the reference date), nearly a decade ago, a year earlier (from
         // the last date), at a quarter's grain when the text spoke of quarters: the date it
         // points to. A count the text leaves open (`several years ago`) is just the past.
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .all([.word(L.unitStems), .word(["ago", "earlier"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", aroundWords: true, needs: .all([.word(L.unitStems), .word(["ago", "earlier"])])) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             guard let count = L.count(groups[1]!) else { return word == "ago" ? fixed(.date, "PAST_REF") : nil }
@@ -522,7 +537,7 @@ enum TemporalRules {
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
         // which reaches the date it points to from the last date the text gave; the event it
         // dates is what readers want. A story told forwards moves the focus on.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", aroundWords: true, needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
             let duration = unit.duration(String(Int(count)))
@@ -532,7 +547,7 @@ enum TemporalRules {
             }
         },
         // year-earlier, year-ago: the same time a year before
-        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b", needs: .word(["year"])) { _, _ in
+        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b", aroundWords: true, needs: .word(["year"])) { _, _ in
             Reading(anchor: .lastMention) { focus in
                 guard let focus else { return nil }
                 if let quarter = focus.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", focus.point.year - 1, quarter)) }
@@ -541,7 +556,7 @@ enum TemporalRules {
         },
         // Friday, Sunday night, each Thursday (news: the one before the reference date, unless
         // the clause looks ahead)
-        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", core: L.weekday, needs: .word(L.weekdays)) { groups, around in
+        TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", aroundWords: true, needs: .word(L.weekdays)) { groups, around in
             let ahead = around.looksAhead
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
@@ -567,7 +582,7 @@ enum TemporalRules {
             }
         },
         // each July
-        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", needs: .word(["each", "every"])) { groups, _ in
+        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, needs: .word(["each", "every"])) { groups, _ in
             L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
@@ -597,7 +612,7 @@ enum TemporalRules {
             }
         },
         // annually, every year, each month
-        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b", needs: .any([.anyWord(["annually", "yearly", "daily", "weekly", "monthly", "hourly"]), .all([.anyWord(["every", "each", "per"]), .word(L.unitStems)])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(annually|yearly|daily|weekly|monthly|hourly)|(?:every|each|per)\\s+(?:(" + L.number + ")\\s+)?(" + L.unit + "))\\b", aroundWords: true, needs: .any([.anyWord(["annually", "yearly", "daily", "weekly", "monthly", "hourly"]), .all([.anyWord(["every", "each", "per"]), .word(L.unitStems)])])) { groups, _ in
             if let word = groups[1]?.lowercased() {
                 let value = ["annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H"][word]!
                 return fixed(.set, value)
@@ -619,7 +634,7 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", core: "(?i)(?:second|minute|hour|day|week|month|quarter|year|decade|centur)", needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
@@ -635,7 +650,7 @@ enum TemporalRules {
             return fixed(.duration, unit.duration(amount))
         },
         // the weekend, the full year, the fiscal year, these days, the near future, the nineties
-        TemporalRule("(?i)\\bthe\\s+weekend\\b", needs: .word(["weekend"])) { _, _ in
+        TemporalRule("(?i)\\bthe\\s+weekend\\b", aroundWords: true, needs: .word(["weekend"])) { _, _ in
             Reading(anchor: .reference) { focus in
                 guard let point = focus?.point, point.day != nil else { return nil }
                 // Early in the week, the weekend just past; later, the coming one.
@@ -643,36 +658,36 @@ enum TemporalRules {
             }
         },
         // the year ended March 31: a year of accounts, told by its last day (a date of its own)
-        TemporalRule("(?i)\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+end(?:ed|ing)\\b)", needs: .word(["year"])) { _, _ in
+        TemporalRule("(?i)\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+end(?:ed|ing)\\b)", aroundWords: true, needs: .word(["year"])) { _, _ in
             fixed(.duration, "P1Y")
         },
         // the full year, the current fiscal year, the latest fiscal year (the last one closed)
-        TemporalRule("(?i)\\bthe\\s+(?:(full|current|latest)\\s+)?(?:fiscal|calendar)?\\s*year\\b(?<!the\\syear)", needs: .word(["year"])) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(?:(full|current|latest)\\s+)?(?:fiscal|calendar)?\\s*year\\b(?<!the\\syear)", aroundWords: true, needs: .word(["year"])) { groups, _ in
             let back = groups[1]?.lowercased() == "latest" ? 1 : 0
             return Reading(anchor: .reference) { focus in
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", needs: .word(["these", "near", "short", "long"])) { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, needs: .word(["these", "near", "short", "long"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
-        TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
+        TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", aroundWords: true, needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
             let tens = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9][groups[1]!.lowercased()]!
             return fixed(.date, "19\(tens)", edtf: "19\(tens)X")
         },
         // recent years, the past decade: a stretch of time up to the present, its length open
         // or one unit
-        TemporalRule("(?i)\\b(?:recent\\s+(years|months|weeks|decades|days)|(?:the\\s+)?(?:past|last)\\s+(decade|century))\\b", needs: .word(["recent", "decade", "centur"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:recent\\s+(years|months|weeks|decades|days)|(?:the\\s+)?(?:past|last)\\s+(decade|century))\\b", aroundWords: true, needs: .word(["recent", "decade", "centur"])) { groups, _ in
             if let units = groups[1] { return L.unit(units).map { fixed(.duration, $0.duration("X")) } }
             return L.unit(groups[2]!).map { fixed(.duration, $0.duration("1")) }
         },
         // the coming years, the weeks ahead: a stretch of time from the present, its length open
-        TemporalRule("(?i)\\b(?:(?:the\\s+)?coming\\s+(years|months|weeks|days|decades)|the\\s+(years|months|weeks|days)\\s+ahead)\\b", needs: .word(["coming", "ahead"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?coming\\s+(years|months|weeks|days|decades)|the\\s+(years|months|weeks|days)\\s+ahead)\\b", aroundWords: true, needs: .word(["coming", "ahead"])) { groups, _ in
             L.unit((groups[1] ?? groups[2])!).map { fixed(.duration, $0.duration("X")) }
         },
         // the end of the year, the end of the day, earlier in the month: the period the anchor is
         // in (`later in the day` is a time of the day, too vague to date)
-        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(year|month|day)|(?:earlier|later)\\s+in\\s+the\\s+(year|month))\\b", needs: .all([.anyWord(["end", "beginning", "start", "middle", "earlier", "later"]), .anyWord(["year", "month", "day"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(year|month|day)|(?:earlier|later)\\s+in\\s+the\\s+(year|month))\\b", aroundWords: true, needs: .all([.anyWord(["end", "beginning", "start", "middle", "earlier", "later"]), .anyWord(["year", "month", "day"])])) { groups, _ in
             let unit = (groups[1] ?? groups[2])!.lowercased()
             return anchored(.lastMention, movesFocus: false) { point in
                 switch unit {
@@ -683,11 +698,11 @@ enum TemporalRules {
             }
         },
         // at a later date, in past years: the future, the past
-        TemporalRule("(?i)\\b(a\\s+later\\s+date|past\\s+years)\\b", needs: .word(["later", "past"])) { groups, _ in
+        TemporalRule("(?i)\\b(a\\s+later\\s+date|past\\s+years)\\b", aroundWords: true, needs: .word(["later", "past"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", core: "(?i)(?:years|months|decades|weeks|days|centuries)", needs: .all([.word(["for", "over", "recent"]), .word(["years", "months", "decades", "weeks", "days", "centuries"])])) { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, needs: .all([.word(["years", "months", "decades", "weeks", "days", "centuries"]), .word(["for", "over", "recent"])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

@@ -54,18 +54,16 @@ public struct TemporalTagger: Sendable {
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
         let present = TemporalRules.needs.present(in: text)
-        // The longest run of digits (up to four): years need four.
-        var digits = 0, run = 0
-        for scalar in text.unicodeScalars where digits < 4 {
-            run = ("0"..."9").contains(scalar) ? run + 1 : 0
-            digits = max(digits, run)
-        }
+        let digits = DigitShapes(text)
         // NSString ranges, not String indices: converting a match's range is then constant time,
         // so a long sentence of many dates stays linear.
         let string = text as NSString
         var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
-            for match in (usesCores ? rule.matches(in: text, range: whole, cores: &cores) : rule.expression.matches(in: text, range: whole)) {
+            let matches = usesCores
+                ? rule.matches(in: text, range: whole, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
+                : rule.expression.matches(in: text, range: whole)
+            for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
                     return range.location == NSNotFound ? nil : string.substring(with: range)

@@ -47,3 +47,13 @@ extension Unicode.Scalar {
         return (0x61...0x7A).contains(folded) ? folded : nil
     }
 }
+
+extension UTF16 {
+    /// Whether `\s` in a pattern matches this unit (white space and separators).
+    static func isPatternSpace(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}

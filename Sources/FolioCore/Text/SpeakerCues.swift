@@ -92,14 +92,6 @@ enum SpeakerCues {
         var adverbsStart: [Int] = []
         var according = false, by = false, possessive = false
 
-        /// What `\\s` matches, as UTF-16 units.
-        static func isSpace(_ unit: UInt16) -> Bool {
-            switch unit {
-            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-            default: false
-            }
-        }
-
         /// Whether the ASCII letters of `word` spell `lowerCase`, ignoring case.
         static func isWord(_ word: [UInt8], _ lowerCase: StaticString) -> Bool {
             word.count == lowerCase.utf8CodeUnitCount
@@ -121,7 +113,7 @@ enum SpeakerCues {
                     word.append(UInt8(unit))
                     continue
                 }
-                defer { if !Self.isSpace(unit) { spaceSinceWord = false } }
+                defer { if !UTF16.isPatternSpace(unit) { spaceSinceWord = false } }
                 if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessive = true }
                 guard !word.isEmpty else { continue }
                 let runBefore = spaceBefore ? adverbRun : nil
