@@ -35,7 +35,7 @@ public enum DocumentReader {
     /// line) is read as Markdown.
     public static func decode(_ bytes: [UInt8], name: String, format declared: InputFormat) throws -> SourceText {
         let scalars = try TextDecoder.decode(bytes, file: name)
-        guard scalars.contains(where: { !$0.properties.isWhitespace }) else {
+        guard scalars.contains(where: { !$0.isWhitespace }) else {
             throw FolioError(file: name, bytes.isEmpty ? "the file is empty" : "the file holds only white space")
         }
         let format = declared == .plainText ? InputFormat.sniff(scalars) : declared

@@ -9,7 +9,10 @@ enum TemporalLexicon {
 
     /// The month a written name stands for.
     static func monthNumber(_ word: String) -> Int? {
-        let bare = word.trimmingCharacters(in: .init(charactersIn: ".")).lowercased()
+        var trimmed = Substring(word)
+        while trimmed.first == "." { trimmed.removeFirst() }
+        while trimmed.last == "." { trimmed.removeLast() }
+        let bare = trimmed.lowercased()
         guard bare.count >= 3 else { return nil }
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         return names.firstIndex { $0.hasPrefix(bare) }.map { $0 + 1 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One way of writing a date, time, duration or frequency: a pattern and how to read a match.
-struct TemporalRule: Sendable {
+/// A class: the tagger walks every rule for every sentence, and copying a rule's fields each
+/// time cost more than some of its patterns.
+final class TemporalRule: Sendable {
     /// What a match means once its anchor is known.
     struct Reading: Sendable {
         /// What a reading counts from: nothing, the reference date (deictic), the last date the
@@ -258,7 +260,7 @@ enum TemporalRules {
                 if direction < 0 && dayNumber(date) >= dayNumber(point) { date.year -= 1 }
                 if direction > 0 && dayNumber(date) <= dayNumber(point) { date.year += 1 }
                 return date
-            }, unanchored: String(format: "XXXX-%02d-%02d", month, day))
+            }, unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
         // the week of March 6: the ISO week that day falls in
         TemporalRule("(?i:the\\s+week\\s+of\\s+)(" + L.month + ")\\s+(" + L.day + ")(?:,?\\s+" + L.year + ")?(?!\\d)", aroundWords: true, needs: .all([.digit, .word(["week"])])) { groups, around in
@@ -275,13 +277,13 @@ enum TemporalRules {
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             let tense = around.tense
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
-                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+                            unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
         TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             let tense = around.tense
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
-                            unanchored: String(format: "XXXX-%02d-%02d", month, day))
+                            unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
@@ -299,7 +301,7 @@ enum TemporalRules {
                     : lead.hasPrefix("this") ? point.year
                     : nearestYear(month: month, day: nil, to: focus, tense: tense)
                 return PartialDate(year: year, month: month)
-            }, unanchored: String(format: "XXXX-%02d", month))
+            }, unanchored: "XXXX-" + String(format2: month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
@@ -583,7 +585,7 @@ enum TemporalRules {
         },
         // each July
         TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, needs: .word(["each", "every"])) { groups, _ in
-            L.monthNumber(groups[1]!).map { fixed(.set, String(format: "XXXX-%02d", $0)) }
+            L.monthNumber(groups[1]!).map { fixed(.set, "XXXX-" + String(format2: $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
         TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .any([.all([.digit, .anyWord(["am", "pm", "m"])]), .word(["noon", "midnight", "midday"])])) { groups, around in

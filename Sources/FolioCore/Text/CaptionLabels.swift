@@ -47,7 +47,7 @@ public enum CaptionLabels {
         index = punctuation
         let headEnd = index + 1
         var captionStart = headEnd
-        while captionStart < range.end && text[captionStart].properties.isWhitespace { captionStart += 1 }
+        while captionStart < range.end && text[captionStart].isWhitespace { captionStart += 1 }
         return Head(kind: kind, head: TextRange(range.start, headEnd), label: label, captionStart: captionStart)
     }
 

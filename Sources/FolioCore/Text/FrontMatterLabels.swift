@@ -46,8 +46,8 @@ struct FrontMatterLabels {
         var start = range.start
         for index in range.start...range.end where index == range.end || text[index] == separator {
             var piece = TextRange(start, index)
-            while piece.start < piece.end && text[piece.start].properties.isWhitespace { piece.start += 1 }
-            while piece.end > piece.start && (text[piece.end - 1].properties.isWhitespace || text[piece.end - 1] == ".") { piece.end -= 1 }
+            while piece.start < piece.end && text[piece.start].isWhitespace { piece.start += 1 }
+            while piece.end > piece.start && (text[piece.end - 1].isWhitespace || text[piece.end - 1] == ".") { piece.end -= 1 }
             if !piece.isEmpty { result.append(piece) }
             start = index + 1
         }
@@ -153,9 +153,9 @@ struct FrontMatterLabels {
         var tokens: [TextRange] = []
         var index = range.start
         while index < range.end {
-            while index < range.end && text[index].properties.isWhitespace { index += 1 }
+            while index < range.end && text[index].isWhitespace { index += 1 }
             let start = index
-            while index < range.end && !text[index].properties.isWhitespace { index += 1 }
+            while index < range.end && !text[index].isWhitespace { index += 1 }
             if start < index { tokens.append(TextRange(start, index)) }
         }
         // Drop ranks and titles in front, marks behind.

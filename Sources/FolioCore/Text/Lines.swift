@@ -22,9 +22,9 @@ extension WorkingText {
         var index = range.start
         func close(at end: Int) {
             var contentStart = start
-            while contentStart < end && scalars[contentStart].properties.isWhitespace { contentStart += 1 }
+            while contentStart < end && scalars[contentStart].isWhitespace { contentStart += 1 }
             var contentEnd = end
-            while contentEnd > contentStart && scalars[contentEnd - 1].properties.isWhitespace { contentEnd -= 1 }
+            while contentEnd > contentStart && scalars[contentEnd - 1].isWhitespace { contentEnd -= 1 }
             lines.append(Line(range: TextRange(start, end), content: TextRange(contentStart, contentEnd), startsPage: startsPage))
         }
         while index < range.end {

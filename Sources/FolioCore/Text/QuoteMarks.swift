@@ -53,12 +53,12 @@ enum QuoteMarks {
         let before = index > range.start ? text[index - 1] : " "
         guard index + 1 < range.end else { return false }
         let after = text[index + 1]
-        return (before.properties.isWhitespace || "([{—–-/".unicodeScalars.contains(before))
-            && !after.properties.isWhitespace
+        return (before.isWhitespace || "([{—–-/".unicodeScalars.contains(before))
+            && !after.isWhitespace
     }
 
     static func closes(_ text: WorkingText, at index: Int, _ range: TextRange) -> Bool {
-        guard index > range.start, !text[index - 1].properties.isWhitespace else { return false }
+        guard index > range.start, !text[index - 1].isWhitespace else { return false }
         guard index + 1 < range.end else { return true }
         let after = text[index + 1]
         return !after.isAlphabetic

@@ -40,6 +40,11 @@ extension Unicode.Scalar {
         value < 0x80 ? asciiLetterLowercased != nil : properties.isAlphabetic
     }
 
+    /// `properties.isWhitespace`, with ASCII answered without Unicode's property tables.
+    var isWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
     /// An ASCII letter as its lower-case byte; nil for anything else.
     var asciiLetterLowercased: UInt8? {
         guard value < 0x80 else { return nil }

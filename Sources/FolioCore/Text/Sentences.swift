@@ -16,7 +16,7 @@ public enum Sentences {
         var start = range.start
         var depth = 0
         var index = range.start
-        func isSpace(_ position: Int) -> Bool { text[position].properties.isWhitespace }
+        func isSpace(_ position: Int) -> Bool { text[position].isWhitespace }
         while index < range.end {
             let scalar = text[index]
             if scalar == "(" || scalar == "[" { depth += 1 }
@@ -49,9 +49,16 @@ public enum Sentences {
     /// Whether the word before the full stop at `position` is an abbreviation or an initial.
     static func endsAbbreviation(_ text: WorkingText, before position: Int, from start: Int) -> Bool {
         var wordStart = position
-        while wordStart > start, !text[wordStart - 1].properties.isWhitespace, text[wordStart - 1] != "(" { wordStart -= 1 }
+        while wordStart > start, !text[wordStart - 1].isWhitespace, text[wordStart - 1] != "(" {
+            wordStart -= 1
+            // Abbreviations are short: a long word ends a sentence (and is not made a string).
+            if position - wordStart > Self.longestAbbreviation { return false }
+        }
         return isAbbreviation(text.string(TextRange(wordStart, position)))
     }
+
+    /// More code points than any abbreviation has, with room for accents written apart.
+    static let longestAbbreviation = 16
 
     /// Whether `word`, followed by a full stop, is an abbreviation or an initial.
     public static func isAbbreviation(_ word: String) -> Bool {
@@ -62,8 +69,8 @@ public enum Sentences {
 
     static func trimmed(_ text: WorkingText, _ range: TextRange) -> TextRange {
         var result = range
-        while result.start < result.end && text[result.start].properties.isWhitespace { result.start += 1 }
-        while result.end > result.start && text[result.end - 1].properties.isWhitespace { result.end -= 1 }
+        while result.start < result.end && text[result.start].isWhitespace { result.start += 1 }
+        while result.end > result.start && text[result.end - 1].isWhitespace { result.end -= 1 }
         return result
     }
 }

@@ -30,7 +30,7 @@ extension WorkingText {
 
     /// The last code point of `range` that is not white space.
     public func lastVisible(_ range: TextRange) -> Unicode.Scalar? {
-        scalars[range.start..<range.end].last { !$0.properties.isWhitespace }
+        scalars[range.start..<range.end].last { !$0.isWhitespace }
     }
 
     /// Whether `range` ends like a sentence or a clause: `.`, `!`, `?`, `;`, `,`, `:`.

@@ -17,7 +17,7 @@ public struct ReferenceToken: Sendable, Hashable {
         func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isAlphabetic || scalar.properties.numericType != nil }
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isWhitespace {
                 space = true
                 index += 1
                 continue

@@ -64,7 +64,7 @@ struct MarkdownFootnotes {
     func marker(at index: Int, limit: Int) -> Marker? {
         if text.hasPrefix("[^", in: TextRange(index, limit)) {
             var end = index + 2
-            while end < limit && end - index < 12 && text[end] != "]" && !text[end].properties.isWhitespace { end += 1 }
+            while end < limit && end - index < 12 && text[end] != "]" && !text[end].isWhitespace { end += 1 }
             guard end < limit, text[end] == "]", end > index + 2 else { return nil }
             return Marker(markup: TextRange(index, end + 1), label: TextRange(index + 2, end))
         }

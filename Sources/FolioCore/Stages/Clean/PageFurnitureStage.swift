@@ -104,7 +104,7 @@ public struct PageFurnitureStage: Stage {
                 continue
             }
             lastWasDigit = false
-            if scalar.properties.isWhitespace {
+            if scalar.isWhitespace {
                 if result.last != " " { result.append(" ") }
             } else {
                 result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

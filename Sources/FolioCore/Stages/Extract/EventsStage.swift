@@ -38,8 +38,8 @@ public struct EventsStage: Stage {
         guard sentence.count > longestSentence else { return sentence }
         var start = max(sentence.start, date.start - longestSentence / 3)
         var end = min(sentence.end, date.end + longestSentence / 3)
-        while start > sentence.start && !text[start - 1].properties.isWhitespace { start -= 1 }
-        while end < sentence.end && !text[end].properties.isWhitespace { end += 1 }
+        while start > sentence.start && !text[start - 1].isWhitespace { start -= 1 }
+        while end < sentence.end && !text[end].isWhitespace { end += 1 }
         return TextRange(start, end)
     }
 

@@ -58,8 +58,8 @@ public struct CitationsStage: Stage {
         var start = inner.start
         for cut in inner.start...inner.end where cut == inner.end || text[cut] == ";" {
             var piece = TextRange(start, cut)
-            while piece.start < piece.end && text[piece.start].properties.isWhitespace { piece.start += 1 }
-            while piece.end > piece.start && text[piece.end - 1].properties.isWhitespace { piece.end -= 1 }
+            while piece.start < piece.end && text[piece.start].isWhitespace { piece.start += 1 }
+            while piece.end > piece.start && text[piece.end - 1].isWhitespace { piece.end -= 1 }
             start = cut + 1
             guard !piece.isEmpty else { continue }
             let string = text.readingText(piece)
@@ -114,7 +114,7 @@ public struct CitationsStage: Stage {
         var words: [TextRange] = []
         var index = position
         while words.count < 6 {
-            while index > limit && text[index - 1].properties.isWhitespace { index -= 1 }
+            while index > limit && text[index - 1].isWhitespace { index -= 1 }
             var start = index
             while start > limit && (text[start - 1].isAlphabetic || "’'-.".unicodeScalars.contains(text[start - 1])) { start -= 1 }
             guard start < index else { break }
@@ -133,7 +133,7 @@ public struct CitationsStage: Stage {
         guard let first = words.first, let last = words.last else { return nil }
         // `the Russia-Georgia War (2008)`: an article makes the words a noun phrase, not authors.
         var before = first.start
-        while before > 0 && text[before - 1].properties.isWhitespace { before -= 1 }
+        while before > 0 && text[before - 1].isWhitespace { before -= 1 }
         var wordStart = before
         while wordStart > 0 && text[wordStart - 1].isAlphabetic { wordStart -= 1 }
         if ["the", "a", "an", "this", "that", "these", "those"].contains(text.string(TextRange(wordStart, before)).lowercased()) { return nil }

@@ -99,11 +99,11 @@ public struct HeadingsStage: Stage {
     /// `2. Title`, `2.1 Title`, `II. Title`, `A. Title`: the number's depth is the level.
     func numberedHeading(_ range: TextRange, _ text: WorkingText) -> Heading? {
         var index = range.start
-        while index < range.end && !text[index].properties.isWhitespace { index += 1 }
+        while index < range.end && !text[index].isWhitespace { index += 1 }
         let number = text.string(TextRange(range.start, index))
         guard let level = Self.headingNumberLevel(number) else { return nil }
         var titleStart = index
-        while titleStart < range.end && text[titleStart].properties.isWhitespace { titleStart += 1 }
+        while titleStart < range.end && text[titleStart].isWhitespace { titleStart += 1 }
         guard titleStart < range.end, text[titleStart].properties.isUppercase else { return nil }
         let trimmed = number.hasSuffix(".") ? String(number.dropLast()) : number
         return Heading(span: range, level: level, number: trimmed, title: TextRange(titleStart, range.end))

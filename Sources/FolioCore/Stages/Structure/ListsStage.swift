@@ -68,10 +68,10 @@ public struct ListsStage: Stage {
             let ordinal = Int(core) ?? core.unicodeScalars.first.map { Int($0.value) - 96 }
             guard !(label.hasSuffix(".") && core.count == 1 && Int(core) == nil) else { return nil }  // `a.` is an initial
             index = range.start + head.distance(from: head.startIndex, to: match.upperBound)
-            while index < range.end && text[index].properties.isWhitespace { index += 1 }
+            while index < range.end && text[index].isWhitespace { index += 1 }
             return index < range.end ? (label, ordinal, TextRange(index, range.end)) : nil
         }
-        while index < range.end && text[index].properties.isWhitespace { index += 1 }
+        while index < range.end && text[index].isWhitespace { index += 1 }
         return index < range.end ? (String(Character(first)), nil, TextRange(index, range.end)) : nil
     }
 }

@@ -42,7 +42,7 @@ public struct ParagraphsStage: Stage {
         for line in PageStarts.find(in: lines).dropFirst().map({ lines[$0] }) {
             guard let block = groups.first(where: { $0.span.start < line.content.start && line.content.start < $0.span.end })?.span else { continue }
             var gapStart = line.range.start
-            while gapStart > block.start && text[gapStart - 1].properties.isWhitespace { gapStart -= 1 }
+            while gapStart > block.start && text[gapStart - 1].isWhitespace { gapStart -= 1 }
             let gap = TextRange(gapStart, line.content.start)
             document.repairs.append(Repair(rule: "page-break-join", source: text.sourceRange(gap), before: text.string(gap), after: " "))
         }
@@ -140,7 +140,7 @@ public struct ParagraphsStage: Stage {
     func endsEarly(_ line: Line, before next: Line?, width: Int, _ text: WorkingText) -> Bool {
         guard let next, !next.isBlank else { return true }
         var end = next.content.start
-        while end < next.content.end && !text[end].properties.isWhitespace && text[end] != "-" { end += 1 }
+        while end < next.content.end && !text[end].isWhitespace && text[end] != "-" { end += 1 }
         let firstWord = end - next.content.start + (end < next.content.end && text[end] == "-" ? 1 : 0)
         let room = Double(width) * (1 - fitMargin) - Double(line.content.count + 1)
         return Double(firstWord) <= room
