@@ -65,3 +65,20 @@ import Testing
         #expect(String(scalars: AnySequence(scalars)) == "a é 𝄞 \u{0}—x")
     }
 }
+
+@Suite struct ProseSentencesTests {
+    @Test func sentencesAreSplitAgainWhenTheTextOrTheProseChanges() throws {
+        var document = try process("The first one. The second one.\n", stages: [ParagraphsStage()])
+        let first = document.proseSentences()
+        #expect(first.map { document.text.string($0) } == ["The first one.", "The second one."])
+        #expect(document.proseSentences() == first)
+        // The same length, other words: a split kept from before would cut the new text wrongly.
+        var builder = WorkingTextBuilder(base: document.text)
+        let period = first[0].end - 1
+        builder.copy(TextRange(0, period))
+        builder.replace(TextRange(period, period + 1), with: ",".unicodeScalars)
+        builder.copy(TextRange(period + 1, document.text.count))
+        document.replaceText(with: builder)
+        #expect(document.proseSentences().map { document.text.string($0) } == ["The first one, The second one."])
+    }
+}

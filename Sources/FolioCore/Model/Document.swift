@@ -24,6 +24,10 @@ public struct Document: Sendable {
     public var repairs: [Repair] = []
     /// Warnings and notes the stages had about this paper.
     public var diagnostics: [Diagnostic] = []
+    /// The running prose's sentences as last split, with the prose they were split from: the
+    /// extract stages each read them, and splitting was a tenth of each. Dropped when the text
+    /// is replaced; not part of what the document says.
+    var sentenceCache: (prose: [TextRange], sentences: [TextRange])?
 
     public init(source: SourceText) {
         self.source = source

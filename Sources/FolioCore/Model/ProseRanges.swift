@@ -28,8 +28,13 @@ extension Document {
 
 extension Document {
     /// The sentences of the running prose, in the order of the text.
-    public func proseSentences() -> [TextRange] {
-        proseRanges().flatMap { Sentences.split(text, in: $0) }
+    /// Split once while the prose and the text stay as they are.
+    public mutating func proseSentences() -> [TextRange] {
+        let prose = proseRanges()
+        if let cache = sentenceCache, cache.prose == prose { return cache.sentences }
+        let sentences = prose.flatMap { Sentences.split(text, in: $0) }
+        sentenceCache = (prose, sentences)
+        return sentences
     }
 
     /// The words of every section heading, in the order of the text.

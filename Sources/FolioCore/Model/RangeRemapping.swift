@@ -4,6 +4,7 @@ extension Document {
     public mutating func replaceText(with builder: WorkingTextBuilder) {
         let map = builder.positionMap()
         text = builder.finish()
+        sentenceCache = nil
         remapRanges(map.map)
     }
 
