@@ -8,6 +8,8 @@ public enum CaptionLabels {
     ]
 
     private static let initials = LabelInitials(words.map(\.0))
+    /// Each word and the space after it, as bytes.
+    private static let wordsSpaced = words.map { Array($0.0.utf8) + [UInt8(ascii: " ")] }
 
     /// Words that begin a credit line under a caption.
     static let creditWords = ["source:", "sources:", "credit:", "credits:", "photo:", "photograph:", "courtesy"]
@@ -26,6 +28,7 @@ public enum CaptionLabels {
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
         guard !range.isEmpty, initials.mayStart(with: text[range.start]) else { return nil }
+        if let bytes = text.asciiLowercasedPrefix(range, count: 14), !wordsSpaced.contains(where: { bytes.starts(with: $0) }) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
         guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
             return nil

@@ -7,9 +7,19 @@ extension WorkingText {
 
     /// At least three letters and none of them lower case: `INTRODUCTION`, `HALE’S VIEWS`.
     public func isUpperCase(_ range: TextRange) -> Bool {
-        let letters = letters(range)
-        return letters.count >= 3 && letters.allSatisfy { !$0.properties.isLowercase }
-            && letters.contains { $0.properties.isUppercase }
+        // One pass that stops at the first lower-case letter: every line of a paper is asked.
+        var letters = 0, sawUpperCase = false
+        for scalar in scalars[range.start..<range.end] where scalar.isAlphabetic {
+            if scalar.value < 0x80 {
+                if scalar.value >= 0x61 { return false }
+                sawUpperCase = true
+            } else {
+                if scalar.properties.isLowercase { return false }
+                if scalar.properties.isUppercase { sawUpperCase = true }
+            }
+            letters += 1
+        }
+        return letters >= 3 && sawUpperCase
     }
 
     /// The number of words (runs of letters or digits, an apostrophe inside one included:
@@ -37,6 +47,19 @@ extension WorkingText {
     public func endsWithPunctuation(_ range: TextRange) -> Bool {
         guard let last = lastVisible(range) else { return false }
         return ".!?;,:".unicodeScalars.contains(last)
+    }
+
+    /// The first `count` code points of `range` (fewer if it is shorter) as lower-case ASCII
+    /// bytes; nil when one is beyond ASCII. Label words are looked for at the start of every
+    /// line, and most lines are ASCII and begin with no label: asked this way, without a string.
+    func asciiLowercasedPrefix(_ range: TextRange, count: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for scalar in scalars[range.start..<min(range.end, range.start + count)] {
+            guard scalar.value < 0x80 else { return nil }
+            bytes.append(scalar.asciiLetterLowercased ?? UInt8(scalar.value))
+        }
+        return bytes
     }
 
     /// Whether `range` starts with `prefix`.

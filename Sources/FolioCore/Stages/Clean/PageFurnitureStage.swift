@@ -95,24 +95,40 @@ public struct PageFurnitureStage: Stage {
     /// A line with its numbers made alike: `Journal of Studies 12` → `journal of studies #`;
     /// a bare page number (`12`, `- 12 -`, `Page 12`, `xii`) → `#`.
     func signature(_ line: Line, _ text: WorkingText) -> String {
-        var result = ""
+        // Built as UTF-8 bytes: every line of a paper is signed.
+        var result: [UInt8] = []
+        // The line without its dashes, spaces and full stops, while it may still be a page number.
+        var bare: [UInt8] = []
         var lastWasDigit = false
+        func append(_ scalar: Unicode.Scalar) {
+            UTF8.encode(scalar) { result.append($0) }
+            if bare.count <= 6, !Self.pageNumberMarks.contains(scalar) { UTF8.encode(scalar) { bare.append($0) } }
+        }
         for scalar in text.scalars[line.content.start..<line.content.end] {
             if ("0"..."9").contains(scalar) {
-                if !lastWasDigit { result.append("#") }
+                if !lastWasDigit { append("#") }
                 lastWasDigit = true
                 continue
             }
             lastWasDigit = false
             if scalar.isWhitespace {
-                if result.last != " " { result.append(" ") }
+                if result.last != UInt8(ascii: " ") { append(" ") }
+            } else if let letter = scalar.asciiLetterLowercased {
+                append(Unicode.Scalar(letter))
+            } else if scalar.value < 0x80 {
+                append(scalar)
             } else {
-                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                scalar.properties.lowercaseMapping.unicodeScalars.forEach(append)
             }
         }
-        let bare = result.filter { !"-–— .".contains($0) }
-        if bare == "#" || bare == "page#" || bare == "p#" { return Self.pageNumberSignature }
-        if !bare.isEmpty, bare.count <= 6, bare.allSatisfy({ "ivxlc".contains($0) }) { return Self.pageNumberSignature }
-        return result
+        if bare.count <= 6 {
+            let word = String(decoding: bare, as: UTF8.self)
+            if word == "#" || word == "page#" || word == "p#" { return Self.pageNumberSignature }
+            if !bare.isEmpty, bare.allSatisfy({ "ivxlc".utf8.contains($0) }) { return Self.pageNumberSignature }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
+
+    /// What a page number may be printed between (`- 12 -`, `Page 12.`).
+    private static let pageNumberMarks: Set<Unicode.Scalar> = ["-", "–", "—", " ", "."]
 }
