@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try Benchmark(configuration: defaultConfiguration(), corpus: corpus, jobs: 2, sizes: [2_000, 20_000], papers: 3)
             .run(in: folder) { _ in }
-        #expect(result.throughput.map(\.documents) == [3, 3, 3])
+        #expect(result.throughput.map(\.documents) == [3, 3, 3, 3])
         #expect(result.throughput.allSatisfy { $0.seconds > 0 })
         #expect(result.stages.map(\.name) == (try defaultConfiguration()).stages.map { type(of: $0).name })
         #expect(result.growth.count == 2 * corpus.seeds.count && result.growth.allSatisfy { $0.seconds > 0 })

@@ -38,6 +38,8 @@ public struct Benchmark: Sendable {
     }
 
     public struct Result: Sendable {
+        /// In order: the baseline; the pipeline in memory on one worker (the per-stage run);
+        /// `folio run` on one worker; `folio run` on all the workers.
         public var throughput: [Throughput] = []
         /// Seconds each stage took over the single-worker run of typical papers, in order.
         public var stages: [(name: String, seconds: Double)] = []
@@ -70,12 +72,12 @@ public struct Benchmark: Sendable {
             }
         })
 
-        log("one worker: the whole pipeline, per stage")
+        log("one worker, in memory: the whole pipeline, per stage")
         let pipeline = Pipeline(configuration: configuration)
         var stageSeconds: [String: Double] = [:]
         var order: [String] = []
         var render = 0.0
-        result.throughput.append(try measure("Folio, 1 worker (validated output written)", inputs.count, bytes) {
+        result.throughput.append(try measure("Folio in memory, 1 worker, per stage (validated output written)", inputs.count, bytes) {
             for input in inputs {
                 let source = try DocumentReader.read(path: input.path)
                 let document = try pipeline.process(source) { stage, seconds in
@@ -92,12 +94,16 @@ public struct Benchmark: Sendable {
         result.stages = order.map { ($0, stageSeconds[$0]!) }
         result.renderSeconds = render
 
-        log("\(jobs) workers: a batch run")
-        let batch = BatchRun(configuration: configuration, outputFolder: folder + "/all")
-        result.throughput.append(try measure("Folio, \(jobs) workers (folio run)", inputs.count, bytes) {
-            let report = try batch.run(paths: [typical], options: BatchOptions(jobs: jobs, force: true))
-            guard report.succeeded else { throw FolioError("the benchmark batch failed: \(report.failed.first?.error?.description ?? "")") }
-        })
+        // The speed-up compares like with like: batch runs (with their bookkeeping) on one
+        // worker and on all of them.
+        for workers in [1, jobs] {
+            log("\(workers) worker\(workers == 1 ? "" : "s"): a batch run")
+            let batch = BatchRun(configuration: configuration, outputFolder: folder + "/batch\(workers)")
+            result.throughput.append(try measure("Folio, \(workers) worker\(workers == 1 ? "" : "s") (folio run --jobs \(workers))", inputs.count, bytes) {
+                let report = try batch.run(paths: [typical], options: BatchOptions(jobs: workers, force: true))
+                guard report.succeeded else { throw FolioError("the benchmark batch failed: \(report.failed.first?.error?.description ?? "")") }
+            })
+        }
 
         for seed in corpus.seeds {
             for size in sizes {

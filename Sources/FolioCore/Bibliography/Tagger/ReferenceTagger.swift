@@ -36,57 +36,86 @@ public struct ReferenceTagger: Sendable {
     /// The best labels for `tokens`.
     public func tag(_ tokens: [ReferenceToken]) -> [ReferenceLabel] {
         guard !tokens.isEmpty else { return [] }
+        let count = Self.labelCount
         guard let tables else {
-            return tag(tokens, emissions: Self.sums(ReferenceFeatures.features(tokens), width: Self.labelCount) { weights[$0]?[...] },
-                       edges: Self.sums(ReferenceFeatures.edgeFeatures(tokens), width: Self.labelCount * Self.labelCount) { edgeWeights[$0]?[...] })
+            return viterbi(tokens.count, emissions: Self.sums(ReferenceFeatures.features(tokens), width: count) { weights[$0]?[...] },
+                           edges: Self.sums(ReferenceFeatures.edgeFeatures(tokens), width: count * count) { edgeWeights[$0]?[...] })
         }
         var features = FeatureHashes(), edgeFeatures = FeatureHashes()
         ReferenceFeatures.features(tokens, into: &features)
         ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures)
         let row = { (table: FeatureTable, key: UInt64) in table.offset(of: key).map { table.weights[$0..<($0 + table.width)] } }
-        return tag(tokens, emissions: Self.sums(features.tokens, width: Self.labelCount) { row(tables.emissions, $0) },
-                   edges: Self.sums(edgeFeatures.tokens, width: Self.labelCount * Self.labelCount) { row(tables.edges, $0) })
+        return viterbi(tokens.count, emissions: Self.sums(features.tokens, width: count) { row(tables.emissions, $0) },
+                       edges: Self.sums(edgeFeatures.tokens, width: count * count) { row(tables.edges, $0) })
     }
 
-    /// Each token's weights summed over its features, in their order; nil for a token none
-    /// of whose features has weights.
-    private static func sums<Feature>(_ features: [[Feature]], width: Int, _ row: (Feature) -> ArraySlice<Float>?) -> [[Float]?] {
-        features.map { features in
-            var sum: [Float]?
-            for feature in features {
-                guard let row = row(feature) else { continue }
-                if sum == nil { sum = [Float](repeating: 0, count: width) }
-                for (index, weight) in zip(sum!.indices, row) { sum![index] += weight }
+    /// Each token's weights summed over its features, in their order, `width` a token in one
+    /// array, and whether the token had any.
+    private static func sums<Feature>(_ features: [[Feature]], width: Int, _ row: (Feature) -> ArraySlice<Float>?) -> (weights: [Float], present: [Bool]) {
+        var sums = [Float](repeating: 0, count: features.count * width)
+        var present = [Bool](repeating: false, count: features.count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            for (token, features) in features.enumerated() {
+                for feature in features {
+                    guard let row = row(feature) else { continue }
+                    present[token] = true
+                    row.withUnsafeBufferPointer { row in Self.add(row, to: sums.baseAddress! + token * width) }
+                }
             }
-            return sum
+        }
+        return (sums, present)
+    }
+
+    /// Adds `row` to the floats at `sums`, eight at a time: an edge row holds a weight for every
+    /// pair of labels, and adding them one by one was most of tagging. Each sum is still made in
+    /// the order of the features, so the result is the same to the bit.
+    private static func add(_ row: UnsafeBufferPointer<Float>, to sums: UnsafeMutablePointer<Float>) {
+        let count = row.count
+        let source = UnsafeRawPointer(row.baseAddress!), target = UnsafeMutableRawPointer(sums)
+        var index = 0
+        while index + 8 <= count {
+            let offset = index * MemoryLayout<Float>.stride
+            let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) + source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            target.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+            index += 8
+        }
+        while index < count {
+            sums[index] += row[index]
+            index += 1
         }
     }
 
-    /// Viterbi over the emission and edge weights of each token.
-    private func tag(_ tokens: [ReferenceToken], emissions: [[Float]?], edges: [[Float]?]) -> [ReferenceLabel] {
+    /// Viterbi over each token's emission weights and, where it has them, its edge weights.
+    /// Flat arrays: the tagger's inner loop runs labels × labels times a token.
+    private func viterbi(_ length: Int, emissions: (weights: [Float], present: [Bool]), edges: (weights: [Float], present: [Bool])) -> [ReferenceLabel] {
         let count = Self.labelCount
-        let zeros = [Float](repeating: 0, count: count)
-        let emissions = emissions.map { $0 ?? zeros }
-        var score = (0..<count).map { transitions[count * count + $0] + emissions[0][$0] }
-        var back: [[Int]] = []
-        for position in 1..<tokens.count {
-            var next = [Float](repeating: -.infinity, count: count)
-            var pointers = [Int](repeating: 0, count: count)
-            let edge = edges[position]
-            for label in 0..<count {
-                for previous in 0..<count {
-                    let candidate = score[previous] + transitions[previous * count + label] + (edge?[previous * count + label] ?? 0)
-                    if candidate > next[label] { next[label] = candidate; pointers[label] = previous }
+        var score = (0..<count).map { transitions[count * count + $0] + emissions.weights[$0] }
+        var next = [Float](repeating: 0, count: count)
+        var back = [Int](repeating: 0, count: length * count)
+        transitions.withUnsafeBufferPointer { transitions in
+            edges.weights.withUnsafeBufferPointer { edgeWeights in
+                emissions.weights.withUnsafeBufferPointer { emissionWeights in
+                    for position in 1..<max(length, 1) {
+                        let edge = edges.present[position] ? position * count * count : nil
+                        for label in 0..<count {
+                            var best = -Float.infinity, pointer = 0
+                            for previous in 0..<count {
+                                var candidate = score[previous] + transitions[previous * count + label]
+                                if let edge { candidate += edgeWeights[edge + previous * count + label] }
+                                if candidate > best { best = candidate; pointer = previous }
+                            }
+                            next[label] = best + emissionWeights[position * count + label]
+                            back[position * count + label] = pointer
+                        }
+                        swap(&score, &next)
+                    }
                 }
-                next[label] += emissions[position][label]
             }
-            back.append(pointers)
-            score = next
         }
         var label = score.indices.max { score[$0] < score[$1] }!
         var labels = [label]
-        for pointers in back.reversed() {
-            label = pointers[label]
+        for position in stride(from: length - 1, to: 0, by: -1) {
+            label = back[position * count + label]
             labels.append(label)
         }
         return labels.reversed().map { ReferenceLabel(rawValue: $0)! }
