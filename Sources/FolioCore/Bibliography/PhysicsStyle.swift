@@ -40,7 +40,8 @@ enum PhysicsStyle {
             .replacing(pattern: #"\s+([,.;:)])"#, with: "$1")
             .replacing(pattern: #"\(\s+"#, with: "(")
             .replacing(pattern: #",(?=\S)"#, with: ", ")
-        for expression in [aas, volumeThenYear, yearThenPage, astronomy] {
+        let years = YearMarks(string)
+        for expression in [aas, volumeThenYear, yearThenPage, astronomy] where years.allow(expression) {
             let range = NSRange(string.startIndex..., in: string)
             guard let match = expression.firstMatch(in: string, range: range) else { continue }
             func group(_ name: String) -> String? {
@@ -69,6 +70,55 @@ enum PhysicsStyle {
                            journal: journal.trimmingCharacters(in: CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
         }
         return nil
+    }
+
+    /// What the years of a reference stand between, found in one pass: each pattern needs a year
+    /// in its own setting, and most references (in author-year styles) have none of them, which
+    /// the patterns, their lazy beginnings tried at every position, took long to find out.
+    struct YearMarks {
+        /// `3978 (1975)`: a year in brackets after a number (page or volume first).
+        var bracketedAfterNumber = false
+        /// `Hamer 1982 Nucl`: after a capital or a full stop, before a space and a capital.
+        var betweenNameAndJournal = false
+        /// `2013, ApJ`: a year and a comma.
+        var beforeComma = false
+        /// A digit beyond ASCII, which `\d` also matches: every pattern must then be tried.
+        var otherDigits = false
+
+        init(_ string: String) {
+            let scalars = Array(string.unicodeScalars)
+            func isDigit(_ index: Int) -> Bool { index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index]) }
+            func at(_ index: Int, _ test: (Unicode.Scalar) -> Bool) -> Bool { index >= 0 && index < scalars.count && test(scalars[index]) }
+            func skippingSpace(from index: Int, by step: Int) -> Int {
+                var index = index
+                while at(index, { $0.isWhitespace }) { index += step }
+                return index
+            }
+            for (index, scalar) in scalars.enumerated() {
+                if scalar.value >= 0x80 && scalar.properties.numericType == .decimal { otherDigits = true }
+                // A year: 18, 19 or 20, then two digits.
+                guard isDigit(index + 3), scalar == "1" && (scalars[index + 1] == "8" || scalars[index + 1] == "9")
+                        || scalar == "2" && scalars[index + 1] == "0", isDigit(index + 2) else { continue }
+                let end = index + 4
+                if at(index - 1, { $0 == "(" }) && at(end, { $0 == ")" }) && isDigit(skippingSpace(from: index - 2, by: -1)) {
+                    bracketedAfterNumber = true
+                }
+                let letter = at(end, { ("a"..."z").contains($0) }) ? end + 1 : end
+                if at(letter, { $0 == "," }) { beforeComma = true }
+                if at(skippingSpace(from: index - 1, by: -1), { $0 == "." || $0.properties.isUppercase }),
+                   at(letter, { $0.isWhitespace }), at(skippingSpace(from: letter, by: 1), { ("A"..."Z").contains($0) }) {
+                    betweenNameAndJournal = true
+                }
+            }
+        }
+
+        /// Whether `expression` may match: each needs its year's setting.
+        func allow(_ expression: NSRegularExpression) -> Bool {
+            if otherDigits { return true }
+            if expression === aas { return beforeComma }
+            if expression === astronomy { return betweenNameAndJournal }
+            return bracketedAfterNumber
+        }
     }
 
     /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
