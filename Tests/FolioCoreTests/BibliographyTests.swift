@@ -249,6 +249,22 @@ import Testing
         #expect(hash.value == FeatureHash("pw=of|the").value && hash.value != FeatureHash("pw=of|thf").value)
     }
 
+    @Test func shapesSqueezeRunsOfKinds() {
+        // What a shape is, character by character: the fast path for ASCII must agree.
+        func reference(_ word: String) -> String {
+            var result = ""
+            for character in word.prefix(12) {
+                let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
+                if result.last != kind { result.append(kind) }
+            }
+            return result
+        }
+        for word in ["Phys.", "Rev", "D12", "3978", "(1975)", "arXiv:1234.5678v2", "O'Neil", "x", "", "ABCDEFGHIJKLMNOP", "a-b_c", "Müller", "½", "Éva"] {
+            #expect(ReferenceFeatures.shape(word) == reference(word), "\(word)")
+        }
+        #expect(ReferenceFeatures.shape("Phys.Rev.") == "Xx.Xx.")
+    }
+
     @Test func theShippedModelReadsBackToItsOwnText() throws {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/FolioCore/Resources/reference-tagger.txt").path

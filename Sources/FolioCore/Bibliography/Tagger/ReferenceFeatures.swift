@@ -11,16 +11,27 @@ enum ReferenceFeatures {
         return sink.tokens
     }
 
-    static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink) {
+    /// Each token's lower case and shape, made once: its neighbours ask for them too, and both
+    /// kinds of feature read them.
+    struct Forms {
+        var lowered: [String]
+        var shapes: [String]
+
+        init(_ tokens: [ReferenceToken]) {
+            lowered = tokens.map { $0.text.lowercased() }
+            shapes = tokens.map { ReferenceFeatures.shape($0.text) }
+        }
+    }
+
+    static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
         var inQuotes = false
         var inItalics = false
         var inBrackets = 0
         var sawYear = false
         var quoteClosed = false
         var sentences = 0
-        // Each token's lower case and shape, made once: its neighbours ask for them too.
-        let lowered = tokens.map { $0.text.lowercased() }
-        let shapes = tokens.map { shape($0.text) }
+        let forms = forms ?? Forms(tokens)
+        let (lowered, shapes) = (forms.lowered, forms.shapes)
         for (index, token) in tokens.enumerated() {
             let word = token.text
             let lower = NameFolding.foldWord(word)
@@ -109,9 +120,9 @@ enum ReferenceFeatures {
         return sink.tokens
     }
 
-    static func edgeFeatures(_ tokens: [ReferenceToken], into sink: inout some FeatureSink) {
-        let lowered = tokens.map { $0.text.lowercased() }
-        let shapes = tokens.map { shape($0.text) }
+    static func edgeFeatures(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
+        let forms = forms ?? Forms(tokens)
+        let (lowered, shapes) = (forms.lowered, forms.shapes)
         for (index, token) in tokens.enumerated() {
             let word = token.text
             sink.add("~s=", token.spaceBefore ? shapes[index] + "_" : shapes[index])
@@ -126,6 +137,16 @@ enum ReferenceFeatures {
 
     /// `Xxxx`, `dddd`, `X.`: the kind of characters, runs squeezed.
     static func shape(_ word: String) -> String {
+        // ASCII (most words): byte by byte, each byte a character.
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            var result: [UInt8] = []
+            for byte in word.utf8.prefix(12) {
+                let kind = (0x41...0x5A).contains(byte) ? UInt8(ascii: "X") : (0x61...0x7A).contains(byte) ? UInt8(ascii: "x")
+                    : (0x30...0x39).contains(byte) ? UInt8(ascii: "d") : byte
+                if result.last != kind { result.append(kind) }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
         var result = ""
         for character in word.prefix(12) {
             let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character

@@ -42,8 +42,9 @@ public struct ReferenceTagger: Sendable {
                            edges: Self.sums(ReferenceFeatures.edgeFeatures(tokens), width: count * count) { edgeWeights[$0]?[...] })
         }
         var features = FeatureHashes(), edgeFeatures = FeatureHashes()
-        ReferenceFeatures.features(tokens, into: &features)
-        ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures)
+        let forms = ReferenceFeatures.Forms(tokens)
+        ReferenceFeatures.features(tokens, into: &features, forms: forms)
+        ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures, forms: forms)
         let row = { (table: FeatureTable, key: UInt64) in table.offset(of: key).map { table.weights[$0..<($0 + table.width)] } }
         return viterbi(tokens.count, emissions: Self.sums(features.tokens, width: count) { row(tables.emissions, $0) },
                        edges: Self.sums(edgeFeatures.tokens, width: count * count) { row(tables.edges, $0) })
