@@ -70,6 +70,13 @@ import Testing
         #expect(fast.tag(sentence, lastMention: &fastFocus) == thorough.tag(sentence, lastMention: &thoroughFocus))
     }
 
+    @Test func everyRuleThatLooksAroundWordsNamesWordsEveryMatchHolds() {
+        for (index, rule) in TemporalRules.all.enumerated() where rule.aroundWords {
+            #expect(TemporalRules.needs.places[index] != nil, "rule \(index): \(rule.expression.pattern.prefix(60))")
+        }
+        #expect(TemporalRules.all.filter(\.aroundWords).count > 20)
+    }
+
     @Test func digitShapesAreFoundWhereThePatternsWouldLook() {
         #expect(DigitShapes("on 2022-02-24").shapes == [.isoDate, .yearSpan])
         #expect(DigitShapes("on 24.02.2022 and 1/2/99").shapes == [.numericDate])

@@ -51,7 +51,7 @@ final class TemporalRule: Sendable {
     /// holds: where they stand is known from checking the needs, and no pattern need find them.
     let aroundWords: Bool
     let needs: Needs
-    /// How far before its core a match may start (the longest optional lead of the pattern).
+    /// How far before its core or word a match may start (the longest optional lead of the pattern).
     let lead: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?

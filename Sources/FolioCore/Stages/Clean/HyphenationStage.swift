@@ -119,7 +119,7 @@ public struct HyphenationStage: Stage {
         if let compound, let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
             return compound.distance(from: compound.startIndex, to: hyphen)
         }
-        guard inCapitals, vocabulary.counts[lowered] ?? 0 <= 1 else { return nil }
+        guard inCapitals, vocabulary.count(of: lowered) <= 1 else { return nil }
         let letters = Array(word)
         let splits = (3...(letters.count - 3)).filter { split in
             vocabulary.isProper(String(letters[..<split])) && vocabulary.isProper(String(letters[split...]))

@@ -2,10 +2,20 @@ import Foundation
 
 /// The words a document uses, and how: the evidence for deciding about hyphens.
 struct Vocabulary {
-    /// Lower-cased words seen whole (not broken at a line's end), with how often.
-    private(set) var counts: [String: Int] = [:]
-    /// Lower-cased words seen in lower case at least once.
-    private(set) var seenInLowerCase: Set<String> = []
+    /// How a word was seen: how often, and whether ever in lower case.
+    struct Sightings {
+        var count = 0
+        var inLowerCase = false
+
+        mutating func record(inLowerCase: Bool) {
+            count += 1
+            if inLowerCase { self.inLowerCase = true }
+        }
+    }
+
+    /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
+    /// paper is hashed once.
+    private(set) var words: [String: Sightings] = [:]
     /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
     /// letters without hyphens (`euturkey`).
     private(set) var compounds: [String: String] = [:]
@@ -14,8 +24,7 @@ struct Vocabulary {
         let scalars = text.scalars
         // A paper has at most about one new word in every ten characters: growing the tables as
         // they fill cost more than filling them.
-        counts.reserveCapacity(scalars.count / 10)
-        seenInLowerCase.reserveCapacity(scalars.count / 10)
+        words.reserveCapacity(scalars.count / 10)
         var index = 0
         while index < scalars.count {
             guard scalars[index].isAlphabetic else { index += 1; continue }
@@ -27,10 +36,9 @@ struct Vocabulary {
             while before > 0 && scalars[before] == " " { before -= 1 }
             let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
             if !brokenAfter && !brokenBefore {
-                let lowered = Self.lowercased(scalars[start..<index])
-                counts[lowered, default: 0] += 1
                 let first = scalars[start]
-                if first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase { seenInLowerCase.insert(lowered) }
+                let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
+                words[Self.lowercased(scalars[start..<index]), default: Sightings()].record(inLowerCase: inLowerCase)
             }
             // `A-B` within a line: a compound the document spells with its hyphen.
             if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
@@ -53,14 +61,15 @@ struct Vocabulary {
         }
     }
 
-    func contains(_ word: String) -> Bool { counts[word.lowercased()] != nil }
+    func contains(_ word: String) -> Bool { words[word.lowercased()] != nil }
+
+    /// How often `word` was seen whole, in any case.
+    func count(of word: String) -> Int { words[word.lowercased()]?.count ?? 0 }
 
     /// A name or proper adjective: seen capitalized, never in lower case (`Russian`, `UNESCO`).
     func isProper(_ word: String) -> Bool {
-        let lowered = word.lowercased()
-        return counts[lowered] != nil && !seenInLowerCase.contains(lowered)
+        words[word.lowercased()].map { !$0.inLowerCase } ?? false
     }
-
 }
 
 /// A list of the words of a language, one a line (Debian's `wamerican`, hunspell word lists
