@@ -12,18 +12,26 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(OrderedDictionary<String, JSONValue>)
 
-    /// The JSON Schema type name of the value (`integer` for whole numbers).
-    public var typeName: String {
+    /// The JSON Schema types.
+    public enum Kind: String, Sendable, CaseIterable {
+        case null, boolean, integer, number, string, array, object
+    }
+
+    /// The JSON Schema type of the value (`integer` for whole numbers).
+    public var kind: Kind {
         switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .integer: "integer"
-        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? "integer" : "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
+        case .null: .null
+        case .bool: .boolean
+        case .integer: .integer
+        case .number(let value): value.rounded() == value && abs(value) < 1e15 ? .integer : .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
         }
     }
+
+    /// The JSON Schema type name of the value (`integer` for whole numbers).
+    public var typeName: String { kind.rawValue }
 
     public var objectValue: OrderedDictionary<String, JSONValue>? {
         if case .object(let object) = self { return object }

@@ -70,7 +70,7 @@ public struct JSONSchemaValidator: Sendable {
         var brokenReference: String?
         var reference: Int?
         var types: [String]? {
-            didSet { typeMask = types.map { $0.reduce(0) { $0 | JSONSchemaValidator.typeBit($1, allowed: true) } } }
+            didSet { typeMask = types.map { $0.reduce(0) { $0 | (JSONValue.Kind(rawValue: $1).map { JSONSchemaValidator.typeBit($0, allowed: true) } ?? 0) } } }
         }
         /// `types` as bits of `typeBit`.
         private(set) var typeMask: UInt8?
@@ -142,16 +142,16 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// A JSON type as a bit; a schema that allows a number allows an integer.
-    static func typeBit(_ type: String, allowed: Bool) -> UInt8 {
-        switch type {
-        case "null": 1
-        case "boolean": 2
-        case "integer": 4
-        case "number": allowed ? 8 | 4 : 8
-        case "string": 16
-        case "array": 32
-        case "object": 64
-        default: 0
+    /// A JSON type as a bit; a schema that allows a number allows an integer.
+    static func typeBit(_ kind: JSONValue.Kind, allowed: Bool) -> UInt8 {
+        switch kind {
+        case .null: 1
+        case .boolean: 2
+        case .integer: 4
+        case .number: allowed ? 8 | 4 : 8
+        case .string: 16
+        case .array: 32
+        case .object: 64
         }
     }
 
@@ -170,7 +170,7 @@ public struct JSONSchemaValidator: Sendable {
 
         if let reference = schema.reference { check(value, against: reference, path: &path, into: &violations) }
         if let reference = schema.brokenReference { fail("the schema's $ref '\(reference)' does not resolve") }
-        if let allowed = schema.typeMask, allowed & Self.typeBit(value.typeName, allowed: false) == 0 {
+        if let allowed = schema.typeMask, allowed & Self.typeBit(value.kind, allowed: false) == 0 {
             fail("expected \(schema.types!.joined(separator: " or ")), found \(value.typeName)")
             return
         }
