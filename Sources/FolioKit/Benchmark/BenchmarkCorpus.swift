@@ -3,7 +3,8 @@ import Foundation
 
 /// Papers of any size in both input styles, made from real papers: the front of a seed paper,
 /// its body repeated as often as the size needs, its end (notes, references). A paper smaller
-/// than its seed is the seed's beginning, cut at a line.
+/// than its seed takes the same share of each of the three, so that papers of every size mix
+/// front matter, prose and references alike and the growth of cost measures size, not mix.
 public struct BenchmarkCorpus: Sendable {
     public struct Seed: Sendable {
         public var name: String
@@ -29,10 +30,13 @@ public struct BenchmarkCorpus: Sendable {
     public func paper(from seed: Seed, bytes: Int) -> String {
         let lines = seed.text.split(separator: "\n", omittingEmptySubsequences: false)
         let total = seed.text.utf8.count
-        if bytes <= total { return cut(lines, at: bytes) }
         let front = lines[..<(lines.count * 15 / 100)]
         let body = lines[(lines.count * 15 / 100)..<(lines.count * 75 / 100)]
         let end = lines[(lines.count * 75 / 100)...]
+        if bytes <= total {
+            let share = Double(bytes) / Double(total)
+            return [front, body, end].map { part in cut(part, at: Int(Double(part.reduce(0) { $0 + $1.utf8.count + 1 }) * share)) }.joined()
+        }
         let bodyBytes = max(1, body.reduce(0) { $0 + $1.utf8.count + 1 })
         let repeats = max(1, (bytes - (total - bodyBytes)) / bodyBytes)
         var result = front.joined(separator: "\n")
@@ -41,7 +45,7 @@ public struct BenchmarkCorpus: Sendable {
         return result + "\n" + end.joined(separator: "\n")
     }
 
-    private func cut(_ lines: [Substring], at bytes: Int) -> String {
+    private func cut(_ lines: ArraySlice<Substring>, at bytes: Int) -> String {
         var result = ""
         for line in lines {
             if result.utf8.count + line.utf8.count + 1 > bytes && !result.isEmpty { break }
