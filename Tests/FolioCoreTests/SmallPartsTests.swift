@@ -82,3 +82,21 @@ import Testing
         #expect(document.proseSentences().map { document.text.string($0) } == ["The first one, The second one."])
     }
 }
+
+@Suite struct EnclosingSpansTests {
+    @Test func answersAsAScanOfEverySpanWould() {
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<200 {
+            let spans = (0..<Int(generator.next() % 6)).map { _ -> TextRange in
+                let start = Int(generator.next() % 40)
+                return TextRange(start, start + Int(generator.next() % 20))
+            }
+            let enclosing = EnclosingSpans(spans)
+            for _ in 0..<20 {
+                let start = Int(generator.next() % 50)
+                let range = TextRange(start, start + Int(generator.next() % 10))
+                #expect(enclosing.enclose(range) == spans.contains { $0.contains(range) }, "\(spans) \(range)")
+            }
+        }
+    }
+}

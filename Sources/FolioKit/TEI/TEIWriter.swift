@@ -9,11 +9,19 @@ struct TEIWriter {
 
     let document: Document
     private let weaver: InlineWeaver
+    /// The block quotations by their span, found once: a long paper has many, and looking each
+    /// up among all the quotations made writing it grow with the square of its length.
+    private let blockQuotations: [TextRange: Int]
     private var text: WorkingText { document.text }
 
     init(_ document: Document) {
         self.document = document
         self.weaver = InlineWeaver(document: document)
+        var blockQuotations: [TextRange: Int] = [:]
+        for (index, quotation) in document.quotations.enumerated() where quotation.kind == .block && blockQuotations[quotation.span] == nil {
+            blockQuotations[quotation.span] = index
+        }
+        self.blockQuotations = blockQuotations
     }
 
     func tree() -> XMLTree {
@@ -144,8 +152,7 @@ struct TEIWriter {
     }
 
     private func blockQuote(_ quote: BlockQuote, in parent: XMLElement, inRunningText: Bool) {
-        let attribution = document.quotations.firstIndex { $0.kind == .block && $0.span == quote.span }
-            .flatMap { index in bibl(for: document.quotations[index]) != nil ? index : nil }
+        let attribution = blockQuotations[quote.span].flatMap { index in bibl(for: document.quotations[index]) != nil ? index : nil }
         let container = attribution.map { _ in parent.element("cit") } ?? parent
         let element = container.element("quote").attribute("rend", "block").id(quote.id)
         weave(quote.span, in: element)

@@ -210,7 +210,8 @@ public struct ParagraphsStage: Stage {
         for run in runs {
             setOff.append(LaidOutBlock(span: TextRange(lines[run.lowerBound].content.start, lines[run.upperBound].content.end), isSetOff: true))
         }
-        blocks = blocks.filter { block in !setOff.contains { $0.span.contains(block) } }
+        let passages = EnclosingSpans(setOff.map(\.span))
+        blocks = blocks.filter { !passages.enclose($0) }
         return (blocks.map { LaidOutBlock(span: $0) } + setOff).sorted { $0.span.start < $1.span.start }
     }
 
