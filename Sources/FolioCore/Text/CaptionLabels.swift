@@ -28,7 +28,7 @@ public enum CaptionLabels {
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
         guard !range.isEmpty, initials.mayStart(with: text[range.start]) else { return nil }
-        if let bytes = text.asciiLowercasedPrefix(range, count: 14), !wordsSpaced.contains(where: { bytes.starts(with: $0) }) { return nil }
+        if text.isASCII(range, first: 14), !wordsSpaced.contains(where: { text.startsWithASCII($0, in: range) }) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
         guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
             return nil

@@ -26,7 +26,7 @@ struct FrontMatterLabels {
     /// `Abstract`, `ABSTRACT.`, `Keywords: a, b`, `Key words — a; b`: the label and the rest.
     func label(of range: TextRange) -> Label? {
         guard !range.isEmpty, Self.initials.mayStart(with: text[range.start]) else { return nil }
-        if let bytes = text.asciiLowercasedPrefix(range, count: 16), !Self.asciiLabels.contains(where: { bytes.starts(with: $0) }) { return nil }
+        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.startsWithASCII($0, in: range) }) { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         guard let (word, kind) = Self.labels.first(where: { head.hasPrefix($0.0) }) else { return nil }
         var index = range.start + word.unicodeScalars.count

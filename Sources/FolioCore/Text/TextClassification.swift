@@ -49,17 +49,21 @@ extension WorkingText {
         return ".!?;,:".unicodeScalars.contains(last)
     }
 
-    /// The first `count` code points of `range` (fewer if it is shorter) as lower-case ASCII
-    /// bytes; nil when one is beyond ASCII. Label words are looked for at the start of every
-    /// line, and most lines are ASCII and begin with no label: asked this way, without a string.
-    func asciiLowercasedPrefix(_ range: TextRange, count: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count)
-        for scalar in scalars[range.start..<min(range.end, range.start + count)] {
-            guard scalar.value < 0x80 else { return nil }
-            bytes.append(scalar.asciiLetterLowercased ?? UInt8(scalar.value))
+    /// Whether the first `count` code points of `range` (fewer if it is shorter) are ASCII.
+    func isASCII(_ range: TextRange, first count: Int) -> Bool {
+        scalars[range.start..<min(range.end, range.start + count)].allSatisfy { $0.value < 0x80 }
+    }
+
+    /// Whether `range` starts with `word` (ASCII bytes in lower case), ignoring the case of
+    /// ASCII letters. Label words are looked for at the start of every line, and most lines
+    /// begin with none: asked this way, without a string or an array made.
+    func startsWithASCII(_ word: [UInt8], in range: TextRange) -> Bool {
+        guard range.count >= word.count else { return false }
+        for (offset, byte) in word.enumerated() {
+            let scalar = scalars[range.start + offset]
+            guard scalar.value < 0x80, (scalar.asciiLetterLowercased ?? UInt8(scalar.value)) == byte else { return false }
         }
-        return bytes
+        return true
     }
 
     /// Whether `range` starts with `prefix`.
