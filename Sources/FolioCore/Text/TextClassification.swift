@@ -68,8 +68,13 @@ extension WorkingText {
 
     /// Whether `range` starts with `prefix`.
     public func hasPrefix(_ prefix: String, in range: TextRange) -> Bool {
-        let prefix = Array(prefix.unicodeScalars)
-        return range.count >= prefix.count && scalars[range.start..<range.start + prefix.count].elementsEqual(prefix)
+        // Compared in place: asked of every line, with no array made for it.
+        var index = range.start
+        for scalar in prefix.unicodeScalars {
+            guard index < range.end, scalars[index] == scalar else { return false }
+            index += 1
+        }
+        return true
     }
 }
 
