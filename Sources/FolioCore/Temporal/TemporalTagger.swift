@@ -24,8 +24,8 @@ public struct TemporalTagger: Sendable {
     /// Whether rules skip texts without the words they need (off only to test that the needs
     /// never hide a match).
     var skipsByNeeds = true
-    /// Whether rules look for their full pattern only around their core (off only to test that
-    /// this finds what a whole scan finds).
+    /// Whether rules look for their full pattern only around their core or their words (off
+    /// only to test that this finds what a whole scan finds).
     var usesCores = true
 
     public init(referenceDate: PartialDate? = nil) {
