@@ -48,13 +48,15 @@ import Testing
 }
 
 @Suite struct TextScalarsTests {
-    @Test func labelInitialsPassOverOnlyWhatCannotStartALabel() {
-        let initials = LabelInitials(["figure", "Table"])
-        #expect(initials.mayStart(with: "F") && initials.mayStart(with: "f") && initials.mayStart(with: "t"))
-        #expect(!initials.mayStart(with: "g") && !initials.mayStart(with: "1") && !initials.mayStart(with: " "))
-        #expect(initials.mayStart(with: "\u{212A}"), "beyond ASCII, lower-casing decides")
-        let anything = LabelInitials(["résumé", "élan"])
-        #expect(anything.mayStart(with: "r") && anything.mayStart(with: "z"), "a word beyond ASCII letters passes every line")
+    @Test func prefixesIgnoreTheCaseOfASCIILettersOnlyWhenAsked() {
+        let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "FIGURE 2. \u{212A}eywords"))
+        let line = TextRange(0, text.count)
+        #expect(text.hasPrefix("FIGURE ", in: line) && !text.hasPrefix("figure ", in: line))
+        #expect(text.hasPrefix("figure ", in: line, ignoringCase: true) && !text.hasPrefix("figures", in: line, ignoringCase: true))
+        #expect(!text.hasPrefix("FIGURE 2. \u{212A}eywords and more", in: line), "a prefix longer than the range")
+        let kelvin = TextRange(10, text.count)
+        #expect(!text.hasPrefix("keywords", in: kelvin, ignoringCase: true), "beyond ASCII, case is left to the slow path")
+        #expect(text.isASCII(line, first: 10) && !text.isASCII(line, first: 11))
     }
 
     @Test func stringsFromScalarsKeepEveryCodePoint() {

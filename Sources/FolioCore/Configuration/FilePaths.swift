@@ -25,8 +25,15 @@ public enum FilePaths {
         return stat(path, &status) == 0 ? Int(status.st_size) : nil
     }
 
-    /// The folder holding `path`.
+    /// The folder holding `path` (`.` for a bare name), split by hand: through `URL` this took
+    /// longer than writing a paper's TEI, and every output written asks.
     public static func directory(of path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of `path`.
+    public static func name(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 }

@@ -7,9 +7,8 @@ public enum CaptionLabels {
         ("exhibit", .figure), ("diagram", .figure),
     ]
 
-    private static let initials = LabelInitials(words.map(\.0))
-    /// Each word and the space after it, as bytes.
-    private static let wordsSpaced = words.map { Array($0.0.utf8) + [UInt8(ascii: " ")] }
+    /// Each word and the space after it.
+    private static let wordsSpaced = words.map { $0.0 + " " }
 
     /// Words that begin a credit line under a caption.
     static let creditWords = ["source:", "sources:", "credit:", "credits:", "photo:", "photograph:", "courtesy"]
@@ -27,8 +26,8 @@ public enum CaptionLabels {
     }
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
-        guard !range.isEmpty, initials.mayStart(with: text[range.start]) else { return nil }
-        if text.isASCII(range, first: 14), !wordsSpaced.contains(where: { text.startsWithASCII($0, in: range) }) { return nil }
+        // Most lines are ASCII and open with no caption word: told without making a string.
+        if text.isASCII(range, first: 14), !wordsSpaced.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
         guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
             return nil

@@ -19,14 +19,13 @@ struct FrontMatterLabels {
         ("mots-clés", .keywords), ("palabras clave", .keywords), ("cuvinte cheie", .keywords),
     ]
 
-    private static let initials = LabelInitials(labels.map(\.0))
-    /// The labels written in ASCII, as bytes: ASCII text can start with no other.
-    private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    /// The labels written in ASCII: ASCII text can start with no other.
+    private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
 
     /// `Abstract`, `ABSTRACT.`, `Keywords: a, b`, `Key words — a; b`: the label and the rest.
     func label(of range: TextRange) -> Label? {
-        guard !range.isEmpty, Self.initials.mayStart(with: text[range.start]) else { return nil }
-        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.startsWithASCII($0, in: range) }) { return nil }
+        // Most lines are ASCII and open with no label: told without making a string.
+        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         guard let (word, kind) = Self.labels.first(where: { head.hasPrefix($0.0) }) else { return nil }
         var index = range.start + word.unicodeScalars.count

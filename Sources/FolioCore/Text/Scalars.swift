@@ -1,16 +1,13 @@
 extension String {
     /// The string of these code points.
     public init(scalars: some Sequence<Unicode.Scalar>) {
-        // Encoded as UTF-8 then made a string at once: appending scalar by scalar to a
-        // string's scalar view was the cost of cutting a paper into sentences and words.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.underestimatedCount)
-        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
-        self.init(decoding: utf8, as: UTF8.self)
+        self.init(scalars: Array(scalars))
     }
 
     /// The string of these code points, encoded straight into the string's own storage: its
     /// length counted first, so a word (fifteen bytes or fewer) allocates nothing at all.
+    /// (Appending scalar by scalar to a string's scalar view was the cost of cutting a paper
+    /// into sentences and words.)
     public init(scalars: some Collection<Unicode.Scalar>) {
         var length = 0
         for scalar in scalars { length += scalar.utf8Length }

@@ -54,24 +54,14 @@ extension WorkingText {
         scalars[range.start..<min(range.end, range.start + count)].allSatisfy { $0.value < 0x80 }
     }
 
-    /// Whether `range` starts with `word` (ASCII bytes in lower case), ignoring the case of
-    /// ASCII letters. Label words are looked for at the start of every line, and most lines
-    /// begin with none: asked this way, without a string or an array made.
-    func startsWithASCII(_ word: [UInt8], in range: TextRange) -> Bool {
-        guard range.count >= word.count else { return false }
-        for (offset, byte) in word.enumerated() {
-            let scalar = scalars[range.start + offset]
-            guard scalar.value < 0x80, (scalar.asciiLetterLowercased ?? UInt8(scalar.value)) == byte else { return false }
-        }
-        return true
-    }
-
-    /// Whether `range` starts with `prefix`.
-    public func hasPrefix(_ prefix: String, in range: TextRange) -> Bool {
-        // Compared in place: asked of every line, with no array made for it.
+    /// Whether `range` starts with `prefix`; with `ignoringCase`, ASCII letters match in either
+    /// case. Compared in place: asked of every line, with no string or array made for it.
+    public func hasPrefix(_ prefix: String, in range: TextRange, ignoringCase: Bool = false) -> Bool {
         var index = range.start
         for scalar in prefix.unicodeScalars {
-            guard index < range.end, scalars[index] == scalar else { return false }
+            guard index < range.end else { return false }
+            let here = scalars[index]
+            guard here == scalar || ignoringCase && here.asciiLetterLowercased.map({ $0 == scalar.asciiLetterLowercased }) == true else { return false }
             index += 1
         }
         return true

@@ -11,11 +11,8 @@ import Foundation
 public enum AtomicFile {
     /// `temporaryFolder`: where the temporary file goes (by default beside the target, hidden).
     public static func write(_ bytes: [UInt8], to path: String, temporaryFolder: String? = nil) throws {
-        // The path split by hand: through `URL` this took longer than writing a paper's TEI.
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = (temporaryFolder ?? folder) + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let folder = FilePaths.directory(of: path)
+        let temporary = (temporaryFolder ?? folder) + "/." + FilePaths.name(of: path) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             try makeFolders(folder, temporaryFolder)

@@ -35,14 +35,19 @@ public struct BenchmarkCorpus: Sendable {
         let end = lines[(lines.count * 75 / 100)...]
         if bytes <= total {
             let share = Double(bytes) / Double(total)
-            return [front, body, end].map { part in cut(part, at: Int(Double(part.reduce(0) { $0 + $1.utf8.count + 1 }) * share)) }.joined()
+            return [front, body, end].map { part in cut(part, at: Int(Double(Self.bytes(of: part)) * share)) }.joined()
         }
-        let bodyBytes = max(1, body.reduce(0) { $0 + $1.utf8.count + 1 })
+        let bodyBytes = max(1, Self.bytes(of: body))
         let repeats = max(1, (bytes - (total - bodyBytes)) / bodyBytes)
         var result = front.joined(separator: "\n")
         result.reserveCapacity(bytes + total)
         for _ in 0..<repeats { result += "\n" + body.joined(separator: "\n") }
         return result + "\n" + end.joined(separator: "\n")
+    }
+
+    /// The UTF-8 bytes of `lines`, each with its line break.
+    private static func bytes(of lines: ArraySlice<Substring>) -> Int {
+        lines.reduce(0) { $0 + $1.utf8.count + 1 }
     }
 
     private func cut(_ lines: ArraySlice<Substring>, at bytes: Int) -> String {

@@ -1,27 +1,54 @@
 /// Where a token's features go. A feature is a name and values joined by `|`: `pw=` with `of`
-/// and `the` is the feature `pw=of|the`.
+/// and `the` is the feature `pw=of|the`. A sink says how a feature is begun, how a value is
+/// added and how it is ended; the ways of adding a whole feature are made of those.
 protocol FeatureSink {
-    mutating func add(_ name: StaticString)
-    mutating func add(_ name: StaticString, _ value: String)
-    mutating func add(_ name: StaticString, _ first: String, _ second: String)
-    mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String)
+    mutating func begin(_ name: StaticString)
+    /// Adds a value, after a `|` when it is not the feature's first.
+    mutating func append(_ value: String, separated: Bool)
+    mutating func end()
     /// The features given since the last call belong to one token.
     mutating func endToken()
+}
+
+// One to three values, without an array made for them: twenty features a token, on every
+// reference Folio reads.
+extension FeatureSink {
+    mutating func add(_ name: StaticString) {
+        begin(name)
+        end()
+    }
+
+    mutating func add(_ name: StaticString, _ value: String) {
+        begin(name)
+        append(value, separated: false)
+        end()
+    }
+
+    mutating func add(_ name: StaticString, _ first: String, _ second: String) {
+        begin(name)
+        append(first, separated: false)
+        append(second, separated: true)
+        end()
+    }
+
+    mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String) {
+        begin(name)
+        append(first, separated: false)
+        append(second, separated: true)
+        append(third, separated: true)
+        end()
+    }
 }
 
 /// Features as strings, a list a token: what training counts and the model file names.
 struct FeatureStrings: FeatureSink {
     private(set) var tokens: [[String]] = []
     private var current: [String] = []
+    private var feature = ""
 
-    mutating func add(_ name: StaticString) { current.append(name.description) }
-    mutating func add(_ name: StaticString, _ value: String) { current.append(name.description + value) }
-    mutating func add(_ name: StaticString, _ first: String, _ second: String) {
-        current.append(name.description + first + "|" + second)
-    }
-    mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String) {
-        current.append(name.description + first + "|" + second + "|" + third)
-    }
+    mutating func begin(_ name: StaticString) { feature = name.description }
+    mutating func append(_ value: String, separated: Bool) { feature += separated ? "|" + value : value }
+    mutating func end() { current.append(feature) }
     mutating func endToken() {
         tokens.append(current)
         current.removeAll(keepingCapacity: true)
@@ -33,29 +60,14 @@ struct FeatureStrings: FeatureSink {
 struct FeatureHashes: FeatureSink {
     private(set) var tokens: [[UInt64]] = []
     private var current: [UInt64] = []
+    private var feature = FeatureHash()
 
-    mutating func add(_ name: StaticString) { current.append(FeatureHash(name).value) }
-    mutating func add(_ name: StaticString, _ value: String) {
-        var hash = FeatureHash(name)
-        hash.add(value)
-        current.append(hash.value)
+    mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
+    mutating func append(_ value: String, separated: Bool) {
+        if separated { feature.addSeparator() }
+        feature.add(value)
     }
-    mutating func add(_ name: StaticString, _ first: String, _ second: String) {
-        var hash = FeatureHash(name)
-        hash.add(first)
-        hash.addSeparator()
-        hash.add(second)
-        current.append(hash.value)
-    }
-    mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String) {
-        var hash = FeatureHash(name)
-        hash.add(first)
-        hash.addSeparator()
-        hash.add(second)
-        hash.addSeparator()
-        hash.add(third)
-        current.append(hash.value)
-    }
+    mutating func end() { current.append(feature.value) }
     mutating func endToken() {
         tokens.append(current)
         current.removeAll(keepingCapacity: true)

@@ -61,8 +61,8 @@ public struct HyphenationStage: Stage {
                     edit(breakRange, to: [], rule: "dehyphenation")
                 }
                 index = right.start
-            } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-", mayBeFused(scalars[start..<index], vocabulary),
-                      let split = droppedHyphen(in: text.string(left), vocabulary) {
+            } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-",
+                      let split = droppedHyphen(in: scalars[start..<index], vocabulary) {
                 var hyphenated = Array(scalars[left.start..<left.end])
                 hyphenated.insert("-", at: split)
                 edit(left, to: hyphenated, rule: "hyphen-restored")
@@ -100,17 +100,14 @@ public struct HyphenationStage: Stage {
         return !(isWord(left) && isWord(right) && left.count > 1 && right.count > 1)
     }
 
-    /// Whether `droppedHyphen` may find a place in the word, asked of its letters before a
-    /// string is made: a word of six letters or more, and a compound the document spells with
-    /// a hyphen exists or the word has no lower-case ASCII letter.
-    func mayBeFused(_ word: ArraySlice<Unicode.Scalar>, _ vocabulary: Vocabulary) -> Bool {
-        word.count >= 6 && (!vocabulary.compounds.isEmpty || !word.contains { (0x61...0x7A).contains($0.value) })
-    }
-
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
-    func droppedHyphen(in word: String, _ vocabulary: Vocabulary) -> Int? {
-        // The cheap questions first: every word of a paper is asked, and few are either.
+    func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: Vocabulary) -> Int? {
+        // The cheap questions first, of the letters before a string is made: every word of a
+        // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
+        // (there must be such compounds) or free of lower-case letters.
+        guard letters.count >= 6, !vocabulary.compounds.isEmpty || !letters.contains(where: { (0x61...0x7A).contains($0.value) }) else { return nil }
+        let word = String(scalars: letters)
         let lowered = word.lowercased()
         let compound = vocabulary.compounds[lowered]
         let inCapitals = word.utf8.allSatisfy { $0 < 0x80 }
@@ -120,9 +117,9 @@ public struct HyphenationStage: Stage {
             return compound.distance(from: compound.startIndex, to: hyphen)
         }
         guard inCapitals, vocabulary.count(of: lowered) <= 1 else { return nil }
-        let letters = Array(word)
-        let splits = (3...(letters.count - 3)).filter { split in
-            vocabulary.isProper(String(letters[..<split])) && vocabulary.isProper(String(letters[split...]))
+        let characters = Array(word)
+        let splits = (3...(characters.count - 3)).filter { split in
+            vocabulary.isProper(String(characters[..<split])) && vocabulary.isProper(String(characters[split...]))
         }
         return splits.count == 1 ? splits[0] : nil
     }
