@@ -19,8 +19,9 @@ struct DigitShapes {
     private(set) var longestRun = 0
     private(set) var shapes: Shape = []
 
-    init(_ text: String) {
-        let units = Array(text.utf16)
+    init(_ text: String) { self.init(units: Array(text.utf16)) }
+
+    init(units: [UInt16]) {
         func at(_ index: Int, _ test: (UInt16) -> Bool) -> Bool { index < units.count && test(units[index]) }
         let isDigit = { (unit: UInt16) in (0x30...0x39).contains(unit) }
         let isSeparator = { (unit: UInt16) in unit == 0x2E || unit == 0x2F }

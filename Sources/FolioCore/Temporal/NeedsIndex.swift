@@ -40,6 +40,18 @@ struct NeedsIndex: Sendable {
         var bytes: [UInt8]
         /// A whole word (`anyWord`), not a stem any longer word may start with.
         var isWord: Bool
+
+        /// Whether a word of ASCII letters (UTF-16 units, either case) is this word or starts
+        /// with this stem.
+        func matches(_ word: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+            guard isWord ? word.count == bytes.count : word.count >= bytes.count else { return false }
+            return zip(bytes, word).allSatisfy { $0 == UInt8(truncatingIfNeeded: $1) | 0x20 }
+        }
+
+        /// Whether a word's letters (`letters(_:)`) are this word or start with this stem.
+        func matches(_ letters: [UInt8]) -> Bool {
+            isWord ? letters == bytes : letters.starts(with: bytes)
+        }
     }
 
     private var entries: [Entry] = []
@@ -110,38 +122,52 @@ struct NeedsIndex: Sendable {
 
     /// The entries the words of `text` hold (whole words equal to it, stems it starts with),
     /// and where.
-    func present(in text: String) -> Presence {
+    func present(in text: String) -> Presence { present(in: Array(text.utf16)) }
+
+    /// `present(in:)` of a text's UTF-16 units. A word is a run of letters: ASCII ones are
+    /// compared with the entries where they stand, lower-cased; a word with a letter beyond
+    /// ASCII, which no entry holds, is compared as its letters with each such letter `0x80`.
+    func present(in units: [UInt16]) -> Presence {
         var found = Presence(entries: Bits(count: entries.count))
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        // Where the word started and where the text is, in UTF-16 units.
-        var start = 0, position = 0
-        func close() {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard let first = word.first, first < 128 else { return }
-            for number in byFirstByte[Int(first)] {
-                let entry = entries[number]
-                if entry.isWord ? word == entry.bytes : word.starts(with: entry.bytes) {
-                    found.entries.insert(number)
-                    found.words.append((number, NSRange(location: start, length: position - start)))
+        units.withUnsafeBufferPointer { units in
+            var index = 0
+            while index < units.count {
+                let start = index
+                var beyondASCII = false
+                // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
+                // surrogates is one).
+                while index < units.count {
+                    let unit = units[index]
+                    if unit < 0x80 {
+                        guard (unit | 0x20) &- 0x61 < 26 else { break }
+                        index += 1
+                    } else {
+                        let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
+                        let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
+                        guard let scalar, scalar.isAlphabetic else { break }
+                        beyondASCII = true
+                        index += width
+                    }
+                }
+                guard index > start else { index += 1; continue }
+                let first = units[start]
+                guard first < 0x80 else { continue }
+                let word = NSRange(location: start, length: index - start)
+                for number in byFirstByte[Int(first | 0x20)] {
+                    let entry = entries[number]
+                    if beyondASCII ? entry.matches(Self.letters(units[start..<index])) : entry.matches(units[start..<index]) {
+                        found.entries.insert(number)
+                        found.words.append((number, word))
+                    }
                 }
             }
         }
-        for scalar in text.unicodeScalars {
-            if let letter = scalar.asciiLetterLowercased {
-                if word.isEmpty { start = position }
-                word.append(letter)
-            } else if scalar.value >= 0x80 && scalar.isAlphabetic {
-                // Beyond ASCII: part of the word, but no entry holds it.
-                if word.isEmpty { start = position }
-                word.append(0x80)
-            } else {
-                close()
-            }
-            position += scalar.utf16.count
-        }
-        close()
         return found
+    }
+
+    /// A word's letters as entries are compared with them: ASCII lower-cased, others `0x80`.
+    private static func letters(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> [UInt8] {
+        String(decoding: units, as: UTF16.self).unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) | 0x20 : 0x80 }
     }
 
     /// Where the places of rule `rule` (`places`) stand in a text holding `present`.

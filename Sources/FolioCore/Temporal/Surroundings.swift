@@ -2,28 +2,30 @@ import Foundation
 
 /// The words around a temporal expression, which say how to read it: whether its clause looks
 /// ahead or tells the past, whether a number is a year, whether a quarter is set against another.
-struct Surroundings {
-    private let text: NSString
+struct Surroundings: Sendable {
+    /// The sentence in UTF-16 units, shared with the tagger: a reading asks for its cues only
+    /// when it is resolved against the writing date, and keeps its surroundings until then.
+    private let units: [UInt16]
     private let match: NSRange
 
     /// How much of the text around a match the cues look at.
     static let reach = 80
 
     /// The surroundings of `match` in `text`, cut out only when a rule asks: most rules never do.
-    init(of match: NSRange, in text: NSString) {
-        self.text = text
+    init(of match: NSRange, in units: [UInt16]) {
+        self.units = units
         self.match = match
     }
 
     /// Up to `reach` characters before the match, and after it.
     var before: Substring {
         let lead = max(0, match.location - Self.reach)
-        return Substring(text.substring(with: NSRange(location: lead, length: match.location - lead)))
+        return Substring(String(decoding: units[lead..<match.location], as: UTF16.self))
     }
 
     var after: Substring {
-        let end = NSMaxRange(match), tail = min(text.length, end + Self.reach)
-        return Substring(text.substring(with: NSRange(location: end, length: tail - end)))
+        let end = NSMaxRange(match), tail = min(units.count, end + Self.reach)
+        return Substring(String(decoding: units[end..<tail], as: UTF16.self))
     }
 
     /// Where the clause puts what it tells, as far as its verbs show.

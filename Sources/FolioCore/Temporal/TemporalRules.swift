@@ -140,7 +140,7 @@ enum TemporalRules {
     /// March` written in November the last; untold, March written in November is the next. In
     /// a narrative, the month nearest the date it last gave, either way. A year alone as
     /// anchor (historical prose) gives its own year.
-    static func nearestYear(month: Int, day: Int?, to focus: TemporalTagger.Focus, tense: Surroundings.Tense = .unmarked) -> Int {
+    static func nearestYear(month: Int, day: Int?, to focus: TemporalTagger.Focus, tense: @autoclosure () -> Surroundings.Tense = .unmarked) -> Int {
         let point = focus.point
         guard let anchorMonth = point.month else { return point.year }
         let here = anchorMonth * 31 + (point.day ?? 15)
@@ -149,7 +149,7 @@ enum TemporalRules {
         let year = 12 * 31
         var before = year / 2
         if focus.isWritingDate {
-            switch tense {
+            switch tense() {
             // Ahead, this month's or the next; told in the past, the last one, or one of the
             // next six weeks (a story filed a little before its date).
             case .ahead: before = 15
@@ -253,10 +253,9 @@ enum TemporalRules {
         TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
-            let tense = around.tense
             return anchoredOn(.reference, { focus in
                 let point = focus.point
-                var date = PartialDate(year: nearestYear(month: month, day: day, to: focus, tense: tense), month: month, day: day)
+                var date = PartialDate(year: nearestYear(month: month, day: day, to: focus, tense: around.tense), month: month, day: day)
                 if direction < 0 && dayNumber(date) >= dayNumber(point) { date.year -= 1 }
                 if direction > 0 && dayNumber(date) <= dayNumber(point) { date.year += 1 }
                 return date
@@ -265,9 +264,8 @@ enum TemporalRules {
         // the week of March 6: the ISO week that day falls in
         TemporalRule("(?i:the\\s+week\\s+of\\s+)(" + L.month + ")\\s+(" + L.day + ")(?:,?\\s+" + L.year + ")?(?!\\d)", aroundWords: true, needs: .all([.digit, .word(["week"])])) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), (1...31).contains(day) else { return nil }
-            let tense = around.tense
             return Reading(anchor: int(groups[3]) == nil ? .reference : .none) { focus in
-                guard let year = int(groups[3]) ?? focus.map({ nearestYear(month: month, day: day, to: $0, tense: tense) }) else {
+                guard let year = int(groups[3]) ?? focus.map({ nearestYear(month: month, day: day, to: $0, tense: around.tense) }) else {
                     return Value(type: .date, value: "XXXX-WXX")
                 }
                 return Value(type: .date, value: PartialDate(year: year, month: month, day: day).isoWeek)
@@ -275,14 +273,12 @@ enum TemporalRules {
         },
         TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, needs: .anyWord(L.monthWords)) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
-            let tense = around.tense
-            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
         TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
-            let tense = around.tense
-            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: tense), month: month, day: day) },
+            return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
@@ -292,14 +288,13 @@ enum TemporalRules {
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
-            let tense = around.tense
             return anchoredOn(.reference, { focus in
                 let point = focus.point
                 guard let anchorMonth = point.month else { return PartialDate(year: point.year, month: month) }
                 let year = lead.hasPrefix("last") ? (month < anchorMonth ? point.year : point.year - 1)
                     : lead.hasPrefix("next") ? (month > anchorMonth ? point.year : point.year + 1)
                     : lead.hasPrefix("this") ? point.year
-                    : nearestYear(month: month, day: nil, to: focus, tense: tense)
+                    : nearestYear(month: month, day: nil, to: focus, tense: around.tense)
                 return PartialDate(year: year, month: month)
             }, unanchored: "XXXX-" + String(format2: month))
         },
@@ -329,10 +324,9 @@ enum TemporalRules {
         // when the clause looks ahead
         TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", aroundWords: true, needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, around in
             guard let season = (groups[1] ?? groups[2]).flatMap(L.season) else { return nil }
-            let ahead = around.looksAhead
             return Reading(anchor: .reference) { focus in
                 guard let point = focus?.point else { return Value(type: .date, value: "XXXX-\(season.timex)") }
-                let year = seasonYear(season.edtf, ahead ? 1 : 0, from: point)
+                let year = seasonYear(season.edtf, around.looksAhead ? 1 : 0, from: point)
                 return Value(type: .date, value: "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
             }
         },
@@ -344,7 +338,6 @@ enum TemporalRules {
         // the third quarter (of 1998), third-quarter, the first half, the fiscal first quarter
         TemporalRule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last)[\\s-]+(quarter|half)s?\\b(?!-to-))(?:\\s+of\\s+(?:fiscal\\s+)?" + L.year + ")?", aroundWords: true, needs: .word(["quarter", "half"])) { groups, around in
             let isHalf = groups[2]!.lowercased() == "half"
-            let ahead = around.looksAhead
             // `the last quarter` of a year the text names is its fourth; alone it is the latest.
             if groups[1]!.lowercased() == "last" && groups[3] == nil { return nil }
             guard let number = groups[1]!.lowercased() == "last" ? (isHalf ? 2 : 4) : L.ordinal(groups[1]!) else { return nil }
@@ -354,10 +347,9 @@ enum TemporalRules {
             // fourth-quarter charge`) is not the one the report is about: `the quarter` and `a
             // year ago` still mean that one (`expects to report a third-quarter loss` in November
             // is). Nor is one it is set against (`after a flat second quarter`).
-            let contrast = around.isContrast
             let mentioned: @Sendable (Int, TemporalTagger.Focus?) -> TemporalTagger.Focus? = { year, focus in
                 let toCome = focus.map { $0.isWritingDate && (year, number * 3) >= ($0.point.year, $0.point.month ?? 12) } ?? false
-                return isHalf || contrast || (ahead && toCome) ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number)
+                return isHalf || around.isContrast || (toCome && around.looksAhead) ? nil : TemporalTagger.Focus(point: PartialDate(year: year), quarter: number)
             }
             if let year = int(groups[3]) {
                 return Reading(anchor: .reference) { focus in Value(type: .date, value: "\(year)-\(code)\(number)", mentioned: mentioned(year, focus)) }
@@ -367,7 +359,7 @@ enum TemporalRules {
                 var year = focus.point.year
                 // Written before that quarter began, a report means the last one, unless the
                 // clause looks ahead (`the fourth quarter` in January is last year's).
-                if !isHalf, focus.isWritingDate, !ahead, let month = focus.point.month, (number - 1) * 3 + 1 > month { year -= 1 }
+                if !isHalf, focus.isWritingDate, let month = focus.point.month, (number - 1) * 3 + 1 > month, !around.looksAhead { year -= 1 }
                 return Value(type: .date, value: String(format: "%04d", year) + "-\(code)\(number)", mentioned: mentioned(year, focus))
             }
         },
@@ -559,7 +551,6 @@ enum TemporalRules {
         // Friday, Sunday night, each Thursday (news: the one before the reference date, unless
         // the clause looks ahead)
         TemporalRule("(?i:(each|every|last|next|(?:the\\s+)?previous|this)\\s+)?\\b(" + L.weekday + ")(?:\\s+(?i:(morning|afternoon|evening|night)s?))?(?!,?\\s+(?:" + L.month + "|the\\s+\\d|\\d))", aroundWords: true, needs: .word(L.weekdays)) { groups, around in
-            let ahead = around.looksAhead
             let target = L.weekdays.firstIndex(of: groups[2]!.lowercased())! + 1
             let which = groups[1]?.lowercased() ?? ""
             let part = groups[3].map { ["morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"][$0.lowercased()]! }
@@ -577,7 +568,7 @@ enum TemporalRules {
                     let week = point.adding(which == "next" ? 7 : -7, .day)
                     day = week.adding(target - week.weekday, .day)
                 } else {
-                    day = nearestWeekday(target, to: point, ahead: ahead)
+                    day = nearestWeekday(target, to: point, ahead: around.looksAhead)
                 }
                 if let part { return Value(type: .time, value: day.iso + "T" + part, mentioned: .init(point: day)) }
                 return Value(type: .date, value: day.iso, edtf: day.iso, mentioned: .init(point: day))
@@ -589,7 +580,6 @@ enum TemporalRules {
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
         TemporalRule("(?i)(?:\\b(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?m\\.?(?!\\w)|\\b(noon|midnight|midday))(?:\\s+(?-i:[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(" + L.weekday + "|today|yesterday|tomorrow|(" + L.month + ")\\s+(" + L.day + ")(?!\\d)))?", needs: .any([.all([.digit, .anyWord(["am", "pm", "m"])]), .word(["noon", "midnight", "midday"])])) { groups, around in
-            let ahead = around.looksAhead
             var hour = int(groups[1]) ?? (groups[4]?.lowercased() == "midnight" ? 24 : 12)
             if groups[1] != nil {
                 guard (1...12).contains(hour) else { return nil }
@@ -602,12 +592,12 @@ enum TemporalRules {
                 guard let point = focus?.point, point.day != nil else { return Value(type: .time, value: "XXXX-XX-XX" + time) }
                 var day = point
                 if let month = groups[6].flatMap(L.monthNumber), let date = int(groups[7]) {
-                    day = PartialDate(year: nearestYear(month: month, day: date, to: focus!, tense: ahead ? .ahead : .unmarked), month: month, day: date)
+                    day = PartialDate(year: nearestYear(month: month, day: date, to: focus!, tense: around.looksAhead ? .ahead : .unmarked), month: month, day: date)
                 } else if let dayWord {
                     if let offset = ["today": 0, "yesterday": -1, "tomorrow": 1][dayWord] {
                         day = point.adding(offset, .day)
                     } else if let target = L.weekdays.firstIndex(of: dayWord).map({ $0 + 1 }) {
-                        day = nearestWeekday(target, to: point, ahead: ahead)
+                        day = nearestWeekday(target, to: point, ahead: around.looksAhead)
                     }
                 }
                 return Value(type: .time, value: day.iso + time)

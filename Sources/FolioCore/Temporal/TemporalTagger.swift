@@ -53,11 +53,10 @@ public struct TemporalTagger: Sendable {
         var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let whole = NSRange(text.startIndex..., in: text)
-        let present = TemporalRules.needs.present(in: text)
-        let digits = DigitShapes(text)
-        // NSString ranges, not String indices: converting a match's range is then constant time,
-        // so a long sentence of many dates stays linear.
-        let string = text as NSString
+        // One copy in UTF-16, the units regular expressions see, for the passes over every sentence.
+        let units = Array(text.utf16)
+        let present = TemporalRules.needs.present(in: units)
+        let digits = DigitShapes(units: units)
         var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             let matches = usesCores
@@ -66,10 +65,10 @@ public struct TemporalTagger: Sendable {
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
-                    return range.location == NSNotFound ? nil : string.substring(with: range)
+                    return range.location == NSNotFound ? nil : String(decoding: units[range.location..<NSMaxRange(range)], as: UTF16.self)
                 }
-                guard let reading = rule.read(groups, Surroundings(of: match.range, in: string)) else { continue }
-                if offsets == nil { offsets = ScalarOffsets(text) }
+                guard let reading = rule.read(groups, Surroundings(of: match.range, in: units)) else { continue }
+                if offsets == nil { offsets = ScalarOffsets(units: units) }
                 let range = offsets!.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
@@ -115,14 +114,20 @@ public struct TemporalTagger: Sendable {
 struct ScalarOffsets {
     private var scalarAt: [Int]
 
-    init(_ text: String) {
+    init(_ text: String) { self.init(units: Array(text.utf16)) }
+
+    init(units: [UInt16]) {
         scalarAt = []
-        scalarAt.reserveCapacity(text.utf16.count + 1)
+        scalarAt.reserveCapacity(units.count + 1)
         var scalarIndex = 0
-        for scalar in text.unicodeScalars {
-            scalarAt.append(scalarIndex)
-            if scalar.utf16.count == 2 { scalarAt.append(scalarIndex) }
-            scalarIndex += 1
+        for (index, unit) in units.enumerated() {
+            // The second unit of a pair belongs to the code point the first began.
+            if index > 0 && UTF16.isTrailSurrogate(unit) && UTF16.isLeadSurrogate(units[index - 1]) {
+                scalarAt.append(scalarIndex - 1)
+            } else {
+                scalarAt.append(scalarIndex)
+                scalarIndex += 1
+            }
         }
         scalarAt.append(scalarIndex)
     }
