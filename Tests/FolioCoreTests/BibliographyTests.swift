@@ -194,7 +194,7 @@ import Testing
 @Suite struct ReferenceTaggerTests {
     @Test func theShippedModelLoads() throws {
         let tagger = try #require(ReferenceTagger.shipped, "the reference tagger's model is not beside the binary")
-        #expect(tagger.weights.count > 10_000)
+        #expect(tagger.tables != nil && tagger.tables!.emissions.weights.count > 10_000 * ReferenceLabel.allCases.count)
     }
 
     @Test func itTagsAReferenceInAStyleTheRulesDoNotKnow() throws {
@@ -224,7 +224,9 @@ import Testing
     @Test func taggingByFeatureHashesIsTaggingByFeatureStrings() throws {
         let tagger = try #require(ReferenceTagger.shipped)
         #expect(tagger.tables != nil, "the shipped model's features have distinct hashes")
-        var byStrings = tagger
+        // The same model read with its feature strings, and tagging by them.
+        var byStrings = try ReferenceTagger(serialized: String(contentsOfFile: Self.shippedModelPath, encoding: .utf8))
+        #expect(byStrings.transitions == tagger.transitions)
         byStrings.tables = nil
         let references = [
             "Smith, J. 2001. A title. Boston: Press.",
@@ -265,10 +267,47 @@ import Testing
         #expect(ReferenceFeatures.shape("Phys.Rev.") == "Xx.Xx.")
     }
 
+    @Test func readingOnlyToTagFindsEveryWeightReadWithStrings() throws {
+        let tagger = try #require(ReferenceTagger.shipped)
+        let full = try ReferenceTagger(serialized: String(contentsOfFile: Self.shippedModelPath, encoding: .utf8))
+        let tables = try #require(tagger.tables)
+        for (features, table) in [(full.weights, tables.emissions), (full.edgeWeights, tables.edges)] {
+            #expect(!features.isEmpty)
+            for (feature, row) in features {
+                let offset = try #require(table.offset(of: FeatureHash(feature).value), "\(feature)")
+                #expect(Array(table.weights[offset..<(offset + table.width)]) == row, "\(feature)")
+            }
+        }
+    }
+
+    @Test func weightsReadAsStrtofReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0.005", "-0.005", "113.011", "-108.255", "0.000", "-0.000", "16777.215", "16777.216", "99999.999",
+                     "1e3", "12345678.5", "1.2345", ".5", "5.", "+1.5", "nan", "1.5x", "7", "-"]
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 0..<(1 << 25), using: &generator), places = Int.random(in: 1...3, using: &generator)
+            let scale = [1, 10, 100, 1000][places]
+            let fraction = String(digits % scale)
+            texts.append((Bool.random(using: &generator) ? "-" : "") + "\(digits / scale)." + String(repeating: "0", count: places - fraction.count) + fraction)
+        }
+        for text in texts {
+            let bytes = Array((text + " 3:1.0\n").utf8)
+            let (weight, end) = bytes.withUnsafeBufferPointer { ReferenceTagger.weight(in: $0, at: 0) }
+            let expected = text.withCString { start in
+                var stop: UnsafeMutablePointer<CChar>?
+                let value = strtof(start, &stop)
+                return (value, stop! - UnsafeMutablePointer(mutating: start))
+            }
+            #expect(weight.bitPattern == expected.0.bitPattern || (weight.isNaN && expected.0.isNaN), "\(text)")
+            #expect(end == expected.1, "\(text)")
+        }
+    }
+
+    static let shippedModelPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/FolioCore/Resources/reference-tagger.txt").path
+
     @Test func theShippedModelReadsBackToItsOwnText() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/FolioCore/Resources/reference-tagger.txt").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try String(contentsOfFile: Self.shippedModelPath, encoding: .utf8)
         let model = try ReferenceTagger(serialized: text)
         #expect(model.serialized() == text, "every weight of every feature read as written")
         // A last line without its newline still reads.

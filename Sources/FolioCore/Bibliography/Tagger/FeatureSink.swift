@@ -97,7 +97,7 @@ struct FeatureHash {
 
     mutating func addSeparator() { add(UInt8(ascii: "|")) }
 
-    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         for byte in bytes { add(byte) }
     }
 

@@ -12,29 +12,51 @@ struct FeatureTable: Sendable {
     private var slots: [Slot]
     private let mask: Int
     let width: Int
-    private(set) var weights: [Float] = []
+    private(set) var weights: [Float]
+    private let capacity: Int
+    private var rows = 0
 
     /// nil when two features' strings share a hash, and only their strings tell them apart.
     init?(_ rows: [String: [Float]], width: Int) {
-        var capacity = 16
-        while capacity < rows.count * 2 { capacity *= 2 }
-        slots = [Slot](repeating: Slot(), count: capacity)
-        mask = capacity - 1
-        self.width = width
-        weights.reserveCapacity(rows.count * width)
+        self.init(capacity: rows.count, width: width)
         // In the dictionary's order, which changes from run to run: where a row lies changes,
         // what a lookup finds does not.
         for (feature, row) in rows {
             precondition(row.count == width, "a weight row of the wrong width")
-            let key = FeatureHash(feature).value
-            var slot = Self.slot(key, mask)
-            while slots[slot].key != 0 {
-                if slots[slot].key == key { return nil }
-                slot = (slot + 1) & mask
-            }
-            slots[slot] = Slot(key: key, offset: Int32(weights.count))
-            weights += row
+            guard let offset = addRow(FeatureHash(feature).value) else { return nil }
+            weights.replaceSubrange(offset..<(offset + width), with: row)
         }
+    }
+
+    /// An empty table with room for `capacity` rows, their weights zero until set.
+    init(capacity: Int, width: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Slot](repeating: Slot(), count: size)
+        mask = size - 1
+        self.width = width
+        self.capacity = capacity
+        weights = [Float](repeating: 0, count: capacity * width)
+    }
+
+    /// Adds a row for the feature with hash `key`, and gives where it starts in `weights`; nil
+    /// when a row has that key already.
+    mutating func addRow(_ key: UInt64) -> Int? {
+        precondition(rows < capacity, "more rows than the table was made for")
+        var slot = Self.slot(key, mask)
+        while slots[slot].key != 0 {
+            if slots[slot].key == key { return nil }
+            slot = (slot + 1) & mask
+        }
+        let offset = rows * width
+        slots[slot] = Slot(key: key, offset: Int32(offset))
+        rows += 1
+        return offset
+    }
+
+    /// Sets one weight of a row `addRow` made.
+    mutating func setWeight(_ weight: Float, at index: Int) {
+        weights[index] = weight
     }
 
     /// Where the row of the feature with hash `key` starts in `weights`.

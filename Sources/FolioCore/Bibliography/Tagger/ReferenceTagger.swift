@@ -15,6 +15,9 @@ public struct ReferenceTagger: Sendable {
     /// The weights by the hashes of their features, for tagging; nil while training changes
     /// the weights (or where two features share a hash), and the strings are looked up then.
     var tables: (emissions: FeatureTable, edges: FeatureTable)?
+    /// False for a model read only to tag (`init(taggingWith:)`): its weights are in `tables`
+    /// alone, and it cannot be written or trained.
+    var hasFeatureStrings = true
 
     static let labelCount = ReferenceLabel.allCases.count
 

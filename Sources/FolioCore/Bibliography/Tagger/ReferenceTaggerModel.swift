@@ -4,6 +4,7 @@ extension ReferenceTagger {
     /// The model as text: a header, the transition weights, then one line a feature with its
     /// non-zero weights (`feature<TAB>label:weight …`), features sorted so the file is stable.
     public func serialized() -> String {
+        precondition(hasFeatureStrings, "a model read only to tag has no feature strings to write")
         var lines = ["folio-reference-tagger 1 labels=" + ReferenceLabel.allCases.map(\.name).joined(separator: ",")]
         lines.append("transitions " + transitions.map { String(format: "%.4f", $0) }.joined(separator: " "))
         let rows = (Array(weights) + Array(edgeWeights)).sorted { $0.key < $1.key }
@@ -17,61 +18,143 @@ extension ReferenceTagger {
     /// Reads a model written by `serialized()`.
     public init(serialized text: String) throws {
         self.init()
-        // Read as bytes: the shipped model has 75,000 lines, and splitting them into substrings
-        // was most of a run's start-up time.
+        var emissions: [String: [Float]] = [:], edges: [String: [Float]] = [:]
+        // A line end after the last weight: `strtof` stops there, not past the text.
         var text = text
         if !text.hasSuffix("\n") { text += "\n" }
-        try text.withUTF8 { bytes in try read(bytes) }
+        _ = try text.withUTF8 { try Self.read($0, into: &transitions) { isEdge, feature, entries in
+            var row = [Float](repeating: 0, count: isEdge ? Self.labelCount * Self.labelCount : Self.labelCount)
+            for (label, weight) in entries where label < row.count { row[label] = weight }
+            let name = String(decoding: feature, as: UTF8.self)
+            if isEdge { edges[name] = row } else { emissions[name] = row }
+            return true
+        } }
+        weights = emissions
+        edgeWeights = edges
         indexWeights()
     }
 
-    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        var position = 0
-        func nextLine() -> Range<Int>? {
-            while position < bytes.count && bytes[position] == newline { position += 1 }
-            guard position < bytes.count else { return nil }
-            let start = position
-            while bytes[position] != newline { position += 1 }
-            return start..<position
+    /// Reads a model written by `serialized()` into the tables tagging looks weights up in,
+    /// without the features' strings: a run reads the shipped model before its first paper,
+    /// and keeping 75,000 strings in dictionaries was most of that. Such a model tags as the
+    /// one `init(serialized:)` reads, and cannot be written or trained.
+    public init(taggingWith model: [UInt8]) throws {
+        self.init()
+        var model = model
+        if model.last != UInt8(ascii: "\n") { model.append(UInt8(ascii: "\n")) }
+        try model.withUnsafeBufferPointer { try readTables($0) }
+    }
+
+    private mutating func readTables(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        let count = Self.labelCount
+        // Rows to make room for: lines, and of them edge features' (`~…`).
+        let lines = {
+            var lines = (edges: 0, all: 1), previous = UInt8(ascii: "\n")
+            for byte in bytes {
+                if byte == UInt8(ascii: "\n") { lines.all += 1 } else if byte == UInt8(ascii: "~") && previous == UInt8(ascii: "\n") { lines.edges += 1 }
+                previous = byte
+            }
+            return lines
+        }()
+        var emissions = FeatureTable(capacity: lines.all, width: count), edges = FeatureTable(capacity: lines.edges, width: count * count)
+        let distinct = try Self.read(bytes, into: &transitions) { isEdge, feature, entries in
+            var hash = FeatureHash()
+            hash.add(feature)
+            let width = isEdge ? count * count : count
+            guard let offset = isEdge ? edges.addRow(hash.value) : emissions.addRow(hash.value) else { return false }
+            for (label, weight) in entries where label < width {
+                if isEdge { edges.setWeight(weight, at: offset + label) } else { emissions.setWeight(weight, at: offset + label) }
+            }
+            return true
         }
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        guard let headerLine = nextLine(), case let header = string(headerLine), header.hasPrefix("folio-reference-tagger 1"),
-              header.hasSuffix(ReferenceLabel.allCases.map(\.name).joined(separator: ",")) else {
-            throw FolioError("the reference tagger's model is not in the form this Folio reads")
+        // Two features share a hash: only their strings tell them apart.
+        guard distinct else {
+            self = try ReferenceTagger(serialized: String(decoding: bytes, as: UTF8.self))
+            return
         }
-        guard let transitionRange = nextLine(), case let transitionLine = string(transitionRange), transitionLine.hasPrefix("transitions ") else {
-            throw FolioError("the reference tagger's model has no transition weights")
-        }
-        let values = transitionLine.dropFirst("transitions ".count).split(separator: " ").compactMap { Float($0) }
-        guard values.count == transitions.count else { throw FolioError("the reference tagger's model has the wrong number of transitions") }
-        transitions = values
-        let base = bytes.baseAddress!
-        while let line = nextLine() {
-            guard let tabAt = line.first(where: { bytes[$0] == tab }) else { continue }
-            // Edge features (`~…`) weigh pairs of labels, others single labels.
-            let isEdge = bytes[line.lowerBound] == UInt8(ascii: "~")
-            var row = [Float](repeating: 0, count: isEdge ? Self.labelCount * Self.labelCount : Self.labelCount)
-            var index = tabAt + 1
-            while index < line.upperBound {
-                // `label:weight`: the label's digits, then the weight as `strtof` reads it (as
-                // `Float(String)` does), which stops at the space or line end after it.
-                var label = 0
-                while index < line.upperBound && bytes[index] != colon && bytes[index] != space {
-                    label = label * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+        tables = (emissions, edges)
+        hasFeatureStrings = false
+    }
+
+    /// Reads the header and the transition weights, then hands `row` each feature line: whether
+    /// it is an edge feature (`~…`, weighing pairs of labels), the feature's bytes, and its
+    /// `label:weight` entries. False when `row` refused a line (and reading stopped there).
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, into transitions: inout [Float],
+                             row: (_ isEdge: Bool, _ feature: UnsafeBufferPointer<UInt8>, _ entries: [(label: Int, weight: Float)]) -> Bool) throws -> Bool {
+        // Read as bytes: the shipped model has 75,000 lines, and splitting them into substrings
+        // was most of a run's start-up time.
+        do {
+            let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+            var position = 0
+            func nextLine() -> Range<Int>? {
+                while position < bytes.count && bytes[position] == newline { position += 1 }
+                guard position < bytes.count else { return nil }
+                let start = position
+                while position < bytes.count && bytes[position] != newline { position += 1 }
+                return start..<position
+            }
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            guard let headerLine = nextLine(), case let header = string(headerLine), header.hasPrefix("folio-reference-tagger 1"),
+                  header.hasSuffix(ReferenceLabel.allCases.map(\.name).joined(separator: ",")) else {
+                throw FolioError("the reference tagger's model is not in the form this Folio reads")
+            }
+            guard let transitionRange = nextLine(), case let transitionLine = string(transitionRange), transitionLine.hasPrefix("transitions ") else {
+                throw FolioError("the reference tagger's model has no transition weights")
+            }
+            let values = transitionLine.dropFirst("transitions ".count).split(separator: " ").compactMap { Float($0) }
+            guard values.count == transitions.count else { throw FolioError("the reference tagger's model has the wrong number of transitions") }
+            transitions = values
+            var entries: [(label: Int, weight: Float)] = []
+            while let line = nextLine() {
+                guard let tabAt = line.first(where: { bytes[$0] == tab }) else { continue }
+                entries.removeAll(keepingCapacity: true)
+                var index = tabAt + 1
+                while index < line.upperBound {
+                    // `label:weight`: the label's digits, then the weight as `strtof` reads it (as
+                    // `Float(String)` does), which stops at the space or line end after it.
+                    var label = 0
+                    while index < line.upperBound && bytes[index] != colon && bytes[index] != space {
+                        label = label * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+                        index += 1
+                    }
+                    guard index < line.upperBound, bytes[index] == colon else { index += 1; continue }
+                    let (weight, end) = Self.weight(in: bytes, at: index + 1)
+                    entries.append((label, weight))
+                    index = end
+                    while index < line.upperBound && bytes[index] != space { index += 1 }
                     index += 1
                 }
-                guard index < line.upperBound, bytes[index] == colon else { index += 1; continue }
-                var end: UnsafeMutablePointer<CChar>?
-                let start = UnsafeRawPointer(base + index + 1).assumingMemoryBound(to: CChar.self)
-                let weight = strtof(start, &end)
-                index = end.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? line.upperBound
-                if label < row.count { row[label] = weight }
-                while index < line.upperBound && bytes[index] != space { index += 1 }
-                index += 1
+                let isEdge = bytes[line.lowerBound] == UInt8(ascii: "~")
+                guard row(isEdge, UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<tabAt]), entries) else { return false }
             }
-            if isEdge { edgeWeights[string(line.lowerBound..<tabAt)] = row } else { weights[string(line.lowerBound..<tabAt)] = row }
+            return true
         }
+    }
+
+    /// The number starting at `start`, as `strtof` reads it, and where it stops. A weight as
+    /// `serialized()` writes it (`-12.345`) is its digits over a power of ten: both are exact
+    /// floats and division rounds once, to the float nearest the decimal, which is `strtof`'s.
+    static func weight(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Float, Int) {
+        var index = start
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var digits = 0, integerDigits = 0, fractionDigits = 0
+        func isDigit(_ at: Int) -> Bool { at < bytes.count && bytes[at] &- UInt8(ascii: "0") < 10 }
+        while isDigit(index) && integerDigits < 7 { digits = digits * 10 + Int(bytes[index] &- UInt8(ascii: "0")); integerDigits += 1; index += 1 }
+        if integerDigits > 0 && integerDigits < 7 && index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while isDigit(index) && fractionDigits < 4 { digits = digits * 10 + Int(bytes[index] &- UInt8(ascii: "0")); fractionDigits += 1; index += 1 }
+            let ends = index == bytes.count || bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n")
+            if (1...3).contains(fractionDigits) && ends && digits < 1 << 24 {
+                let scale: Float = fractionDigits == 1 ? 10 : fractionDigits == 2 ? 100 : 1000
+                let value = Float(digits) / scale
+                return (negative ? -value : value, index)
+            }
+        }
+        var end: UnsafeMutablePointer<CChar>?
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        let weight = strtof(base.advanced(by: start).assumingMemoryBound(to: CChar.self), &end)
+        return (weight, end.map { UnsafeRawPointer($0) - base } ?? bytes.count)
     }
 
     /// Trains on CSL-JSON-tagged references, one `{"raw", "gold"}` object a line, and, with

@@ -10,7 +10,7 @@ extension ReferenceTagger {
     public static let shipped: ReferenceTagger? = {
         for path in modelCandidates() {
             if let data = FileManager.default.contents(atPath: path),
-               let model = try? ReferenceTagger(serialized: String(decoding: data, as: UTF8.self)) {
+               let model = try? ReferenceTagger(taggingWith: Array(data)) {
                 return model
             }
         }
