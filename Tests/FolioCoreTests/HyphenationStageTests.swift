@@ -64,4 +64,14 @@ import Testing
         #expect(list.contains("COLOUR") && list.contains("banana") && list.contains("école") && list.contains("zebra"))
         #expect(!list.contains("ms") && !list.contains("xy") && list.count == 4, "flags are no words")
     }
+
+    @Test func aWordListFindsWordsAsStringsEqualThem() {
+        // Strings are equal when Unicode counts them the same: `é` composed or decomposed.
+        let words = ["Café", "nai\u{308}ve", "x", "", "über"] + (0..<5_000).map { "word\($0)" }
+        let list = WordList(words: words)
+        let set = Set(words.map { $0.lowercased() })
+        let probes = ["cafe\u{301}", "CAFÉ", "naïve", "NAÏVE", "cafe", "x", "", "y", "Über", "u\u{308}ber", "word4999", "word5000", "word"]
+        for probe in probes { #expect(list.contains(probe) == set.contains(probe.lowercased()), "\(probe)") }
+        #expect(list.contains("cafe\u{301}") && list.contains("") && !list.contains("cafe") && list.count == words.count)
+    }
 }

@@ -75,10 +75,19 @@ struct Vocabulary {
 /// A list of the words of a language, one a line (Debian's `wamerican`, hunspell word lists
 /// without their affix flags). Loaded once, when the pipeline is configured.
 public struct WordList: Sendable {
-    private let words: Set<String>
+    /// The words, lower-cased and composed (NFC), one after another: a list has a hundred
+    /// thousand lines, read at every start, and a set of strings was most of that.
+    private var bytes: [UInt8] = []
+    /// Open addressing by the words' hashes: a word's start in `bytes` plus one (zero marks an
+    /// empty slot) and its length, as `start + 1 << 20 | length`.
+    private var slots: [UInt64]
+    private var mask: Int
+    public private(set) var count = 0
 
     public init(words: some Sequence<String>) {
-        self.words = Set(words.map { $0.lowercased() })
+        let words = Array(words)
+        self.init(capacity: words.count)
+        for word in words { insert(Self.key(word.lowercased())) }
     }
 
     /// Reads the list at `path`; hunspell's `word/FLAGS` lines count as `word`.
@@ -86,9 +95,7 @@ public struct WordList: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FolioError(file: path, "the word list cannot be read")
         }
-        // Read as bytes, and only words with capitals or beyond ASCII lower-cased: a list has
-        // a hundred thousand lines, read at every start.
-        var words = Set<String>(minimumCapacity: data.count / 8)
+        self.init(capacity: data.count / 8)
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var start = 0
@@ -99,17 +106,69 @@ public struct WordList: Sendable {
                     if wordEnd == nil && (bytes[end] >= 0x80 || (0x41...0x5A).contains(bytes[end])) { plain = false }
                     end += 1
                 }
-                if (wordEnd ?? end) > start {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(wordEnd ?? end)]), as: UTF8.self)
-                    words.insert(plain ? word : word.lowercased())
-                }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<(wordEnd ?? end)])
+                // Only words with capitals or beyond ASCII are made strings, to lower-case.
+                if !word.isEmpty { plain ? insert(Array(word)) : insert(Self.key(String(decoding: word, as: UTF8.self).lowercased())) }
                 start = end + 1
             }
         }
-        self.words = words
     }
 
-    public var count: Int { words.count }
+    private init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
 
-    public func contains(_ word: String) -> Bool { words.contains(word.lowercased()) }
+    public func contains(_ word: String) -> Bool {
+        Self.key(word.lowercased()).withUnsafeBufferPointer { find($0) != nil }
+    }
+
+    /// A lower-cased word as the list keeps it: composed, so that spellings Unicode counts as
+    /// the same (`é` as one code point or as `e` and an accent) are one.
+    private static func key(_ lowercased: String) -> [UInt8] {
+        lowercased.utf8.allSatisfy { $0 < 0x80 } ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    private mutating func insert(_ word: [UInt8]) {
+        precondition(word.count < 1 << 20 && bytes.count + word.count < 1 << 43, "a word list too large")
+        let slot = word.withUnsafeBufferPointer { probe($0) }
+        guard slots[slot] == 0 else { return }
+        slots[slot] = UInt64(bytes.count + 1) << 20 | UInt64(word.count)
+        bytes += word
+        count += 1
+        if count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry != 0 {
+            let start = Int(entry >> 20) - 1, length = Int(entry & 0xF_FFFF)
+            let slot = bytes.withUnsafeBufferPointer { probe(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) }
+            slots[slot] = entry
+        }
+    }
+
+    private func find(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let slot = probe(word)
+        return slots[slot] == 0 ? nil : slot
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    private func probe(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        return bytes.withUnsafeBufferPointer { bytes in
+            while slots[slot] != 0 {
+                let start = Int(slots[slot] >> 20) - 1, length = Int(slots[slot] & 0xF_FFFF)
+                if length == word.count && (length == 0 || memcmp(bytes.baseAddress! + start, word.baseAddress!, length) == 0) { return slot }
+                slot = (slot + 1) & mask
+            }
+            return slot
+        }
+    }
 }
