@@ -1,18 +1,30 @@
-/// Weight rows by the hash of their feature's string (`FeatureHash`), in one flat array, found
-/// by open addressing: looking up a token's twenty features is then twenty probes of integers,
-/// not twenty strings made and hashed.
+/// Weight rows by the hash of their feature's string (`FeatureHash`), found by open addressing:
+/// looking up a token's twenty features is then twenty probes of integers, not twenty strings
+/// made and hashed.
+///
+/// Rows are sparse: a feature weighs three or four of its seventeen labels (or of the 289
+/// pairs of labels of an edge feature), and dense rows made the tables 16 MB, most of it
+/// zeros read from memory at every token.
 struct FeatureTable: Sendable {
-    /// A key beside its row's offset: one cache line read finds both, and with a table of
-    /// seventy thousand features most lookups miss the cache.
+    /// A key beside where its row's weights are: one cache line read finds both, and with a
+    /// table of seventy thousand features most lookups miss the cache.
     private struct Slot: Sendable {
         var key: UInt64 = 0
-        var offset: Int32 = 0
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    /// One non-zero weight of a row: the label (or pair of labels) it weighs, and the weight.
+    struct Entry: Sendable {
+        var index: UInt16
+        var weight: Float
     }
 
     private var slots: [Slot]
     private let mask: Int
+    /// How many weights a full row has.
     let width: Int
-    private(set) var weights: [Float]
+    private(set) var entries: [Entry] = []
     private let capacity: Int
     private var rows = 0
 
@@ -23,50 +35,59 @@ struct FeatureTable: Sendable {
         // what a lookup finds does not.
         for (feature, row) in rows {
             precondition(row.count == width, "a weight row of the wrong width")
-            guard let offset = addRow(FeatureHash(feature).value) else { return nil }
-            weights.replaceSubrange(offset..<(offset + width), with: row)
+            guard addRow(FeatureHash(feature).value, row.enumerated().lazy.map { ($0.offset, $0.element) }) else { return nil }
         }
     }
 
-    /// An empty table with room for `capacity` rows, their weights zero until set.
+    /// An empty table with room for `capacity` rows.
     init(capacity: Int, width: Int) {
+        precondition(width <= Int(UInt16.max), "rows too wide")
         var size = 16
         while size < capacity * 2 { size *= 2 }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         self.width = width
         self.capacity = capacity
-        weights = [Float](repeating: 0, count: capacity * width)
+        entries.reserveCapacity(capacity * 4)
     }
 
-    /// Adds a row for the feature with hash `key`, and gives where it starts in `weights`; nil
-    /// when a row has that key already.
-    mutating func addRow(_ key: UInt64) -> Int? {
+    /// Adds the row of the feature with hash `key`, given its weights by index (zeros are left
+    /// out); false when a row has that key already.
+    mutating func addRow(_ key: UInt64, _ weights: some Sequence<(Int, Float)>) -> Bool {
         precondition(rows < capacity, "more rows than the table was made for")
         var slot = Self.slot(key, mask)
         while slots[slot].key != 0 {
-            if slots[slot].key == key { return nil }
+            if slots[slot].key == key { return false }
             slot = (slot + 1) & mask
         }
-        let offset = rows * width
-        slots[slot] = Slot(key: key, offset: Int32(offset))
+        let start = entries.count
+        for (index, weight) in weights where weight != 0 {
+            precondition(index < width, "a weight outside its row")
+            entries.append(Entry(index: UInt16(index), weight: weight))
+        }
+        slots[slot] = Slot(key: key, start: Int32(start), count: Int32(entries.count - start))
         rows += 1
-        return offset
+        return true
     }
 
-    /// Sets one weight of a row `addRow` made.
-    mutating func setWeight(_ weight: Float, at index: Int) {
-        weights[index] = weight
-    }
-
-    /// Where the row of the feature with hash `key` starts in `weights`.
-    func offset(of key: UInt64) -> Int? {
+    /// Where the weights of the feature with hash `key` are in `entries`; nil when the table
+    /// has no such feature.
+    func row(of key: UInt64) -> Range<Int>? {
         var slot = Self.slot(key, mask)
         while true {
             let found = slots[slot]
-            if found.key == key { return Int(found.offset) }
+            if found.key == key { return Int(found.start)..<Int(found.start + found.count) }
             if found.key == 0 { return nil }
             slot = (slot + 1) & mask
+        }
+    }
+
+    /// The row of the feature with hash `key` with its zeros, as training wrote it.
+    func fullRow(of key: UInt64) -> [Float]? {
+        row(of: key).map { range in
+            var row = [Float](repeating: 0, count: width)
+            for entry in entries[range] { row[Int(entry.index)] = entry.weight }
+            return row
         }
     }
 

@@ -48,9 +48,30 @@ public struct ReferenceTagger: Sendable {
         let forms = ReferenceFeatures.Forms(tokens)
         ReferenceFeatures.features(tokens, into: &features, forms: forms)
         ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures, forms: forms)
-        let row = { (table: FeatureTable, key: UInt64) in table.offset(of: key).map { table.weights[$0..<($0 + table.width)] } }
-        return viterbi(tokens.count, emissions: Self.sums(features.tokens, width: count) { row(tables.emissions, $0) },
-                       edges: Self.sums(edgeFeatures.tokens, width: count * count) { row(tables.edges, $0) })
+        return viterbi(tokens.count, emissions: Self.sums(features.tokens, in: tables.emissions),
+                       edges: Self.sums(edgeFeatures.tokens, in: tables.edges))
+    }
+
+    /// `sums`, of the sparse rows of `table`. Adding only a row's non-zero weights gives the
+    /// same floats as adding the whole row: a sum starts at +0 and never becomes -0 (exact
+    /// cancellation rounds to +0), and adding zero to it changes nothing.
+    private static func sums(_ features: [[UInt64]], in table: FeatureTable) -> (weights: [Float], present: [Bool]) {
+        let width = table.width
+        var sums = [Float](repeating: 0, count: features.count * width)
+        var present = [Bool](repeating: false, count: features.count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            table.entries.withUnsafeBufferPointer { entries in
+                for (token, features) in features.enumerated() {
+                    let base = token * width
+                    for feature in features {
+                        guard let row = table.row(of: feature) else { continue }
+                        present[token] = true
+                        for entry in entries[row] { sums[base + Int(entry.index)] += entry.weight }
+                    }
+                }
+            }
+        }
+        return (sums, present)
     }
 
     /// Each token's weights summed over its features, in their order, `width` a token in one

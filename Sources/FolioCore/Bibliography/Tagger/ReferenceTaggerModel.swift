@@ -61,11 +61,8 @@ extension ReferenceTagger {
             var hash = FeatureHash()
             hash.add(feature)
             let width = isEdge ? count * count : count
-            guard let offset = isEdge ? edges.addRow(hash.value) : emissions.addRow(hash.value) else { return false }
-            for (label, weight) in entries where label < width {
-                if isEdge { edges.setWeight(weight, at: offset + label) } else { emissions.setWeight(weight, at: offset + label) }
-            }
-            return true
+            let weights = entries.lazy.filter { $0.label < width }.map { ($0.label, $0.weight) }
+            return isEdge ? edges.addRow(hash.value, weights) : emissions.addRow(hash.value, weights)
         }
         // Two features share a hash: only their strings tell them apart.
         guard distinct else {
