@@ -77,6 +77,26 @@ import Testing
         #expect(TemporalRules.all.filter(\.aroundWords).count > 20)
     }
 
+    /// Property: whether a number can be a year is read from ASCII text as the pattern reads the
+    /// last 24 characters before it, over random texts of the words, marks and line ends it
+    /// turns on.
+    @Test func numberedThingsAreReadAsThePatternReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["page", "Pages", "pp", "p", "fig", "No", "nos", "vol", "TABLE", "x", "_", "1", "art", "para", "paragraph",
+                      "resolution", "annex", ".", "..", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "#", ",", "(", "-", "é", "§", "№"]
+        var checked = (ascii: 0, other: 0)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let units = Array((text + "1999").utf16)
+            let around = Surroundings(of: NSRange(location: units.count - 4, length: 4), in: units)
+            let window = String(around.before.suffix(24))
+            let expected = Surroundings.notBeforeYear.firstMatch(in: window, range: NSRange(window.startIndex..., in: window)) == nil
+            #expect(around.allowsYear == expected, "\(text.debugDescription)")
+            if window.utf16.allSatisfy({ $0 < 0x80 }) { checked.ascii += 1 } else { checked.other += 1 }
+        }
+        #expect(checked.ascii > 5_000 && checked.other > 1_000)
+    }
+
     @Test func digitShapesAreFoundWhereThePatternsWouldLook() {
         #expect(DigitShapes("on 2022-02-24").shapes == [.isoDate, .yearSpan])
         #expect(DigitShapes("on 24.02.2022 and 1/2/99").shapes == [.numericDate])

@@ -55,8 +55,11 @@ struct NeedsIndex: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// Entry numbers by their first byte.
-    private var byFirstByte = [[Int]](repeating: [], count: 128)
+    /// The entries a word of ASCII letters may hold, by its first two letters (`pairKey`), as
+    /// ranges of `candidates`: most words of a text have no entry with their first two letters,
+    /// and are passed over after one look.
+    private var candidateRanges: [Range<Int>] = []
+    private var candidates: [Int] = []
     private(set) var tests: [Test] = []
     /// For each rule, words and stems of which every match holds one: a rule's places to
     /// look (`TemporalRule.aroundWords`). Of `all`, the first part with words (a rule lists the
@@ -115,9 +118,31 @@ struct NeedsIndex: Sendable {
             }
         }
         places = tests.map(placesOf)
-        for (number, entry) in entries.enumerated() where !entry.bytes.isEmpty && entry.bytes[0] < 128 {
-            byFirstByte[Int(entry.bytes[0])].append(number)
+        var byPair = [[Int]](repeating: [], count: 26 * 27)
+        for (number, entry) in entries.enumerated() {
+            // An entry that does not start with two letters (or is one) is in no word.
+            guard let first = entry.bytes.first.flatMap(Self.letterIndex) else { continue }
+            if entry.bytes.count == 1 {
+                // A one-letter stem starts every word with its letter; a one-letter word is one.
+                for second in (entry.isWord ? 0...0 : 0...26) { byPair[first * 27 + second].append(number) }
+            } else if let second = Self.letterIndex(entry.bytes[1]) {
+                byPair[first * 27 + second + 1].append(number)
+            }
         }
+        for numbers in byPair {
+            candidateRanges.append(candidates.count..<(candidates.count + numbers.count))
+            candidates += numbers
+        }
+    }
+
+    /// A lower-case ASCII letter's place in the alphabet.
+    private static func letterIndex(_ byte: UInt8) -> Int? { (0x61...0x7A).contains(byte) ? Int(byte - 0x61) : nil }
+
+    /// Where the candidates of a word of ASCII letters starting at `units[start]` are: by its
+    /// first letter and its second (none for a word of one letter).
+    private static func pairKey(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Int {
+        let first = Int((units[start] | 0x20) - 0x61)
+        return first * 27 + (end - start > 1 ? Int((units[start + 1] | 0x20) - 0x61) + 1 : 0)
     }
 
     /// The entries the words of `text` hold (whole words equal to it, stems it starts with),
@@ -153,12 +178,18 @@ struct NeedsIndex: Sendable {
                 let first = units[start]
                 guard first < 0x80 else { continue }
                 let word = NSRange(location: start, length: index - start)
-                for number in byFirstByte[Int(first | 0x20)] {
-                    let entry = entries[number]
-                    if beyondASCII ? entry.matches(Self.letters(units[start..<index])) : entry.matches(units[start..<index]) {
+                if beyondASCII {
+                    // Rare: compared as letters, with every entry.
+                    let letters = Self.letters(units[start..<index])
+                    for (number, entry) in entries.enumerated() where entry.matches(letters) {
                         found.entries.insert(number)
                         found.words.append((number, word))
                     }
+                    continue
+                }
+                for number in candidates[candidateRanges[Self.pairKey(units, start, index)]] where entries[number].matches(units[start..<index]) {
+                    found.entries.insert(number)
+                    found.words.append((number, word))
                 }
             }
         }

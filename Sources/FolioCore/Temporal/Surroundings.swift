@@ -56,8 +56,48 @@ struct Surroundings: Sendable {
     /// `compared with the third quarter`): such a word at most two words before it.
     var isContrast: Bool { Self.contrast.matches(String(before)) }
 
-    /// Whether a number here can be a year: not a page, figure, table or other numbered thing.
-    var allowsYear: Bool { !Self.notBeforeYear.matches(String(before.suffix(24))) }
+    /// Whether a number here can be a year: not a page, figure, table or other numbered thing
+    /// (`notBeforeYear` in the last 24 characters before it).
+    var allowsYear: Bool {
+        // Every year of a paper asks, and most sit in ASCII text: there the words are read
+        // straight from the units, as the pattern reads them.
+        let lead = max(0, match.location - Self.reach)
+        var start = match.location
+        for _ in 0..<24 where start > lead {
+            start -= 1
+            // A carriage return and line feed are one character.
+            if units[start] == 0x0A && start > lead && units[start - 1] == 0x0D { start -= 1 }
+        }
+        guard let numbered = Self.endsWithNumberedThing(units[start..<match.location]) else {
+            return !Self.notBeforeYear.matches(String(before.suffix(24)))
+        }
+        return !numbered
+    }
+
+    /// Whether ASCII text ends as `notBeforeYear` matches: a word of `numberedThings`, a full
+    /// stop, white space; or `#` and white space. nil for text beyond ASCII.
+    static func endsWithNumberedThing(_ window: ArraySlice<UInt16>) -> Bool? {
+        guard window.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // The pattern's `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+        var end = window.endIndex
+        while end > window.startIndex, (0x09...0x0D).contains(window[end - 1]) || window[end - 1] == 0x20 { end -= 1 }
+        guard end > window.startIndex else { return false }
+        if window[end - 1] == 0x23 { return true }  // `#`
+        if window[end - 1] == 0x2E { end -= 1 }  // a full stop
+        // The word: the letters, digits and underscores before, where `\b` puts its start.
+        var start = end
+        while start > window.startIndex, case let unit = window[start - 1],
+              (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x5F { start -= 1 }
+        guard end - start <= 10 else { return false }
+        return numberedThings.contains(String(decoding: window[start..<end].map { $0 | 0x20 }, as: UTF16.self))
+    }
+
+    /// Words before a number that make it something other than a year, in lower case.
+    static let numberedThings: Set<String> = [
+        "p", "pp", "page", "pages", "fig", "figure", "figures", "table", "tables", "no", "nos", "nr", "vol", "volume", "volumes",
+        "art", "article", "articles", "chapter", "section", "number", "resolution", "flight", "route", "model", "code", "room",
+        "item", "paragraph", "para", "annex",
+    ]
 
     /// The part of `before` after the last verb of saying, clause break or sentence end.
     private static func clauseBefore(_ before: Substring) -> String {
@@ -77,9 +117,9 @@ struct Surroundings: Sendable {
         #"\b(?:was|were|had|did|made|took|came|went|got|gave|brought|bought|sold|became|began|fell|rose|paid|won|lost|met|saw|knew|thought|found|held|led|kept|ran|sent|spent|stood|struck|wrote|fled|grew|built|chose|drove|broke|flew|meant|rode|sank|shot|slept|spoke|stole|taught|threw|withdrew|[a-z]{2,}(?<!e)ed)\b"#)
     private static let contrast = try! NSRegularExpression(pattern:
         #"(?i)\b(?:after|following|unlike|compared\s+(?:with|to)|versus|vs\.|from)\s+(?:[\w’'-]+\s+){0,2}$"#)
-    /// Words before a number that make it something other than a year.
-    private static let notBeforeYear = try! NSRegularExpression(pattern:
-        #"(?i)(?:\b(?:pp?|pages?|fig|figures?|tables?|no|nos|nr|vol|volumes?|art|articles?|chapter|section|number|resolution|flight|route|model|code|room|item|paragraph|para|annex|§)\.?\s*|[#№§]\s*)$"#)
+    /// Words and marks before a number that make it something other than a year.
+    static let notBeforeYear = try! NSRegularExpression(pattern:
+        #"(?i)(?:\b(?:"# + numberedThings.sorted().joined(separator: "|") + #"|§)\.?\s*|[#№§]\s*)$"#)
 }
 
 private extension NSRegularExpression {
