@@ -1,0 +1,106 @@
+import Foundation
+
+/// A table of words, each with a value, kept as bytes in one buffer and found through open
+/// addressing: filling it from a paper's words or a language's word list makes no string per
+/// word and hashes no string, which a dictionary of strings did (the largest cost of both).
+///
+/// A word is its lower-cased UTF-8, composed (NFC) when beyond ASCII: the table finds what a
+/// dictionary keyed by lower-cased strings finds, where Unicode's equal spellings are one.
+struct WordTable<Value: Sendable>: Sendable {
+    private var bytes: [UInt8] = []
+    /// Per word, in the order added: where its bytes start, how many, its hash, its value.
+    private var starts: [Int] = []
+    private var lengths: [Int32] = []
+    private var hashes: [UInt32] = []
+    private(set) var values: [Value] = []
+    /// A word's number plus one by its hash; zero where no word is.
+    private var slots: [Int32]
+    private var mask: Int
+
+    var count: Int { values.count }
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        starts.reserveCapacity(capacity)
+        lengths.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// The key of a lower-cased word: its UTF-8, composed when beyond ASCII.
+    static func key(_ lowercased: String) -> [UInt8] {
+        lowercased.utf8.allSatisfy { $0 < 0x80 } ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// The value of `word` (a key), if the table has it.
+    func value(of word: [UInt8]) -> Value? {
+        word.withUnsafeBufferPointer { word in
+            let number = slots[probe(word, Self.hash(word))]
+            return number == 0 ? nil : values[Int(number) - 1]
+        }
+    }
+
+    /// The value of the lower-cased `word`, if the table has it.
+    func value(ofWord word: String) -> Value? { value(of: Self.key(word.lowercased())) }
+
+    /// Changes the value of `word` (a key) with `change`, adding the word with `initial` first
+    /// when the table does not have it.
+    mutating func update(_ word: UnsafeBufferPointer<UInt8>, initial: @autoclosure () -> Value, _ change: (inout Value) -> Void) {
+        let hash = Self.hash(word)
+        let slot = probe(word, hash)
+        if slots[slot] != 0 {
+            change(&values[Int(slots[slot]) - 1])
+            return
+        }
+        precondition(values.count < Int(Int32.max) - 1, "too many words")
+        starts.append(bytes.count)
+        lengths.append(Int32(word.count))
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        var value = initial()
+        change(&value)
+        values.append(value)
+        slots[slot] = Int32(values.count)
+        if values.count * 2 > slots.count { grow() }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
+        for number in hashes.indices {
+            var slot = Self.slot(hashes[number], mask)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    private func probe(_ word: UnsafeBufferPointer<UInt8>, _ hash: UInt32) -> Int {
+        var slot = Self.slot(hash, mask)
+        return bytes.withUnsafeBufferPointer { bytes in
+            while slots[slot] != 0 {
+                let number = Int(slots[slot]) - 1
+                if hashes[number] == hash && Int(lengths[number]) == word.count
+                    && (word.isEmpty || memcmp(bytes.baseAddress! + starts[number], word.baseAddress!, word.count) == 0) {
+                    return slot
+                }
+                slot = (slot + 1) & mask
+            }
+            return slot
+        }
+    }
+
+    /// FNV-1a, its 64 bits folded to 32.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+
+    private static func slot(_ hash: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+}
