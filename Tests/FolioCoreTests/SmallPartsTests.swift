@@ -25,6 +25,53 @@ import Testing
         #expect(reading("a dash -\nhere") == "a dash - here")  // a spaced dash is not a compound
     }
 
+    @Test func softHyphensAtLineEndsJoinTheWord() {
+        #expect(reading("inter\u{AD}\nnational\u{AD}\n\u{AD}\nly") == "internationally")
+        #expect(reading("café-\nrésumé 🙂\u{AD} x") == "café-résumé 🙂\u{AD} x", "a soft hyphen before spaces alone stays")
+    }
+
+    /// Property: the reading text is what this plain definition gives, code point by code point,
+    /// over random texts of the marks it turns on.
+    @Test func readingTextFollowsItsDefinition() {
+        func definition(_ scalars: [Unicode.Scalar], keepingEdgeSpaces: Bool) -> String {
+            func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool { " \n\u{0C}\t\r".unicodeScalars.contains(scalar) }
+            func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
+            var result: [Unicode.Scalar] = [], pendingSpace = false, index = 0
+            while index < scalars.count {
+                guard isSpaceOrBreak(scalars[index]) else {
+                    if pendingSpace { result.append(" "); pendingSpace = false }
+                    result.append(scalars[index])
+                    index += 1
+                    continue
+                }
+                var end = index, sawBreak = false
+                while end < scalars.count, isSpaceOrBreak(scalars[end]) {
+                    if scalars[end] != " " && scalars[end] != "\t" { sawBreak = true }
+                    end += 1
+                }
+                if sawBreak && result.last == "\u{AD}" {
+                    result.removeLast()
+                } else if sawBreak && end < scalars.count && result.count >= 2 && result.last == "-" && isWord(result[result.count - 2]) && isWord(scalars[end]) {
+                } else {
+                    pendingSpace = !result.isEmpty || keepingEdgeSpaces
+                }
+                index = end
+            }
+            if pendingSpace && keepingEdgeSpaces { result.append(" ") }
+            return String(String.UnicodeScalarView(result))
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "7", "-", "\u{AD}", " ", "\n", "\u{0C}", "\t", "\r", "🙂", ".", "Ж"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: text))
+            for keep in [false, true] {
+                #expect(working.readingText(working.all, keepingEdgeSpaces: keep) == definition(Array(text.unicodeScalars), keepingEdgeSpaces: keep),
+                        "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func edgeSpacesCanBeKept() {
         let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: "a \n b"))
         #expect(working.readingText(TextRange(1, 4), keepingEdgeSpaces: true) == " ")

@@ -6,11 +6,23 @@ extension WorkingText {
     /// With `keepingEdgeSpaces`, white space at either end becomes one space instead of
     /// vanishing: for pieces of a paragraph written around inline elements.
     public func readingText(_ range: TextRange, keepingEdgeSpaces: Bool = false) -> String {
-        // Scalars gathered in an array and made a string at once: a string's scalar view grows
-        // slowly, and every paragraph of the TEI passes through here.
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(range.end - range.start)
+        // Encoded into UTF-8 as it goes, and made a string at once: every paragraph of the
+        // JSON and the TEI passes through here. What the rules below look back at (the last
+        // two code points written, and how many) is kept beside the bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.end - range.start)
+        var written = 0
+        var last: Unicode.Scalar?, beforeLast: Unicode.Scalar?, third: Unicode.Scalar?
         var pendingSpace = false
+        func write(_ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+            written += 1
+            (third, beforeLast, last) = (beforeLast, last, scalar)
+        }
         var index = range.start
         while index < range.end {
             let scalar = scalars[index]
@@ -21,29 +33,30 @@ extension WorkingText {
                     if scalars[end] != " " && scalars[end] != "\t" { sawBreak = true }
                     end += 1
                 }
-                if sawBreak && result.last == "\u{AD}" {
-                    result.removeLast()  // a soft hyphen: the word simply continues
-                } else if sawBreak && end < range.end && endsWithWordHyphen(result) && Self.isWordCharacter(scalars[end]) {
+                if sawBreak && last == "\u{AD}" {
+                    // A soft hyphen: the word simply continues. (A run of spaces is followed by
+                    // a code point written, so one look back past it is all the rules need.)
+                    bytes.removeLast(2)
+                    written -= 1
+                    (last, beforeLast, third) = (beforeLast, third, nil)
+                } else if sawBreak && end < range.end && written >= 2 && last == "-" && beforeLast.map(Self.isWordCharacter) == true
+                            && Self.isWordCharacter(scalars[end]) {
                     // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
                 } else {
-                    pendingSpace = !result.isEmpty || keepingEdgeSpaces
+                    pendingSpace = written > 0 || keepingEdgeSpaces
                 }
                 index = end
                 continue
             }
             if pendingSpace {
-                result.append(" ")
+                write(" ")
                 pendingSpace = false
             }
-            result.append(scalar)
+            write(scalar)
             index += 1
         }
-        if pendingSpace && keepingEdgeSpaces { result.append(" ") }
-        return String(scalars: result)
-    }
-
-    private func endsWithWordHyphen(_ text: [Unicode.Scalar]) -> Bool {
-        text.count >= 2 && text[text.count - 1] == "-" && Self.isWordCharacter(text[text.count - 2])
+        if pendingSpace && keepingEdgeSpaces { write(" ") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
