@@ -6,57 +6,60 @@ extension WorkingText {
     /// With `keepingEdgeSpaces`, white space at either end becomes one space instead of
     /// vanishing: for pieces of a paragraph written around inline elements.
     public func readingText(_ range: TextRange, keepingEdgeSpaces: Bool = false) -> String {
-        // Encoded into UTF-8 as it goes, and made a string at once: every paragraph of the
-        // JSON and the TEI passes through here. What the rules below look back at (the last
-        // two code points written, and how many) is kept beside the bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.end - range.start)
-        var written = 0
-        var last: Unicode.Scalar?, beforeLast: Unicode.Scalar?, third: Unicode.Scalar?
-        var pendingSpace = false
-        func write(_ scalar: Unicode.Scalar) {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-            written += 1
-            (third, beforeLast, last) = (beforeLast, last, scalar)
-        }
-        var index = range.start
-        while index < range.end {
-            let scalar = scalars[index]
-            if Self.isSpaceOrBreak(scalar) {
-                var end = index
-                var sawBreak = false
-                while end < range.end, Self.isSpaceOrBreak(scalars[end]) {
-                    if scalars[end] != " " && scalars[end] != "\t" { sawBreak = true }
-                    end += 1
-                }
-                if sawBreak && last == "\u{AD}" {
-                    // A soft hyphen: the word simply continues. (A run of spaces is followed by
-                    // a code point written, so one look back past it is all the rules need.)
-                    bytes.removeLast(2)
-                    written -= 1
-                    (last, beforeLast, third) = (beforeLast, third, nil)
-                } else if sawBreak && end < range.end && written >= 2 && last == "-" && beforeLast.map(Self.isWordCharacter) == true
-                            && Self.isWordCharacter(scalars[end]) {
-                    // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
+        // Encoded into the string's own storage as it goes (at most four bytes a code point,
+        // and a space): every paragraph of the JSON and the TEI passes through here. What the
+        // rules below look back at (the last two code points written, and how many) is kept
+        // beside the bytes.
+        String(unsafeUninitializedCapacity: (range.end - range.start + 1) * 4) { buffer in
+            var length = 0, written = 0
+            var last: Unicode.Scalar?, beforeLast: Unicode.Scalar?, third: Unicode.Scalar?
+            var pendingSpace = false
+            func write(_ scalar: Unicode.Scalar) {
+                if scalar.value < 0x80 {
+                    buffer[length] = UInt8(truncatingIfNeeded: scalar.value)
+                    length += 1
                 } else {
-                    pendingSpace = written > 0 || keepingEdgeSpaces
+                    UTF8.encode(scalar) { buffer[length] = $0; length += 1 }
                 }
-                index = end
-                continue
+                written += 1
+                (third, beforeLast, last) = (beforeLast, last, scalar)
             }
-            if pendingSpace {
-                write(" ")
-                pendingSpace = false
+            var index = range.start
+            while index < range.end {
+                let scalar = scalars[index]
+                if Self.isSpaceOrBreak(scalar) {
+                    var end = index
+                    var sawBreak = false
+                    while end < range.end, Self.isSpaceOrBreak(scalars[end]) {
+                        if scalars[end] != " " && scalars[end] != "\t" { sawBreak = true }
+                        end += 1
+                    }
+                    if sawBreak && last == "\u{AD}" {
+                        // A soft hyphen (two bytes): the word simply continues. A run of spaces
+                        // is followed by a code point written, so one look back past it is all
+                        // the rules need.
+                        length -= 2
+                        written -= 1
+                        (last, beforeLast, third) = (beforeLast, third, nil)
+                    } else if sawBreak && end < range.end && written >= 2 && last == "-" && beforeLast.map(Self.isWordCharacter) == true
+                                && Self.isWordCharacter(scalars[end]) {
+                        // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
+                    } else {
+                        pendingSpace = written > 0 || keepingEdgeSpaces
+                    }
+                    index = end
+                    continue
+                }
+                if pendingSpace {
+                    write(" ")
+                    pendingSpace = false
+                }
+                write(scalar)
+                index += 1
             }
-            write(scalar)
-            index += 1
+            if pendingSpace && keepingEdgeSpaces { write(" ") }
+            return length
         }
-        if pendingSpace && keepingEdgeSpaces { write(" ") }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
