@@ -13,6 +13,7 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlregexp.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 

@@ -7,12 +7,24 @@ internal import CLibXML2
 /// may be shared between tasks although it wraps a C pointer.
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
+    private let attributePatterns: CompiledAttributePatterns
 
     /// Compiles `text`; throws the issues libxml2 found when it is not a valid schema.
-    public init(text: String) throws {
+    ///
+    /// `attributePatterns`: pattern facets of the schema that are checked apart, each compiled
+    /// once (see `AttributePattern`); each must be in the schema, which is compiled without them.
+    public init(text: String, attributePatterns: [AttributePattern] = []) throws {
         XMLLibrary.initialize()
+        var stripped = text
+        for pattern in attributePatterns {
+            guard text.contains(pattern.facet) else {
+                throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the schema has no pattern \(pattern.pattern)")])
+            }
+            stripped = stripped.replacing(pattern.facet, with: "")
+        }
+        self.attributePatterns = try CompiledAttributePatterns(attributePatterns)
         let collector = XMLIssueCollector()
-        let bytes = Array(text.utf8)
+        let bytes = Array(stripped.utf8)
         let parsed: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let context = xmlRelaxNGNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else {
@@ -54,7 +66,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         if result != 0 && collector.issues.isEmpty {
             return [XMLIssue(line: nil, path: nil, message: "the document does not match the schema")]
         }
-        return collector.issues
+        return collector.issues + attributePatterns.issues(in: document)
     }
 }
 

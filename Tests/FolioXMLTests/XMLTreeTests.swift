@@ -44,6 +44,25 @@ import FolioXML
         #expect(issues.contains { $0.path?.contains("q") == true || $0.message.contains("q") })
     }
 
+    @Test func attributePatternsAreCheckedApartWhereTheyApply() throws {
+        let patterned = #"""
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+          <start><element name="doc"><zeroOrMore><choice>
+            <element name="a"><attribute name="n"><data type="string"><param name="pattern">[0-9]+</param></data></attribute></element>
+            <element name="b"><attribute name="n"><text/></attribute></element>
+          </choice></zeroOrMore></element></start>
+        </grammar>
+        """#
+        let apart = try RelaxNGSchema(text: patterned, attributePatterns: [AttributePattern(element: "a", attribute: "n", pattern: "[0-9]+")])
+        func issues(_ xml: String) throws -> [XMLIssue] { apart.validate(try ParsedXML(bytes: Array(xml.utf8), name: "t.xml")) }
+        #expect(try issues(#"<doc><a n="12"/><b n="x"/></doc>"#).isEmpty, "the pattern holds on a only")
+        let wrong = try issues(#"<doc>\#n<a n="1x"/></doc>"#)
+        #expect(wrong.count == 1 && wrong[0].line == 2 && wrong[0].message.contains("'1x'") && wrong[0].message.contains("[0-9]+"))
+        #expect(throws: XMLValidationFailure.self, "a pattern the schema lacks") {
+            try RelaxNGSchema(text: patterned, attributePatterns: [AttributePattern(attribute: "n", pattern: "[a-z]+")])
+        }
+    }
+
     @Test func aBrokenSchemaIsAnError() {
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><nonsense/></start></grammar>") }
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "not xml") }

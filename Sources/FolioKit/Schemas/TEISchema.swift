@@ -1,7 +1,25 @@
+import FolioXML
+
 /// Folio's own RELAX NG schema (XML syntax) for its TEI output: a strict subset of TEI P5 that
 /// fixes exactly what `shared/OUTPUT-PROFILE.md` promises. libxml2 validates every file against
 /// it before writing; `folio schema tei` prints it.
 public enum TEISchema {
+    /// A date of the ISO 8601 forms Folio writes: a year, year and month, or a full date.
+    static let isoDatePattern = #"-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"#
+    /// A pointer to an element of the same document.
+    static let pointerPattern = #"#\i\c*"#
+    /// A link with a host: stricter than anyURI, as tei_all's validators are.
+    static let linkPattern = #"([A-Za-z][A-Za-z0-9+.\-]*://[^/?#\s]+|www\.\S+)\S*"#
+
+    /// The schema's pattern facets on attributes, which validation checks apart (compiled once,
+    /// not once a value: see `AttributePattern`). Every pattern of the schema is here.
+    public static let attributePatterns: [AttributePattern] =
+        ["when", "from", "to", "notBefore", "notAfter"].map { AttributePattern(attribute: $0, pattern: isoDatePattern) } + [
+            AttributePattern(attribute: "corresp", pattern: pointerPattern),
+            AttributePattern(element: "ref", attribute: "target", pattern: pointerPattern),
+            AttributePattern(element: "ptr", attribute: "target", pattern: linkPattern),
+        ]
+
     public static let text = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <grammar xmlns="http://relaxng.org/ns/structure/1.0"
@@ -21,7 +39,7 @@ public enum TEISchema {
   <!-- Shared attributes and values -->
   <define name="id"><attribute name="xml:id"><data type="NCName"/></attribute></define>
   <define name="isoDate">
-    <data type="string"><param name="pattern">-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?</param></data>
+    <data type="string"><param name="pattern">\#(isoDatePattern)</param></data>
   </define>
   <define name="dateAttributes">
     <optional><attribute name="when"><ref name="isoDate"/></attribute></optional>
@@ -31,7 +49,7 @@ public enum TEISchema {
     <optional><attribute name="notAfter"><ref name="isoDate"/></attribute></optional>
     <optional><attribute name="dur"><data type="duration"/></attribute></optional>
   </define>
-  <define name="pointer"><data type="string"><param name="pattern">#\i\c*</param></data></define>
+  <define name="pointer"><data type="string"><param name="pattern">\#(pointerPattern)</param></data></define>
 
   <!-- Header -->
   <define name="teiHeader">
@@ -330,7 +348,7 @@ public enum TEISchema {
         <element name="ptr">
           <!-- A link with a host: stricter than anyURI, as tei_all's validators are. -->
           <attribute name="target">
-            <data type="anyURI"><param name="pattern">([A-Za-z][A-Za-z0-9+.\-]*://[^/?#\s]+|www\.\S+)\S*</param></data>
+            <data type="anyURI"><param name="pattern">\#(linkPattern)</param></data>
           </attribute>
         </element>
       </optional>
