@@ -319,6 +319,25 @@ import Testing
         #expect(fields.url == "https://www.example.ro/sport/titlul-articolului-15700571")
     }
 
+    /// Property: a reference is cleaned for the physics patterns as the chain of replacements
+    /// it stands for, over random texts of the marks, spaces and links they turn on.
+    @Test func physicsCleaningIsItsReplacements() {
+        func byPatterns(_ text: String) -> String {
+            text.replacing(pattern: PhysicsStyle.preprintsAndLinks, with: " ", caseInsensitive: true)
+                .replacing(pattern: #"\s+"#, with: " ")
+                .replacing(pattern: #"\s+([,.;:)])"#, with: "$1")
+                .replacing(pattern: #"\(\s+"#, with: "(")
+                .replacing(pattern: #",(?=\S)"#, with: ", ")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Phys", "Rev", "é", "ſ", "1954", " ", "  ", "\u{A0}", "\t", "\n", "\u{2009}", ",", ".", ";", ":", ")", "(", "[", "]",
+                      "arXiv:1234.5", "ARXIV", "(Preprint 12)", "(preprint", "astro-ph/0101", "hep-th/99", "http://x.org/a", "https", "/", "–"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(PhysicsStyle.cleaned(text) == byPatterns(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func compactPhysicsStyles() {
         // Written here in the APS and IOP house styles, not taken from any evaluation set.
         let aps = PhysicsStyle.read("A. B. Author and C. D. Writer, A Study of Things, Phys. Rev. D 45, 1234 (1992).")

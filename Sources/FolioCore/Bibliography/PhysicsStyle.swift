@@ -31,15 +31,58 @@ enum PhysicsStyle {
     static let aas = try! NSRegularExpression(pattern:
         #"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
 
+    /// Preprint numbers and links taken out, as `preprintsAndLinks` finds them.
+    static let preprintsAndLinks = #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#
+
+    /// The reference with preprint numbers and links taken out and its spacing made regular:
+    /// one space for each run of white space, none before `,.;:)` or after `(` (extraction puts
+    /// them there: `Phys.Rev .93 ,99 ( 1954)`), one after a comma.
+    static func cleaned(_ printed: String) -> String {
+        var scalars = Array(printed.unicodeScalars)
+        // The pattern needs a bracket, a colon or a slash, or `(` and `preprint` or `arxiv` in any
+        // case (in ASCII, found by lower-casing; beyond it, case folding is the pattern's own).
+        // Most references have none, and are not searched.
+        let hasMark = scalars.contains { $0 == "[" || $0 == ":" || $0 == "/" }
+        let mayHavePreprint = scalars.allSatisfy { $0.value < 0x80 }
+            ? printed.lowercased().contains("(preprint") || printed.lowercased().contains("(arxiv")
+            : scalars.contains("(")
+        if hasMark || mayHavePreprint {
+            scalars = Array(printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true).unicodeScalars)
+        }
+        // The spacing, pass by pass, each as its pattern (`\s` is Unicode's white space) would:
+        // `\s+` → ` `; `\s+([,.;:)])` → `$1`; `\(\s+` → `(`; `,(?=\S)` → `, `.
+        var collapsed: [Unicode.Scalar] = []
+        collapsed.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if !scalar.properties.isWhitespace {
+                collapsed.append(scalar)
+            } else if collapsed.last != " " {
+                // After the first pass every space stands alone, so the next passes see one.
+                collapsed.append(" ")
+            }
+        }
+        var tight: [Unicode.Scalar] = []
+        tight.reserveCapacity(collapsed.count)
+        for (index, scalar) in collapsed.enumerated() where !(scalar == " " && index + 1 < collapsed.count && ",.;:)".unicodeScalars.contains(collapsed[index + 1])) {
+            tight.append(scalar)
+        }
+        var opened: [Unicode.Scalar] = []
+        opened.reserveCapacity(tight.count)
+        for scalar in tight where !(scalar == " " && opened.last == "(") {
+            opened.append(scalar)
+        }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(opened.count + 8)
+        for (index, scalar) in opened.enumerated() {
+            result.append(scalar)
+            if scalar == ",", index + 1 < opened.count, !opened[index + 1].properties.isWhitespace { result.append(" ") }
+        }
+        return String(scalars: result)
+    }
+
     static func read(_ printed: String) -> Reading? {
         // Preprint numbers and links are not part of the citation proper.
-        let string = printed
-            .replacing(pattern: #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#, with: " ", caseInsensitive: true)
-            .replacing(pattern: #"\s+"#, with: " ")
-            // Extraction puts spaces before punctuation: `Phys.Rev .93 ,99 ( 1954)`.
-            .replacing(pattern: #"\s+([,.;:)])"#, with: "$1")
-            .replacing(pattern: #"\(\s+"#, with: "(")
-            .replacing(pattern: #",(?=\S)"#, with: ", ")
+        let string = cleaned(printed)
         let years = YearMarks(string)
         for expression in [aas, volumeThenYear, yearThenPage, astronomy] where years.allow(expression) {
             let range = NSRange(string.startIndex..., in: string)
