@@ -43,7 +43,8 @@ struct FeatureTable: Sendable {
     init(capacity: Int, width: Int) {
         precondition(width <= Int(UInt16.max), "rows too wide")
         var size = 16
-        while size < capacity * 2 { size *= 2 }
+        // At most two thirds full: a smaller table misses the cache less than probes cost.
+        while size * 2 < capacity * 3 { size *= 2 }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         self.width = width
