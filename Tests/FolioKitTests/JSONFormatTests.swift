@@ -113,6 +113,23 @@ import Testing
         #expect(either.validate(true).map(\.description) == ["at the top level: expected string or null, found boolean"])
     }
 
+    @Test func referencesChainAndRecurAndLengthsCountCodePoints() throws {
+        // A reference to a reference, a recursive definition, and one with keywords beside it.
+        let validator = try JSONSchemaValidator(schema: [
+            "$ref": "#/$defs/node",
+            "$defs": [
+                "node": ["$ref": "#/$defs/tree"],
+                "tree": ["type": "object", "properties": ["name": ["$ref": "#/$defs/name"], "children": ["type": "array", "items": ["$ref": "#/$defs/node"]]]],
+                "name": ["$ref": "#/$defs/text", "minLength": 2],
+                "text": ["type": "string"],
+            ],
+        ])
+        #expect(validator.validate(["name": "ab", "children": [["name": "é̃", "children": []]]]).isEmpty, "two code points")
+        #expect(validator.validate(["children": [["children": [["name": 3]]]]]).map(\.description) == ["at children[0].children[0].name: expected string, found integer"])
+        #expect(validator.validate(["children": [["name": "é"]]]).map(\.description) == ["at children[0].name: the string is shorter than 2 characters"])
+        #expect(!validator.validate(.array([])).isEmpty)
+    }
+
     @Test func oneOfNeedsExactlyOneMatch() throws {
         let validator = try JSONSchemaValidator(schema: ["oneOf": [["type": "integer"], ["type": "number"]]])
         #expect(!validator.validate(1).isEmpty)   // both match

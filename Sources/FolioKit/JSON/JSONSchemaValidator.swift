@@ -77,7 +77,9 @@ public struct JSONSchemaValidator: Sendable {
         var choices: [JSONValue]?
         var constant: JSONValue?
         var minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
-        var properties: [String: Int] = [:]
+        /// By name, searched in order: an object of the schema has a dozen properties at most,
+        /// and comparing a dozen short strings is cheaper than hashing one.
+        var properties: [(name: String, node: Int)] = []
         var required: [String] = []
         var additionalProperties: Int?
         var prefixItems: [Int] = []
@@ -92,6 +94,15 @@ public struct JSONSchemaValidator: Sendable {
         var targets: [String: Int] = [:]
 
         mutating func compile(_ schema: JSONValue) -> Int {
+            // A schema that is only a `$ref` is its target: one node fewer to visit at every value.
+            if let object = schema.objectValue, let reference = object["$ref"]?.stringValue,
+               object.keys.allSatisfy({ $0 == "$ref" || JSONSchemaValidator.annotations.contains($0) }) {
+                if let target = targets[reference] { return target }
+                if let resolved = Self.resolve(reference, in: root) {
+                    targets[reference] = nodes.count
+                    return compile(resolved)
+                }
+            }
             let index = nodes.count
             let node = Node()
             nodes.append(node)
@@ -119,7 +130,7 @@ public struct JSONSchemaValidator: Sendable {
             node.maximum = object["maximum"]?.doubleValue
             node.minLength = object["minLength"]?.doubleValue
             node.minItems = object["minItems"]?.doubleValue
-            for (key, sub) in object["properties"]?.objectValue ?? [:] { node.properties[key] = compile(sub) }
+            for (key, sub) in object["properties"]?.objectValue ?? [:] { node.properties.append((key, compile(sub))) }
             node.required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
             node.additionalProperties = object["additionalProperties"].map { compile($0) }
             node.prefixItems = (object["prefixItems"]?.arrayValue ?? []).map { compile($0) }
@@ -142,7 +153,6 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// A JSON type as a bit; a schema that allows a number allows an integer.
-    /// A JSON type as a bit; a schema that allows a number allows an integer.
     static func typeBit(_ kind: JSONValue.Kind, allowed: Bool) -> UInt8 {
         switch kind {
         case .null: 1
@@ -153,6 +163,16 @@ public struct JSONSchemaValidator: Sendable {
         case .array: 32
         case .object: 64
         }
+    }
+
+    /// Whether `string` has fewer than `minimum` code points, counted only as far as needed.
+    private static func isShorter(_ string: String, than minimum: Double) -> Bool {
+        var count = 0
+        for _ in string.unicodeScalars {
+            count += 1
+            if Double(count) >= minimum { return false }
+        }
+        return Double(count) < minimum
     }
 
     private func check(_ value: JSONValue, against index: Int, path: inout JSONPath, into violations: inout [Violation]) {
@@ -184,7 +204,7 @@ public struct JSONSchemaValidator: Sendable {
             if let minimum = schema.minimum, number < minimum { fail("\(number) is less than the minimum \(minimum)") }
             if let maximum = schema.maximum, number > maximum { fail("\(number) is more than the maximum \(maximum)") }
         }
-        if let string = value.stringValue, let minimum = schema.minLength, Double(string.unicodeScalars.count) < minimum {
+        if let string = value.stringValue, let minimum = schema.minLength, Self.isShorter(string, than: minimum) {
             fail("the string is shorter than \(Int(minimum)) characters")
         }
         if case .object(let object) = value {
@@ -192,7 +212,7 @@ public struct JSONSchemaValidator: Sendable {
                 fail("the required property '\(key)' is missing")
             }
             for (key, member) in object {
-                if let property = schema.properties[key] {
+                if let property = schema.properties.first(where: { $0.name == key })?.node {
                     descend(.key(key), member, property)
                 } else if let additional = schema.additionalProperties {
                     if nodes[additional].allows == false {
