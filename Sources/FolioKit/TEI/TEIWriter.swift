@@ -4,7 +4,10 @@ import FolioXML
 
 /// Builds the TEI tree of a document as `shared/OUTPUT-PROFILE.md` fixes it, following
 /// GROBID's conventions where it has them.
-struct TEIWriter {
+///
+/// A class: the closures that write inline elements keep the writer, and a struct holding the
+/// whole document was copied (every array of it retained) each time one was made.
+final class TEIWriter {
     static let namespace = "http://www.tei-c.org/ns/1.0"
 
     let document: Document
@@ -215,7 +218,7 @@ struct TEIWriter {
     private func bibl(for quotation: Quotation) -> ((XMLElement) -> Void)? {
         let cited = quotation.citation.map { document.citations[$0] }
         guard quotation.speaker != nil || cited != nil || quotation.footnote != nil else { return nil }
-        return { parent in
+        return { [self] parent in
             let bibl = parent.element("bibl")
             if let speaker = quotation.speaker { bibl.element("author", text: text.readingText(speaker)) }
             if let cited {
