@@ -39,8 +39,8 @@ struct Vocabulary {
             if !brokenAfter && !brokenBefore {
                 let first = scalars[start]
                 let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
-                Self.key(scalars[start..<index], into: &word)
-                word.withUnsafeBufferPointer { words.update($0, initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
+                let length = Self.key(scalars[start..<index], into: &word)
+                word.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
             }
             // `A-B` within a line: a compound the document spells with its hyphen.
             if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
@@ -55,15 +55,19 @@ struct Vocabulary {
 
     /// A word's key in `words`, made straight from its scalars when they are ASCII letters
     /// (most words of most papers): every word of a paper passes here.
-    private static func key(_ word: ArraySlice<Unicode.Scalar>, into key: inout [UInt8]) {
-        key.removeAll(keepingCapacity: true)
+    /// Written over the start of `key`, which grows only for a longer word; the key's length.
+    private static func key(_ word: ArraySlice<Unicode.Scalar>, into key: inout [UInt8]) -> Int {
+        if key.count < word.count { key = [UInt8](repeating: 0, count: word.count * 2) }
+        var length = 0
         for scalar in word {
             guard let letter = scalar.asciiLetterLowercased else {
                 key = WordTable<Sightings>.key(String(scalars: word).lowercased())
-                return
+                return key.count
             }
-            key.append(letter)
+            key[length] = letter
+            length += 1
         }
+        return length
     }
 
     func contains(_ word: String) -> Bool { words.value(ofWord: word) != nil }
