@@ -91,7 +91,7 @@ public struct HyphenationStage: Stage {
     /// Join `inter-` + `national`, keep `EU-` + `Turkey` and `well-` + `known`.
     func shouldJoin(_ left: String, _ right: String, _ vocabulary: Vocabulary) -> Bool {
         let joined = left + right
-        if vocabulary.compounds[joined.lowercased()] != nil { return false }  // spelt with the hyphen elsewhere
+        if vocabulary.compound(of: joined.lowercased()) != nil { return false }  // spelt with the hyphen elsewhere
         if vocabulary.contains(joined) { return true }                        // spelt whole elsewhere
         if right.first?.isUppercase == true { return false }                   // a compound of names
         let isWord = { (word: String) in vocabulary.contains(word) || self.wordList?.contains(word) == true }
@@ -106,10 +106,16 @@ public struct HyphenationStage: Stage {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
-        guard letters.count >= 6, !vocabulary.compounds.isEmpty || !letters.contains(where: { (0x61...0x7A).contains($0.value) }) else { return nil }
+        guard letters.count >= 6, vocabulary.hasCompounds || !letters.contains(where: { (0x61...0x7A).contains($0.value) }) else { return nil }
+        // A word of ASCII letters that is no such compound and has a lower-case letter is done
+        // with before a string is made.
+        if letters.allSatisfy({ $0.value < 0x80 }) && vocabulary.compound(ofASCII: letters.map { UInt8($0.value) | 0x20 }) == nil
+            && letters.contains(where: { (0x61...0x7A).contains($0.value) }) {
+            return nil
+        }
         let word = String(scalars: letters)
         let lowered = word.lowercased()
-        let compound = vocabulary.compounds[lowered]
+        let compound = vocabulary.compound(of: lowered)
         let inCapitals = word.utf8.allSatisfy { $0 < 0x80 }
             ? !word.utf8.contains { (0x61...0x7A).contains($0) } : word.allSatisfy { !$0.isLowercase }
         guard compound != nil || inCapitals, word.count >= 6, wordList?.contains(word) != true else { return nil }

@@ -18,7 +18,7 @@ struct Vocabulary {
     private var words: WordTable<Sightings>
     /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
     /// letters without hyphens (`euturkey`).
-    private(set) var compounds: [String: String] = [:]
+    private var compounds = WordTable<String>()
 
     init(_ text: WorkingText) {
         let scalars = text.scalars
@@ -48,7 +48,9 @@ struct Vocabulary {
                 while end < scalars.count && (scalars[end].isAlphabetic
                         || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
                 let compound = String(scalars: scalars[start..<end]).lowercased()
-                compounds[String(compound.unicodeScalars.filter { $0 != "-" })] = compound
+                WordTable<String>.key(String(compound.unicodeScalars.filter { $0 != "-" })).withUnsafeBufferPointer {
+                    compounds.update($0, initial: compound) { $0 = compound }
+                }
             }
         }
     }
@@ -71,6 +73,15 @@ struct Vocabulary {
     }
 
     func contains(_ word: String) -> Bool { words.value(ofWord: word) != nil }
+
+    /// Whether the document spells any compound with its hyphen.
+    var hasCompounds: Bool { compounds.count > 0 }
+
+    /// The compound the document spells with its hyphen whose letters are `letters`, in lower case.
+    func compound(of letters: String) -> String? { compounds.value(ofWord: letters) }
+
+    /// `compound(of:)` for a word of lower-case ASCII letters, as bytes: no string is made.
+    func compound(ofASCII letters: [UInt8]) -> String? { compounds.value(of: letters) }
 
     /// How often `word` was seen whole, in any case.
     func count(of word: String) -> Int { words.value(ofWord: word)?.count ?? 0 }
