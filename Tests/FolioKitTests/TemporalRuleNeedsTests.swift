@@ -97,6 +97,18 @@ import Testing
         #expect(checked.ascii > 5_000 && checked.other > 1_000)
     }
 
+    @Test(arguments: [
+        ("for two more years", true), ("a five-year plan", true), ("eight trading days", true), ("for 1.5 years", true),
+        ("a couple of weeks", true), ("a number of decades", true), ("٥ years", true), ("after\u{A0}years", true), ("café years", true),
+        ("in recent years", false), ("the same day", false), ("5years", false), ("years", false), ("the (years)", false),
+        ("the past year", false), ("trading days", false),
+    ])
+    func aNumberCanStandBeforeAUnitOnlyWhereOneDoes(phrase: String, expected: Bool) throws {
+        let units = Array(phrase.utf16)
+        let word = try #require(["years", "year", "weeks", "decades", "days", "day"].lazy.compactMap { phrase.range(of: $0, options: .backwards) }.first)
+        #expect(NumberBeforeUnit.mayFollowNumber(units, at: NSRange(word, in: phrase).location) == expected, "\(phrase)")
+    }
+
     @Test func digitShapesAreFoundWhereThePatternsWouldLook() {
         #expect(DigitShapes("on 2022-02-24").shapes == [.isoDate, .yearSpan])
         #expect(DigitShapes("on 24.02.2022 and 1/2/99").shapes == [.numericDate])

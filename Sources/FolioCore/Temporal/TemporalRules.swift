@@ -55,8 +55,12 @@ final class TemporalRule: Sendable {
     let lead: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
+    /// For a rule that looks around its words: whether a match may hold the word starting at a
+    /// place of the sentence's UTF-16 units; the pattern runs only around those that may.
+    let mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)?
 
     init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, needs: Needs,
+         mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)? = nil,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
@@ -65,6 +69,7 @@ final class TemporalRule: Sendable {
         self.aroundWords = aroundWords
         self.lead = lead
         self.needs = needs
+        self.mayMatchAt = mayMatchAt
         self.read = read
     }
 
@@ -76,11 +81,11 @@ final class TemporalRule: Sendable {
     /// The pattern's matches in `text`, found around each core match when there is a core
     /// (`cores` keeps the core matches for the other rules of the same core), or around each of
     /// its needed `words`; else in the whole text.
-    func matches(in text: String, range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]],
+    func matches(in text: String, units: [UInt16], range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]],
                  words: () -> [NSRange]) -> [NSTextCheckingResult] {
         let places: [NSRange]
         if aroundWords {
-            places = words()
+            places = mayMatchAt.map { may in words().filter { may(units, $0.location) } } ?? words()
         } else if let core {
             let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
             cores[ObjectIdentifier(core)] = found
@@ -626,7 +631,8 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, needs: .word(L.unitStems)) { groups, _ in
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, needs: .word(L.unitStems),
+                     mayMatchAt: NumberBeforeUnit.mayFollowNumber) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }

@@ -60,7 +60,7 @@ public struct TemporalTagger: Sendable {
         var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             let matches = usesCores
-                ? rule.matches(in: text, range: whole, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
+                ? rule.matches(in: text, units: units, range: whole, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
                 : rule.expression.matches(in: text, range: whole)
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in

@@ -1,0 +1,54 @@
+/// Whether a number can stand right before a unit of time in a sentence: the check a duration
+/// (`two more years`, `five-year`, `eight trading days`) makes before its pattern runs around
+/// the unit word. Most unit words of a paper follow no number (`in recent years`, `the same
+/// day`), and the pattern, with its long optional lead, is the costliest of the tagger's.
+///
+/// It errs only one way: where it cannot tell (letters or digits beyond ASCII), it says yes.
+enum NumberBeforeUnit {
+    /// Every word of the number pattern, in lower case: the last word of a number is one of them.
+    static let numberWords: Set<String> = {
+        var words = Set<String>()
+        var word = ""
+        for character in TemporalLexicon.number.lowercased() {
+            if character.isASCII && character.isLetter {
+                word.append(character)
+            } else {
+                if !word.isEmpty { words.insert(word) }
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.insert(word) }
+        return words
+    }()
+
+    /// Words that may stand between a number and the unit: `more`, and the days markets count.
+    static let between: Set<String> = ["more", "trading", "business", "working"]
+
+    /// Whether the unit word starting at `start` in `units` (UTF-16) may follow a number.
+    static func mayFollowNumber(_ units: [UInt16], at start: Int) -> Bool {
+        var index = start
+        for step in 0..<4 {
+            // White space or hyphens before the word (the pattern needs some).
+            let end = index
+            while index > 0 && isSeparator(units[index - 1]) { index -= 1 }
+            guard index > 0 else { return false }
+            let last = units[index - 1]
+            if last >= 0x80 { return true }
+            if step == 0 && index == end { return false }
+            if (0x30...0x39).contains(last) { return true }
+            // The word before, in ASCII letters.
+            var wordStart = index
+            while wordStart > 0, case let unit = units[wordStart - 1], unit < 0x80, isLetter(unit) { wordStart -= 1 }
+            if wordStart > 0 && units[wordStart - 1] >= 0x80 { return true }
+            guard wordStart < index else { return false }
+            let word = String(decoding: units[wordStart..<index].map { $0 | 0x20 }, as: UTF16.self)
+            if numberWords.contains(word) { return true }
+            guard between.contains(word) else { return false }
+            index = wordStart
+        }
+        return true
+    }
+
+    private static func isSeparator(_ unit: UInt16) -> Bool { unit == 0x20 || (0x09...0x0D).contains(unit) || unit == 0x2D }
+    private static func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+}
