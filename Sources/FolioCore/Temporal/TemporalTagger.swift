@@ -52,9 +52,9 @@ public struct TemporalTagger: Sendable {
         // Code-point offsets are made when the first match needs them: most sentences have none.
         var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
-        let whole = NSRange(text.startIndex..., in: text)
         // One copy in UTF-16, the units regular expressions see, for the passes over every sentence.
         let units = Array(text.utf16)
+        let whole = NSRange(location: 0, length: units.count)
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
         var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
