@@ -10,6 +10,15 @@ import Testing
     }
 }
 
+@Suite struct ContainsASCIITests {
+    @Test func findsBytesWhereCharactersWouldNot() {
+        #expect("doi 10.1000/x".containsASCII("10.") && !"doi 10,1000".containsASCII("10."))
+        #expect("a//\u{301}b".containsASCII("//"), "a combining mark after the slashes: a pattern still sees them")
+        #expect(!"a/\u{301}/b".containsASCII("//") && "".containsASCII("") && !"".containsASCII("x"))
+        #expect("Müller ISBN".containsASCII("ISBN") && !"ISB".containsASCII("ISBN"))
+    }
+}
+
 @Suite struct ReadingTextTests {
     func reading(_ text: String) -> String {
         let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: text))

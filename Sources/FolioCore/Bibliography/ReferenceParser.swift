@@ -261,23 +261,27 @@ public struct ReferenceParser: Sendable {
     public func parseByRules(_ printed: String) -> Reference {
         var fields = Reference(span: TextRange(0, 0))
         var rest = printed.trimmingCharacters(in: .whitespaces)
-        // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`.
-        rest = rest.replacing(pattern: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://")
-        rest = rest.replacing(pattern: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "")
+        // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`. (Each
+        // pattern below runs only on a reference holding what it cannot match without.)
+        if rest.containsASCII("//") { rest = rest.replacing(pattern: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://") }
+        if let first = rest.unicodeScalars.first, first == "[" || first.properties.numericType == .decimal {
+            rest = rest.replacing(pattern: #"^(\[\d+\]|\d{1,3}[.)])\s+"#, with: "")
+        }
 
         // Links and identifiers first: they contain full stops that would cut fields.
-        if let match = rest.range(ofPattern: #"(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)?\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#, caseInsensitive: true) {
+        if rest.containsASCII("10."),
+           let match = rest.range(ofPattern: #"(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)?\b10\.\d{4,9}/[-._;()/:A-Za-z0-9\x{2010}-\x{2015}]+"#, caseInsensitive: true) {
             let found = String(rest[match])
             fields.doi = Self.cleanDOI(found.replacing(pattern: #"^(?:https?://(?:dx\.)?doi\.org/|doi\s*:\s*)"#, with: "", caseInsensitive: true))
             rest.replaceSubrange(match, with: "")
         }
         // Preprint numbers are no link.
         rest = rest.replacing(pattern: Self.arXivPattern, with: "")
-        if let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
+        if rest.containsASCII("http") || rest.containsASCII("www."), let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
             fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
             rest.replaceSubrange(match, with: "")
         }
-        if let match = rest.range(ofPattern: #"ISBN[:\s]*([0-9Xx-]{10,17})"#) {
+        if rest.containsASCII("ISBN"), let match = rest.range(ofPattern: #"ISBN[:\s]*([0-9Xx-]{10,17})"#) {
             fields.isbn = String(rest[match]).replacing(pattern: #"ISBN[:\s]*"#, with: "")
             rest.replaceSubrange(match, with: "")
         }

@@ -5,15 +5,36 @@ import Synchronization
 /// .regularExpression)` compiles its pattern on every call, which costs five times the match
 /// itself on a short string such as a reference.
 package enum Patterns {
-    private static let cache = Mutex<[String: NSRegularExpression]>([:])
+    /// By pattern, case-sensitive ones and case-insensitive ones apart: no key is made per call.
+    private static let cache = Mutex<(sensitive: [String: NSRegularExpression], insensitive: [String: NSRegularExpression])>(([:], [:]))
 
     package static func compiled(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression {
-        let key = (caseInsensitive ? "i:" : "s:") + pattern
-        if let found = cache.withLock({ $0[key] }) { return found }
+        if let found = cache.withLock({ caseInsensitive ? $0.insensitive[pattern] : $0.sensitive[pattern] }) { return found }
         // A pattern in the source that does not compile is a programming error.
         let expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-        cache.withLock { $0[key] = expression }
+        cache.withLock {
+            if caseInsensitive { $0.insensitive[pattern] = expression } else { $0.sensitive[pattern] = expression }
+        }
         return expression
+    }
+}
+
+extension String {
+    /// Whether the text holds `needle` (ASCII), byte for byte: a cheap test before a pattern
+    /// that cannot match without it.
+    package func containsASCII(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        return needle.withUTF8Buffer { needle in
+            var text = self
+            return text.withUTF8 { bytes in
+                guard bytes.count >= count else { return false }
+                for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
+                    if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
+        }
     }
 }
 
