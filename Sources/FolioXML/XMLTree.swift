@@ -8,8 +8,9 @@ public final class XMLTree {
     let document: xmlDocPtr
     private let namespace: xmlNsPtr?
 
-    /// The document element.
-    public private(set) var root: XMLElement!
+    /// The document element. Made on each use, not stored: an element keeps its tree alive,
+    /// and a tree keeping its root element would keep itself, and its libxml2 document, for ever.
+    public var root: XMLElement { XMLElement(tree: self, node: xmlDocGetRootElement(document)!) }
 
     /// Creates `<rootName xmlns="namespace"/>`; children made through `XMLElement` share the
     /// namespace.
@@ -21,7 +22,6 @@ public final class XMLTree {
         xmlDocSetRootElement(document, node)
         namespace = uri.map { uri in withXMLChars(uri) { xmlNewNs(node, $0, nil) } }
         xmlSetNs(node, namespace)
-        root = XMLElement(tree: self, node: node)
     }
 
     deinit {

@@ -63,6 +63,19 @@ import FolioXML
         }
     }
 
+    @Test func aTreeIsFreedWhenNothingHoldsIt() {
+        // A tree that kept its root element kept itself: every paper's TEI stayed in memory.
+        weak var released: XMLTree?
+        do {
+            let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+            released = tree
+            tree.root.element("p", text: "text").attribute("n", "1")
+            #expect(!tree.serialized().isEmpty)
+            #expect(released != nil)
+        }
+        #expect(released == nil)
+    }
+
     @Test func aBrokenSchemaIsAnError() {
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\"><start><nonsense/></start></grammar>") }
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: "not xml") }
