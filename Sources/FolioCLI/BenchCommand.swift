@@ -74,7 +74,7 @@ struct BenchCommand: ParsableCommand {
         for (name, seconds) in result.stages + [("render, validate, write", result.renderSeconds)] {
             lines.append(String(format: "| %@ | %.3f | %.1f%% | %.1f |", name, seconds, 100 * seconds / max(total, 1e-9), Double(one.bytes) / 1e6 / max(seconds, 1e-9)))
         }
-        lines += ["", "## Growth with size (one paper: pipeline and rendering, in memory; the fastest of three rounds over all sizes)", "",
+        lines += ["", "## Growth with size (one paper: pipeline and rendering, in memory; the fastest of five rounds over all sizes)", "",
                   "| style | size | seconds | MB/s | time vs 10x smaller |", "|---|---:|---:|---:|---:|"]
         var worst = 0.0
         for (index, growth) in result.growth.enumerated() {
