@@ -11,7 +11,8 @@ struct Surroundings: Sendable {
     /// How much of the text around a match the cues look at.
     static let reach = 80
 
-    /// The surroundings of `match` in `text`, cut out only when a rule asks: most rules never do.
+    /// The surroundings of `match` in a sentence's UTF-16 `units`, cut out only when a rule
+    /// asks: most rules never do.
     init(of match: NSRange, in units: [UInt16]) {
         self.units = units
         self.match = match
