@@ -164,7 +164,7 @@ struct NeedsIndex: Sendable {
                 while index < units.count {
                     let unit = units[index]
                     if unit < 0x80 {
-                        guard (unit | 0x20) &- 0x61 < 26 else { break }
+                        guard UTF16.isASCIILetter(unit) else { break }
                         index += 1
                     } else {
                         let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1

@@ -38,7 +38,7 @@ enum NumberBeforeUnit {
             if (0x30...0x39).contains(last) { return true }
             // The word before, in ASCII letters.
             var wordStart = index
-            while wordStart > 0, case let unit = units[wordStart - 1], unit < 0x80, isLetter(unit) { wordStart -= 1 }
+            while wordStart > 0 && UTF16.isASCIILetter(units[wordStart - 1]) { wordStart -= 1 }
             if wordStart > 0 && units[wordStart - 1] >= 0x80 { return true }
             guard wordStart < index else { return false }
             let word = String(decoding: units[wordStart..<index].map { $0 | 0x20 }, as: UTF16.self)
@@ -49,6 +49,6 @@ enum NumberBeforeUnit {
         return true
     }
 
-    private static func isSeparator(_ unit: UInt16) -> Bool { unit == 0x20 || (0x09...0x0D).contains(unit) || unit == 0x2D }
-    private static func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+    /// White space or a hyphen, in ASCII: beyond it the check is unsure, and says yes.
+    private static func isSeparator(_ unit: UInt16) -> Bool { unit < 0x80 && UTF16.isPatternSpace(unit) || unit == 0x2D }
 }

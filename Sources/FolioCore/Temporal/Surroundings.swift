@@ -79,16 +79,15 @@ struct Surroundings: Sendable {
     /// stop, white space; or `#` and white space. nil for text beyond ASCII.
     static func endsWithNumberedThing(_ window: ArraySlice<UInt16>) -> Bool? {
         guard window.allSatisfy({ $0 < 0x80 }) else { return nil }
-        // The pattern's `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
         var end = window.endIndex
-        while end > window.startIndex, (0x09...0x0D).contains(window[end - 1]) || window[end - 1] == 0x20 { end -= 1 }
+        while end > window.startIndex && UTF16.isPatternSpace(window[end - 1]) { end -= 1 }
         guard end > window.startIndex else { return false }
         if window[end - 1] == 0x23 { return true }  // `#`
         if window[end - 1] == 0x2E { end -= 1 }  // a full stop
         // The word: the letters, digits and underscores before, where `\b` puts its start.
         var start = end
         while start > window.startIndex, case let unit = window[start - 1],
-              (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) || unit == 0x5F { start -= 1 }
+              UTF16.isASCIILetter(unit) || (0x30...0x39).contains(unit) || unit == 0x5F { start -= 1 }
         guard end - start <= 10 else { return false }
         return numberedThings.contains(String(decoding: window[start..<end].map { $0 | 0x20 }, as: UTF16.self))
     }

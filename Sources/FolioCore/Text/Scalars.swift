@@ -51,6 +51,9 @@ extension Unicode.Scalar {
 }
 
 extension UTF16 {
+    /// An ASCII letter, of either case.
+    static func isASCIILetter(_ unit: UInt16) -> Bool { (unit | 0x20) &- 0x61 < 26 }
+
     /// Whether `\s` in a pattern matches this unit (white space and separators).
     static func isPatternSpace(_ unit: UInt16) -> Bool {
         switch unit {

@@ -93,14 +93,12 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// FNV-1a, its 64 bits folded to 32.
+    /// FNV-1a, its 64 bits folded to the 32 a word keeps.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        var hash = FNV1a()
+        hash.add(word)
+        return UInt32(truncatingIfNeeded: hash.value ^ (hash.value >> 32))
     }
 
-    private static func slot(_ hash: UInt32, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
+    private static func slot(_ hash: UInt32, _ mask: Int) -> Int { FNV1a.slot(of: UInt64(hash), mask: mask) }
 }

@@ -78,7 +78,7 @@ struct FeatureHashes: FeatureSink {
 /// of `pw=` then `of`, `|`, `the` is the hash of `pw=of|the`. Never zero, which marks an empty
 /// slot in `FeatureTable`.
 struct FeatureHash {
-    private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var hash = FNV1a()
 
     init() {}
 
@@ -95,15 +95,9 @@ struct FeatureHash {
         text.withUTF8 { add($0) }
     }
 
-    mutating func addSeparator() { add(UInt8(ascii: "|")) }
+    mutating func addSeparator() { hash.add(UInt8(ascii: "|")) }
 
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes { add(byte) }
-    }
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { hash.add(bytes) }
 
-    private mutating func add(_ byte: UInt8) {
-        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-
-    var value: UInt64 { state == 0 ? 1 : state }
+    var value: UInt64 { hash.value == 0 ? 1 : hash.value }
 }

@@ -92,8 +92,5 @@ struct FeatureTable: Sendable {
         }
     }
 
-    /// FNV's low bits are weak; the multiply spreads the high ones down.
-    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int { FNV1a.slot(of: key, mask: mask) }
 }

@@ -106,18 +106,18 @@ public struct HyphenationStage: Stage {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
-        guard letters.count >= 6, vocabulary.hasCompounds || !letters.contains(where: { (0x61...0x7A).contains($0.value) }) else { return nil }
-        // A word of ASCII letters that is no such compound and has a lower-case letter is done
-        // with before a string is made.
-        if letters.allSatisfy({ $0.value < 0x80 }) && vocabulary.compound(ofASCII: letters.map { UInt8($0.value) | 0x20 }) == nil
-            && letters.contains(where: { (0x61...0x7A).contains($0.value) }) {
-            return nil
-        }
+        guard letters.count >= 6 else { return nil }
+        let isASCII = letters.allSatisfy { $0.value < 0x80 }
+        let hasLowerCaseASCII = letters.contains { (0x61...0x7A).contains($0.value) }
+        guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
+        // A word of ASCII letters is looked up by its bytes: one that is no such compound and
+        // has a lower-case letter is done with before a string is made.
+        let asciiCompound = isASCII ? vocabulary.compound(ofASCII: letters.map { UInt8($0.value) | 0x20 }) : nil
+        if isASCII && asciiCompound == nil && hasLowerCaseASCII { return nil }
         let word = String(scalars: letters)
         let lowered = word.lowercased()
-        let compound = vocabulary.compound(of: lowered)
-        let inCapitals = word.utf8.allSatisfy { $0 < 0x80 }
-            ? !word.utf8.contains { (0x61...0x7A).contains($0) } : word.allSatisfy { !$0.isLowercase }
+        let compound = isASCII ? asciiCompound : vocabulary.compound(of: lowered)
+        let inCapitals = isASCII ? !hasLowerCaseASCII : word.allSatisfy { !$0.isLowercase }
         guard compound != nil || inCapitals, word.count >= 6, wordList?.contains(word) != true else { return nil }
         if let compound, let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
             return compound.distance(from: compound.startIndex, to: hyphen)
