@@ -9,14 +9,33 @@ extension String {
     /// (Appending scalar by scalar to a string's scalar view was the cost of cutting a paper
     /// into sentences and words.)
     public init(scalars: some Collection<Unicode.Scalar>) {
+        self = scalars.withContiguousStorageIfAvailable { String(encoding: $0) } ?? String(scalars: Array(scalars))
+    }
+
+    /// Arrays and their slices, the usual case, are encoded without the generic collection:
+    /// unspecialized across modules, walking it cost ten times the encoding.
+    public init(scalars: [Unicode.Scalar]) {
+        self = scalars.withUnsafeBufferPointer { String(encoding: $0) }
+    }
+
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        self = scalars.withUnsafeBufferPointer { String(encoding: $0) }
+    }
+
+    private init(encoding scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         var length = 0
         for scalar in scalars { length += scalar.utf8Length }
         self.init(unsafeUninitializedCapacity: length) { buffer in
             var index = 0
             for scalar in scalars {
-                UTF8.encode(scalar) { byte in
-                    buffer[index] = byte
+                if scalar.value < 0x80 {
+                    buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
                     index += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[index] = byte
+                        index += 1
+                    }
                 }
             }
             return index
