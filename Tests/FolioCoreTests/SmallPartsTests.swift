@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCore
 
@@ -121,6 +122,24 @@ import Testing
         #expect(String(scalars: scalars[2...3]) == "é ")
         #expect(String(scalars: [Unicode.Scalar]()) == "")
         #expect(String(scalars: AnySequence(scalars)) == "a é 𝄞 \u{0}—x")
+        #expect(String(scalars: scalars.lazy.map { $0 }) == "a é 𝄞 \u{0}—x", "a collection without contiguous storage")
+    }
+
+    /// `trimmed(_:)` against Foundation's `trimmingCharacters(in:)`, which it stands in for, on
+    /// random texts of the sets' members and non-members (astral code points among them) and
+    /// on substrings.
+    @Test func trimmingAgreesWithFoundation() {
+        let sets: [CharacterSet] = [.whitespaces, .whitespacesAndNewlines, .punctuationCharacters,
+                                    CharacterSet(charactersIn: " .,;:*_\"“”„«»‘’'[]<>"), CharacterSet(charactersIn: "()")]
+        let pieces = ["a", " ", "\n", "\u{A0}", ".", ",", "(", ")", "“", "é", "e\u{301}", "\u{10100}", "𝄞", "\u{2003}", "_", "*", "-", "\r\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let set = sets.randomElement(using: &generator)!
+            #expect(text.trimmed(set) == text.trimmingCharacters(in: set), "\(text.debugDescription)")
+            let inner = text.dropFirst()
+            #expect(inner.trimmed(set) == inner.trimmingCharacters(in: set), "\(String(inner).debugDescription)")
+        }
     }
 }
 

@@ -92,11 +92,11 @@ enum PhysicsStyle {
                 guard range.location != NSNotFound, let swiftRange = Range(range, in: string) else { return nil }
                 return String(string[swiftRange])
             }
-            guard var journal = group("journal")?.trimmingCharacters(in: .whitespaces), let volume = group("volume"),
+            guard var journal = group("journal")?.trimmed(.whitespaces), let volume = group("volume"),
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
                   journal.count >= 2, !journal.hasSuffix(",") else { continue }
             if let series = group("series") ?? group("glued") { journal += " " + series }
-            var before = (group("before") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+            var before = (group("before") ?? "").trimmed(CharacterSet(charactersIn: " ,"))
             // The journal starts after the last comma before it; between the names and it, a title.
             if let comma = journal.range(of: ", ", options: .backwards) {
                 before += ", " + journal[..<comma.lowerBound]
@@ -108,9 +108,9 @@ enum PhysicsStyle {
             let namesOnly = expression == aas || expression == astronomy
             let authors = namesOnly ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
             let title = namesOnly ? "" :
-                pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmingCharacters(in: CharacterSet(charactersIn: " ,.\"“”"))
+                pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmed(CharacterSet(charactersIn: " ,.\"“”"))
             return Reading(authors: authors, title: title.isEmpty ? nil : title,
-                           journal: journal.trimmingCharacters(in: CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
+                           journal: journal.trimmed(CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
         }
         return nil
     }
@@ -173,9 +173,9 @@ enum PhysicsStyle {
         let range = NSRange(printed.startIndex..., in: printed)
         guard let match = bookImprint.firstMatch(in: printed, range: range) else { return nil }
         func group(_ name: String) -> String {
-            Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmingCharacters(in: .whitespaces) } ?? ""
+            Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
         }
-        let place = group("place").trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        let place = group("place").trimmed(CharacterSet(charactersIn: " ,"))
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
     }
 
@@ -188,6 +188,6 @@ enum PhysicsStyle {
         guard let match = shortImprint.firstMatch(in: printed, range: range),
               let title = Range(match.range(withName: "title"), in: printed),
               let publisher = Range(match.range(withName: "publisher"), in: printed) else { return nil }
-        return (String(printed[title]).trimmingCharacters(in: .whitespaces), String(printed[publisher]).trimmingCharacters(in: .whitespaces))
+        return (String(printed[title]).trimmed(.whitespaces), String(printed[publisher]).trimmed(.whitespaces))
     }
 }

@@ -54,7 +54,7 @@ public struct ReferenceParser: Sendable {
         // the journal for a name.
         let physicsReading = PhysicsStyle.read(printed)
         if let physics = physicsReading, fields.authors.contains(where: { name in
-            physics.journal.split(separator: " ").contains { $0.trimmingCharacters(in: .punctuationCharacters) == name.family } }) {
+            physics.journal.split(separator: " ").contains { $0.trimmed(.punctuationCharacters) == name.family } }) {
             let names = parseNames(physics.authors)
             if !names.isEmpty { fields.authors = names }
         }
@@ -145,7 +145,7 @@ public struct ReferenceParser: Sendable {
         if let group = printed.firstMatch(ofPattern: #"et al\.?,?\s*\(([^()]{2,40})\)"#), let bracketed = group[1] {
             let inside = String(bracketed)
             func within(_ value: String?) -> Bool {
-                value.map { inside.contains($0.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) } == true
+                value.map { inside.contains($0.trimmed(CharacterSet(charactersIn: "()"))) } == true
             }
             if within(fields.title) { fields.title = nil }
             if within(fields.publisher) { fields.publisher = nil }
@@ -247,7 +247,7 @@ public struct ReferenceParser: Sendable {
     /// A DOI without what extraction glued after it (`….URL`, a final full stop).
     static func cleanDOI(_ doi: String) -> String {
         doi.replacing(pattern: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".;:)"))
+            .trimmed(CharacterSet(charactersIn: ".;:)"))
     }
 
     /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
@@ -260,7 +260,7 @@ public struct ReferenceParser: Sendable {
     /// The rules alone.
     public func parseByRules(_ printed: String) -> Reference {
         var fields = Reference(span: TextRange(0, 0))
-        var rest = printed.trimmingCharacters(in: .whitespaces)
+        var rest = printed.trimmed(.whitespaces)
         // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`. (Each
         // pattern below runs only on a reference holding what it cannot match without.)
         if rest.containsASCII("//") { rest = rest.replacing(pattern: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://") }
@@ -278,7 +278,7 @@ public struct ReferenceParser: Sendable {
         // Preprint numbers are no link.
         rest = rest.replacing(pattern: Self.arXivPattern, with: "")
         if rest.containsASCII("http") || rest.containsASCII("www."), let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
-            fields.url = String(rest[match]).trimmingCharacters(in: CharacterSet(charactersIn: "<>.,;)"))
+            fields.url = String(rest[match]).trimmed(CharacterSet(charactersIn: "<>.,;)"))
             rest.replaceSubrange(match, with: "")
         }
         if rest.containsASCII("ISBN"), let match = rest.range(ofPattern: #"ISBN[:\s]*([0-9Xx-]{10,17})"#) {
@@ -292,7 +292,7 @@ public struct ReferenceParser: Sendable {
             fields.title = clean(rest)
             return fields
         }
-        let yearText = String(rest[yearMatch]).trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        let yearText = String(rest[yearMatch]).trimmed(CharacterSet(charactersIn: "()"))
         fields.issued = Int(yearText.prefix(4)).map { PartialDate(year: $0) }
         let beforeYear = String(rest[..<yearMatch.lowerBound])
         var afterYear = String(rest[yearMatch.upperBound...])
@@ -430,7 +430,7 @@ public struct ReferenceParser: Sendable {
     }
 
     func clean(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:*_").union(.whitespacesAndNewlines))
+        let trimmed = text.trimmed(CharacterSet(charactersIn: " .,;:*_").union(.whitespacesAndNewlines))
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -443,12 +443,12 @@ public struct ReferenceParser: Sendable {
         while count < pieces.count {
             // `Kobayashi C and Nomoto K`: names joined in one piece count if each is a name.
             let parts = pieces[count].components(separatedBy: #"\s+(?:and|&)\s+|\s*&\s*|^\s*(?:and|&)\s+"#, regex: true)
-                .map { $0.replacing(pattern: #"\s+et al\.?$"#, with: "").trimmingCharacters(in: .whitespaces) }
+                .map { $0.replacing(pattern: #"\s+et al\.?$"#, with: "").trimmed(.whitespaces) }
                 .filter { !$0.isEmpty }
             if !parts.isEmpty && parts.allSatisfy(isNameWithInitials) {
                 count += 1
             } else if parts.count == 1, parts[0].split(separator: " ").count <= 2, parts[0].first?.isUppercase == true,
-                      count + 1 < pieces.count, isInitials(pieces[count + 1].trimmingCharacters(in: .whitespaces)) {
+                      count + 1 < pieces.count, isInitials(pieces[count + 1].trimmed(.whitespaces)) {
                 count += 2  // `Cheng`, `M. C. N.`
             } else {
                 break
@@ -472,7 +472,7 @@ public struct ReferenceParser: Sendable {
     /// `Coussens LM, Lerch J`, `European Parliament` (an organisation: the first author,
     /// uninverted, without initials, where no name is inverted).
     public func parseNames(_ text: String) -> [Name] {
-        var string = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
+        var string = text.trimmed(CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
         if string.hasSuffix("."), string.range(ofPattern: #"(^|[\s.-])\p{Lu}\.$"#) == nil { string.removeLast() }
         string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")
@@ -481,7 +481,7 @@ public struct ReferenceParser: Sendable {
         string = string.replacing(pattern: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", caseInsensitive: true)
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
         let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmed(.whitespaces) }
             .filter { !$0.isEmpty && $0.range(ofPattern: #"^\d"#) == nil }
         var names: [Name] = []
         var index = 0
@@ -563,7 +563,7 @@ public struct ReferenceParser: Sendable {
         if words.contains(where: isInitialWord) { return false }  // `L. C. Garcia de Andrade`
         if words.count == 1 || words.count >= 5 { return true }
         return words.contains { word in
-            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            let bare = word.trimmed(.punctuationCharacters)
             return bodies.contains(bare.lowercased()) || ["of", "for", "the", "and", "on"].contains(bare)
                 || (bare.count >= 2 && bare.allSatisfy(\.isUppercase) && !isCompactInitials(bare)) || bare.contains(where: \.isNumber)
         }

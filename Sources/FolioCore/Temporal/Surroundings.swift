@@ -21,12 +21,12 @@ struct Surroundings: Sendable {
     /// Up to `reach` characters before the match, and after it.
     var before: Substring {
         let lead = max(0, match.location - Self.reach)
-        return Substring(String(decoding: units[lead..<match.location], as: UTF16.self))
+        return Substring(String(utf16: units[lead..<match.location]))
     }
 
     var after: Substring {
         let end = NSMaxRange(match), tail = min(units.count, end + Self.reach)
-        return Substring(String(decoding: units[end..<tail], as: UTF16.self))
+        return Substring(String(utf16: units[end..<tail]))
     }
 
     /// Where the clause puts what it tells, as far as its verbs show.
@@ -89,7 +89,7 @@ struct Surroundings: Sendable {
         while start > window.startIndex, case let unit = window[start - 1],
               UTF16.isASCIILetter(unit) || (0x30...0x39).contains(unit) || unit == 0x5F { start -= 1 }
         guard end - start <= 10 else { return false }
-        return numberedThings.contains(String(decoding: window[start..<end].map { $0 | 0x20 }, as: UTF16.self))
+        return numberedThings.contains(String(utf16: ArraySlice(window[start..<end].map { $0 | 0x20 })))
     }
 
     /// Words before a number that make it something other than a year, in lower case.

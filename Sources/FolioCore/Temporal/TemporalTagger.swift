@@ -65,7 +65,7 @@ public struct TemporalTagger: Sendable {
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number -> String? in
                     let range = match.range(at: number)
-                    return range.location == NSNotFound ? nil : String(decoding: units[range.location..<NSMaxRange(range)], as: UTF16.self)
+                    return range.location == NSNotFound ? nil : String(utf16: units[range.location..<NSMaxRange(range)])
                 }
                 guard let reading = rule.read(groups, Surroundings(of: match.range, in: units)) else { continue }
                 if offsets == nil { offsets = ScalarOffsets(units: units) }

@@ -43,6 +43,22 @@ extension String {
     }
 }
 
+extension String {
+    /// The string of these UTF-16 units (ill-formed ones repaired, as `String(decoding:as:)`
+    /// does). ASCII, the usual case, is copied byte for byte: the standard library transcodes
+    /// UTF-16 through its generic path, thousands of instructions for a word.
+    init(utf16 units: ArraySlice<UInt16>) {
+        guard units.allSatisfy({ $0 < 0x80 }) else {
+            self = String(decoding: units, as: UTF16.self)
+            return
+        }
+        self.init(unsafeUninitializedCapacity: units.count) { buffer in
+            for (offset, unit) in units.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: unit) }
+            return units.count
+        }
+    }
+}
+
 extension Unicode.Scalar {
     /// How many bytes the scalar takes in UTF-8.
     var utf8Length: Int { value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4 }

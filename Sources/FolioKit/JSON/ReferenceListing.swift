@@ -13,7 +13,7 @@ public enum ReferenceListing {
         let serializer = JSONSerializer(indent: 0)
         var output = Array("[\n".utf8)
         for (index, line) in lines.enumerated() {
-            let printed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let printed = line.trimmed(.whitespacesAndNewlines)
             let reference = printed.isEmpty ? Reference(span: TextRange(0, 0)) : parser.parse(printed)
             var item: OrderedDictionary<String, JSONValue> = ["id": .string("ref\(index + 1)"), "type": .string(reference.type)]
             for (key, value) in CSLItem.fields(of: reference) { item[key] = value }

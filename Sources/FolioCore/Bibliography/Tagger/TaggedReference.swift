@@ -56,11 +56,11 @@ enum TaggedReference {
     }
 
     static func clean(_ text: String) -> String? {
-        var trimmed = text.trimmingCharacters(in: .init(charactersIn: " .,;:*_\"“”„«»‘’'[]<>"))
+        var trimmed = text.trimmed(.init(charactersIn: " .,;:*_\"“”„«»‘’'[]<>"))
         // Brackets go only when unbalanced: `(clinoril)` ends a title.
         while let first = trimmed.first, first == "(", !trimmed.dropFirst().contains(")") { trimmed.removeFirst() }
         while let last = trimmed.last, last == ")", !trimmed.dropLast().contains("(") { trimmed.removeLast() }
-        trimmed = trimmed.trimmingCharacters(in: .whitespaces)
+        trimmed = trimmed.trimmed(.whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
 }

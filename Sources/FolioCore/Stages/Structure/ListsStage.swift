@@ -63,8 +63,8 @@ public struct ListsStage: Stage {
             // `1.`, `1)`, `(1)`, `a)`, `(a)`.
             let head = text.string(TextRange(range.start, min(range.end, range.start + 6)))
             guard let match = head.range(ofPattern: #"^\(?([0-9]{1,2}|[a-h])[.)]\s"#) else { return nil }
-            let label = head[match].trimmingCharacters(in: .whitespaces)
-            let core = label.trimmingCharacters(in: CharacterSet(charactersIn: "().")).lowercased()
+            let label = head[match].trimmed(.whitespaces)
+            let core = label.trimmed(CharacterSet(charactersIn: "().")).lowercased()
             let ordinal = Int(core) ?? core.unicodeScalars.first.map { Int($0.value) - 96 }
             guard !(label.hasSuffix(".") && core.count == 1 && Int(core) == nil) else { return nil }  // `a.` is an initial
             index = range.start + head.distance(from: head.startIndex, to: match.upperBound)
