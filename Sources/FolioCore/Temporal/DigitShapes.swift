@@ -19,7 +19,7 @@ struct DigitShapes {
     private(set) var longestRun = 0
     private(set) var shapes: Shape = []
 
-    init(_ text: String) { self.init(units: Array(text.utf16)) }
+    init(_ text: String) { self.init(units: text.utf16Units) }
 
     init(units: [UInt16]) {
         func at(_ index: Int, _ test: (UInt16) -> Bool) -> Bool { index < units.count && test(units[index]) }

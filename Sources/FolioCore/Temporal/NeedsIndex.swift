@@ -147,7 +147,7 @@ struct NeedsIndex: Sendable {
 
     /// The entries the words of `text` hold (whole words equal to it, stems it starts with),
     /// and where.
-    func present(in text: String) -> Presence { present(in: Array(text.utf16)) }
+    func present(in text: String) -> Presence { present(in: text.utf16Units) }
 
     /// `present(in:)` of a text's UTF-16 units. A word is a run of letters: ASCII ones are
     /// compared with the entries where they stand, lower-cased; a word with a letter beyond

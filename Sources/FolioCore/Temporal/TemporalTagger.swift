@@ -53,7 +53,7 @@ public struct TemporalTagger: Sendable {
         var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         // One copy in UTF-16, the units regular expressions see, for the passes over every sentence.
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         let whole = NSRange(location: 0, length: units.count)
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
@@ -114,7 +114,7 @@ public struct TemporalTagger: Sendable {
 struct ScalarOffsets {
     private var scalarAt: [Int]
 
-    init(_ text: String) { self.init(units: Array(text.utf16)) }
+    init(_ text: String) { self.init(units: text.utf16Units) }
 
     init(units: [UInt16]) {
         scalarAt = []

@@ -59,6 +59,40 @@ extension String {
     }
 }
 
+extension String {
+    /// The string's UTF-16 units, transcoded from its UTF-8 bytes in one pass: the standard
+    /// library copies the UTF-16 view through its generic path, a dozen instructions a unit,
+    /// and regular expressions need a sentence in UTF-16 before anything else.
+    var utf16Units: [UInt16] {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count)
+            var index = 0
+            // The bytes are well-formed UTF-8: a String holds nothing else.
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    units.append(UInt16(lead))
+                    index += 1
+                } else if lead < 0xE0 {
+                    units.append(UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F))
+                    index += 2
+                } else if lead < 0xF0 {
+                    units.append(UInt16(lead & 0x0F) << 12 | UInt16(bytes[index + 1] & 0x3F) << 6 | UInt16(bytes[index + 2] & 0x3F))
+                    index += 3
+                } else {
+                    let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    units.append(UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10)))
+                    units.append(UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF)))
+                    index += 4
+                }
+            }
+            return units
+        } ?? Array(utf16)
+    }
+}
+
 extension Unicode.Scalar {
     /// How many bytes the scalar takes in UTF-8.
     var utf8Length: Int { value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4 }

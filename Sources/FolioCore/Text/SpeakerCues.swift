@@ -99,7 +99,7 @@ enum SpeakerCues {
         }
 
         init(_ lead: String) {
-            let units = Array(lead.utf16)
+            let units = lead.utf16Units
             var word: [UInt8] = []
             var start = 0
             // Whether only white space has come since the last word, and before this one.
