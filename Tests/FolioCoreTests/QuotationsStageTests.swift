@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCore
 
@@ -51,5 +52,32 @@ import Testing
         #expect(try quotations("An unmatched “mark stays harmless, and “this one is quoted at length here” indeed.\n")
             == ["inline:this one is quoted at length here|-|-"])
         #expect(try quotations("Reversed marks: the ”national question“ too.\n") == ["soCalled:national question|-|-"])
+    }
+}
+
+@Suite struct SpeakerCueWordsTests {
+    /// The words a lead holds decide which cue patterns run: a pattern that would match must
+    /// never be passed over. Random leads of the patterns' words, names and near-misses.
+    @Test func patternsRunWhereverTheyWouldMatch() {
+        // Phrases each pattern matches, and noise; pieces are joined by a space, nothing, or a
+        // mark, so that words also run together and break apart.
+        let phrases = ["according to Jane", "in the words of the Council", "speech by Jane Hale", "remarks made by the Council",
+                       "referred to by Hale", "labelled by Moscow", "views expressed by Jane", "Jane Hale’s speech", "the Council's own Article",
+                       "Hale’s Treaty", "Édouard’s essay", "Moscow's views"]
+        let noise = ["by", "By", "called", "speech", "’s", "Jane", "Council", "said", "é", "x", "2", "free-", "words", "book"]
+        let joins = [" ", " ", " ", "", "-", ", ", "\u{A0}", "é"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let lead = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+                (Bool.random(using: &generator) ? phrases : noise).randomElement(using: &generator)!
+                    .replacingOccurrences(of: " ", with: joins.randomElement(using: &generator)!)
+            }.joined(separator: joins.randomElement(using: &generator)!)
+            let words = SpeakerCues.LeadWords(lead)
+            let whole = NSRange(lead.startIndex..., in: lead)
+            for (expression, runs, name) in [(SpeakerCues.accordingTo, words.according, "accordingTo"), (SpeakerCues.byName, words.byName, "byName"),
+                                             (SpeakerCues.possessive, words.possessive, "possessive")] where !runs {
+                #expect(expression.firstMatch(in: lead, range: whole) == nil, "\(name) passed over in \(lead.debugDescription)")
+            }
+        }
     }
 }

@@ -24,11 +24,25 @@ enum SpeakerCues {
     /// The adverbs as single words (`had once` is two of them).
     static let adverbWords = Set(adverbAlternatives.filter { !$0.contains("\\") })
     static let beforeVerb = try! NSRegularExpression(pattern: "\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
-    static let accordingTo = try! NSRegularExpression(pattern: "(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
+    static let accordingTo = try! NSRegularExpression(pattern: "\\b(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
     /// `called by Moscow`, `a remark by Jane Hale`, `the justification given by the Council`.
     static let byName = try! NSRegularExpression(pattern: "\\b(?:called|named|termed|dubbed|described|labell?ed|referred\\s+to|given|made|delivered|expressed|voiced|remarks?|speech|statements?|words|declarations?|interviews?|arguments?|claims?|justification|response|reply|position|views?|address|letters?|articles?|reports?)\\s+(?:[\\p{Ll}]+\\s+){0,3}?by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    /// The words that open `byName`, whole: one of them must be in a lead for the pattern to
+    /// match there (`referred` of `referred to`, both forms of `remarks?` and `labell?ed`).
+    static let byNameWords: Set<String> = [
+        "called", "named", "termed", "dubbed", "described", "labelled", "labeled", "referred", "given", "made", "delivered",
+        "expressed", "voiced", "remark", "remarks", "speech", "statement", "statements", "words", "declaration", "declarations",
+        "interview", "interviews", "argument", "arguments", "claim", "claims", "justification", "response", "reply", "position",
+        "view", "views", "address", "letter", "letters", "article", "articles", "report", "reports",
+    ]
     /// `Jane Hale’s speech`: the possessor of what was said.
     static let possessive = try! NSRegularExpression(pattern: "(\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2})[’']s\\s+(?:own\\s+)?(?:speech|remarks?|words|statements?|article|interview|address|letter|essay|book|declaration|view|position|Article|Charter|Treaty|Constitution)\\b")
+    /// The lower-case words that `possessive` closes with; its capitalized ones (`Article`,
+    /// `Charter`, `Treaty`, `Constitution`) are told apart by `LeadWords`.
+    static let possessedWords: Set<String> = [
+        "speech", "remark", "remarks", "words", "statement", "statements", "article", "interview", "address", "letter", "essay",
+        "book", "declaration", "view", "position",
+    ]
     static let saidAfter = try! NSRegularExpression(pattern: "^[\\s,.;:]{0,3}(?:said|says|wrote|writes|added|adds|according\\s+to)\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
 
     static let stopWords: Set<String> = [
@@ -60,7 +74,7 @@ enum SpeakerCues {
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
         let leadWords = LeadWords(lead)
-        for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.by, leadWords.possessive]) where isPresent {
+        for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.byName, leadWords.possessive]) where isPresent {
             cues += expression.matches(in: lead, range: whole).map { offsets.scalarRange($0.range(at: 1)) }
         }
         if let match = lastVerbOfSaying(in: lead, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
@@ -84,13 +98,19 @@ enum SpeakerCues {
     }
 
     /// What a lead holds of the cues' words, found in one pass over its UTF-16 units (the
-    /// offsets the patterns report): verbs of saying, `according`/`words`, `by`, `’s`.
+    /// offsets the patterns report): verbs of saying, `according`/`words`, `by` and a word
+    /// that `byName` opens with, `’s` and a word that `possessive` closes with.
     struct LeadWords {
         var verbs: [NSRange] = []
         /// For each verb, where the adverbs right before it start (the verb's own start when
         /// none does): the verb pattern need look no further back.
         var adverbsStart: [Int] = []
-        var according = false, by = false, possessive = false
+        var according = false
+        /// Whether `byName` and `possessive` may match: each needs two words, most leads hold
+        /// one at most, and the patterns cost most where they find nothing.
+        var byName: Bool { byNameWord && by }
+        var possessive: Bool { possessiveMark && possessed }
+        private var by = false, byNameWord = false, possessiveMark = false, possessed = false
 
         /// Whether the ASCII letters of `word` spell `lowerCase`, ignoring case.
         static func isWord(_ word: [UInt8], _ lowerCase: StaticString) -> Bool {
@@ -114,7 +134,7 @@ enum SpeakerCues {
                     continue
                 }
                 defer { if !UTF16.isPatternSpace(unit) { spaceSinceWord = false } }
-                if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessive = true }
+                if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessiveMark = true }
                 guard !word.isEmpty else { continue }
                 let runBefore = spaceBefore ? adverbRun : nil
                 // Only words that may be a cue become strings: the verbs and adverbs are lower case.
@@ -127,6 +147,12 @@ enum SpeakerCues {
                 spaceSinceWord = true
                 if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
                 if Self.isWord(word, "by") { by = true }
+                if word[0] >= 97 {
+                    if SpeakerCues.byNameWords.contains(text) { byNameWord = true }
+                    if SpeakerCues.possessedWords.contains(text) { possessed = true }
+                } else if Self.isWord(word, "article") || Self.isWord(word, "charter") || Self.isWord(word, "treaty") || Self.isWord(word, "constitution") {
+                    possessed = true
+                }
                 word.removeAll(keepingCapacity: true)
             }
         }
