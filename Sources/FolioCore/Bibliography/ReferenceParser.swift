@@ -34,7 +34,8 @@ public struct ReferenceParser: Sendable {
         var fields = TaggedReference.fields(printed, tokens: tokens, labels: labels)
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
-        let rules = parseByRules(printed)
+        let italicTitle = printed.range(ofPattern: #"(^|\s)\*[^*\s][^*]*\*"#) != nil
+        let rules = italicTitle ? parseByRules(printed) : identifiersAndYear(printed).fields
         // Where the tagger found no locators at all, the patterns' reading stands.
         if fields.volume == nil && fields.page == nil {
             var whole = printed.replacing(pattern: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ")
@@ -44,7 +45,7 @@ public struct ReferenceParser: Sendable {
             fields.page = located.page
         }
         fields.issued = fields.issued ?? rules.issued
-        if printed.range(ofPattern: #"(^|\s)\*[^*\s][^*]*\*"#) != nil {
+        if italicTitle {
             fields.title = rules.title ?? fields.title
             fields.containerTitle = rules.containerTitle
             fields.publisher = rules.publisher ?? fields.publisher
@@ -259,6 +260,40 @@ public struct ReferenceParser: Sendable {
 
     /// The rules alone.
     public func parseByRules(_ printed: String) -> Reference {
+        var (fields, rest, year) = identifiersAndYear(printed)
+        guard let yearMatch = year else {
+            fields.title = clean(rest)
+            return fields
+        }
+        let beforeYear = String(rest[..<yearMatch.lowerBound])
+        var afterYear = String(rest[yearMatch.upperBound...])
+        // Author-date styles set the year apart right after the names (`Name. 2023.`,
+        // `Name (2023)`); numbered styles put it near the end.
+        let setApart = beforeYear.range(ofPattern: #"(\.|,|\()\s*$"#) != nil
+            && afterYear.range(ofPattern: #"^[.),:]"#) != nil
+        let authorDate = setApart && beforeYear.count < 200
+        if authorDate {
+            fields.authors = parseNames(beforeYear)
+        } else {
+            // Numbered styles: names, then the title or container, the year near the end.
+            afterYear = ""
+            let pieces = beforeYear.components(separatedBy: ", ")
+            fields.authors = parseNames(leadingNames(pieces))
+            let remainder = pieces.dropFirst(namesCount(pieces)).joined(separator: ", ")
+            readSource(remainder, into: &fields)
+            finishType(&fields)
+            return fields
+        }
+        afterYear = afterYear.replacing(pattern: #"^[\s.,:;)]+"#, with: "")
+        readSource(afterYear, into: &fields)
+        finishType(&fields)
+        return fields
+    }
+
+    /// The rules' first steps: links and identifiers taken out of the reference (they hold full
+    /// stops that would cut fields), then the year found in what is left, and where. The tagged
+    /// parse needs no more of the rules than this unless a title is in italics.
+    func identifiersAndYear(_ printed: String) -> (fields: Reference, rest: String, year: Range<String.Index>?) {
         var fields = Reference(span: TextRange(0, 0))
         var rest = printed.trimmed(.whitespaces)
         // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`. (Each
@@ -288,35 +323,10 @@ public struct ReferenceParser: Sendable {
 
         // The year: the first plausible one outside a page range or volume.
         let yearPattern = #"(?<![\d–-])\(?((?:1[5-9]|20)\d\d)([a-z])?\)?(?![\d–-])"#
-        guard let yearMatch = rest.range(ofPattern: yearPattern) else {
-            fields.title = clean(rest)
-            return fields
-        }
+        guard let yearMatch = rest.range(ofPattern: yearPattern) else { return (fields, rest, nil) }
         let yearText = String(rest[yearMatch]).trimmed(CharacterSet(charactersIn: "()"))
         fields.issued = Int(yearText.prefix(4)).map { PartialDate(year: $0) }
-        let beforeYear = String(rest[..<yearMatch.lowerBound])
-        var afterYear = String(rest[yearMatch.upperBound...])
-        // Author-date styles set the year apart right after the names (`Name. 2023.`,
-        // `Name (2023)`); numbered styles put it near the end.
-        let setApart = beforeYear.range(ofPattern: #"(\.|,|\()\s*$"#) != nil
-            && afterYear.range(ofPattern: #"^[.),:]"#) != nil
-        let authorDate = setApart && beforeYear.count < 200
-        if authorDate {
-            fields.authors = parseNames(beforeYear)
-        } else {
-            // Numbered styles: names, then the title or container, the year near the end.
-            afterYear = ""
-            let pieces = beforeYear.components(separatedBy: ", ")
-            fields.authors = parseNames(leadingNames(pieces))
-            let remainder = pieces.dropFirst(namesCount(pieces)).joined(separator: ", ")
-            readSource(remainder, into: &fields)
-            finishType(&fields)
-            return fields
-        }
-        afterYear = afterYear.replacing(pattern: #"^[\s.,:;)]+"#, with: "")
-        readSource(afterYear, into: &fields)
-        finishType(&fields)
-        return fields
+        return (fields, rest, yearMatch)
     }
 
     /// Title, then container and locators, or place and publisher.
