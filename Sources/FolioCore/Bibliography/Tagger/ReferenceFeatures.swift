@@ -70,11 +70,13 @@ enum ReferenceFeatures {
                 if length == 4 && (1500...2099).contains(number) { sink.add("year"); isYear = true }
                 sink.add(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
             }
-            if length == 1, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { sink.add("initial") }
-            if word.first?.isUppercase == true && word.dropFirst().allSatisfy({ $0.isLowercase }) && length > 1 { sink.add("capitalized") }
-            if length > 1 && word.allSatisfy({ $0.isUppercase }) { sink.add("caps") }
+            // Asked once: a character's case is a slow question for the standard library.
+            let startsUpper = word.first?.isUppercase == true
+            if length == 1, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("initial") }
+            if length > 1 && startsUpper && word.dropFirst().allSatisfy({ $0.isLowercase }) { sink.add("capitalized") }
+            if length > 1 && startsUpper && word.dropFirst().allSatisfy({ $0.isUppercase }) { sink.add("caps") }
             // `Phys.`, `Rev.`: an abbreviated word, as journal names are printed.
-            if length >= 2, word.first?.isUppercase == true, tokens[safe: index + 1]?.text == "." { sink.add("abbrev") }
+            if length >= 2, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("abbrev") }
             if number != nil {
                 if let previous = tokens[safe: index - 1], Int(previous.text) != nil { sink.add("afternumber") }
                 if tokens[safe: index - 1]?.text == ",", let number = tokens[safe: index - 2], Int(number.text) != nil { sink.add("numbercommanumber") }
