@@ -338,6 +338,23 @@ import Testing
         }
     }
 
+    /// Property: the imprint patterns run wherever they would match. Random references of
+    /// imprints, near-misses and the marks the check reads (years beyond ASCII digits among them).
+    @Test func imprintsAreNeverPassedOver() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Classical Things", ", ", ",", " (", "(", ")", " )", "Wiley", "Oxford University Press", "New York", "1998", "2015",
+                      "1499", "2100", "1550", "19", "١٩٩٨", "٩٨", "(Wiley, 1550)", "(Wiley, 19٩٨)", "(Wiley, 1998\u{A0})", "(Press, New York, 1998 )", "\u{A0}", "\u{85}", " ", "3rd edn.", "Ö", "(1998)", "(Wiley, 1998)"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard !PhysicsStyle.mayHoldImprint(text) else { continue }
+            let whole = NSRange(text.startIndex..., in: text)
+            #expect(PhysicsStyle.bookImprint.firstMatch(in: text, range: whole) == nil, "\(text.debugDescription)")
+            #expect(PhysicsStyle.shortImprint.firstMatch(in: text, range: whole) == nil, "\(text.debugDescription)")
+        }
+        #expect(PhysicsStyle.mayHoldImprint("Jackson, J. D., Classical Electrodynamics, 3rd edn. (Wiley, 1998)."))
+        #expect(!PhysicsStyle.mayHoldImprint("Smith, J. (1998). A title. Journal, 4, 5–6."))
+    }
+
     @Test func compactPhysicsStyles() {
         // Written here in the APS and IOP house styles, not taken from any evaluation set.
         let aps = PhysicsStyle.read("A. B. Author and C. D. Writer, A Study of Things, Phys. Rev. D 45, 1234 (1992).")

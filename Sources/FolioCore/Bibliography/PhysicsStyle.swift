@@ -171,12 +171,48 @@ enum PhysicsStyle {
 
     static func readBook(_ printed: String) -> (title: String, publisher: String, place: String)? {
         let range = NSRange(printed.startIndex..., in: printed)
-        guard let match = bookImprint.firstMatch(in: printed, range: range) else { return nil }
+        guard mayHoldImprint(printed), let match = bookImprint.firstMatch(in: printed, range: range) else { return nil }
         func group(_ name: String) -> String {
             Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
         }
         let place = group("place").trimmed(CharacterSet(charactersIn: " ,"))
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
+    }
+
+    /// Whether `printed` holds what both imprints need: a bracketed group, with no bracket
+    /// inside, that holds a comma and closes on a year (`(Wiley, 1998)`). The patterns try
+    /// every comma's lengths of title before failing, and most references hold no such group.
+    /// Beyond ASCII where the year should stand, it answers yes: `\s` and `\d` reach there.
+    static func mayHoldImprint(_ printed: String) -> Bool {
+        var bytes = printed.utf8.makeIterator()
+        var group: [UInt8] = []
+        var inGroup = false
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: "("):
+                inGroup = true
+                group.removeAll(keepingCapacity: true)
+            case UInt8(ascii: ")"):
+                if inGroup && group.contains(UInt8(ascii: ",")) && closesOnYear(group) { return true }
+                inGroup = false
+            default:
+                if inGroup { group.append(byte) }
+            }
+        }
+        return false
+    }
+
+    /// Whether a group's bytes end in a year of the patterns' (`1500`–`2099`), spaces after it.
+    private static func closesOnYear(_ group: [UInt8]) -> Bool {
+        var end = group.count
+        while end > 0, group[end - 1] == 0x20 || (0x09...0x0D).contains(group[end - 1]) { end -= 1 }
+        guard end >= 4 else { return end > 0 && group[end - 1] >= 0x80 }
+        let year = group[(end - 4)..<end]
+        if year.contains(where: { $0 >= 0x80 }) { return true }
+        let (first, second) = (year[end - 4], year[end - 3])
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        return ((first == UInt8(ascii: "1") && (0x35...0x39).contains(second)) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0")))
+            && isDigit(year[end - 2]) && isDigit(year[end - 1])
     }
 
     /// An imprint without a place: `Classical Electrodynamics, 3rd edn. (Wiley, 1998)`.
@@ -185,7 +221,7 @@ enum PhysicsStyle {
 
     static func readShortImprint(_ printed: String) -> (title: String, publisher: String)? {
         let range = NSRange(printed.startIndex..., in: printed)
-        guard let match = shortImprint.firstMatch(in: printed, range: range),
+        guard mayHoldImprint(printed), let match = shortImprint.firstMatch(in: printed, range: range),
               let title = Range(match.range(withName: "title"), in: printed),
               let publisher = Range(match.range(withName: "publisher"), in: printed) else { return nil }
         return (String(printed[title]).trimmed(.whitespaces), String(printed[publisher]).trimmed(.whitespaces))
