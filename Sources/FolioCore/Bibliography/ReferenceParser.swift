@@ -182,18 +182,21 @@ public struct ReferenceParser: Sendable {
     /// the name after it (`Ann. Phys. (N.Y.)`).
     func repairJournal(_ container: String, _ printed: String, _ fields: inout Reference) {
         var journal = container
-        if fields.volume == nil, let glued = journal.wholeMatch(ofPattern: #"(.*\p{L})(\d{1,5})"#), let name = glued[1], let volume = glued[2] {
+        // Each pattern is tried only where its fixed part is (a digit last, a full stop second,
+        // a full stop): they backtrack through every way of cutting a name that has none.
+        if fields.volume == nil, journal.unicodeScalars.last?.properties.generalCategory == .decimalNumber,
+           let glued = journal.wholeMatch(ofPattern: #"(.*\p{L})(\d{1,5})"#), let name = glued[1], let volume = glued[2] {
             journal = String(name)
             fields.volume = String(volume)
         }
-        if let named = journal.wholeMatch(ofPattern: #"((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.+)"#),
+        if journal.unicodeScalars.dropFirst().first == ".", let named = journal.wholeMatch(ofPattern: #"((?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}.+)"#),
            let person = named[1], let name = named[2],
            fields.authors.isEmpty || fields.authors.contains(where: { person.hasSuffix($0.family ?? "\u{0}") }) {
             if fields.authors.isEmpty { fields.authors = parseNames(String(person)) }
             journal = String(name)
         }
         // `…Topological Strings.JHEP`: a title run into the journal by a lost space.
-        if let run = journal.wholeMatch(ofPattern: #"(\p{Lu}[^.]*\s[^.]*\s[^.]*\p{Ll})\.(\p{Lu}[\p{L}.\s]*)"#),
+        if journal.unicodeScalars.contains("."), let run = journal.wholeMatch(ofPattern: #"(\p{Lu}[^.]*\s[^.]*\s[^.]*\p{Ll})\.(\p{Lu}[\p{L}.\s]*)"#),
            let title = run[1], let name = run[2] {
             fields.title = fields.title ?? String(title)
             journal = String(name)
