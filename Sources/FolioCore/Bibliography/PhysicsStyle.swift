@@ -96,7 +96,7 @@ enum PhysicsStyle {
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
                   journal.count >= 2, !journal.hasSuffix(",") else { continue }
             if let series = group("series") ?? group("glued") { journal += " " + series }
-            var before = (group("before") ?? "").trimmed(CharacterSet(charactersIn: " ,"))
+            var before = (group("before") ?? "").trimmed(commaSpace)
             // The journal starts after the last comma before it; between the names and it, a title.
             if let comma = journal.range(of: ", ", options: .backwards) {
                 before += ", " + journal[..<comma.lowerBound]
@@ -108,9 +108,9 @@ enum PhysicsStyle {
             let namesOnly = expression == aas || expression == astronomy
             let authors = namesOnly ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
             let title = namesOnly ? "" :
-                pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmed(CharacterSet(charactersIn: " ,.\"“”"))
+                pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmed(nameListEdges)
             return Reading(authors: authors, title: title.isEmpty ? nil : title,
-                           journal: journal.trimmed(CharacterSet(charactersIn: " ,")), volume: volume, page: page, year: year)
+                           journal: journal.trimmed(commaSpace), volume: volume, page: page, year: year)
         }
         return nil
     }
@@ -166,6 +166,10 @@ enum PhysicsStyle {
 
     /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
     /// (Wiley, Hoboken, NJ, 2010)`.
+    /// What a reading's parts are trimmed of, made once.
+    private static let commaSpace = CharacterSet(charactersIn: " ,")
+    private static let nameListEdges = CharacterSet(charactersIn: " ,.\"“”")
+
     static let bookImprint = try! NSRegularExpression(pattern:
         #",\s*(?<title>[^,()]{4,}?)\s*\(\s*(?<publisher>[^,()]+?)\s*,\s*(?<place>[^()]+?)\s*,?\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
 
@@ -175,7 +179,7 @@ enum PhysicsStyle {
         func group(_ name: String) -> String {
             Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
         }
-        let place = group("place").trimmed(CharacterSet(charactersIn: " ,"))
+        let place = group("place").trimmed(commaSpace)
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
     }
 

@@ -15,6 +15,13 @@ public struct ReferenceParser: Sendable {
         self.tagger = tagger
     }
 
+    // What fields are trimmed of, made once: a character set costs more to make than to use.
+    private static let fieldEdges = CharacterSet(charactersIn: " .,;:*_").union(.whitespacesAndNewlines)
+    private static let namesEdges = CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines)
+    private static let brackets = CharacterSet(charactersIn: "()")
+    private static let doiTail = CharacterSet(charactersIn: ".;:)")
+    private static let linkEdges = CharacterSet(charactersIn: "<>.,;)")
+
 
     public func parse(_ printed: String) -> Reference {
         guard let tagger else { return parseByRules(printed) }
@@ -146,7 +153,7 @@ public struct ReferenceParser: Sendable {
         if let group = printed.firstMatch(ofPattern: #"et al\.?,?\s*\(([^()]{2,40})\)"#), let bracketed = group[1] {
             let inside = String(bracketed)
             func within(_ value: String?) -> Bool {
-                value.map { inside.contains($0.trimmed(CharacterSet(charactersIn: "()"))) } == true
+                value.map { inside.contains($0.trimmed(Self.brackets)) } == true
             }
             if within(fields.title) { fields.title = nil }
             if within(fields.publisher) { fields.publisher = nil }
@@ -251,7 +258,7 @@ public struct ReferenceParser: Sendable {
     /// A DOI without what extraction glued after it (`….URL`, a final full stop).
     static func cleanDOI(_ doi: String) -> String {
         doi.replacing(pattern: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "")
-            .trimmed(CharacterSet(charactersIn: ".;:)"))
+            .trimmed(Self.doiTail)
     }
 
     /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
@@ -316,7 +323,7 @@ public struct ReferenceParser: Sendable {
         // Preprint numbers are no link.
         rest = rest.replacing(pattern: Self.arXivPattern, with: "")
         if rest.containsASCII("http") || rest.containsASCII("www."), let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
-            fields.url = String(rest[match]).trimmed(CharacterSet(charactersIn: "<>.,;)"))
+            fields.url = String(rest[match]).trimmed(Self.linkEdges)
             rest.replaceSubrange(match, with: "")
         }
         if rest.containsASCII("ISBN"), let match = rest.range(ofPattern: #"ISBN[:\s]*([0-9Xx-]{10,17})"#) {
@@ -327,7 +334,7 @@ public struct ReferenceParser: Sendable {
         // The year: the first plausible one outside a page range or volume.
         let yearPattern = #"(?<![\d–-])\(?((?:1[5-9]|20)\d\d)([a-z])?\)?(?![\d–-])"#
         guard let yearMatch = rest.range(ofPattern: yearPattern) else { return (fields, rest, nil) }
-        let yearText = String(rest[yearMatch]).trimmed(CharacterSet(charactersIn: "()"))
+        let yearText = String(rest[yearMatch]).trimmed(Self.brackets)
         fields.issued = Int(yearText.prefix(4)).map { PartialDate(year: $0) }
         return (fields, rest, yearMatch)
     }
@@ -443,7 +450,7 @@ public struct ReferenceParser: Sendable {
     }
 
     func clean(_ text: String) -> String? {
-        let trimmed = text.trimmed(CharacterSet(charactersIn: " .,;:*_").union(.whitespacesAndNewlines))
+        let trimmed = text.trimmed(Self.fieldEdges)
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -485,7 +492,7 @@ public struct ReferenceParser: Sendable {
     /// `Coussens LM, Lerch J`, `European Parliament` (an organisation: the first author,
     /// uninverted, without initials, where no name is inverted).
     public func parseNames(_ text: String) -> [Name] {
-        var string = text.trimmed(CharacterSet(charactersIn: " ,;(").union(.whitespacesAndNewlines))
+        var string = text.trimmed(Self.namesEdges)
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
         if string.hasSuffix("."), string.range(ofPattern: #"(^|[\s.-])\p{Lu}\.$"#) == nil { string.removeLast() }
         string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")

@@ -55,8 +55,11 @@ enum TaggedReference {
         return fields
     }
 
+    /// The marks a field's words are cleaned of, made once.
+    private static let fieldMarks = CharacterSet(charactersIn: " .,;:*_\"“”„«»‘’'[]<>")
+
     static func clean(_ text: String) -> String? {
-        var trimmed = text.trimmed(.init(charactersIn: " .,;:*_\"“”„«»‘’'[]<>"))
+        var trimmed = text.trimmed(fieldMarks)
         // Brackets go only when unbalanced: `(clinoril)` ends a title.
         while let first = trimmed.first, first == "(", !trimmed.dropFirst().contains(")") { trimmed.removeFirst() }
         while let last = trimmed.last, last == ")", !trimmed.dropLast().contains("(") { trimmed.removeLast() }
