@@ -109,6 +109,38 @@ import Testing
         #expect(NumberBeforeUnit.mayFollowNumber(units, at: NSRange(word, in: phrase).location) == expected, "\(phrase)")
     }
 
+    /// Property: the index answers what the needs say of a text, read word by word: nested
+    /// `all` and `any`, stems and whole words, digits, years and shapes, over random texts.
+    @Test func needsAreMetAsTheySay() {
+        let needs: [TemporalRule.Needs] = [
+            .all([.year, .word(["spring"])]), .any([.digit, .anyWord(["today"])]), .all([.word(["end"]), .any([.digit, .word(["half"])])]),
+            .any([.all([.year, .anyWord(["may"])]), .shape(.isoDate)]), .year, .anyWord(["today", "now"]),
+        ]
+        let index = NeedsIndex(needs)
+        func holds(_ need: TemporalRule.Needs, _ text: String) -> Bool {
+            let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+            switch need {
+            case .digit: return text.contains { $0.isASCII && $0.isNumber }
+            case .year: return text.range(of: #"\d{4}"#, options: .regularExpression) != nil
+            case .shape(let shape): return DigitShapes(text).shapes.contains(shape)
+            case .word(let stems): return words.contains { word in stems.contains { word.hasPrefix($0) } }
+            case .anyWord(let set): return words.contains { set.contains($0) }
+            case .all(let parts): return parts.allSatisfy { holds($0, text) }
+            case .any(let parts): return parts.contains { holds($0, text) }
+            }
+        }
+        let pieces = ["Spring", "springs", "today", "Todays", "May", "maybe", "end", "ending", "half", "1999", "19", "2022-02-24", "now", " ", ", "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+            let units = Array(text.utf16)
+            let present = index.present(in: units), digits = DigitShapes(units: units)
+            for (rule, need) in needs.enumerated() {
+                #expect(index.met(rule, present: present, digits: digits) == holds(need, text), "rule \(rule) on \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func digitShapesAreFoundWhereThePatternsWouldLook() {
         #expect(DigitShapes("on 2022-02-24").shapes == [.isoDate, .yearSpan])
         #expect(DigitShapes("on 24.02.2022 and 1/2/99").shapes == [.numericDate])

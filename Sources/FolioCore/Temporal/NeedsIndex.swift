@@ -6,7 +6,7 @@ import Foundation
 struct NeedsIndex: Sendable {
     /// A set of numbered words and stems.
     struct Bits: Sendable {
-        private var words: [UInt64]
+        fileprivate var words: [UInt64]
 
         init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
 
@@ -19,6 +19,20 @@ struct NeedsIndex: Sendable {
         func contains(_ number: Int) -> Bool { words[number / 64] & (1 << UInt64(number % 64)) != 0 }
 
         func intersects(_ other: Bits) -> Bool { zip(words, other.words).contains { $0 & $1 != 0 } }
+    }
+
+    /// A rule's test laid out flat, for `met`: walking the enum retained and released its arrays
+    /// at every step, for every rule and every sentence. A node's children follow it.
+    private struct Node: Sendable {
+        enum Kind: Sendable { case digit, year, shape, words, all, any }
+        var kind: Kind
+        var shape: DigitShapes.Shape = []
+        /// Of `words`: where its mask starts in `maskWords`.
+        var mask = 0
+        /// Of `all` and `any`: how many children follow.
+        var children = 0
+        /// How many nodes the node and its descendants take: where its next sibling is.
+        var span = 1
     }
 
     /// What a text holds of the entries: which, and where (UTF-16 ranges of the words).
@@ -60,7 +74,11 @@ struct NeedsIndex: Sendable {
     /// and are passed over after one look.
     private var candidateRanges: [Range<Int>] = []
     private var candidates: [Int] = []
-    private(set) var tests: [Test] = []
+    private var nodes: [Node] = []
+    /// Each rule's first node.
+    private var roots: [Int] = []
+    /// The masks of `words` nodes, one after another, each as long as a `Presence`'s entries.
+    private var maskWords: [UInt64] = []
     /// For each rule, words and stems of which every match holds one: a rule's places to
     /// look (`TemporalRule.aroundWords`). Of `all`, the first part with words (a rule lists the
     /// rarest first); of `any`, every part; nil where a match may hold none (`any` of a digit).
@@ -102,7 +120,29 @@ struct NeedsIndex: Sendable {
             case .any(let needs): .any(needs.map(compile))
             }
         }
-        tests = needs.map(compile)
+        let tests = needs.map(compile)
+        func layOut(_ test: Test) {
+            let start = nodes.count
+            switch test {
+            case .digit: nodes.append(Node(kind: .digit))
+            case .year: nodes.append(Node(kind: .year))
+            case .shape(let shape): nodes.append(Node(kind: .shape, shape: shape))
+            case .words(let mask):
+                nodes.append(Node(kind: .words, mask: maskWords.count))
+                maskWords += mask.words
+            case .all(let parts):
+                nodes.append(Node(kind: .all, children: parts.count))
+                parts.forEach(layOut)
+            case .any(let parts):
+                nodes.append(Node(kind: .any, children: parts.count))
+                parts.forEach(layOut)
+            }
+            nodes[start].span = nodes.count - start
+        }
+        for test in tests {
+            roots.append(nodes.count)
+            layOut(test)
+        }
         func placesOf(_ test: Test) -> Bits? {
             switch test {
             case .digit, .year, .shape: return nil
@@ -209,16 +249,30 @@ struct NeedsIndex: Sendable {
 
     /// Whether rule `rule` may match a text holding `present` and `digits`.
     func met(_ rule: Int, present: Presence, digits: DigitShapes) -> Bool {
-        func passes(_ test: Test) -> Bool {
-            switch test {
-            case .digit: digits.longestRun > 0
-            case .year: digits.longestRun >= 4
-            case .shape(let shape): digits.shapes.contains(shape)
-            case .words(let mask): present.entries.intersects(mask)
-            case .all(let tests): tests.allSatisfy(passes)
-            case .any(let tests): tests.contains(where: passes)
+        nodes.withUnsafeBufferPointer { nodes in
+            maskWords.withUnsafeBufferPointer { masks in
+                present.entries.words.withUnsafeBufferPointer { entries in
+                    func passes(_ index: Int) -> Bool {
+                        let node = nodes[index]
+                        switch node.kind {
+                        case .digit: return digits.longestRun > 0
+                        case .year: return digits.longestRun >= 4
+                        case .shape: return digits.shapes.contains(node.shape)
+                        case .words: return entries.indices.contains { entries[$0] & masks[node.mask + $0] != 0 }
+                        case .all, .any:
+                            // `all` fails at its first failing part, `any` passes at its first passing one.
+                            let decidesOn = node.kind == .any
+                            var child = index + 1
+                            for _ in 0..<node.children {
+                                if passes(child) == decidesOn { return decidesOn }
+                                child += nodes[child].span
+                            }
+                            return !decidesOn
+                        }
+                    }
+                    return passes(roots[rule])
+                }
             }
         }
-        return passes(tests[rule])
     }
 }
