@@ -22,6 +22,9 @@ import Testing
         ("Prices rose in the late 1990s.", "the late 1990s=DATE:199"),
         ("Ideas of the twentieth century.", "the twentieth century=DATE:19"),
         ("Wars between 1992 and 1995 ended.", "between 1992 and 1995=DATE:1992/1995"),
+        // A range's first year is a core the full pattern must look past (it has a tail).
+        ("It grew from 1991 to 1997 and then fell.", "from 1991 to 1997=DATE:1991/1997"),
+        ("It fell in the early winter of 2003.", "the early winter of 2003=DATE:2003-WI"),
         ("The years 1992–95 were hard.", "1992–95=DATE:1992/1995"),
         ("A 78-day siege.", "78-day=DURATION:P78D"),
         ("It lasted almost 24 years.", "almost 24 years=DURATION:P24Y"),

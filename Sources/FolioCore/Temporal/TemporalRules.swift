@@ -53,19 +53,24 @@ final class TemporalRule: Sendable {
     let needs: Needs
     /// How far before its core or word a match may start (the longest optional lead of the pattern).
     let lead: Int
+    /// How far after its core or word a match may end: nowhere for a pattern that ends with
+    /// its core and holds no other core match before it (`early 1990`, not `from 1991 to
+    /// 1997`): its match is found around the core it ends with.
+    let tail: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
     /// For a rule that looks around its words: whether a match may hold the word starting at a
     /// place of the sentence's UTF-16 units; the pattern runs only around those that may.
     let mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)?
 
-    init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, needs: Needs,
+    init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, tail: Int = TemporalRule.tail, needs: Needs,
          mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)? = nil,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = try! NSRegularExpression(pattern: pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
         self.core = core.map { Patterns.compiled($0) }
         isCore = core == pattern
+        self.tail = tail
         self.aroundWords = aroundWords
         self.lead = lead
         self.needs = needs
@@ -98,7 +103,7 @@ final class TemporalRule: Sendable {
         var seen = Set<Int>()
         for place in places {
             let start = max(whole.location, place.location - lead)
-            let end = min(whole.location + whole.length, place.location + place.length + Self.tail)
+            let end = min(whole.location + whole.length, place.location + place.length + tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
             where NSIntersectionRange(match.range, place).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
@@ -233,17 +238,17 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
@@ -336,7 +341,7 @@ enum TemporalRules {
             }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
@@ -415,7 +420,7 @@ enum TemporalRules {
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, tail: 0, needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
         TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", aroundWords: true, needs: .word(["nineteen", "thousand"])) { groups, around in
             var year: Int
@@ -432,7 +437,7 @@ enum TemporalRules {
         // mid-1996, the end of 1948, the year 1948 (a year led by words that place it), and 1948
         // alone: two rules, so the year alone is its core's own matches and the pattern with
         // its lead runs only where a lead word is.
-        TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24,
+        TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24, tail: 0,
                      needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
         TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
@@ -467,7 +472,7 @@ enum TemporalRules {
             }
         },
         // now, recently, the future
-        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", aroundWords: true, needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", aroundWords: true, lead: 8, needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
             let word = groups[1]!.lowercased()
             let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
@@ -580,7 +585,7 @@ enum TemporalRules {
             }
         },
         // each July
-        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, needs: .word(["each", "every"])) { groups, _ in
+        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, lead: 0, needs: .word(["each", "every"])) { groups, _ in
             L.monthNumber(groups[1]!).map { fixed(.set, "XXXX-" + String(format2: $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
@@ -666,7 +671,7 @@ enum TemporalRules {
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, needs: .word(["these", "near", "short", "long"])) { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, needs: .word(["these", "near", "short", "long"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
         TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", aroundWords: true, needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
@@ -675,7 +680,7 @@ enum TemporalRules {
         },
         // recent years, the past decade: a stretch of time up to the present, its length open
         // or one unit
-        TemporalRule("(?i)\\b(?:recent\\s+(years|months|weeks|decades|days)|(?:the\\s+)?(?:past|last)\\s+(decade|century))\\b", aroundWords: true, needs: .word(["recent", "decade", "centur"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:recent\\s+(years|months|weeks|decades|days)|(?:the\\s+)?(?:past|last)\\s+(decade|century))\\b", aroundWords: true, lead: 24, needs: .word(["recent", "decade", "centur"])) { groups, _ in
             if let units = groups[1] { return L.unit(units).map { fixed(.duration, $0.duration("X")) } }
             return L.unit(groups[2]!).map { fixed(.duration, $0.duration("1")) }
         },
