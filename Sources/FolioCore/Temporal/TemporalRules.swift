@@ -260,7 +260,7 @@ enum TemporalRules {
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, lead: 16, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
             return anchoredOn(.reference, { focus in
@@ -281,7 +281,7 @@ enum TemporalRules {
                 return Value(type: .date, value: PartialDate(year: year, month: month, day: day).isoWeek)
             }
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, needs: .anyWord(L.monthWords)) { groups, around in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, lead: 16, needs: .anyWord(L.monthWords)) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
@@ -294,7 +294,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, needs: .anyWord(L.monthWords)) { groups, around in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0, needs: .anyWord(L.monthWords)) { groups, around in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
@@ -472,7 +472,7 @@ enum TemporalRules {
             }
         },
         // now, recently, the future
-        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", aroundWords: true, lead: 8, needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
+        TemporalRule("(?i)\\b(now|nowadays|currently|at present|the present|recently|lately|the past|in the future|the future|formerly)\\b", aroundWords: true, lead: 8, tail: 0, needs: .anyWord(["now", "nowadays", "currently", "present", "recently", "lately", "past", "future", "formerly"])) { groups, _ in
             let word = groups[1]!.lowercased()
             let value = ["now", "nowadays", "currently", "at present", "the present"].contains(word) ? "PRESENT_REF"
                 : word.hasSuffix("future") ? "FUTURE_REF" : "PAST_REF"
@@ -541,7 +541,7 @@ enum TemporalRules {
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
         // which reaches the date it points to from the last date the text gave; the event it
         // dates is what readers want. A story told forwards moves the focus on.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", aroundWords: true, needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", aroundWords: true, tail: 0, needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
             let duration = unit.duration(String(Int(count)))
@@ -636,7 +636,7 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, needs: .word(L.unitStems),
+        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, tail: 8, needs: .word(L.unitStems),
                      mayMatchAt: NumberBeforeUnit.mayFollowNumber) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
@@ -671,7 +671,7 @@ enum TemporalRules {
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, needs: .word(["these", "near", "short", "long"])) { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, tail: 16, needs: .word(["these", "near", "short", "long"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
         TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", aroundWords: true, needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
