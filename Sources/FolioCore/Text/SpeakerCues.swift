@@ -137,20 +137,20 @@ enum SpeakerCues {
                 if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessiveMark = true }
                 guard !word.isEmpty else { continue }
                 let runBefore = spaceBefore ? adverbRun : nil
-                // Only words that may be a cue become strings: the verbs and adverbs are lower case.
-                let text = word[0] >= 97 ? String(decoding: word, as: UTF8.self) : ""
-                if word.count >= 3 && word[0] >= 97, SpeakerCues.verbWords.contains(text) {
+                // The cue words are all lower case: only a lower-case word is looked up, once.
+                let roles = word.allSatisfy({ $0 >= 97 }) ? SpeakerCues.wordRoles.value(of: word) ?? [] : []
+                if word.count >= 3 && roles.contains(.verb) {
                     verbs.append(NSRange(location: start, length: position - start))
                     adverbsStart.append(runBefore ?? start)
                 }
-                adverbRun = SpeakerCues.adverbWords.contains(text) ? runBefore ?? start : nil
+                adverbRun = roles.contains(.adverb) ? runBefore ?? start : nil
                 spaceSinceWord = true
                 if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
                 if Self.isWord(word, "by") { by = true }
-                if word[0] >= 97 {
-                    if SpeakerCues.byNameWords.contains(text) { byNameWord = true }
-                    if SpeakerCues.possessedWords.contains(text) { possessed = true }
-                } else if Self.isWord(word, "article") || Self.isWord(word, "charter") || Self.isWord(word, "treaty") || Self.isWord(word, "constitution") {
+                if roles.contains(.byName) { byNameWord = true }
+                if roles.contains(.possessed) {
+                    possessed = true
+                } else if word[0] < 97, Self.isWord(word, "article") || Self.isWord(word, "charter") || Self.isWord(word, "treaty") || Self.isWord(word, "constitution") {
                     possessed = true
                 }
                 word.removeAll(keepingCapacity: true)
@@ -179,6 +179,25 @@ enum SpeakerCues {
 
     /// The first words of the verbs of saying.
     static let verbWords = Set(verbs.map { String($0.split(separator: " ")[0]) })
+
+    /// What a lower-case word may be in a cue.
+    struct WordRoles: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let verb = WordRoles(rawValue: 1), adverb = WordRoles(rawValue: 2)
+        static let byName = WordRoles(rawValue: 4), possessed = WordRoles(rawValue: 8)
+    }
+
+    /// The cue words by their bytes, each with its roles: a lead's words are looked up once
+    /// each, with no string made.
+    static let wordRoles: WordTable<WordRoles> = {
+        var table = WordTable<WordRoles>()
+        for (words, role) in [(verbWords, WordRoles.verb), (adverbWords, .adverb), (byNameWords, .byName), (possessedWords, .possessed)] {
+            for word in words {
+                WordTable<WordRoles>.key(word).withUnsafeBufferPointer { table.update($0, initial: []) { $0.insert(role) } }
+            }
+        }
+        return table
+    }()
 
     /// The name a sentence opens with (`Moss thus proceeds…`, `The Council also adopted…`).
     /// Capitalised words that open a sentence without naming its subject: prepositions,
