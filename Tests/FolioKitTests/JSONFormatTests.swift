@@ -135,4 +135,17 @@ import Testing
         #expect(!validator.validate(1).isEmpty)   // both match
         #expect(validator.validate(.number(1.5)).isEmpty)
     }
+
+    /// The forms of `oneOf` are tried without their messages; when none fits, the closest one's
+    /// violations are reported in full, as if it alone had been asked.
+    @Test func noMatchingFormReportsTheClosestInFull() throws {
+        let validator = try JSONSchemaValidator(schema: ["oneOf": [
+            ["type": "object", "required": ["a", "b"]],
+            ["type": "object", "properties": ["kind": ["enum": ["x", "y"]]], "required": ["kind"]],
+        ]])
+        #expect(validator.validate(["kind": "z"]).map(\.description) == ["at kind: expected one of \"x\", \"y\", found \"z\""])
+        #expect(validator.validate(["kind": "x"]).isEmpty)
+        let either = try JSONSchemaValidator(schema: ["anyOf": [["type": "string"], ["enum": [1, 2]]]])
+        #expect(either.validate(3).map(\.description) == ["at the top level: the value matches none of the allowed forms"])
+    }
 }

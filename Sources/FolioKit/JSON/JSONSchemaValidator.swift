@@ -175,20 +175,23 @@ public struct JSONSchemaValidator: Sendable {
         return Double(count) < minimum
     }
 
-    private func check(_ value: JSONValue, against index: Int, path: inout JSONPath, into violations: inout [Violation]) {
+    /// `explaining`: whether violations say what is wrong. Trying the forms of `anyOf` and
+    /// `oneOf` only counts them (most forms fail by design): writing their messages was most
+    /// of validation.
+    private func check(_ value: JSONValue, against index: Int, path: inout JSONPath, into violations: inout [Violation], explaining: Bool = true) {
         let schema = nodes[index]
         if let allowed = schema.allows {
-            if !allowed { violations.append(Violation(path: path, message: "no value is allowed here")) }
+            if !allowed { violations.append(Violation(path: path, message: explaining ? "no value is allowed here" : "")) }
             return
         }
-        func fail(_ message: String) { violations.append(Violation(path: path, message: message)) }
+        func fail(_ message: @autoclosure () -> String) { violations.append(Violation(path: path, message: explaining ? message() : "")) }
         func descend(_ component: JSONPath.Component, _ member: JSONValue, _ sub: Int) {
             path.components.append(component)
-            check(member, against: sub, path: &path, into: &violations)
+            check(member, against: sub, path: &path, into: &violations, explaining: explaining)
             path.components.removeLast()
         }
 
-        if let reference = schema.reference { check(value, against: reference, path: &path, into: &violations) }
+        if let reference = schema.reference { check(value, against: reference, path: &path, into: &violations, explaining: explaining) }
         if let reference = schema.brokenReference { fail("the schema's $ref '\(reference)' does not resolve") }
         if let allowed = schema.typeMask, allowed & Self.typeBit(value.kind, allowed: false) == 0 {
             fail("expected \(schema.types!.joined(separator: " or ")), found \(value.typeName)")
@@ -216,7 +219,7 @@ public struct JSONSchemaValidator: Sendable {
                     descend(.key(key), member, property)
                 } else if let additional = schema.additionalProperties {
                     if nodes[additional].allows == false {
-                        violations.append(Violation(path: path.appending(key), message: "the property '\(key)' is not allowed here"))
+                        violations.append(Violation(path: path.appending(key), message: explaining ? "the property '\(key)' is not allowed here" : ""))
                     } else {
                         descend(.key(key), member, additional)
                     }
@@ -233,27 +236,27 @@ public struct JSONSchemaValidator: Sendable {
                 }
             }
         }
-        for sub in schema.allOf { check(value, against: sub, path: &path, into: &violations) }
+        for sub in schema.allOf { check(value, against: sub, path: &path, into: &violations, explaining: explaining) }
         if !schema.anyOf.isEmpty {
             let matches = schema.anyOf.contains { sub in
                 var scratch: [Violation] = []
-                check(value, against: sub, path: &path, into: &scratch)
+                check(value, against: sub, path: &path, into: &scratch, explaining: false)
                 return scratch.isEmpty
             }
             if !matches { fail("the value matches none of the allowed forms") }
         }
         if !schema.oneOf.isEmpty {
-            var failures: [[Violation]] = []
+            var failures: [Int] = []
             for sub in schema.oneOf {
                 var scratch: [Violation] = []
-                check(value, against: sub, path: &path, into: &scratch)
-                failures.append(scratch)
+                check(value, against: sub, path: &path, into: &scratch, explaining: false)
+                failures.append(scratch.count)
             }
-            let matching = failures.filter(\.isEmpty).count
+            let matching = failures.filter { $0 == 0 }.count
             if matching != 1 {
                 // Report the closest form's problems: they are what the author most likely meant.
-                if matching == 0, let closest = failures.min(by: { $0.count < $1.count }) {
-                    violations.append(contentsOf: closest)
+                if matching == 0, let closest = failures.indices.min(by: { failures[$0] < failures[$1] }) {
+                    check(value, against: schema.oneOf[closest], path: &path, into: &violations, explaining: explaining)
                 } else {
                     fail("the value matches \(matching) of the forms where exactly one is allowed")
                 }
