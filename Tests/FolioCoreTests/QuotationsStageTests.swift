@@ -56,6 +56,27 @@ import Testing
 }
 
 @Suite struct SpeakerCueWordsTests {
+    /// Every word `byName` opens with and `possessive` closes with, in each form its pattern
+    /// spells (`remarks?`, `labell?ed`, `referred\s+to`), makes the lead's words run the
+    /// pattern: a word added to a pattern and not to the lists would be passed over.
+    @Test func everyWordOfThePatternsIsListed() throws {
+        func alternatives(of pattern: String, after opening: String, before closing: String) throws -> [String] {
+            let start = try #require(pattern.range(of: opening)).upperBound
+            let end = try #require(pattern[start...].range(of: closing)).lowerBound
+            return pattern[start..<end].split(separator: "|").flatMap { alternative -> [String] in
+                let word = String(alternative.split(separator: "\\")[0])
+                guard let optional = word.firstIndex(of: "?") else { return [word] }
+                let before = word[..<word.index(before: optional)], after = word[word.index(after: optional)...]
+                return [String(before + after), String(word[..<optional] + after)]
+            }
+        }
+        let openers = try alternatives(of: SpeakerCues.byName.pattern, after: "\\b(?:", before: ")\\s+(?:[")
+        let nouns = try alternatives(of: SpeakerCues.possessive.pattern, after: "(?:own\\s+)?(?:", before: ")\\b")
+        #expect(openers.count > 30 && openers.contains("labeled") && openers.contains("labelled") && openers.contains("referred"))
+        for opener in openers { #expect(SpeakerCues.LeadWords("\(opener) by Jane").byName, "\(opener)") }
+        for noun in nouns { #expect(SpeakerCues.LeadWords("Jane’s \(noun)").possessive, "\(noun)") }
+    }
+
     /// The words a lead holds decide which cue patterns run: a pattern that would match must
     /// never be passed over. Random leads of the patterns' words, names and near-misses.
     @Test func patternsRunWhereverTheyWouldMatch() {

@@ -18,7 +18,6 @@ struct NeedsIndex: Sendable {
 
         func contains(_ number: Int) -> Bool { words[number / 64] & (1 << UInt64(number % 64)) != 0 }
 
-        func intersects(_ other: Bits) -> Bool { zip(words, other.words).contains { $0 & $1 != 0 } }
     }
 
     /// A rule's test laid out flat, for `met`: walking the enum retained and released its arrays

@@ -57,9 +57,7 @@ extension String {
             return units.count
         }
     }
-}
 
-extension String {
     /// The string's UTF-16 units, transcoded from its UTF-8 bytes in one pass: the standard
     /// library copies the UTF-16 view through its generic path, a dozen instructions a unit,
     /// and regular expressions need a sentence in UTF-16 before anything else.
