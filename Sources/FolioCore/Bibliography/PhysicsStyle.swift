@@ -54,7 +54,7 @@ enum PhysicsStyle {
         var collapsed: [Unicode.Scalar] = []
         collapsed.reserveCapacity(scalars.count)
         for scalar in scalars {
-            if !scalar.properties.isWhitespace {
+            if !scalar.isWhitespace {
                 collapsed.append(scalar)
             } else if collapsed.last != " " {
                 // After the first pass every space stands alone, so the next passes see one.
@@ -75,7 +75,7 @@ enum PhysicsStyle {
         result.reserveCapacity(opened.count + 8)
         for (index, scalar) in opened.enumerated() {
             result.append(scalar)
-            if scalar == ",", index + 1 < opened.count, !opened[index + 1].properties.isWhitespace { result.append(" ") }
+            if scalar == ",", index + 1 < opened.count, !opened[index + 1].isWhitespace { result.append(" ") }
         }
         return String(scalars: result)
     }
