@@ -157,6 +157,16 @@ import Testing
     }
 }
 
+@Suite struct AbbreviationTests {
+    /// A full stop inside a short word makes it an abbreviation; one that a combining mark
+    /// joins to is no full stop (as Foundation's search for a string found).
+    @Test func fullStopsInsideShortWords() {
+        #expect(Sentences.isAbbreviation("e.g") && Sentences.isAbbreviation("U.S") && Sentences.isAbbreviation("J"))
+        #expect(!Sentences.isAbbreviation("a.\u{301}b") && !Sentences.isAbbreviation("e.g.abc") && !Sentences.isAbbreviation("word"))
+        #expect(Sentences.isAbbreviation("Fig") && Sentences.isAbbreviation("vol"))
+    }
+}
+
 @Suite struct ProseSentencesTests {
     @Test func sentencesAreSplitAgainWhenTheTextOrTheProseChanges() throws {
         var document = try process("The first one. The second one.\n", stages: [ParagraphsStage()])

@@ -63,7 +63,8 @@ public enum Sentences {
     /// Whether `word`, followed by a full stop, is an abbreviation or an initial.
     public static func isAbbreviation(_ word: String) -> Bool {
         if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // an initial
-        if word.contains("."), word.count <= 5 { return true }  // U.S, e.g, i.e
+        // A character, not a string: Foundation's search for a string bridges it to UTF-16.
+        if word.contains(Character(".")), word.count <= 5 { return true }  // U.S, e.g, i.e
         return abbreviations.contains(word.lowercased())
     }
 
