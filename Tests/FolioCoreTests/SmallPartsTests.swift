@@ -18,6 +18,20 @@ import Testing
         #expect(!"a/\u{301}/b".containsASCII("//") && "".containsASCII("") && !"".containsASCII("x"))
         #expect("Müller ISBN".containsASCII("ISBN") && !"ISB".containsASCII("ISBN"))
     }
+
+    /// Property: `containsText` finds what Foundation's `contains` finds, over random texts of
+    /// needles, near-misses, combining marks and letters beyond ASCII.
+    @Test func containsTextIsFoundationsContains() {
+        let needles = ["http", "@", "university", "université", "school of", "(preprint"]
+        let pieces = ["http", "htt", "@", "univers", "ity", "université", "universite\u{301}", "school", " of", " ", "\u{301}", "é", "(", "preprint", "K", "\u{212A}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(text.containsText(needle) == text.contains(needle), "\(needle) in \(text.debugDescription)")
+            }
+        }
+    }
 }
 
 @Suite struct ReadingTextTests {

@@ -44,7 +44,7 @@ enum PhysicsStyle {
         // Most references have none, and are not searched.
         let hasMark = scalars.contains { $0 == "[" || $0 == ":" || $0 == "/" }
         let mayHavePreprint = scalars.allSatisfy { $0.value < 0x80 }
-            ? printed.lowercased().contains("(preprint") || printed.lowercased().contains("(arxiv")
+            ? printed.lowercased().containsASCII("(preprint") || printed.lowercased().containsASCII("(arxiv")
             : scalars.contains("(")
         if hasMark || mayHavePreprint {
             scalars = Array(printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true).unicodeScalars)

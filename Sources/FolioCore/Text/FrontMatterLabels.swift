@@ -122,7 +122,7 @@ struct FrontMatterLabels {
     private func labels(in range: TextRange) -> Bool {
         let string = text.string(range).lowercased()
         let words = string.split(whereSeparator: { !$0.isLetter && $0 != "." })
-        guard !string.contains("http"), !string.contains("@"), !Self.institutionWords.contains(where: { string.contains($0) }),
+        guard !string.containsText("http"), !string.containsText("@"), !Self.institutionWords.contains(where: { string.containsText($0) }),
               !words.contains(where: { word in Self.mastheadWords.contains(String(word)) }) else { return false }
         let marked = text.scalars[range.start..<range.end].contains { "*†‡§¹²³⁴⁵⁶⁷⁸⁹".unicodeScalars.contains($0) }
         return marked || !text.isUpperCase(range)

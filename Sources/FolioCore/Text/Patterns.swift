@@ -23,18 +23,33 @@ extension String {
     /// Whether the text holds `needle` (ASCII), byte for byte: a cheap test before a pattern
     /// that cannot match without it.
     package func containsASCII(_ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
+        needle.withUTF8Buffer { containsBytes($0) }
+    }
+
+    /// `containsASCII(_:)` for a needle known only when running.
+    package func containsASCII(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { containsBytes($0) }
+    }
+
+    private func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = needle.count
         guard count > 0 else { return true }
-        return needle.withUTF8Buffer { needle in
-            var text = self
-            return text.withUTF8 { bytes in
-                guard bytes.count >= count else { return false }
-                for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
-                    if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-                }
-                return false
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= count else { return false }
+            for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
+                if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
             }
+            return false
         }
+    }
+
+    /// Whether the text holds `needle` as Foundation's `contains` finds it, byte for byte when
+    /// the text is ASCII: there no combining mark can join a match to what follows, and
+    /// Foundation's search bridged the text to UTF-16 for every word asked.
+    package func containsText(_ needle: String) -> Bool {
+        utf8.allSatisfy({ $0 < 0x80 }) ? containsASCII(needle) : contains(needle)
     }
 }
 
