@@ -60,7 +60,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
     /// Every attribute value of `document` that does not match its pattern.
     func issues(in document: xmlDocPtr) -> [XMLIssue] {
         var issues: [XMLIssue] = []
-        var node = xmlDocGetRootElement(document)
+        let root = xmlDocGetRootElement(document)
+        var node = root
         while let current = node {
             if current.pointee.type == XML_ELEMENT_NODE {
                 check(current, into: &issues)
@@ -72,7 +73,7 @@ final class CompiledAttributePatterns: @unchecked Sendable {
             }
             var climb: xmlNodePtr? = current
             node = nil
-            while let up = climb, up != xmlDocGetRootElement(document) {
+            while let up = climb, up != root {
                 if let next = up.pointee.next { node = next; break }
                 climb = up.pointee.parent
             }

@@ -31,7 +31,7 @@ enum PhysicsStyle {
     static let aas = try! NSRegularExpression(pattern:
         #"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
 
-    /// Preprint numbers and links taken out, as `preprintsAndLinks` finds them.
+    /// Preprint numbers and links, which are no part of the citation proper (taken out case-insensitively).
     static let preprintsAndLinks = #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#
 
     /// The reference with preprint numbers and links taken out and its spacing made regular:
@@ -43,9 +43,8 @@ enum PhysicsStyle {
         // case (in ASCII, found by lower-casing; beyond it, case folding is the pattern's own).
         // Most references have none, and are not searched.
         let hasMark = scalars.contains { $0 == "[" || $0 == ":" || $0 == "/" }
-        let mayHavePreprint = scalars.allSatisfy { $0.value < 0x80 }
-            ? printed.lowercased().containsASCII("(preprint") || printed.lowercased().containsASCII("(arxiv")
-            : scalars.contains("(")
+        let lowered = scalars.allSatisfy { $0.value < 0x80 } ? printed.lowercased() : nil
+        let mayHavePreprint = lowered.map { $0.containsASCII("(preprint") || $0.containsASCII("(arxiv") } ?? scalars.contains("(")
         if hasMark || mayHavePreprint {
             scalars = Array(printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true).unicodeScalars)
         }
@@ -164,12 +163,12 @@ enum PhysicsStyle {
         }
     }
 
-    /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
-    /// (Wiley, Hoboken, NJ, 2010)`.
     /// What a reading's parts are trimmed of, made once.
     private static let commaSpace = CharacterSet(charactersIn: " ,")
     private static let nameListEdges = CharacterSet(charactersIn: " ,.\"“”")
 
+    /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
+    /// (Wiley, Hoboken, NJ, 2010)`.
     static let bookImprint = try! NSRegularExpression(pattern:
         #",\s*(?<title>[^,()]{4,}?)\s*\(\s*(?<publisher>[^,()]+?)\s*,\s*(?<place>[^()]+?)\s*,?\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
 

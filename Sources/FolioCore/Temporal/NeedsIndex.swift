@@ -28,9 +28,8 @@ struct NeedsIndex: Sendable {
         var shape: DigitShapes.Shape = []
         /// Of `words`: where its mask starts in `maskWords`.
         var mask = 0
-        /// Of `all` and `any`: how many children follow.
-        var children = 0
-        /// How many nodes the node and its descendants take: where its next sibling is.
+        /// How many nodes the node and its descendants take: where its next sibling is, and,
+        /// of `all` and `any`, where their children end.
         var span = 1
     }
 
@@ -130,10 +129,10 @@ struct NeedsIndex: Sendable {
                 nodes.append(Node(kind: .words, mask: maskWords.count))
                 maskWords += mask.words
             case .all(let parts):
-                nodes.append(Node(kind: .all, children: parts.count))
+                nodes.append(Node(kind: .all))
                 parts.forEach(layOut)
             case .any(let parts):
-                nodes.append(Node(kind: .any, children: parts.count))
+                nodes.append(Node(kind: .any))
                 parts.forEach(layOut)
             }
             nodes[start].span = nodes.count - start
@@ -262,7 +261,7 @@ struct NeedsIndex: Sendable {
                             // `all` fails at its first failing part, `any` passes at its first passing one.
                             let decidesOn = node.kind == .any
                             var child = index + 1
-                            for _ in 0..<node.children {
+                            while child < index + node.span {
                                 if passes(child) == decidesOn { return decidesOn }
                                 child += nodes[child].span
                             }

@@ -41,7 +41,7 @@ enum NumberBeforeUnit {
             while wordStart > 0 && UTF16.isASCIILetter(units[wordStart - 1]) { wordStart -= 1 }
             if wordStart > 0 && units[wordStart - 1] >= 0x80 { return true }
             guard wordStart < index else { return false }
-            let word = String(utf16: ArraySlice(units[wordStart..<index].map { $0 | 0x20 }))
+            let word = String(lowercasingASCII: units[wordStart..<index])
             if numberWords.contains(word) { return true }
             guard between.contains(word) else { return false }
             index = wordStart

@@ -89,7 +89,7 @@ struct Surroundings: Sendable {
         while start > window.startIndex, case let unit = window[start - 1],
               UTF16.isASCIILetter(unit) || (0x30...0x39).contains(unit) || unit == 0x5F { start -= 1 }
         guard end - start <= 10 else { return false }
-        return numberedThings.contains(String(utf16: ArraySlice(window[start..<end].map { $0 | 0x20 })))
+        return numberedThings.contains(String(lowercasingASCII: window[start..<end]))
     }
 
     /// Words before a number that make it something other than a year, in lower case.

@@ -52,8 +52,20 @@ extension String {
             self = String(decoding: units, as: UTF16.self)
             return
         }
+        self.init(ascii: units, setting: 0)
+    }
+
+    /// The word of these ASCII UTF-16 units with each unit's `0x20` bit set: its letters in lower
+    /// case, as word lists are looked up, made without an array of the units between.
+    init(lowercasingASCII units: ArraySlice<UInt16>) {
+        assert(units.allSatisfy { $0 < 0x80 }, "a word beyond ASCII")
+        self.init(ascii: units, setting: 0x20)
+    }
+
+    /// ASCII units copied byte for byte, `bits` set in each.
+    private init(ascii units: ArraySlice<UInt16>, setting bits: UInt8) {
         self.init(unsafeUninitializedCapacity: units.count) { buffer in
-            for (offset, unit) in units.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: unit) }
+            for (offset, unit) in units.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: unit) | bits }
             return units.count
         }
     }
