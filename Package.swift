@@ -22,12 +22,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // ICU's regular expressions, matched over UTF-16 that Folio already holds: Foundation's
+        // NSRegularExpression copies the whole string into UTF-16 at every call. In C, because
+        // ICU's headers clash with Foundation's own copy of ICU in a Swift target; the system's
+        // ICU comes with libxml2's development package (libicu-dev).
+        .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
         .target(name: "FolioXML", dependencies: ["CLibXML2"]),
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",
             dependencies: [
+                "CICURegex",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ],

@@ -20,15 +20,15 @@ enum PhysicsStyle {
         var year: Int
     }
 
-    static let volumeThenYear = try! NSRegularExpression(pattern:
+    static let volumeThenYear = RegularExpression(
         #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
-    static let yearThenPage = try! NSRegularExpression(pattern:
+    static let yearThenPage = RegularExpression(
         #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
-    static let astronomy = try! NSRegularExpression(pattern:
+    static let astronomy = RegularExpression(
         #"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
 
     /// AAS: `Behroozi, P. S., & Conroy, C. 2013, ApJ, 770, 57`.
-    static let aas = try! NSRegularExpression(pattern:
+    static let aas = RegularExpression(
         #"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
 
     /// Preprint numbers and links, which are no part of the citation proper (taken out case-insensitively).
@@ -83,13 +83,11 @@ enum PhysicsStyle {
         // Preprint numbers and links are not part of the citation proper.
         let string = cleaned(printed)
         let years = YearMarks(string)
+        let units = string.utf16Units
         for expression in [aas, volumeThenYear, yearThenPage, astronomy] where years.allow(expression) {
-            let range = NSRange(string.startIndex..., in: string)
-            guard let match = expression.firstMatch(in: string, range: range) else { continue }
+            guard let match = expression.firstMatch(in: units) else { continue }
             func group(_ name: String) -> String? {
-                let range = match.range(withName: name)
-                guard range.location != NSNotFound, let swiftRange = Range(range, in: string) else { return nil }
-                return String(string[swiftRange])
+                expression.groupNumber(named: name).flatMap(match.range(at:)).flatMap { string.indices(utf16: $0) }.map { String(string[$0]) }
             }
             guard var journal = group("journal")?.trimmed(.whitespaces), let volume = group("volume"),
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
@@ -104,7 +102,7 @@ enum PhysicsStyle {
             let pieces = before.components(separatedBy: ", ")
             let nameCount = ReferenceParser(tagger: nil).namesCount(pieces)
             // Astronomy styles print no title: all before the year is names.
-            let namesOnly = expression == aas || expression == astronomy
+            let namesOnly = expression === aas || expression === astronomy
             let authors = namesOnly ? before : pieces.prefix(max(nameCount, 1)).joined(separator: ", ")
             let title = namesOnly ? "" :
                 pieces.dropFirst(max(nameCount, 1)).joined(separator: ", ").trimmed(nameListEdges)
@@ -155,7 +153,7 @@ enum PhysicsStyle {
         }
 
         /// Whether `expression` may match: each needs its year's setting.
-        func allow(_ expression: NSRegularExpression) -> Bool {
+        func allow(_ expression: RegularExpression) -> Bool {
             if otherDigits { return true }
             if expression === aas { return beforeComma }
             if expression === astronomy { return betweenNameAndJournal }
@@ -169,14 +167,13 @@ enum PhysicsStyle {
 
     /// A book's imprint in parentheses after its title: `Molecular Quantum Electrodynamics
     /// (Wiley, Hoboken, NJ, 2010)`.
-    static let bookImprint = try! NSRegularExpression(pattern:
+    static let bookImprint = RegularExpression(
         #",\s*(?<title>[^,()]{4,}?)\s*\(\s*(?<publisher>[^,()]+?)\s*,\s*(?<place>[^()]+?)\s*,?\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
 
     static func readBook(_ printed: String) -> (title: String, publisher: String, place: String)? {
-        let range = NSRange(printed.startIndex..., in: printed)
-        guard mayHoldImprint(printed), let match = bookImprint.firstMatch(in: printed, range: range) else { return nil }
+        guard mayHoldImprint(printed), let match = bookImprint.firstMatch(in: printed.utf16Units) else { return nil }
         func group(_ name: String) -> String {
-            Range(match.range(withName: name), in: printed).map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
+            bookImprint.groupNumber(named: name).flatMap(match.range(at:)).flatMap { printed.indices(utf16: $0) }.map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
         }
         let place = group("place").trimmed(commaSpace)
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
@@ -219,14 +216,13 @@ enum PhysicsStyle {
     }
 
     /// An imprint without a place: `Classical Electrodynamics, 3rd edn. (Wiley, 1998)`.
-    static let shortImprint = try! NSRegularExpression(pattern:
+    static let shortImprint = RegularExpression(
         #",\s*(?<title>[^,()]{4,}?)(?:,\s*\d+(?:st|nd|rd|th)\s+edn?\.?)?\s*\(\s*(?<publisher>\p{Lu}[^,()\d]{1,40}?)\s*,\s*(?<year>(?:1[5-9]|20)\d\d)\s*\)"#)
 
     static func readShortImprint(_ printed: String) -> (title: String, publisher: String)? {
-        let range = NSRange(printed.startIndex..., in: printed)
-        guard mayHoldImprint(printed), let match = shortImprint.firstMatch(in: printed, range: range),
-              let title = Range(match.range(withName: "title"), in: printed),
-              let publisher = Range(match.range(withName: "publisher"), in: printed) else { return nil }
+        guard mayHoldImprint(printed), let match = shortImprint.firstMatch(in: printed.utf16Units),
+              let title = shortImprint.groupNumber(named: "title").flatMap(match.range(at:)).flatMap({ printed.indices(utf16: $0) }),
+              let publisher = shortImprint.groupNumber(named: "publisher").flatMap(match.range(at:)).flatMap({ printed.indices(utf16: $0) }) else { return nil }
         return (String(printed[title]).trimmed(.whitespaces), String(printed[publisher]).trimmed(.whitespaces))
     }
 }

@@ -28,9 +28,10 @@ public struct ReferenceParser: Sendable {
         let tokens = ReferenceToken.tokenize(printed)
         var labels = tagger.tag(tokens)
         // Links and DOIs follow strict forms: their tokens are theirs, whatever the tagger says.
-        let offsets = ScalarOffsets(printed)
+        let units = printed.utf16Units
+        let offsets = ScalarOffsets(units: units)
         for (expression, label) in Self.identifierForms {
-            for span in expression.matches(in: printed, range: NSRange(printed.startIndex..., in: printed)).map({ offsets.scalarRange($0.range) }) {
+            for span in expression.matches(in: units).map({ offsets.scalarRange($0.range) }) {
                 for index in tokens.indices where tokens[index].start >= span.lowerBound && tokens[index].end <= span.upperBound {
                     labels[index] = label
                 }
@@ -262,10 +263,10 @@ public struct ReferenceParser: Sendable {
     }
 
     /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
-    static let identifierForms: [(NSRegularExpression, ReferenceLabel)] = [
-        (try! NSRegularExpression(pattern: #"(?:https?://|www\.)[^\s<>]+"#), .url),
-        (try! NSRegularExpression(pattern: doiPattern), .doi),
-        (try! NSRegularExpression(pattern: arXivPattern), .note),
+    static let identifierForms: [(RegularExpression, ReferenceLabel)] = [
+        (RegularExpression(#"(?:https?://|www\.)[^\s<>]+"#), .url),
+        (RegularExpression(doiPattern), .doi),
+        (RegularExpression(arXivPattern), .note),
     ]
 
     /// The rules alone.
@@ -393,13 +394,10 @@ public struct ReferenceParser: Sendable {
     /// Volume, issue, pages, edition in their usual forms, taken out of `text`.
     func readLocators(_ text: inout String, into fields: inout Reference) {
         func take(_ pattern: String, _ apply: ([String]) -> Void) {
-            guard let match = Patterns.compiled(pattern).firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return }
-            let groups = (1..<match.numberOfRanges).map { index -> String in
-                guard let range = Range(match.range(at: index), in: text) else { return "" }
-                return String(text[range])
-            }
+            guard let match = Patterns.compiled(pattern).firstMatch(in: text.utf16Units) else { return }
+            let groups = (1..<match.numberOfRanges).map { index in match.range(at: index).flatMap { text.indices(utf16: $0) }.map { String(text[$0]) } ?? "" }
             apply(groups)
-            if let whole = Range(match.range, in: text) { text.replaceSubrange(whole, with: " ") }
+            if let whole = text.indices(utf16: match.range) { text.replaceSubrange(whole, with: " ") }
         }
         take(#"(?i)\b(?:vol\.?|volume)\s*(\d+)"#) { fields.volume = $0[0] }
         take(#"(?i)\b(?:no\.?|nr\.?|issue)\s*(\d+)"#) { fields.issue = $0[0] }
@@ -611,8 +609,8 @@ extension String {
         let expression = Patterns.compiled(pattern)
         var result: [String] = []
         var start = startIndex
-        for match in expression.matches(in: self, range: NSRange(startIndex..., in: self)) {
-            guard let range = Range(match.range, in: self) else { continue }
+        for match in expression.matches(in: utf16Units) {
+            guard let range = indices(utf16: match.range) else { continue }
             result.append(String(self[start..<range.lowerBound]))
             start = range.upperBound
         }

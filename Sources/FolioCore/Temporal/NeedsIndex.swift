@@ -36,7 +36,7 @@ struct NeedsIndex: Sendable {
     /// What a text holds of the entries: which, and where (UTF-16 ranges of the words).
     struct Presence {
         var entries: Bits
-        var words: [(entry: Int, range: NSRange)] = []
+        var words: [(entry: Int, range: Range<Int>)] = []
     }
 
     /// A rule's needs with words replaced by their numbers.
@@ -215,7 +215,7 @@ struct NeedsIndex: Sendable {
                 guard index > start else { index += 1; continue }
                 let first = units[start]
                 guard first < 0x80 else { continue }
-                let word = NSRange(location: start, length: index - start)
+                let word = start..<index
                 if beyondASCII {
                     // Rare: compared as letters, with every entry.
                     let letters = Self.letters(units[start..<index])
@@ -240,7 +240,7 @@ struct NeedsIndex: Sendable {
     }
 
     /// Where the places of rule `rule` (`places`) stand in a text holding `present`.
-    func places(of rule: Int, in present: Presence) -> [NSRange] {
+    func places(of rule: Int, in present: Presence) -> [Range<Int>] {
         guard let places = places[rule] else { preconditionFailure("rule \(rule) looks around words but its needs name none that every match holds") }
         return present.words.compactMap { places.contains($0.entry) ? $0.range : nil }
     }

@@ -6,26 +6,26 @@ struct Surroundings: Sendable {
     /// The sentence in UTF-16 units, shared with the tagger: a reading asks for its cues only
     /// when it is resolved against the writing date, and keeps its surroundings until then.
     private let units: [UInt16]
-    private let match: NSRange
+    private let match: Range<Int>
 
     /// How much of the text around a match the cues look at.
     static let reach = 80
 
     /// The surroundings of `match` in a sentence's UTF-16 `units`, cut out only when a rule
     /// asks: most rules never do.
-    init(of match: NSRange, in units: [UInt16]) {
+    init(of match: Range<Int>, in units: [UInt16]) {
         self.units = units
         self.match = match
     }
 
     /// Up to `reach` characters before the match, and after it.
     var before: Substring {
-        let lead = max(0, match.location - Self.reach)
-        return Substring(String(utf16: units[lead..<match.location]))
+        let lead = max(0, match.lowerBound - Self.reach)
+        return Substring(String(utf16: units[lead..<match.lowerBound]))
     }
 
     var after: Substring {
-        let end = NSMaxRange(match), tail = min(units.count, end + Self.reach)
+        let end = match.upperBound, tail = min(units.count, end + Self.reach)
         return Substring(String(utf16: units[end..<tail]))
     }
 
@@ -62,14 +62,14 @@ struct Surroundings: Sendable {
     var allowsYear: Bool {
         // Every year of a paper asks, and most sit in ASCII text: there the words are read
         // straight from the units, as the pattern reads them.
-        let lead = max(0, match.location - Self.reach)
-        var start = match.location
+        let lead = max(0, match.lowerBound - Self.reach)
+        var start = match.lowerBound
         for _ in 0..<24 where start > lead {
             start -= 1
             // A carriage return and line feed are one character.
             if units[start] == 0x0A && start > lead && units[start - 1] == 0x0D { start -= 1 }
         }
-        guard let numbered = Self.endsWithNumberedThing(units[start..<match.location]) else {
+        guard let numbered = Self.endsWithNumberedThing(units[start..<match.lowerBound]) else {
             return !Self.notBeforeYear.matches(String(before.suffix(24)))
         }
         return !numbered
@@ -102,28 +102,27 @@ struct Surroundings: Sendable {
     /// The part of `before` after the last verb of saying, clause break or sentence end.
     private static func clauseBefore(_ before: Substring) -> String {
         let text = String(before)
-        guard let last = sayingOrBreak.matches(in: text, range: NSRange(text.startIndex..., in: text)).last,
-              let range = Range(last.range, in: text) else { return text }
+        guard let last = sayingOrBreak.matches(in: text.utf16Units).last, let range = text.indices(utf16: last.range) else { return text }
         return String(text[range.upperBound...])
     }
 
-    private static let lookingAhead = try! NSRegularExpression(pattern:
+    private static let lookingAhead = RegularExpression(
         #"(?i)\b(?:will|shall|'ll|’ll|scheduled|set\s+to|plans?\s+to|planned|planning|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|coming|expects?|expected\s+to|due\s+to|supposed\s+to|would|payable|effective)\b"#)
-    private static let sayingOrBreak = try! NSRegularExpression(pattern: #"(?i)\b(?:said|says|told|announced|reported)\b|[;:]|[.!?]["'”’]?\s+(?=["'“‘`]*[A-Z])"#)
-    private static let pastPerfect = try! NSRegularExpression(pattern: #"(?i)\bhad\b"#)
+    private static let sayingOrBreak = RegularExpression(#"(?i)\b(?:said|says|told|announced|reported)\b|[;:]|[.!?]["'”’]?\s+(?=["'“‘`]*[A-Z])"#)
+    private static let pastPerfect = RegularExpression(#"(?i)\bhad\b"#)
     /// Irregular past forms that are not also present forms (`put`, `set`, `read` are left
     /// out), and regular ones in lower case (`United` is a name; `-eed` is `proceed`).
-    private static let pastVerb = try! NSRegularExpression(pattern:
+    private static let pastVerb = RegularExpression(
         #"\b(?:was|were|had|did|made|took|came|went|got|gave|brought|bought|sold|became|began|fell|rose|paid|won|lost|met|saw|knew|thought|found|held|led|kept|ran|sent|spent|stood|struck|wrote|fled|grew|built|chose|drove|broke|flew|meant|rode|sank|shot|slept|spoke|stole|taught|threw|withdrew|[a-z]{2,}(?<!e)ed)\b"#)
-    private static let contrast = try! NSRegularExpression(pattern:
+    private static let contrast = RegularExpression(
         #"(?i)\b(?:after|following|unlike|compared\s+(?:with|to)|versus|vs\.|from)\s+(?:[\w’'-]+\s+){0,2}$"#)
     /// Words and marks before a number that make it something other than a year.
-    static let notBeforeYear = try! NSRegularExpression(pattern:
+    static let notBeforeYear = RegularExpression(
         #"(?i)(?:\b(?:"# + numberedThings.sorted().joined(separator: "|") + #"|§)\.?\s*|[#№§]\s*)$"#)
 }
 
-private extension NSRegularExpression {
+private extension RegularExpression {
     func matches(_ text: String) -> Bool {
-        firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        isMatched(in: text.utf16Units)
     }
 }

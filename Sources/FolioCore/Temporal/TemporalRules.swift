@@ -39,12 +39,12 @@ final class TemporalRule: Sendable {
         case any([Needs])
     }
 
-    let expression: NSRegularExpression
+    let expression: RegularExpression
     /// A part every match holds, cheap to find: where a pattern opens with optional words
     /// (`early`, `the end of`), the regular-expression engine tries them at every position,
     /// ten times the cost of finding the year or month they lead to. With a core, the full
     /// pattern runs only around each place the core matches.
-    let core: NSRegularExpression?
+    let core: RegularExpression?
     /// Whether the pattern is its core: its matches are then the core's, found once a sentence.
     let isCore: Bool
     /// Whether the pattern runs only around the words its needs name, which every match
@@ -66,7 +66,7 @@ final class TemporalRule: Sendable {
     init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, tail: Int = TemporalRule.tail, needs: Needs,
          mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)? = nil,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
-        expression = try! NSRegularExpression(pattern: pattern)
+        expression = RegularExpression(pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
         self.core = core.map { Patterns.compiled($0) }
         isCore = core == pattern
@@ -83,30 +83,29 @@ final class TemporalRule: Sendable {
     /// tail (`, 2022`, `or so ago`) are shorter.
     static let lead = 56, tail = 32
 
-    /// The pattern's matches in `text`, found around each core match when there is a core
-    /// (`cores` keeps the core matches for the other rules of the same core), or around each of
-    /// its needed `words`; else in the whole text.
-    func matches(in text: String, units: [UInt16], range whole: NSRange, cores: inout [ObjectIdentifier: [NSTextCheckingResult]],
-                 words: () -> [NSRange]) -> [NSTextCheckingResult] {
-        let places: [NSRange]
+    /// The pattern's matches in a sentence's UTF-16 `units`, found around each core match when
+    /// there is a core (`cores` keeps the core matches for the other rules of the same core), or
+    /// around each of its needed `words`; else in the whole sentence.
+    func matches(in units: [UInt16], cores: inout [ObjectIdentifier: [RegexMatch]], words: () -> [Range<Int>]) -> [RegexMatch] {
+        let places: [Range<Int>]
         if aroundWords {
-            places = mayMatchAt.map { may in words().filter { may(units, $0.location) } } ?? words()
+            places = mayMatchAt.map { may in words().filter { may(units, $0.lowerBound) } } ?? words()
         } else if let core {
-            let found = cores[ObjectIdentifier(core)] ?? core.matches(in: text, range: whole)
+            let found = cores[ObjectIdentifier(core)] ?? core.matches(in: units)
             cores[ObjectIdentifier(core)] = found
             if isCore { return found }
             places = found.map(\.range)
         } else {
-            return expression.matches(in: text, range: whole)
+            return expression.matches(in: units)
         }
-        var result: [NSTextCheckingResult] = []
+        var result: [RegexMatch] = []
         var seen = Set<Int>()
         for place in places {
-            let start = max(whole.location, place.location - lead)
-            let end = min(whole.location + whole.length, place.location + place.length + tail)
+            let start = max(0, place.lowerBound - lead)
+            let end = min(units.count, place.upperBound + tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
-            for match in expression.matches(in: text, options: [.withTransparentBounds], range: NSRange(location: start, length: end - start))
-            where NSIntersectionRange(match.range, place).length > 0 && seen.insert(match.range.location << 20 | match.range.length).inserted {
+            for match in expression.matches(in: units, range: start..<end, transparentBounds: true)
+            where match.range.overlaps(place) && seen.insert(match.range.lowerBound << 20 | match.range.count).inserted {
                 result.append(match)
             }
         }

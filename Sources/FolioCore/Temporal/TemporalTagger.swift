@@ -54,19 +54,15 @@ public struct TemporalTagger: Sendable {
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         // One copy in UTF-16, the units regular expressions see, for the passes over every sentence.
         let units = text.utf16Units
-        let whole = NSRange(location: 0, length: units.count)
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
-        var cores: [ObjectIdentifier: [NSTextCheckingResult]] = [:]
+        var cores: [ObjectIdentifier: [RegexMatch]] = [:]
         for (index, rule) in TemporalRules.all.enumerated() where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             let matches = usesCores
-                ? rule.matches(in: text, units: units, range: whole, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
-                : rule.expression.matches(in: text, range: whole)
+                ? rule.matches(in: units, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
+                : rule.expression.matches(in: units)
             for match in matches {
-                let groups = (0..<match.numberOfRanges).map { number -> String? in
-                    let range = match.range(at: number)
-                    return range.location == NSNotFound ? nil : String(utf16: units[range.location..<NSMaxRange(range)])
-                }
+                let groups = (0..<match.numberOfRanges).map { number in match.range(at: number).map { String(utf16: units[$0]) } }
                 guard let reading = rule.read(groups, Surroundings(of: match.range, in: units)) else { continue }
                 if offsets == nil { offsets = ScalarOffsets(units: units) }
                 let range = offsets!.scalarRange(match.range)
@@ -110,7 +106,7 @@ public struct TemporalTagger: Sendable {
     }
 }
 
-/// Code-point offsets for a string's UTF-16 offsets, which `NSRegularExpression` reports.
+/// Code-point offsets for a string's UTF-16 offsets, which regular expressions report.
 struct ScalarOffsets {
     private var scalarAt: [Int]
 
@@ -134,7 +130,7 @@ struct ScalarOffsets {
 
     var scalarCount: Int { scalarAt.last ?? 0 }
 
-    func scalarRange(_ range: NSRange) -> Range<Int> {
-        scalarAt[range.location]..<scalarAt[range.location + range.length]
+    func scalarRange(_ range: Range<Int>) -> Range<Int> {
+        scalarAt[range.lowerBound]..<scalarAt[range.upperBound]
     }
 }

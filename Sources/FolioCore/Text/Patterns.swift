@@ -6,12 +6,11 @@ import Synchronization
 /// itself on a short string such as a reference.
 package enum Patterns {
     /// By pattern, case-sensitive ones and case-insensitive ones apart: no key is made per call.
-    private static let cache = Mutex<(sensitive: [String: NSRegularExpression], insensitive: [String: NSRegularExpression])>(([:], [:]))
+    private static let cache = Mutex<(sensitive: [String: RegularExpression], insensitive: [String: RegularExpression])>(([:], [:]))
 
-    package static func compiled(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression {
+    package static func compiled(_ pattern: String, caseInsensitive: Bool = false) -> RegularExpression {
         if let found = cache.withLock({ caseInsensitive ? $0.insensitive[pattern] : $0.sensitive[pattern] }) { return found }
-        // A pattern in the source that does not compile is a programming error.
-        let expression = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        let expression = RegularExpression(pattern, caseInsensitive: caseInsensitive)
         cache.withLock {
             if caseInsensitive { $0.insensitive[pattern] = expression } else { $0.sensitive[pattern] = expression }
         }
@@ -56,16 +55,59 @@ extension String {
 extension String {
     /// The first match of `pattern`, as `range(of:options: .regularExpression)` finds it.
     package func range(ofPattern pattern: String, caseInsensitive: Bool = false) -> Range<String.Index>? {
-        let expression = Patterns.compiled(pattern, caseInsensitive: caseInsensitive)
-        guard let match = expression.firstMatch(in: self, range: NSRange(startIndex..., in: self)) else { return nil }
-        return Range(match.range, in: self)
+        Patterns.compiled(pattern, caseInsensitive: caseInsensitive).firstMatch(in: utf16Units).flatMap { indices(utf16: $0.range) }
     }
 
-    /// Every match of `pattern` replaced by `template` (`$1` for a group), as
-    /// `replacingOccurrences(of:with:options: .regularExpression)` does.
+    /// Every match of `pattern` replaced by `template`, as `replacingOccurrences(of:with:
+    /// options: .regularExpression)` does: `$1` in the template stands for the first group.
     package func replacing(pattern: String, with template: String, caseInsensitive: Bool = false) -> String {
-        let expression = Patterns.compiled(pattern, caseInsensitive: caseInsensitive)
-        return expression.stringByReplacingMatches(in: self, range: NSRange(startIndex..., in: self), withTemplate: template)
+        let units = utf16Units
+        let matches = Patterns.compiled(pattern, caseInsensitive: caseInsensitive).matches(in: units)
+        guard !matches.isEmpty else { return self }
+        let template = Array(template.utf16)
+        // Spliced in UTF-16, as Foundation does: a match is whole code points, whatever
+        // characters it cuts.
+        var result: [UInt16] = [], written = 0
+        result.reserveCapacity(units.count)
+        for match in matches {
+            result += units[written..<match.range.lowerBound]
+            Self.expand(template, for: match, in: units, into: &result)
+            written = match.range.upperBound
+        }
+        result += units[written...]
+        return String(utf16: result[...])
+    }
+
+    /// A replacement template read as Foundation reads it: `$` and as many digits as a group's
+    /// number can have stand for that group (nothing where it took no part), `\` takes the
+    /// character after it as it stands.
+    private static func expand(_ template: [UInt16], for match: RegexMatch, in units: [UInt16], into result: inout [UInt16]) {
+        var digits = 1, magnitude = 10
+        while magnitude < match.numberOfRanges { digits += 1; magnitude *= 10 }
+        var index = 0
+        while index < template.count {
+            let unit = template[index]
+            index += 1
+            if unit == 0x5C {  // `\`
+                if index < template.count { result.append(template[index]); index += 1 }
+            } else if unit == 0x24, index < template.count, (0x30...0x39).contains(template[index]) {  // `$1`
+                var number = 0, read = 0
+                while read < digits, index < template.count, (0x30...0x39).contains(template[index]) {
+                    number = number * 10 + Int(template[index] - 0x30)
+                    index += 1
+                    read += 1
+                }
+                if number < match.numberOfRanges, let group = match.range(at: number) { result += units[group] }
+            } else {
+                result.append(unit)
+            }
+        }
+    }
+
+    /// The string's range for UTF-16 offsets, as Foundation makes it of an `NSRange`: nil where
+    /// either end falls inside a character.
+    package func indices(utf16 range: Range<Int>) -> Range<String.Index>? {
+        Range(NSRange(location: range.lowerBound, length: range.count), in: self)
     }
 }
 
@@ -75,10 +117,10 @@ package struct PatternMatch {
     package let range: Range<String.Index>
     private let groups: [Substring?]
 
-    init?(_ result: NSTextCheckingResult?, in text: String) {
-        guard let result, let range = Range(result.range, in: text) else { return nil }
+    init?(_ match: RegexMatch?, in text: String) {
+        guard let match, let range = text.indices(utf16: match.range) else { return nil }
         self.range = range
-        groups = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text).map { text[$0] } }
+        groups = (0..<match.numberOfRanges).map { match.range(at: $0).flatMap { text.indices(utf16: $0) }.map { text[$0] } }
     }
 
     /// Group `number` (0 is the whole match).
@@ -89,7 +131,7 @@ extension String {
     /// The first match of `pattern`: Swift's regular-expression literals are built and compiled
     /// again each time a function runs, these once a process.
     package func firstMatch(ofPattern pattern: String) -> PatternMatch? {
-        PatternMatch(Patterns.compiled(pattern).firstMatch(in: self, range: NSRange(startIndex..., in: self)), in: self)
+        PatternMatch(Patterns.compiled(pattern).firstMatch(in: utf16Units), in: self)
     }
 
     /// The match of `pattern` over the whole string, if it matches it all.

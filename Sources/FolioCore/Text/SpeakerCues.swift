@@ -23,10 +23,10 @@ enum SpeakerCues {
     static let adverbs = "(?:(?:" + adverbAlternatives.joined(separator: "|") + ")\\s+)*"
     /// The adverbs as single words (`had once` is two of them).
     static let adverbWords = Set(adverbAlternatives.filter { !$0.contains("\\") })
-    static let beforeVerb = try! NSRegularExpression(pattern: "\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
-    static let accordingTo = try! NSRegularExpression(pattern: "\\b(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
+    static let beforeVerb = RegularExpression("\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
+    static let accordingTo = RegularExpression("\\b(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
     /// `called by Moscow`, `a remark by Jane Hale`, `the justification given by the Council`.
-    static let byName = try! NSRegularExpression(pattern: "\\b(?:called|named|termed|dubbed|described|labell?ed|referred\\s+to|given|made|delivered|expressed|voiced|remarks?|speech|statements?|words|declarations?|interviews?|arguments?|claims?|justification|response|reply|position|views?|address|letters?|articles?|reports?)\\s+(?:[\\p{Ll}]+\\s+){0,3}?by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    static let byName = RegularExpression("\\b(?:called|named|termed|dubbed|described|labell?ed|referred\\s+to|given|made|delivered|expressed|voiced|remarks?|speech|statements?|words|declarations?|interviews?|arguments?|claims?|justification|response|reply|position|views?|address|letters?|articles?|reports?)\\s+(?:[\\p{Ll}]+\\s+){0,3}?by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
     /// The words that open `byName`, whole: one of them must be in a lead for the pattern to
     /// match there (`referred` of `referred to`, both forms of `remarks?` and `labell?ed`).
     static let byNameWords: Set<String> = [
@@ -36,14 +36,14 @@ enum SpeakerCues {
         "view", "views", "address", "letter", "letters", "article", "articles", "report", "reports",
     ]
     /// `Jane Hale’s speech`: the possessor of what was said.
-    static let possessive = try! NSRegularExpression(pattern: "(\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2})[’']s\\s+(?:own\\s+)?(?:speech|remarks?|words|statements?|article|interview|address|letter|essay|book|declaration|view|position|Article|Charter|Treaty|Constitution)\\b")
+    static let possessive = RegularExpression("(\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2})[’']s\\s+(?:own\\s+)?(?:speech|remarks?|words|statements?|article|interview|address|letter|essay|book|declaration|view|position|Article|Charter|Treaty|Constitution)\\b")
     /// The lower-case words that `possessive` closes with; its capitalized ones (`Article`,
     /// `Charter`, `Treaty`, `Constitution`) are told apart by `LeadWords`.
     static let possessedWords: Set<String> = [
         "speech", "remark", "remarks", "words", "statement", "statements", "article", "interview", "address", "letter", "essay",
         "book", "declaration", "view", "position",
     ]
-    static let saidAfter = try! NSRegularExpression(pattern: "^[\\s,.;:]{0,3}(?:said|says|wrote|writes|added|adds|according\\s+to)\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    static let saidAfter = RegularExpression("^[\\s,.;:]{0,3}(?:said|says|wrote|writes|added|adds|according\\s+to)\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
 
     static let stopWords: Set<String> = [
         "that", "which", "who", "whom", "and", "but", "while", "as", "when", "if", "because", "so", "then", "also", "in", "on", "at",
@@ -69,15 +69,15 @@ enum SpeakerCues {
         guard start < position else { return nil }
         let lead = text.string(TextRange(start, position))
         let scalars = Array(lead.unicodeScalars)
-        let offsets = ScalarOffsets(lead)
-        let whole = NSRange(lead.startIndex..., in: lead)
+        let units = lead.utf16Units
+        let offsets = ScalarOffsets(units: units)
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
-        let leadWords = LeadWords(lead)
+        let leadWords = LeadWords(units)
         for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.byName, leadWords.possessive]) where isPresent {
-            cues += expression.matches(in: lead, range: whole).map { offsets.scalarRange($0.range(at: 1)) }
+            cues += expression.matches(in: units).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
         }
-        if let match = lastVerbOfSaying(in: lead, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
+        if let match = lastVerbOfSaying(in: units, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
             let verbStart = offsets.scalarRange(match.range).lowerBound
             if let name = nameBefore(verbStart, in: scalars) {
                 cues.append(name)
@@ -101,7 +101,7 @@ enum SpeakerCues {
     /// offsets the patterns report): verbs of saying, `according`/`words`, `by` and a word
     /// that `byName` opens with, `’s` and a word that `possessive` closes with.
     struct LeadWords {
-        var verbs: [NSRange] = []
+        var verbs: [Range<Int>] = []
         /// For each verb, where the adverbs right before it start (the verb's own start when
         /// none does): the verb pattern need look no further back.
         var adverbsStart: [Int] = []
@@ -118,8 +118,7 @@ enum SpeakerCues {
                 && word.indices.allSatisfy { word[$0] | 0x20 == lowerCase.utf8Start[$0] }
         }
 
-        init(_ lead: String) {
-            let units = lead.utf16Units
+        init(_ units: [UInt16]) {
             var word: [UInt8] = []
             var start = 0
             // Whether only white space has come since the last word, and before this one.
@@ -140,7 +139,7 @@ enum SpeakerCues {
                 // The cue words are all lower case: only a lower-case word is looked up, once.
                 let roles = word.allSatisfy({ $0 >= 97 }) ? SpeakerCues.wordRoles.value(of: word) ?? [] : []
                 if word.count >= 3 && roles.contains(.verb) {
-                    verbs.append(NSRange(location: start, length: position - start))
+                    verbs.append(start..<position)
                     adverbsStart.append(runBefore ?? start)
                 }
                 adverbRun = roles.contains(.adverb) ? runBefore ?? start : nil
@@ -161,16 +160,13 @@ enum SpeakerCues {
     /// The last verb of saying in `lead` with what leads into it (`has also said`), among the
     /// candidate words: the pattern, whose hundred alternatives tried at every space made it
     /// the costliest step of the quotation stage, runs only just before each.
-    static func lastVerbOfSaying(in lead: String, candidates: [NSRange], adverbsStart: [Int]) -> NSTextCheckingResult? {
-        let length = lead.utf16.count
+    static func lastVerbOfSaying(in lead: [UInt16], candidates: [Range<Int>], adverbsStart: [Int]) -> RegexMatch? {
         for (candidate, adverbs) in zip(candidates, adverbsStart).reversed() {
             // Room for the adverbs before the verb (and a word or two more, should a space the
             // pattern knows not have been seen as one), and the second word after it (`pointed out`).
             let start = max(0, adverbs - 40)
-            let end = min(length, NSMaxRange(candidate) + 16)
-            let window = NSRange(location: start, length: end - start)
-            if let match = beforeVerb.matches(in: lead, options: [.withTransparentBounds], range: window)
-                .last(where: { NSIntersectionRange($0.range, candidate).length > 0 }) {
+            let end = min(lead.count, candidate.upperBound + 16)
+            if let match = beforeVerb.matches(in: lead, range: start..<end, transparentBounds: true).last(where: { $0.range.overlaps(candidate) }) {
                 return match
             }
         }
@@ -232,8 +228,9 @@ enum SpeakerCues {
         let end = min(sentenceEnd, position + reach)
         guard position < end else { return nil }
         let trail = text.string(TextRange(position, end))
-        guard let match = saidAfter.firstMatch(in: trail, range: NSRange(trail.startIndex..., in: trail)) else { return nil }
-        let range = ScalarOffsets(trail).scalarRange(match.range(at: 1))
+        let units = trail.utf16Units
+        guard let group = saidAfter.firstMatch(in: units)?.range(at: 1) else { return nil }
+        let range = ScalarOffsets(units: units).scalarRange(group)
         let words = String(scalars: Array(trail.unicodeScalars)[range]).split(separator: " ").map(String.init)
         guard namesSomeone(words) else { return nil }
         return TextRange(position + range.lowerBound, position + range.upperBound)

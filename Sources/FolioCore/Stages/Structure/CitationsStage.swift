@@ -16,12 +16,12 @@ public struct CitationsStage: Stage {
 
     public init(options: inout Options) throws {}
 
-    static let partPattern = try! NSRegularExpression(pattern:
+    static let partPattern = RegularExpression(
         // Names start with a capital; a year may carry a letter (2000a), but `1970s` is a decade.
         #"^(?:(?:[Ss]ee|e\.g\.|[Cc]f\.|apud)[,:]?\s+)?(\p{Lu}[\p{L}’'\-.]*(?:(?:\s+|\s*,\s*)(?:and|&|e|și|y|und|of|the|for|de|van|von|der|den|da|do|dos|du|la|le|et al\.?|\p{Lu}[\p{L}’'\-.]*))*?)?[,]?\s*((?:1[5-9]|20)\d\d[a-rt-z]?|n\.\s?d\.|n/d|s\.d\.|in press|forthcoming)(?:\s*[:,]\s*((?:(?:pp?\.|[Aa]rt(?:icle|\.)|§|[Pp]ara(?:graph|\.)?|[Cc]hapter|[Cc]h\.|[Ss]ection|[Ss]ec\.)\s*)?[\dIVXLCivxlc]+°?(?:\.\d+)?(?:\s*[–-]\s*[\divxlc]+)?))?$"#)
 
     /// A writer's note inside a citation's brackets (`our emphasis`, `my translation`): no part.
-    static let annotationPattern = try! NSRegularExpression(pattern: #"^(?i:(?:our|my|emphasis|italics|translation)\b.{0,20}(?:emphasis|translation|added|original|italics|ours|mine))$"#)
+    static let annotationPattern = RegularExpression(#"^(?i:(?:our|my|emphasis|italics|translation)\b.{0,20}(?:emphasis|translation|added|original|italics|ours|mine))$"#)
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
@@ -68,16 +68,15 @@ public struct CitationsStage: Stage {
                                           reference: previous.parts.last?.reference))
                 continue
             }
-            let nsString = string as NSString
-            if !parts.isEmpty, Self.annotationPattern.firstMatch(in: string, range: NSRange(location: 0, length: nsString.length)) != nil {
+            let units = string.utf16Units
+            if !parts.isEmpty, Self.annotationPattern.isMatched(in: units) {
                 continue
             }
-            guard let match = Self.partPattern.firstMatch(in: string, range: NSRange(location: 0, length: nsString.length)) else {
+            guard let match = Self.partPattern.firstMatch(in: units) else {
                 return nil  // one part that is not a citation: the parenthesis is something else
             }
             func group(_ number: Int) -> String? {
-                let range = match.range(at: number)
-                return range.location == NSNotFound ? nil : nsString.substring(with: range)
+                match.range(at: number).map { String(utf16: units[$0]) }
             }
             var authors = group(1).map(splitAuthors) ?? []
             var span = piece

@@ -1,0 +1,41 @@
+#ifndef FOLIO_REGEX_H
+#define FOLIO_REGEX_H
+
+// ICU's regular expressions over UTF-16 the caller holds, behind a header that names no ICU
+// type: ICU's own headers clash with the copy of ICU that Foundation carries in any Swift
+// target that sees both, so only regex.c includes them.
+
+#include <stdint.h>
+
+/// A compiled pattern and its matcher state (an ICU URegularExpression). Not thread-safe: a
+/// thread matches with its own clone.
+typedef struct FolioRegex FolioRegex;
+
+/// Compiles `pattern` (UTF-16). NULL when it does not compile, with the ICU error's name in
+/// `error` and the offending pattern offset in `errorOffset` (−1 when ICU gives none).
+FolioRegex *folio_regex_open(const uint16_t *pattern, int32_t length, int caseInsensitive,
+                             const char **error, int32_t *errorOffset);
+
+/// A copy of the compiled pattern with a matcher of its own; NULL when memory runs out.
+FolioRegex *folio_regex_clone(const FolioRegex *regex);
+
+void folio_regex_close(FolioRegex *regex);
+
+/// The number of capturing groups (group 0, the whole match, not counted).
+int32_t folio_regex_group_count(const FolioRegex *regex);
+
+/// The number of the group named `name` (UTF-16); −1 when the pattern names none so.
+int32_t folio_regex_group_number(const FolioRegex *regex, const uint16_t *name, int32_t length);
+
+/// Points the matcher at `text` (which must outlive the search) and limits the search to the
+/// units `start..<end`. With transparent bounds, look-arounds and word boundaries see the text
+/// beyond the limits; without, the limits are the text's edges. 0 on success.
+int folio_regex_reset(FolioRegex *regex, const uint16_t *text, int32_t length, int32_t start, int32_t end,
+                      int transparentBounds);
+
+/// Finds the next match. On a match, writes the start and end of group 0 and of each group in
+/// turn into `bounds` (2 × (`groups` + 1) slots, −1 and −1 for a group that took no part) and
+/// returns 1; 0 when there is no further match.
+int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups);
+
+#endif

@@ -1,0 +1,130 @@
+import CICURegex
+import Synchronization
+
+/// A regular expression in ICU's syntax (the syntax of `NSRegularExpression`, whose engine ICU
+/// is), compiled once and matched over UTF-16 code units the caller already holds.
+///
+/// `NSRegularExpression` copies the whole string it is given into UTF-16 at every call, a code
+/// unit at a time through Foundation's bridge, even to look at ten units of it: that copy cost
+/// more than half what the matching itself did. Offsets here are UTF-16 offsets, as there.
+package final class RegularExpression: Sendable {
+    package let pattern: String
+    private let prototype: Matcher
+    private let groupCount: Int
+    /// Matchers not in use. An ICU matcher holds the state of one search, so each search takes
+    /// one for itself (a clone of the prototype when none is idle) and gives it back.
+    private let idle = Mutex<[Matcher]>([])
+
+    /// An ICU matcher: used by one search at a time, which the pool of idle ones ensures.
+    private struct Matcher: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+
+    package init(_ pattern: String, caseInsensitive: Bool = false) {
+        self.pattern = pattern
+        var error: UnsafePointer<CChar>?
+        var offset: Int32 = -1
+        let units = Array(pattern.utf16)
+        let compiled = units.withUnsafeBufferPointer {
+            folio_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error, &offset)
+        }
+        guard let compiled else {
+            // Every pattern is written in Folio's source: one that does not compile is a bug.
+            preconditionFailure("the pattern does not compile (\(error.map { String(cString: $0) } ?? "?") at \(offset)): \(pattern)")
+        }
+        prototype = Matcher(pointer: compiled)
+        groupCount = Int(folio_regex_group_count(compiled))
+    }
+
+    deinit {
+        for matcher in idle.withLock({ $0 }) { folio_regex_close(matcher.pointer) }
+        folio_regex_close(prototype.pointer)
+    }
+
+    /// Every match in `units[range]` (all the units by default), in order. With transparent
+    /// bounds, look-arounds and word boundaries see the units beyond the range; without, the
+    /// range's ends are the text's.
+    package func matches(in units: [UInt16], range: Range<Int>? = nil, transparentBounds: Bool = false) -> [RegexMatch] {
+        var found: [RegexMatch] = []
+        search(units, range, transparentBounds) { found.append($0); return true }
+        return found
+    }
+
+    /// The first match in `units[range]`, as `matches` finds them.
+    package func firstMatch(in units: [UInt16], range: Range<Int>? = nil, transparentBounds: Bool = false) -> RegexMatch? {
+        var first: RegexMatch?
+        search(units, range, transparentBounds) { first = $0; return false }
+        return first
+    }
+
+    /// Whether the pattern matches anywhere in `units`.
+    package func isMatched(in units: [UInt16]) -> Bool {
+        firstMatch(in: units) != nil
+    }
+
+    /// The number of the group `(?<name>…)` names; nil when the pattern names none so.
+    package func groupNumber(named name: String) -> Int? {
+        let units = Array(name.utf16)
+        let number = units.withUnsafeBufferPointer { folio_regex_group_number(prototype.pointer, $0.baseAddress, Int32($0.count)) }
+        return number < 0 ? nil : Int(number)
+    }
+
+    /// Hands each match to `visit` until it returns false or none is left.
+    private func search(_ units: [UInt16], _ range: Range<Int>?, _ transparentBounds: Bool, _ visit: (RegexMatch) -> Bool) {
+        let range = range ?? 0..<units.count
+        precondition(range.lowerBound >= 0 && range.upperBound <= units.count, "a search range beyond the text")
+        if !transparentBounds && range.count < units.count {
+            // The window as a text of its own, as Foundation searches it: ICU's own opaque
+            // bounds still let a look-behind see before the window, and split a pair of
+            // surrogates the window cuts differently.
+            search(Array(units[range]), nil, false) { visit($0.shifted(by: range.lowerBound)) }
+            return
+        }
+        let matcher = checkOut()
+        defer { checkIn(matcher) }
+        units.withUnsafeBufferPointer { text in
+            guard folio_regex_reset(matcher.pointer, text.baseAddress, Int32(text.count), Int32(range.lowerBound), Int32(range.upperBound),
+                                    transparentBounds ? 1 : 0) == 0 else { return }
+            var bounds = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+            while bounds.withUnsafeMutableBufferPointer({ folio_regex_find_next(matcher.pointer, $0.baseAddress, Int32(groupCount)) }) == 1 {
+                guard visit(RegexMatch(bounds: bounds)) else { return }
+            }
+        }
+    }
+
+    private func checkOut() -> Matcher {
+        if let matcher = idle.withLock({ $0.popLast() }) { return matcher }
+        guard let clone = folio_regex_clone(prototype.pointer) else { fatalError("no memory left to clone a regular expression") }
+        return Matcher(pointer: clone)
+    }
+
+    private func checkIn(_ matcher: Matcher) {
+        idle.withLock { $0.append(matcher) }
+    }
+}
+
+/// A match of a `RegularExpression`: the UTF-16 ranges of the whole match and of its groups.
+package struct RegexMatch: Sendable {
+    /// Start and end of group 0 (the whole match), then of each group; −1 where a group took no part.
+    private let bounds: [Int32]
+
+    fileprivate init(bounds: [Int32]) {
+        self.bounds = bounds
+    }
+
+    package var range: Range<Int> { Int(bounds[0])..<Int(bounds[1]) }
+
+    /// The match with every range moved `offset` units on.
+    fileprivate func shifted(by offset: Int) -> RegexMatch {
+        RegexMatch(bounds: bounds.map { $0 < 0 ? $0 : $0 + Int32(offset) })
+    }
+
+    /// The groups and the whole match.
+    package var numberOfRanges: Int { bounds.count / 2 }
+
+    /// Group `number`'s range (0 is the whole match); nil where the group took no part.
+    package func range(at number: Int) -> Range<Int>? {
+        let start = bounds[2 * number]
+        return start < 0 ? nil : Int(start)..<Int(bounds[2 * number + 1])
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import FolioCore
+
+/// `RegularExpression` calls ICU itself where Folio called it through `NSRegularExpression`:
+/// these hold the two to the same matches, groups, bounds and replacements.
+@Suite struct RegularExpressionTests {
+    /// Pieces of text that patterns care about: dates, words of the cues, marks, case folding
+    /// beyond ASCII (`K` as the Kelvin sign, the long s), a code point beyond the Basic
+    /// Multilingual Plane, a combining mark, line breaks.
+    static let pieces = ["in", "March", "march", "1999", "2015", "early", "the", "year", "ago", "two", " ", " ", ", ", ".", "-", "–",
+                         "(", ")", "said", "according to", "Jane Hale", "’s", "'s", "speech", "by", "p.", "\u{212A}", "ſ", "é", "e\u{301}",
+                         "\u{1F600}", "\r\n", "\n", "ıİ", "§", "x"]
+
+    static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
+        (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+
+    /// Folio's own patterns: every temporal rule, the speaker cues, a citation's parts.
+    static let patterns: [(pattern: String, caseInsensitive: Bool)] =
+        TemporalRules.all.map { ($0.expression.pattern, false) }
+        + [SpeakerCues.accordingTo, SpeakerCues.byName, SpeakerCues.possessive, SpeakerCues.saidAfter, SpeakerCues.beforeVerb,
+           CitationsStage.partPattern].map { ($0.pattern, false) }
+        + [(#"\bmarch\s+\d{4}\b"#, true), (#"(?<year>\d{4})|(?<word>[a-z]+)"#, true), (#"^|$|\b"#, false)]
+
+    static func foundationRanges(_ result: NSTextCheckingResult) -> [Range<Int>?] {
+        (0..<result.numberOfRanges).map { number in
+            let range = result.range(at: number)
+            return range.location == NSNotFound ? nil : range.location..<NSMaxRange(range)
+        }
+    }
+
+    static func ranges(_ match: RegexMatch) -> [Range<Int>?] {
+        (0..<match.numberOfRanges).map { match.range(at: $0) }
+    }
+
+    /// Property: over random texts, windows and both kinds of bounds, every pattern matches
+    /// where, and with the groups, `NSRegularExpression` does.
+    @Test func matchesAsFoundationDoes() throws {
+        var generator = SystemRandomNumberGenerator()
+        let compiled = try Self.patterns.map { entry in
+            (ours: RegularExpression(entry.pattern, caseInsensitive: entry.caseInsensitive),
+             theirs: try NSRegularExpression(pattern: entry.pattern, options: entry.caseInsensitive ? [.caseInsensitive] : []))
+        }
+        var matched = 0
+        for _ in 0..<600 {
+            let text = Self.randomText(&generator)
+            let units = Array(text.utf16)
+            let start = Int.random(in: 0...units.count, using: &generator), end = Int.random(in: start...units.count, using: &generator)
+            for (ours, theirs) in compiled {
+                let whole = theirs.matches(in: text, range: NSRange(location: 0, length: units.count)).map(Self.foundationRanges)
+                #expect(ours.matches(in: units).map(Self.ranges) == whole, "\(ours.pattern) in \(text.debugDescription)")
+                for transparent in [false, true] {
+                    let window = theirs.matches(in: text, options: transparent ? [.withTransparentBounds] : [],
+                                                range: NSRange(location: start, length: end - start)).map(Self.foundationRanges)
+                    let found = ours.matches(in: units, range: start..<end, transparentBounds: transparent).map(Self.ranges)
+                    #expect(found == window, "\(ours.pattern) in \(text.debugDescription), \(start)..<\(end), transparent: \(transparent)")
+                    #expect(ours.firstMatch(in: units, range: start..<end, transparentBounds: transparent).map(Self.ranges) == window.first)
+                }
+                matched += whole.count
+            }
+        }
+        #expect(matched > 300, "the texts should give the patterns something to match")
+    }
+
+    @Test func transparentBoundsLetLookAroundsSeePastTheWindow() {
+        let expression = RegularExpression(#"\b\d{4}\b"#)
+        let units = Array("in 19999".utf16)
+        #expect(expression.matches(in: units, range: 3..<7).map(\.range) == [3..<7], "opaque: the window's end is a word boundary")
+        #expect(expression.matches(in: units, range: 3..<7, transparentBounds: true).isEmpty, "transparent: the fifth digit is seen")
+        #expect(expression.matches(in: []).isEmpty && RegularExpression("^").matches(in: []).map(\.range) == [0..<0])
+    }
+
+    @Test func namedGroups() throws {
+        let expression = RegularExpression(#"(?<year>\d{4})|(?<word>[a-z]+)"#)
+        let match = try #require(expression.firstMatch(in: Array("abc 1999".utf16)))
+        #expect(expression.groupNumber(named: "word") == 2 && expression.groupNumber(named: "month") == nil)
+        #expect(match.range(at: 2) == 0..<3 && match.range(at: 1) == nil)
+    }
+
+    /// Property: replacements, templates with groups and escapes among them, come out as
+    /// Foundation's `replacingOccurrences(of:with:options: .regularExpression)` makes them.
+    @Test func replacesAsFoundationDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let cases: [(pattern: String, template: String)] = [
+            (#"\s+"#, " "), (#"(\d)(\d)"#, "$2$1"), (#"(a)|(é)"#, "[$2]"), (#"(\w+)"#, "$12"), (#"x"#, #"\$1"#), (#"\s*"#, "-"),
+            (#"(?i)(march)\s*(\d+)"#, "$1 $0 $9 \\"), ("e\u{301}", "é"), ("\u{1F600}", "$"),
+        ]
+        for _ in 0..<2_000 {
+            let text = Self.randomText(&generator)
+            for (pattern, template) in cases {
+                #expect(text.replacing(pattern: pattern, with: template)
+                            == text.replacingOccurrences(of: pattern, with: template, options: .regularExpression),
+                        "\(pattern) → \(template) in \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// Each search takes a matcher of its own: searches from many threads at once find what
+    /// one thread finds.
+    @Test func searchesFromManyThreadsAtOnce() async {
+        let expression = RegularExpression(#"(?i)\b(march|april)\s+(\d{4})\b"#)
+        let texts = (0..<64).map { Array("On \($0 % 2 == 0 ? "March" : "april") \(1900 + $0), then in May \($0).".utf16) }
+        let serial = texts.map { expression.matches(in: $0).map(Self.ranges) }
+        let parallel = await withTaskGroup(of: (Int, [[Range<Int>?]]).self) { group in
+            for _ in 0..<8 {
+                for (index, text) in texts.enumerated() { group.addTask { (index, expression.matches(in: text).map(Self.ranges)) } }
+            }
+            var found: [Int: Set<[[Range<Int>?]]>] = [:]
+            for await (index, matches) in group { found[index, default: []].insert(matches) }
+            return found
+        }
+        for (index, expected) in serial.enumerated() {
+            #expect(parallel[index] == [expected], "text \(index)")
+        }
+    }
+}
