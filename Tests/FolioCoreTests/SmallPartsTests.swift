@@ -85,7 +85,7 @@ import Testing
             return String(String.UnicodeScalarView(result))
         }
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "é", "7", "-", "\u{AD}", " ", "\n", "\u{0C}", "\t", "\r", "🙂", ".", "Ж"]
+        let pieces = ["a", "é", "7", "-", "\u{AD}", " ", "\n", "\u{0C}", "\t", "\r", "🙂", ".", "Ж", "—", "\u{0B}"]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: text))
