@@ -6,78 +6,68 @@ extension WorkingText {
     /// With `keepingEdgeSpaces`, white space at either end becomes one space instead of
     /// vanishing: for pieces of a paragraph written around inline elements.
     public func readingText(_ range: TextRange, keepingEdgeSpaces: Bool = false) -> String {
-        // Encoded into the string's own storage as it goes, a run of non-space code points at a
-        // time: every paragraph of the JSON and the TEI passes through here, so the loops keep
-        // their state in locals and write through a pointer. What the rules below look back at
-        // (the last three code points written, and how many) is kept beside the bytes. Room is
-        // made for every code point as it is, and a space: no more, as the string keeps it.
+        // Encoded into the string's own storage as it goes: every paragraph of the JSON and the
+        // TEI passes through here, so the loop keeps its state in locals and writes through a
+        // pointer, and what the rules look back at (the last code points written) is read back
+        // from the bytes. Room is made for every code point as it is, and a space: no more, as
+        // the string keeps it.
         scalars.withUnsafeBufferPointer { scalars in
             let text = UnsafeBufferPointer(rebasing: scalars[range.start..<range.end])
             var capacity = text.count + 1
             for scalar in text where scalar.value >= 0x80 { capacity += scalar.value < 0x800 ? 1 : scalar.value < 0x1_0000 ? 2 : 3 }
             return String(unsafeUninitializedCapacity: capacity) { buffer in
                 let bytes = buffer.baseAddress!
-                var length = 0, written = 0
-                var last: Unicode.Scalar?, beforeLast: Unicode.Scalar?, third: Unicode.Scalar?
-                var pendingSpace = false
+                var length = 0
                 var index = 0
                 while index < text.count {
-                    if Self.isSpaceOrBreak(text[index]) {
-                        var end = index
-                        var sawBreak = false
-                        while end < text.count, Self.isSpaceOrBreak(text[end]) {
-                            if text[end] != " " && text[end] != "\t" { sawBreak = true }
-                            end += 1
+                    let value = text[index].value
+                    if value < 0x80 {
+                        if value <= 0x20 && Self.isSpaceOrBreak(value) {
+                            index = Self.foldSpaces(text, from: index, into: bytes, &length, keepingEdgeSpaces: keepingEdgeSpaces)
+                            continue
                         }
-                        if sawBreak && last == "\u{AD}" {
-                            // A soft hyphen (two bytes): the word simply continues. A run of
-                            // spaces is followed by code points written, so one look back past
-                            // it is all the rules need.
-                            length -= 2
-                            written -= 1
-                            (last, beforeLast, third) = (beforeLast, third, nil)
-                        } else if sawBreak && end < text.count && written >= 2 && last == "-" && beforeLast.map(Self.isWordCharacter) == true
-                                    && Self.isWordCharacter(text[end]) {
-                            // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
-                        } else {
-                            pendingSpace = written > 0 || keepingEdgeSpaces
-                        }
-                        index = end
-                        continue
-                    }
-                    if pendingSpace {
-                        bytes[length] = 0x20
+                        bytes[length] = UInt8(truncatingIfNeeded: value)
                         length += 1
-                        written += 1
-                        (third, beforeLast, last) = (beforeLast, last, " ")
-                        pendingSpace = false
+                    } else {
+                        length += Self.encode(value, at: bytes + length)
                     }
-                    // The run up to the next space or break, written as it stands.
-                    let start = index
-                    while index < text.count {
-                        let value = text[index].value
-                        if value < 0x80 {
-                            if value <= 0x20 && Self.isSpaceOrBreak(value) { break }
-                            bytes[length] = UInt8(truncatingIfNeeded: value)
-                            length += 1
-                        } else {
-                            length += Self.encode(value, at: bytes + length)
-                        }
-                        index += 1
-                    }
-                    let count = index - start
-                    written += count
-                    third = count >= 3 ? text[index - 3] : count == 2 ? last : beforeLast
-                    beforeLast = count >= 2 ? text[index - 2] : last
-                    last = text[index - 1]
-                }
-                if pendingSpace && keepingEdgeSpaces {
-                    bytes[length] = 0x20
-                    length += 1
+                    index += 1
                 }
                 return length
             }
         }
+    }
+
+    /// Writes what the run of spaces and breaks starting at `start` becomes; where it ends.
+    private static func foldSpaces(_ text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, into bytes: UnsafeMutablePointer<UInt8>,
+                                   _ length: inout Int, keepingEdgeSpaces: Bool) -> Int {
+        var end = start
+        var sawBreak = false
+        while end < text.count, isSpaceOrBreak(text[end]) {
+            if text[end] != " " && text[end] != "\t" { sawBreak = true }
+            end += 1
+        }
+        if sawBreak && length >= 2 && bytes[length - 2] == 0xC2 && bytes[length - 1] == 0xAD {
+            // A soft hyphen (`C2 AD`, which no other code point ends with): the word simply continues.
+            length -= 2
+        } else if sawBreak && end < text.count && length >= 2 && bytes[length - 1] == UInt8(ascii: "-")
+                    && isWordCharacter(lastScalar(bytes, before: length - 1)) && isWordCharacter(text[end]) {
+            // `EU-` + `Turkey`: a hyphenated compound broken at its hyphen.
+        } else if (length > 0 && end < text.count) || keepingEdgeSpaces {
+            bytes[length] = 0x20
+            length += 1
+        }
+        return end
+    }
+
+    /// The code point whose UTF-8 ends at `end`, read back.
+    private static func lastScalar(_ bytes: UnsafeMutablePointer<UInt8>, before end: Int) -> Unicode.Scalar {
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var decoder = UTF8()
+        var iterator = UnsafeBufferPointer(start: bytes + start, count: end - start).makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { preconditionFailure("reading text wrote ill-formed UTF-8") }
+        return scalar
     }
 
     private static func isSpaceOrBreak(_ scalar: Unicode.Scalar) -> Bool {
