@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCore
 
@@ -36,5 +37,37 @@ import Testing
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000)
         #expect { try JSONParser.parse(deep) } throws: { "\($0)".contains("nests deeper") }
+    }
+
+    /// Property: strings come out escaped as one byte at a time would escape them, whatever
+    /// eight-byte stretches they fall in, and integers as their decimal form.
+    @Test func stringsAndIntegersAreWrittenAsTheirDefinitionSays() {
+        func definition(_ string: String) -> [UInt8] {
+            var output: [UInt8] = [UInt8(ascii: "\"")]
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), byte]
+                case 0x0A: output += Array(#"\n"#.utf8)
+                case 0x0D: output += Array(#"\r"#.utf8)
+                case 0x09: output += Array(#"\t"#.utf8)
+                case 0..<0x20, 0x7F: output += Array(String(format: "\\u%04x", Int(byte)).utf8)
+                default: output.append(byte)
+                }
+            }
+            return output + [UInt8(ascii: "\"")]
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "abcdefgh", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{0}", "é", "😀", "!", "~", "\u{80}", "Ü", "/"]
+        for _ in 0..<5_000 {
+            let string = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var output: [UInt8] = []
+            JSONSerializer.writeString(string, into: &output)
+            #expect(output == definition(string), "\(string.debugDescription)")
+        }
+        for number in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min] + (0..<1_000).map({ _ in Int.random(in: .min ... .max, using: &generator) }) {
+            var output: [UInt8] = []
+            JSONSerializer.writeInteger(number, into: &output)
+            #expect(String(decoding: output, as: UTF8.self) == String(number))
+        }
     }
 }

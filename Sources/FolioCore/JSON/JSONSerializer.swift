@@ -23,7 +23,7 @@ public struct JSONSerializer {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .integer(let number): Self.writeInteger(number, into: &output)
         case .number(let number):
             if number.isFinite {
                 output.append(contentsOf: (number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)").utf8)
@@ -65,15 +65,40 @@ public struct JSONSerializer {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// An integer's decimal digits, written without making a string: offsets are most of a
+    /// document's numbers.
+    static func writeInteger(_ number: Int, into output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of any Int, last first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { digits in
+            repeat {
+                digits[count] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { output.append(digits[index]) }
+        }
+    }
+
     static func writeString(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
-            // Runs that need no escape are copied whole: most strings are one such run.
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+            // Runs that need no escape are copied whole: most strings are one such run. Eight
+            // bytes at a time are checked for one that needs it.
+            var runStart = 0, index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
+                index += 1
+                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
+                runStart = index
                 switch byte {
                 case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
                 case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -89,5 +114,16 @@ public struct JSONSerializer {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes may need an escape: below `0x20`, `0x7F`, a quotation mark
+    /// or a backslash. Bytes of `0x80` and up (UTF-8 beyond ASCII) may answer yes; they are
+    /// then looked at one by one.
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & highs  // a byte below 0x20 (or of 0x80 and up) borrows into its high bit
+        return below != 0 || word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F))
     }
 }
