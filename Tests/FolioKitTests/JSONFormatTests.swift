@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import Testing
 @testable import FolioCore
 @testable import FolioKit
@@ -147,5 +148,65 @@ import Testing
         #expect(validator.validate(["kind": "x"]).isEmpty)
         let either = try JSONSchemaValidator(schema: ["anyOf": [["type": "string"], ["enum": [1, 2]]]])
         #expect(either.validate(3).map(\.description) == ["at the top level: the value matches none of the allowed forms"])
+    }
+
+    /// Property: the quick check finds a value valid exactly when the full check finds no
+    /// violation, over random values against a schema of every keyword and against the shipped
+    /// schema on mutations of a whole document.
+    @Test func theQuickCheckAgreesWithTheFullOne() throws {
+        let everyKeyword = try JSONSchemaValidator(schema: [
+            "$ref": "#/$defs/node",
+            "$defs": [
+                "node": ["type": ["object", "array", "string", "integer", "null"], "required": ["k", "extra"],
+                         "properties": ["k": ["enum": ["x", 1, nil]], "n": ["type": "number", "minimum": 0, "maximum": 3],
+                                        "s": ["type": "string", "minLength": 2], "c": ["const": true],
+                                        "o": ["type": "object", "required": ["k"], "properties": ["k": ["type": "integer"]]],
+                                        "kids": ["type": "array", "minItems": 1, "prefixItems": [["type": "integer"]], "items": ["$ref": "#/$defs/node"]]],
+                         "additionalProperties": ["anyOf": [["type": "boolean"], ["oneOf": [["type": "integer"], ["type": "number"]]]]],
+                         "allOf": [true, ["type": ["object", "array", "string", "integer", "null"]]]],
+            ],
+        ])
+        var generator = SystemRandomNumberGenerator()
+        func randomValue(_ depth: Int) -> JSONValue {
+            switch Int.random(in: 0..<(depth > 3 ? 5 : 8), using: &generator) {
+            case 0: return nil
+            case 1: return .bool(Bool.random(using: &generator))
+            case 2: return .integer(Int.random(in: -1...4, using: &generator))
+            case 3: return .number([1.5, 2.0, -0.5, 3.5].randomElement(using: &generator)!)
+            case 4: return .string(["", "x", "ab", "é"].randomElement(using: &generator)!)
+            case 5, 6:
+                var object: OrderedDictionary<String, JSONValue> = [:]
+                for key in ["k", "n", "s", "c", "o", "kids", "extra", "other"] where Bool.random(using: &generator) { object[key] = randomValue(depth + 1) }
+                return .object(object)
+            default: return .array((0..<Int.random(in: 0...3, using: &generator)).map { _ in randomValue(depth + 1) })
+            }
+        }
+        var valid = 0
+        for _ in 0..<20_000 {
+            let value = randomValue(0)
+            let conforms = everyKeyword.conforms(value, to: 0)
+            #expect(conforms == everyKeyword.violations(in: value).isEmpty, "\(JSONSerializer(indent: 0).string(value))")
+            if conforms { valid += 1 }
+        }
+        #expect(valid > 100, "random values should sometimes be valid")
+
+        let shipped = try JSONFormat.validator.get()
+        let document = try JSONParser.parse(String(decoding: JSONFormat().render(fullModelDocument()), as: UTF8.self))
+        func mutated(_ value: JSONValue) -> JSONValue {
+            guard Int.random(in: 0..<12, using: &generator) > 0 else { return randomValue(3) }
+            switch value {
+            case .object(var object):
+                for key in object.keys { object[key] = mutated(object[key]!) }
+                if Int.random(in: 0..<20, using: &generator) == 0, let key = object.keys.randomElement(using: &generator) { object[key] = nil }
+                return .object(object)
+            case .array(let array): return .array(array.map(mutated))
+            default: return value
+            }
+        }
+        #expect(shipped.conforms(document, to: 0) && shipped.violations(in: document).isEmpty)
+        for _ in 0..<300 {
+            let value = mutated(document)
+            #expect(shipped.conforms(value, to: 0) == shipped.violations(in: value).isEmpty)
+        }
     }
 }

@@ -54,6 +54,14 @@ public struct JSONSchemaValidator: Sendable {
 
     /// Every violation in `value`; empty when it is valid.
     public func validate(_ value: JSONValue) -> [Violation] {
+        // Valid documents are the rule: they are checked without paths or messages, and only
+        // an invalid one is walked again to say where and why.
+        conforms(value, to: 0) ? [] : violations(in: value)
+    }
+
+    /// Every violation in `value`, each with its path and message: the long way `validate` goes
+    /// for a document that does not conform.
+    func violations(in value: JSONValue) -> [Violation] {
         var violations: [Violation] = []
         var path = JSONPath()
         check(value, against: 0, path: &path, into: &violations)
@@ -79,8 +87,17 @@ public struct JSONSchemaValidator: Sendable {
         var minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
         /// By name, searched in order: an object of the schema has a dozen properties at most,
         /// and comparing a dozen short strings is cheaper than hashing one.
-        var properties: [(name: String, node: Int)] = []
-        var required: [String] = []
+        var properties: [(name: String, node: Int, isRequired: Bool)] = []
+        var required: [String] = [] {
+            didSet {
+                requiredProperties = properties.filter { required.contains($0.name) }.count
+                requiredElsewhere = required.filter { name in !properties.contains { $0.name == name } }
+            }
+        }
+        /// How many of `required` are among `properties`: a valid object meets them all as it
+        /// meets its properties. The others are looked up.
+        private(set) var requiredProperties = 0
+        private(set) var requiredElsewhere: [String] = []
         var additionalProperties: Int?
         var prefixItems: [Int] = []
         var items: Int?
@@ -130,8 +147,9 @@ public struct JSONSchemaValidator: Sendable {
             node.maximum = object["maximum"]?.doubleValue
             node.minLength = object["minLength"]?.doubleValue
             node.minItems = object["minItems"]?.doubleValue
-            for (key, sub) in object["properties"]?.objectValue ?? [:] { node.properties.append((key, compile(sub))) }
-            node.required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let required = object["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            for (key, sub) in object["properties"]?.objectValue ?? [:] { node.properties.append((key, compile(sub), required.contains(key))) }
+            node.required = required
             node.additionalProperties = object["additionalProperties"].map { compile($0) }
             node.prefixItems = (object["prefixItems"]?.arrayValue ?? []).map { compile($0) }
             node.items = object["items"].map { compile($0) }
@@ -173,6 +191,50 @@ public struct JSONSchemaValidator: Sendable {
             if Double(count) >= minimum { return false }
         }
         return Double(count) < minimum
+    }
+
+    /// Whether `value` meets schema `index`: `check` finding nothing, found without paths or
+    /// messages (a property test holds the two to each other).
+    func conforms(_ value: JSONValue, to index: Int) -> Bool {
+        let schema = nodes[index]
+        if let allowed = schema.allows { return allowed }
+        if let reference = schema.reference, !conforms(value, to: reference) { return false }
+        if schema.brokenReference != nil { return false }
+        if let allowed = schema.typeMask, allowed & Self.typeBit(value.kind, allowed: false) == 0 { return false }
+        if let choices = schema.choices, !choices.contains(value) { return false }
+        if let constant = schema.constant, constant != value { return false }
+        if let number = value.doubleValue {
+            if let minimum = schema.minimum, number < minimum { return false }
+            if let maximum = schema.maximum, number > maximum { return false }
+        }
+        if let string = value.stringValue, let minimum = schema.minLength, Self.isShorter(string, than: minimum) { return false }
+        if case .object(let object) = value {
+            var requiredMet = 0
+            for (key, member) in object {
+                if let property = schema.properties.first(where: { $0.name == key }) {
+                    if property.isRequired { requiredMet += 1 }
+                    guard conforms(member, to: property.node) else { return false }
+                } else if let additional = schema.additionalProperties, !conforms(member, to: additional) {
+                    return false
+                }
+            }
+            if requiredMet < schema.requiredProperties { return false }
+            if schema.requiredElsewhere.contains(where: { key in object[key] == nil }) { return false }
+        }
+        if case .array(let array) = value {
+            if let minimum = schema.minItems, Double(array.count) < minimum { return false }
+            for (position, element) in array.enumerated() {
+                if position < schema.prefixItems.count {
+                    guard conforms(element, to: schema.prefixItems[position]) else { return false }
+                } else if let items = schema.items, !conforms(element, to: items) {
+                    return false
+                }
+            }
+        }
+        if !schema.allOf.allSatisfy({ conforms(value, to: $0) }) { return false }
+        if !schema.anyOf.isEmpty && !schema.anyOf.contains(where: { conforms(value, to: $0) }) { return false }
+        if !schema.oneOf.isEmpty && schema.oneOf.count(where: { conforms(value, to: $0) }) != 1 { return false }
+        return true
     }
 
     /// `explaining`: whether violations say what is wrong. Trying the forms of `anyOf` and
