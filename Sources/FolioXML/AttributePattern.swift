@@ -28,31 +28,48 @@ public struct AttributePattern: Sendable {
 /// Attribute patterns compiled for checking documents. libxml2 only reads a compiled regular
 /// expression while matching (its schemas share theirs between validations the same way).
 final class CompiledAttributePatterns: @unchecked Sendable {
+    /// What checking an attribute reads: plain pointers, so the walk over every attribute of
+    /// every element copies and retains nothing.
     private struct Compiled {
-        var pattern: AttributePattern
         var regexp: xmlRegexpPtr
-        /// The names as libxml2 keeps them, ended by a zero.
-        var attribute: [xmlChar]
-        var element: [xmlChar]?
+        /// The names as libxml2 keeps them, ended by a zero; owned by the compiled patterns.
+        var attribute: UnsafeMutablePointer<xmlChar>
+        var element: UnsafeMutablePointer<xmlChar>?
     }
 
-    private let patterns: [Compiled]
+    private let patterns: [AttributePattern]
+    private let compiled: [Compiled]
 
     init(_ patterns: [AttributePattern]) throws {
         var compiled: [Compiled] = []
         for pattern in patterns {
             guard let regexp = withXMLChars(pattern.pattern, { xmlRegexpCompile($0) }) else {
-                compiled.forEach { xmlRegFreeRegexp($0.regexp) }
+                Self.release(compiled)
                 throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the pattern \(pattern.pattern) does not compile")])
             }
-            compiled.append(Compiled(pattern: pattern, regexp: regexp, attribute: Array(pattern.attribute.utf8) + [0],
-                                     element: pattern.element.map { Array($0.utf8) + [0] }))
+            compiled.append(Compiled(regexp: regexp, attribute: Self.zeroEnded(pattern.attribute), element: pattern.element.map(Self.zeroEnded)))
         }
-        self.patterns = compiled
+        self.patterns = patterns
+        self.compiled = compiled
     }
 
     deinit {
-        for compiled in patterns { xmlRegFreeRegexp(compiled.regexp) }
+        Self.release(compiled)
+    }
+
+    private static func release(_ compiled: [Compiled]) {
+        for pattern in compiled {
+            xmlRegFreeRegexp(pattern.regexp)
+            pattern.attribute.deallocate()
+            pattern.element?.deallocate()
+        }
+    }
+
+    private static func zeroEnded(_ name: String) -> UnsafeMutablePointer<xmlChar> {
+        let bytes = Array(name.utf8) + [0]
+        let pointer = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count)
+        pointer.initialize(from: bytes, count: bytes.count)
+        return pointer
     }
 
     var isEmpty: Bool { patterns.isEmpty }
@@ -86,11 +103,11 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard current.pointee.ns == nil, let name = current.pointee.name else { continue }
-            for compiled in patterns where xmlStrEqual(name, compiled.attribute) != 0 {
+            for (index, compiled) in compiled.enumerated() where xmlStrEqual(name, compiled.attribute) != 0 {
                 if let only = compiled.element, xmlStrEqual(element.pointee.name, only) == 0 { continue }
-                let pattern = compiled.pattern
                 let value = consumeXMLString(xmlNodeListGetString(element.pointee.doc, current.pointee.children, 1)) ?? ""
                 if withXMLChars(value, { xmlRegexpExec(compiled.regexp, $0) }) != 1 {
+                    let pattern = patterns[index]
                     issues.append(XMLIssue(line: element.pointee.line > 0 ? Int(element.pointee.line) : nil,
                                            path: consumeXMLString(xmlGetNodePath(element)),
                                            message: "the value '\(value)' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.pattern)"))
