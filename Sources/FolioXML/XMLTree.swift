@@ -17,6 +17,10 @@ public final class XMLTree {
     public init(rootName: String, namespace uri: String?) {
         XMLLibrary.initialize()
         let document = withXMLChars("1.0") { xmlNewDoc($0) }!
+        // Element and attribute names are then kept once each, looked up in the dictionary,
+        // not copied for every node: a paper's TEI has thousands of nodes and a few dozen names.
+        // The document frees its dictionary.
+        document.pointee.dict = xmlDictCreate()
         self.document = document
         let node = withXMLChars(rootName) { xmlNewDocNode(document, nil, $0, nil) }!
         xmlDocSetRootElement(document, node)
