@@ -37,10 +37,13 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// The value of `word` (a key), if the table has it.
     func value(of word: [UInt8]) -> Value? {
-        word.withUnsafeBufferPointer { word in
-            let number = slots[probe(word, Self.hash(word))]
-            return number == 0 ? nil : values[Int(number) - 1]
-        }
+        word.withUnsafeBufferPointer { value(of: $0) }
+    }
+
+    /// `value(of:)` for a key in memory the caller holds.
+    func value(of word: UnsafeBufferPointer<UInt8>) -> Value? {
+        let number = slots[probe(word, Self.hash(word))]
+        return number == 0 ? nil : values[Int(number) - 1]
     }
 
     /// The value of the lower-cased `word`, if the table has it.

@@ -112,7 +112,10 @@ public struct HyphenationStage: Stage {
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
         // A word of ASCII letters is looked up by its bytes: one that is no such compound and
         // has a lower-case letter is done with before a string is made.
-        let asciiCompound = isASCII ? vocabulary.compound(ofASCII: letters.map { UInt8($0.value) | 0x20 }) : nil
+        let asciiCompound = isASCII ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
+            for (offset, letter) in letters.enumerated() { key[offset] = UInt8(truncatingIfNeeded: letter.value) | 0x20 }
+            return vocabulary.compound(ofASCII: UnsafeBufferPointer(key))
+        } : nil
         if isASCII && asciiCompound == nil && hasLowerCaseASCII { return nil }
         let word = String(scalars: letters)
         let lowered = word.lowercased()

@@ -81,7 +81,7 @@ struct Vocabulary {
     func compound(of letters: String) -> String? { compounds.value(ofWord: letters) }
 
     /// `compound(of:)` for a word of lower-case ASCII letters, as bytes: no string is made.
-    func compound(ofASCII letters: [UInt8]) -> String? { compounds.value(of: letters) }
+    func compound(ofASCII letters: UnsafeBufferPointer<UInt8>) -> String? { compounds.value(of: letters) }
 
     /// How often `word` was seen whole, in any case.
     func count(of word: String) -> Int { words.value(ofWord: word)?.count ?? 0 }
