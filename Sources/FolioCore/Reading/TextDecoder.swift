@@ -13,43 +13,50 @@ public enum TextDecoder {
     private static let hint = "Folio reads UTF-8 text, or UTF-16 or UTF-32 with a byte-order mark"
 
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws -> [Unicode.Scalar] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lead == 0 { throw binary(at: index, file: file) }
-                scalars.append(Unicode.Scalar(lead))
-                index += 1
-                continue
-            }
-            let length: Int
-            var value: UInt32
-            switch lead {
-            case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-            case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-            case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
-            default: throw invalid(at: index, in: bytes, file: file, "byte 0x\(hex(lead)) cannot start a UTF-8 character")
-            }
-            guard index + length <= bytes.endIndex else {
-                throw invalid(at: index, in: bytes, file: file, "the file ends inside a UTF-8 character")
-            }
-            for offset in 1..<length {
-                let byte = bytes[index + offset]
-                guard byte & 0xC0 == 0x80 else {
-                    throw invalid(at: index, in: bytes, file: file, "byte 0x\(hex(lead)) starts a UTF-8 character that byte 0x\(hex(byte)) cuts short")
+        // Written straight into the array's storage: every byte of every paper passes here,
+        // most of them ASCII. Errors name the byte by its place in `bytes`.
+        try bytes.withUnsafeBufferPointer { buffer in
+            try [Unicode.Scalar](unsafeUninitializedCapacity: buffer.count) { scalars, count in
+                let base = bytes.startIndex
+                var index = 0
+                while index < buffer.count {
+                    let lead = buffer[index]
+                    if lead < 0x80 {
+                        if lead == 0 { throw binary(at: base + index, file: file) }
+                        scalars[count] = Unicode.Scalar(lead)
+                        count += 1
+                        index += 1
+                        continue
+                    }
+                    let length: Int
+                    var value: UInt32
+                    switch lead {
+                    case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+                    case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+                    case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+                    default: throw invalid(at: base + index, in: bytes, file: file, "byte 0x\(hex(lead)) cannot start a UTF-8 character")
+                    }
+                    guard index + length <= buffer.count else {
+                        throw invalid(at: base + index, in: bytes, file: file, "the file ends inside a UTF-8 character")
+                    }
+                    for offset in 1..<length {
+                        let byte = buffer[index + offset]
+                        guard byte & 0xC0 == 0x80 else {
+                            throw invalid(at: base + index, in: bytes, file: file,
+                                          "byte 0x\(hex(lead)) starts a UTF-8 character that byte 0x\(hex(byte)) cuts short")
+                        }
+                        value = value << 6 | UInt32(byte & 0x3F)
+                    }
+                    let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+                    guard value >= shortest, let scalar = Unicode.Scalar(value) else {
+                        throw invalid(at: base + index, in: bytes, file: file, "an over-long or surrogate UTF-8 sequence")
+                    }
+                    scalars[count] = scalar
+                    count += 1
+                    index += length
                 }
-                value = value << 6 | UInt32(byte & 0x3F)
             }
-            let shortest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-            guard value >= shortest, let scalar = Unicode.Scalar(value) else {
-                throw invalid(at: index, in: bytes, file: file, "an over-long or surrogate UTF-8 sequence")
-            }
-            scalars.append(scalar)
-            index += length
         }
-        return scalars
     }
 
     private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [Unicode.Scalar] {
