@@ -215,3 +215,22 @@ import Testing
         }
     }
 }
+
+@Suite struct WordCountTests {
+    @Test func wordsAreRunsOfLettersOrDigitsWithApostrophesInside() {
+        let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "HALE’S 2 o'clock — ’tis x'"))
+        #expect(text.wordCount(text.all) == 5)
+    }
+
+    /// Property: counting up to a limit gives the count, or the limit when there are as many.
+    @Test func countingToALimitStopsThere() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "é", "7", " ", "’", "'", "-", "\n", "Ж", "🙂"]
+        for _ in 0..<5_000 {
+            let string = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: string))
+            let limit = Int.random(in: 0...6, using: &generator)
+            #expect(text.wordCount(text.all, countingTo: limit) == min(text.wordCount(text.all), limit), "\(string.debugDescription), \(limit)")
+        }
+    }
+}

@@ -25,6 +25,13 @@ extension WorkingText {
     /// The number of words (runs of letters or digits, an apostrophe inside one included:
     /// `HALE’S` is one word) in `range`.
     public func wordCount(_ range: TextRange) -> Int {
+        wordCount(range, countingTo: .max)
+    }
+
+    /// `wordCount`, or `limit` when there are at least that many: whether a block is short
+    /// need not count a whole paragraph.
+    public func wordCount(_ range: TextRange, countingTo limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
         var count = 0
         var inWord = false
         for index in range.start..<range.end {
@@ -32,7 +39,10 @@ extension WorkingText {
             let isApostropheInWord = inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end
                 && Self.isWordCharacter(scalars[index + 1])
             let isWord = Self.isWordCharacter(scalar) || isApostropheInWord
-            if isWord && !inWord { count += 1 }
+            if isWord && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
             inWord = isWord
         }
         return count

@@ -66,7 +66,8 @@ public struct HeadingsStage: Stage {
     /// The heading `range` is, or nil when it is ordinary text.
     func heading(_ range: TextRange, next: TextRange?, _ text: WorkingText) -> Heading? {
         if let markdown = markdownHeading(range, text) { return markdown }
-        let words = text.wordCount(range)
+        // Counted only as far as a heading's words can go: every paragraph is asked.
+        let words = text.wordCount(range, countingTo: maximumWords < .max ? maximumWords + 1 : .max)
         guard words >= 1, words <= maximumWords, !endsLikeText(range, text) else { return nil }
         if let numbered = numberedHeading(range, text) { return numbered }
         if looksLikeCaption(range, text) { return nil }
