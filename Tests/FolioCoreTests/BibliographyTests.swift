@@ -182,6 +182,26 @@ import Testing
         #expect(NameFolding.fold("Ionaşcu") == NameFolding.fold("Ionașcu"))
         #expect(NameFolding.fold("Srîmbovschi") == NameFolding.fold("Srimbovschi"))
         #expect(NameFolding.fold("Yılmaz") == NameFolding.fold("Yilmaz"))
+        #expect(NameFolding.fold("Łukasz Østergaard-Straße, Æsop & Œuvre") == "lukasz ostergaardstrasse aesop  oeuvre")
+    }
+
+    /// Property: folding maps the special letters as Foundation's replacements did, one after
+    /// another, over random names of them, marks, capitals that lower-case to two code points.
+    @Test func namesFoldAsReplacementsWould() {
+        func replaced(_ name: String) -> String {
+            let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+            var result = String(String.UnicodeScalarView(decomposed)).lowercased()
+            for (from, to) in [("ı", "i"), ("ł", "l"), ("ø", "o"), ("đ", "d"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe")] {
+                result = result.replacingOccurrences(of: from, with: to)
+            }
+            return result.filter { $0.isLetter || $0 == " " }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["ı", "İ", "Ł", "ł", "Ø", "ø", "Đ", "ß", "ẞ", "Æ", "æ", "Œ", "œ", "\u{301}", "\u{338}", "a", "S", " ", "-", "é", "ş", "ș", "Ж"]
+        for _ in 0..<5_000 {
+            let name = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(NameFolding.fold(name) == replaced(name), "\(name.debugDescription)")
+        }
     }
 
     @Test func plainTextEntriesAreSplitByTheirStarts() throws {

@@ -19,10 +19,21 @@ public enum NameFolding {
         let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }
-        var result = String(scalars: decomposed).lowercased()
-        for (from, to) in [("ı", "i"), ("ł", "l"), ("ø", "o"), ("đ", "d"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe")] {
-            result = result.replacingOccurrences(of: from, with: to)
+        // Letters with no decomposition to take a mark off, as their plain forms; in one pass
+        // over the code points: none of them decomposes, so no search for them could match more.
+        var letters: [Unicode.Scalar] = []
+        for scalar in String(scalars: decomposed).lowercased().unicodeScalars {
+            switch scalar {
+            case "ı": letters.append("i")
+            case "ł": letters.append("l")
+            case "ø": letters.append("o")
+            case "đ": letters.append("d")
+            case "ß": letters += ["s", "s"]
+            case "æ": letters += ["a", "e"]
+            case "œ": letters += ["o", "e"]
+            default: letters.append(scalar)
+            }
         }
-        return result.filter { $0.isLetter || $0 == " " }
+        return String(scalars: letters).filter { $0.isLetter || $0 == " " }
     }
 }
