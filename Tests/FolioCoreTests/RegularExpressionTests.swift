@@ -115,3 +115,28 @@ import Testing
         }
     }
 }
+
+@Suite struct FactoredAlternationTests {
+    @Test func commonBeginningsAreFactoredOut() {
+        #expect(Patterns.factoredAlternation(["say", "says", "said", "note", "a.b"]) == #"s(?:a(?:y(?:s)?|id))|note|a\.b"#)
+    }
+
+    /// Property: the verbs of saying, factored, match where and as their plain alternation
+    /// does, a word boundary after them, over random leads of verbs, their prefixes and
+    /// longer forms, adverbs and spaces.
+    @Test func theFactoredVerbsMatchAsTheirAlternation() {
+        let plain = RegularExpression("\\s" + SpeakerCues.adverbs + "(?:" + SpeakerCues.verbs.joined(separator: "|") + ")\\b")
+        let pieces = SpeakerCues.verbs + ["say", "sayings", "point", "pointed", "out", "has", "also", "had once", "Hale", "it", "to", "x", " ", "  ", ",", "\n", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for _ in 0..<5_000 {
+            let lead = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: [" ", " ", "", "  "].randomElement(using: &generator)!)
+            let units = Array(lead.utf16)
+            let expected = plain.matches(in: units).map(RegularExpressionTests.ranges)
+            #expect(SpeakerCues.beforeVerb.matches(in: units).map(RegularExpressionTests.ranges) == expected, "\(lead.debugDescription)")
+            matched += expected.count
+        }
+        #expect(matched > 1_000)
+    }
+}

@@ -18,6 +18,39 @@ package enum Patterns {
     }
 }
 
+extension Patterns {
+    /// An alternation of literal `words` with their common beginnings factored out
+    /// (`say(?:s)?`, not `say|says`): ICU tries an alternation's branches one by one at every
+    /// place, and a hundred words cost a hundred tries where a few letters rule most out.
+    /// Equivalent to `words` joined by `|` only where the order of the branches cannot matter:
+    /// where at most one word can match at a place, as when a word boundary follows.
+    package static func factoredAlternation(_ words: [String]) -> String {
+        var groups: [(first: Character, rests: [Substring])] = []
+        for word in words where !word.isEmpty {
+            if let index = groups.firstIndex(where: { $0.first == word.first! }) {
+                groups[index].rests.append(word.dropFirst())
+            } else {
+                groups.append((word.first!, [word.dropFirst()]))
+            }
+        }
+        let branches = groups.map { group -> String in
+            let head = escaped(group.first)
+            // A word alone in its group is written whole.
+            if group.rests.count == 1 { return head + group.rests[0].map(escaped).joined() }
+            let rests = group.rests.filter { !$0.isEmpty }.map(String.init)
+            if rests.isEmpty { return head }
+            let tail = factoredAlternation(rests)
+            let optional = rests.count < group.rests.count
+            return head + "(?:" + tail + ")" + (optional ? "?" : "")
+        }
+        return branches.joined(separator: "|")
+    }
+
+    private static func escaped(_ character: Character) -> String {
+        #"\.*+?()[]{}|^$"#.contains(character) ? "\\" + String(character) : String(character)
+    }
+}
+
 extension String {
     /// Whether the text holds `needle` (ASCII), byte for byte: a cheap test before a pattern
     /// that cannot match without it.

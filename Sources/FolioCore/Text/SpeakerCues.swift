@@ -23,7 +23,9 @@ enum SpeakerCues {
     static let adverbs = "(?:(?:" + adverbAlternatives.joined(separator: "|") + ")\\s+)*"
     /// The adverbs as single words (`had once` is two of them).
     static let adverbWords = Set(adverbAlternatives.filter { !$0.contains("\\") })
-    static let beforeVerb = RegularExpression("\\s" + adverbs + "(?:" + verbs.joined(separator: "|") + ")\\b")
+    /// A word boundary closes the verbs, so at most one can match at a place and their
+    /// alternation may be factored.
+    static let beforeVerb = RegularExpression("\\s" + adverbs + "(?:" + Patterns.factoredAlternation(verbs) + ")\\b")
     static let accordingTo = RegularExpression("\\b(?i:according\\s+to|in\\s+the\\s+words\\s+of)\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+(?:of\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}’'.-]*)*)")
     /// `called by Moscow`, `a remark by Jane Hale`, `the justification given by the Council`.
     static let byName = RegularExpression("\\b(?:called|named|termed|dubbed|described|labell?ed|referred\\s+to|given|made|delivered|expressed|voiced|remarks?|speech|statements?|words|declarations?|interviews?|arguments?|claims?|justification|response|reply|position|views?|address|letters?|articles?|reports?)\\s+(?:[\\p{Ll}]+\\s+){0,3}?by\\s+((?:the\\s+)?\\p{Lu}[\\p{L}’'.-]*(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
