@@ -1,5 +1,3 @@
-import Foundation
-
 /// The words around a temporal expression, which say how to read it: whether its clause looks
 /// ahead or tells the past, whether a number is a year, whether a quarter is set against another.
 struct Surroundings: Sendable {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds temporal expressions in prose and normalizes them as TIMEX3 (type and value) and, where
 /// one exists, EDTF.
 ///
@@ -109,8 +107,6 @@ public struct TemporalTagger: Sendable {
 /// Code-point offsets for a string's UTF-16 offsets, which regular expressions report.
 struct ScalarOffsets {
     private var scalarAt: [Int]
-
-    init(_ text: String) { self.init(units: text.utf16Units) }
 
     init(units: [UInt16]) {
         scalarAt = []

@@ -14,7 +14,7 @@ extension WorkingText {
         scalars.withUnsafeBufferPointer { scalars in
             let text = UnsafeBufferPointer(rebasing: scalars[range.start..<range.end])
             var capacity = text.count + 1
-            for scalar in text where scalar.value >= 0x80 { capacity += scalar.value < 0x800 ? 1 : scalar.value < 0x1_0000 ? 2 : 3 }
+            for scalar in text where scalar.value >= 0x80 { capacity += scalar.utf8Length - 1 }
             return String(unsafeUninitializedCapacity: capacity) { buffer in
                 let bytes = buffer.baseAddress!
                 var length = 0
@@ -29,7 +29,7 @@ extension WorkingText {
                         bytes[length] = UInt8(truncatingIfNeeded: value)
                         length += 1
                     } else {
-                        length += Self.encode(value, at: bytes + length)
+                        length += UTF8Writing.write(value, at: bytes + length)
                     }
                     index += 1
                 }
@@ -78,26 +78,6 @@ extension WorkingText {
     private static func isSpaceOrBreak(_ value: UInt32) -> Bool {
         let spacesAndBreaks: UInt64 = 1 << 0x20 | 1 << 0x0A | 1 << 0x0C | 1 << 0x09 | 1 << 0x0D
         return spacesAndBreaks & (1 << UInt64(value)) != 0
-    }
-
-    /// Writes a code point beyond ASCII as UTF-8 at `bytes`; how many bytes it took.
-    private static func encode(_ value: UInt32, at bytes: UnsafeMutablePointer<UInt8>) -> Int {
-        if value < 0x800 {
-            bytes[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-            bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-            return 2
-        }
-        if value < 0x1_0000 {
-            bytes[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-            bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-            bytes[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-            return 3
-        }
-        bytes[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-        bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-        bytes[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-        bytes[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-        return 4
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

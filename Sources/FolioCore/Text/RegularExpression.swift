@@ -73,6 +73,7 @@ package final class RegularExpression: Sendable {
     private func search(_ units: [UInt16], _ range: Range<Int>?, _ transparentBounds: Bool, _ visit: (RegexMatch) -> Bool) {
         let range = range ?? 0..<units.count
         precondition(range.lowerBound >= 0 && range.upperBound <= units.count, "a search range beyond the text")
+        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
         if !transparentBounds && range.count < units.count {
             // The window as a text of its own, as Foundation searches it: ICU's own opaque
             // bounds still let a look-behind see before the window, and split a pair of

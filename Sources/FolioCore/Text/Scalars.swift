@@ -26,20 +26,38 @@ extension String {
         var length = 0
         for scalar in scalars { length += scalar.utf8Length }
         self.init(unsafeUninitializedCapacity: length) { buffer in
+            let bytes = buffer.baseAddress!
             var index = 0
-            for scalar in scalars {
-                if scalar.value < 0x80 {
-                    buffer[index] = UInt8(truncatingIfNeeded: scalar.value)
-                    index += 1
-                } else {
-                    UTF8.encode(scalar) { byte in
-                        buffer[index] = byte
-                        index += 1
-                    }
-                }
-            }
+            for scalar in scalars { index += UTF8Writing.write(scalar.value, at: bytes + index) }
             return index
         }
+    }
+}
+
+/// Code points written as UTF-8 through a pointer, where strings are built a byte at a time.
+enum UTF8Writing {
+    /// Writes the code point `value` at `bytes`; how many bytes it took.
+    static func write(_ value: UInt32, at bytes: UnsafeMutablePointer<UInt8>) -> Int {
+        if value < 0x80 {
+            bytes[0] = UInt8(truncatingIfNeeded: value)
+            return 1
+        }
+        if value < 0x800 {
+            bytes[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+            bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return 2
+        }
+        if value < 0x1_0000 {
+            bytes[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+            bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+            bytes[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            return 3
+        }
+        bytes[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+        bytes[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+        bytes[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+        bytes[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+        return 4
     }
 }
 

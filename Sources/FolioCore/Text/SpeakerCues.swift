@@ -1,5 +1,3 @@
-import Foundation
-
 /// Who a sentence says is speaking: `X wrote`, `X believes that`, `according to X`, `as X put
 /// it`, or after the quotation `”, said X`. X is the words just before the verb, up to a
 /// comma or a joining word, when they name someone: a capitalized name or a role (`the

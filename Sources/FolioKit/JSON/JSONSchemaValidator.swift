@@ -90,7 +90,7 @@ public struct JSONSchemaValidator: Sendable {
         var properties: [(name: String, node: Int, isRequired: Bool)] = []
         var required: [String] = [] {
             didSet {
-                requiredProperties = properties.filter { required.contains($0.name) }.count
+                requiredProperties = properties.filter(\.isRequired).count
                 requiredElsewhere = required.filter { name in !properties.contains { $0.name == name } }
             }
         }
