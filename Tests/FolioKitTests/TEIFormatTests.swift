@@ -138,6 +138,30 @@ import FolioXML
 }
 
 @Suite struct TEIDateAttributesTests {
+    /// Property: a plain ISO date is recognized as splitting on hyphens and reading the pieces
+    /// with `Int` would recognize it, over random strings of digits, signs, hyphens and more.
+    @Test func isoDatesAreReadAsTheirPiecesSay() {
+        func definition(_ value: String) -> String? {
+            let pieces = value.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(pieces.count), pieces[0].count == 4, Int(pieces[0]) != nil else { return nil }
+            for (index, piece) in pieces.enumerated().dropFirst() {
+                guard piece.count == 2, let number = Int(piece) else { return nil }
+                if index == 1 && !(1...12).contains(number) { return nil }
+                if index == 2 && !(1...31).contains(number) { return nil }
+            }
+            return value
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["2000", "1999", "-", "-", "12", "13", "01", "00", "31", "32", "+1", "+", "1", "9", "X", "/", "é", "\r\n", "٣"]
+        var dates = 0
+        for _ in 0..<20_000 {
+            let value = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TEIDateAttributes.isoDate(value) == definition(value), "\(value.debugDescription)")
+            if definition(value) != nil { dates += 1 }
+        }
+        #expect(dates > 100)
+    }
+
     func attributes(_ edtf: String) -> [String] {
         (TEIDateAttributes.attributes(edtf: edtf) ?? []).map { "\($0.0)=\($0.1)" }
     }

@@ -87,15 +87,38 @@ public enum TEIDateAttributes {
         return nil
     }
 
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when `value` is one of them.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when `value` is one of them: pieces between hyphens
+    /// of four, two and two characters that read as integers (as `Int` reads them, a sign
+    /// allowed), a month of 1–12, a day of 1–31. Read from the bytes: every date of every paper
+    /// is asked, twice.
     static func isoDate(_ value: String) -> String? {
-        let pieces = value.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(pieces.count), pieces[0].count == 4, Int(pieces[0]) != nil else { return nil }
-        for (index, piece) in pieces.enumerated().dropFirst() {
-            guard piece.count == 2, let number = Int(piece) else { return nil }
-            if index == 1 && !(1...12).contains(number) { return nil }
-            if index == 2 && !(1...31).contains(number) { return nil }
+        var value = value
+        let isDate = value.withUTF8 { bytes -> Bool in
+            var start = 0, index = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "-") {
+                guard index < 3 else { return false }
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                guard piece.count == (index == 0 ? 4 : 2), let number = integer(piece) else { return false }
+                if index == 1 && !(1...12).contains(number) { return false }
+                if index == 2 && !(1...31).contains(number) { return false }
+                index += 1
+                start = position + 1
+            }
+            return true
         }
-        return value
+        return isDate ? value : nil
+    }
+
+    /// ASCII bytes read as `Int` reads a string: an optional sign, then digits.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first else { return nil }
+        let signed = first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        guard bytes.count > (signed ? 1 : 0) else { return nil }
+        var number = 0
+        for byte in bytes.dropFirst(signed ? 1 : 0) {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return first == UInt8(ascii: "-") ? -number : number
     }
 }
