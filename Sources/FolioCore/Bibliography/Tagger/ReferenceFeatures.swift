@@ -140,14 +140,20 @@ enum ReferenceFeatures {
     /// `Xxxx`, `dddd`, `X.`: the kind of characters, runs squeezed.
     static func shape(_ word: String) -> String {
         // ASCII (most words): byte by byte, each byte a character.
+        // Written straight into the string: every token of every reference is asked.
         if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-            var result: [UInt8] = []
-            for byte in word.utf8.prefix(12) {
-                let kind = (0x41...0x5A).contains(byte) ? UInt8(ascii: "X") : (0x61...0x7A).contains(byte) ? UInt8(ascii: "x")
-                    : (0x30...0x39).contains(byte) ? UInt8(ascii: "d") : byte
-                if result.last != kind { result.append(kind) }
+            return String(unsafeUninitializedCapacity: 12) { result in
+                var count = 0
+                for byte in word.utf8.prefix(12) {
+                    let kind = (0x41...0x5A).contains(byte) ? UInt8(ascii: "X") : (0x61...0x7A).contains(byte) ? UInt8(ascii: "x")
+                        : (0x30...0x39).contains(byte) ? UInt8(ascii: "d") : byte
+                    if count == 0 || result[count - 1] != kind {
+                        result[count] = kind
+                        count += 1
+                    }
+                }
+                return count
             }
-            return String(decoding: result, as: UTF8.self)
         }
         var result = ""
         for character in word.prefix(12) {
