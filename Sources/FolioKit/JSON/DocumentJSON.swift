@@ -45,6 +45,9 @@ struct DocumentJSON {
     /// `start`, `end` and `text` of a range, with `id` first when there is one.
     private func span(_ range: TextRange, id: String? = nil, _ extra: KeyValuePairs<String, JSONValue> = [:]) -> OrderedDictionary<String, JSONValue> {
         var object = OrderedDictionary<String, JSONValue>()
+        // Room for what callers add after (a heading's number, an author's names): the table
+        // would otherwise grow three times for every span of a document.
+        object.reserveCapacity(extra.count + 8)
         for (key, value) in extra where key == "type" { object[key] = value }
         if let id { object["id"] = .string(id) }
         for (key, value) in extra where key != "type" { object[key] = value }
