@@ -128,3 +128,13 @@ import Testing
         #expect(try check("x", "f.csv").first?.contains("cannot tell what to check it against") == true)
     }
 }
+
+@Suite struct FingerprintTests {
+    /// SHA-256's own test vectors (FIPS 180-2): the digest, written as lower-case hexadecimal.
+    @Test func fingerprintsAreSHA256InHexadecimal() {
+        #expect(Fingerprint.of(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Fingerprint.of([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let every = (0...255).map(UInt8.init)
+        #expect(Fingerprint.hex(every) == every.map { String(format: "%02x", $0) }.joined())
+    }
+}
