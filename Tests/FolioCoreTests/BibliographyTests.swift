@@ -458,3 +458,19 @@ import Testing
         #expect(HouseStyles.examples(from: [["title": "No year"], ["author": [["family": "A"]], "issued": ["date-parts": [[2000]]]]]).isEmpty)
     }
 }
+
+@Suite struct ReferenceFeatureTests {
+    /// The marks carried along a reference: quotes, italics, brackets, one code point each.
+    @Test func quotesItalicsAndBracketsAreCarriedAlong() {
+        let tokens = ReferenceToken.tokenize("Hale, J. “A title” (2001) *Book* [x] «y» \"z\" after.")
+        let features = ReferenceFeatures.features(tokens)
+        func has(_ text: String, _ feature: String) -> Bool {
+            guard let index = tokens.firstIndex(where: { $0.text == text }) else { return false }
+            return features[index].contains(feature)
+        }
+        #expect(has("title", "inquotes") && !has("Hale", "inquotes"))
+        #expect(has("2001", "afterquote") && has("2001", "inbrackets") && !has("Book", "inbrackets"))
+        #expect(has("Book", "initalics") && !has("x", "initalics") && has("x", "inbrackets"))
+        #expect(has("y", "inquotes") && has("z", "inquotes") && !has("after", "inquotes") && has("after", "afterquote"))
+    }
+}

@@ -86,13 +86,16 @@ enum ReferenceFeatures {
             }
             if word.hasPrefix("http") || word == "www" { sink.add("link") }
             // State carried along the reference.
-            switch word {
-            case "“", "„", "«": inQuotes = true
-            case "”", "»": inQuotes = false; quoteClosed = true
-            case "\"": inQuotes.toggle(); if !inQuotes { quoteClosed = true }
-            case "*", "_": inItalics.toggle()
-            case "(", "[": inBrackets += 1
-            case ")", "]": inBrackets = max(0, inBrackets - 1)
+            // Each mark is one code point: asked of the token's only one, not of the string, whose
+            // comparisons cost several times more for every token.
+            var scalars = word.unicodeScalars.makeIterator()
+            switch (scalars.next(), scalars.next()) {
+            case ("“", nil), ("„", nil), ("«", nil): inQuotes = true
+            case ("”", nil), ("»", nil): inQuotes = false; quoteClosed = true
+            case ("\"", nil): inQuotes.toggle(); if !inQuotes { quoteClosed = true }
+            case ("*", nil), ("_", nil): inItalics.toggle()
+            case ("(", nil), ("[", nil): inBrackets += 1
+            case (")", nil), ("]", nil): inBrackets = max(0, inBrackets - 1)
             default: break
             }
             if inQuotes { sink.add("inquotes") }
