@@ -38,3 +38,21 @@ import Testing
         #expect(try figures("Source: a paragraph may begin so without a caption above it.\n\n\(body)").isEmpty)
     }
 }
+
+@Suite struct CaptionWordTests {
+    /// Property: a line opens with a caption word and its space exactly when one of them is
+    /// its prefix, over random lines of the words, their parts, capitals and marks.
+    @Test func captionWordsAreFoundWhereTheLinesFirstSpaceIs() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = CaptionLabels.wordsSpaced + ["Figure", "FIG.", "Table", "fig", "ma", "p", " ", "  ", "1", ".", "x", "illustrations", "é"]
+        var opened = 0
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+            let expected = CaptionLabels.wordsSpaced.contains { text.hasPrefix($0, in: text.all, ignoringCase: true) }
+            #expect(CaptionLabels.opensWithSpacedWord(text.all, of: text) == expected, "\(line.debugDescription)")
+            if expected { opened += 1 }
+        }
+        #expect(opened > 1_000)
+    }
+}

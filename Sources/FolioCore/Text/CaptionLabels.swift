@@ -8,7 +8,7 @@ public enum CaptionLabels {
     ]
 
     /// Each word and the space after it.
-    private static let wordsSpaced = words.map { $0.0 + " " }
+    static let wordsSpaced = words.map { $0.0 + " " }
 
     /// Words that begin a credit line under a caption.
     static let creditWords = ["source:", "sources:", "credit:", "credits:", "photo:", "photograph:", "courtesy"]
@@ -27,7 +27,7 @@ public enum CaptionLabels {
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
         // Most lines are ASCII and open with no caption word: told without making a string.
-        if text.isASCII(range, first: 14), !wordsSpaced.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
+        if text.isASCII(range, first: 14), !opensWithSpacedWord(range, of: text) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
         guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
             return nil
@@ -52,6 +52,21 @@ public enum CaptionLabels {
         while captionStart < range.end && text[captionStart].isWhitespace { captionStart += 1 }
         return Head(kind: kind, head: TextRange(range.start, headEnd), label: label, captionStart: captionStart)
     }
+
+    /// Whether `range` opens with one of `wordsSpaced`, in either case. Every line of a paper
+    /// is asked: only the words as long as the line's first word are compared, as a word and its
+    /// space can only match where the line's first space is.
+    static func opensWithSpacedWord(_ range: TextRange, of text: WorkingText) -> Bool {
+        let limit = min(range.end, range.start + longestSpacedWord)
+        var space = range.start
+        while space < limit && text[space] != " " { space += 1 }
+        guard space < limit else { return false }
+        let length = space - range.start + 1
+        return wordsSpaced.indices.contains { spacedLengths[$0] == length && text.hasPrefix(wordsSpaced[$0], in: range, ignoringCase: true) }
+    }
+
+    private static let spacedLengths = wordsSpaced.map(\.unicodeScalars.count)
+    private static let longestSpacedWord = spacedLengths.max()!
 
     /// Whether `range` begins like a credit line: `Source: national archives`.
     public static func isCredit(_ range: TextRange, of text: WorkingText) -> Bool {
