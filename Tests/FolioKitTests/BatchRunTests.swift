@@ -135,6 +135,6 @@ import Testing
         #expect(Fingerprint.of(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(Fingerprint.of([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let every = (0...255).map(UInt8.init)
-        #expect(Fingerprint.hex(every) == every.map { String(format: "%02x", $0) }.joined())
+        #expect(Hexadecimal.string(every) == every.map { String(format: "%02x", $0) }.joined())
     }
 }

@@ -7,22 +7,21 @@ public enum NameFolding {
     public static func foldWord(_ word: String) -> String {
         // ASCII has no marks to take off: every token of every reference passes here.
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        let decomposed = word.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }
-        return String(scalars: decomposed).lowercased()
+        return withoutMarks(word).lowercased()
+    }
+
+    /// The text decomposed, its combining marks taken off.
+    private static func withoutMarks(_ text: String) -> String {
+        String(scalars: text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
     }
 
     public static func fold(_ name: String) -> String {
         // An ASCII name (most are) has no marks or special letters to fold.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased().filter { $0.isLetter || $0 == " " } }
-        let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }
         // Letters with no decomposition to take a mark off, as their plain forms; in one pass
         // over the code points: none of them decomposes, so no search for them could match more.
         var letters: [Unicode.Scalar] = []
-        for scalar in String(scalars: decomposed).lowercased().unicodeScalars {
+        for scalar in withoutMarks(name).lowercased().unicodeScalars {
             switch scalar {
             case "ı": letters.append("i")
             case "ł": letters.append("l")

@@ -87,7 +87,7 @@ enum PhysicsStyle {
         for expression in [aas, volumeThenYear, yearThenPage, astronomy] where years.allow(expression) {
             guard let match = expression.firstMatch(in: units) else { continue }
             func group(_ name: String) -> String? {
-                expression.groupNumber(named: name).flatMap(match.range(at:)).flatMap { string.indices(utf16: $0) }.map { String(string[$0]) }
+                string.group(expression.groupNumber(named: name), of: match).map(String.init)
             }
             guard var journal = group("journal")?.trimmed(.whitespaces), let volume = group("volume"),
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
@@ -173,7 +173,7 @@ enum PhysicsStyle {
     static func readBook(_ printed: String) -> (title: String, publisher: String, place: String)? {
         guard mayHoldImprint(printed), let match = bookImprint.firstMatch(in: printed.utf16Units) else { return nil }
         func group(_ name: String) -> String {
-            bookImprint.groupNumber(named: name).flatMap(match.range(at:)).flatMap { printed.indices(utf16: $0) }.map { String(printed[$0]).trimmed(.whitespaces) } ?? ""
+            printed.group(bookImprint.groupNumber(named: name), of: match).map { String($0).trimmed(.whitespaces) } ?? ""
         }
         let place = group("place").trimmed(commaSpace)
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
@@ -221,8 +221,8 @@ enum PhysicsStyle {
 
     static func readShortImprint(_ printed: String) -> (title: String, publisher: String)? {
         guard mayHoldImprint(printed), let match = shortImprint.firstMatch(in: printed.utf16Units),
-              let title = shortImprint.groupNumber(named: "title").flatMap(match.range(at:)).flatMap({ printed.indices(utf16: $0) }),
-              let publisher = shortImprint.groupNumber(named: "publisher").flatMap(match.range(at:)).flatMap({ printed.indices(utf16: $0) }) else { return nil }
-        return (String(printed[title]).trimmed(.whitespaces), String(printed[publisher]).trimmed(.whitespaces))
+              let title = printed.group(shortImprint.groupNumber(named: "title"), of: match),
+              let publisher = printed.group(shortImprint.groupNumber(named: "publisher"), of: match) else { return nil }
+        return (String(title).trimmed(.whitespaces), String(publisher).trimmed(.whitespaces))
     }
 }

@@ -395,7 +395,7 @@ public struct ReferenceParser: Sendable {
     func readLocators(_ text: inout String, into fields: inout Reference) {
         func take(_ pattern: String, _ apply: ([String]) -> Void) {
             guard let match = Patterns.compiled(pattern).firstMatch(in: text.utf16Units) else { return }
-            let groups = (1..<match.numberOfRanges).map { index in match.range(at: index).flatMap { text.indices(utf16: $0) }.map { String(text[$0]) } ?? "" }
+            let groups = (1..<match.numberOfRanges).map { text.group($0, of: match).map(String.init) ?? "" }
             apply(groups)
             if let whole = text.indices(utf16: match.range) { text.replaceSubrange(whole, with: " ") }
         }

@@ -63,7 +63,6 @@ public struct JSONSerializer {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// An integer's decimal digits, written without making a string: offsets are most of a
     /// document's numbers.
@@ -107,8 +106,7 @@ public struct JSONSerializer {
                 case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 default:
                     output.append(contentsOf: "\\u00".utf8)
-                    output.append(hex[Int(byte >> 4)])
-                    output.append(hex[Int(byte & 0x0F)])
+                    Hexadecimal.append(byte, to: &output)
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))

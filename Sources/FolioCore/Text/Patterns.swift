@@ -142,6 +142,12 @@ extension String {
     package func indices(utf16 range: Range<Int>) -> Range<String.Index>? {
         Range(NSRange(location: range.lowerBound, length: range.count), in: self)
     }
+
+    /// Group `number` of `match`, a match in this string's UTF-16 units: nil where there is no
+    /// such group, where it took no part, or where it cuts a character.
+    package func group(_ number: Int?, of match: RegexMatch) -> Substring? {
+        number.flatMap(match.range(at:)).flatMap(indices(utf16:)).map { self[$0] }
+    }
 }
 
 /// A match of a pattern given as a string: its range and its groups (nil where a group took
@@ -153,7 +159,7 @@ package struct PatternMatch {
     init?(_ match: RegexMatch?, in text: String) {
         guard let match, let range = text.indices(utf16: match.range) else { return nil }
         self.range = range
-        groups = (0..<match.numberOfRanges).map { match.range(at: $0).flatMap { text.indices(utf16: $0) }.map { text[$0] } }
+        groups = (0..<match.numberOfRanges).map { text.group($0, of: match) }
     }
 
     /// Group `number` (0 is the whole match).

@@ -6,19 +6,8 @@ import Foundation
 /// changed since the outputs were written.
 public enum Fingerprint {
     public static func of(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
-
-    /// Bytes as lower-case hexadecimal, two digits each: `String(format:)` for each byte cost a
-    /// third as much as hashing a paper.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        // Not `String(format:)` for each byte: that cost a third as much as hashing a paper.
+        Hexadecimal.string(SHA256.hash(data: bytes))
     }
 
     /// What makes outputs differ for the same input: the configuration file as written, the
