@@ -21,6 +21,11 @@ public final class XMLTree {
         // not copied for every node: a paper's TEI has thousands of nodes and a few dozen names.
         // The document frees its dictionary.
         document.pointee.dict = xmlDictCreate()
+        // Every xml:id is registered in the document's table of IDs, which libxml2 would key
+        // through that dictionary; but a dictionary stops adding buckets at about 16,000, so a
+        // large paper's hundreds of thousands of IDs made each lookup walk a long chain and the
+        // cost grow with the square of the size. A table of its own grows with its entries.
+        document.pointee.ids = UnsafeMutableRawPointer(xmlHashCreate(0))
         self.document = document
         let node = withXMLChars(rootName) { xmlNewDocNode(document, nil, $0, nil) }!
         xmlDocSetRootElement(document, node)
