@@ -27,6 +27,8 @@ let package = Package(
         // ICU's headers clash with Foundation's own copy of ICU in a Swift target; the system's
         // ICU comes with libxml2's development package (libicu-dev).
         .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // glibc's allocator told to keep freed memory for the next paper (see its header).
+        .target(name: "CMallocTuning"),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
         .target(name: "FolioXML", dependencies: ["CLibXML2"]),
         // The document model, configuration, the stage pipeline, readers and the stages.
@@ -48,14 +50,14 @@ let package = Package(
             name: "FolioCLI",
             dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
+        .executableTarget(name: "folio", dependencies: ["FolioCLI", "CMallocTuning"]),
         // Fuzzing: generated and mutated documents through every stage and format.
         .target(name: "FolioFuzz", dependencies: ["FolioKit"]),
         .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "FolioKitTests", dependencies: ["FolioKit", "FolioFuzz"], exclude: ["Golden", "Regressions"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI", "CMallocTuning"]),
     ],
     swiftLanguageModes: [.v6]
 )
