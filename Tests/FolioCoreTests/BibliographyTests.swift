@@ -375,6 +375,23 @@ import Testing
         #expect(!PhysicsStyle.mayHoldImprint("Smith, J. (1998). A title. Journal, 4, 5–6."))
     }
 
+    /// Property: the arXiv pattern runs wherever it would match. Random references of arXiv
+    /// numbers, near-misses (three digits, six after a slash) and digits beyond ASCII.
+    @Test func arXivNumbersAreNeverPassedOver() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["arXiv:", "ARXIV : ", "hep-ph/", "astro-ph", "/", ".", "0712", "0999", "12345", "071", "099", "0502182", "050218",
+                      "v2", " ", "١٩٩٨", "٩", "Ö", "math.GT/", "cs/", "1", "22", "a", "(2001)"]
+        let pattern = RegularExpression(ReferenceParser.arXivPattern)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard !ReferenceParser.mayHoldArXivNumber(text.utf16) else { continue }
+            #expect(pattern.firstMatch(in: Array(text.utf16)) == nil, "\(text.debugDescription)")
+        }
+        #expect(ReferenceParser.mayHoldArXivNumber("Author A 2008 preprint arXiv:0712.0999".utf16))
+        #expect(ReferenceParser.mayHoldArXivNumber("Author A 2005 hep-ph/0502182".utf16))
+        #expect(!ReferenceParser.mayHoldArXivNumber("Author A 2005 Phys. Rev. D 71 0502.182".utf16))
+    }
+
     @Test func compactPhysicsStyles() {
         // Written here in the APS and IOP house styles, not taken from any evaluation set.
         let aps = PhysicsStyle.read("A. B. Author and C. D. Writer, A Study of Things, Phys. Rev. D 45, 1234 (1992).")

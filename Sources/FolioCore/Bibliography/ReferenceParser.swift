@@ -30,7 +30,7 @@ public struct ReferenceParser: Sendable {
         // Links and DOIs follow strict forms: their tokens are theirs, whatever the tagger says.
         let units = printed.utf16Units
         let offsets = ScalarOffsets(units: units)
-        for (expression, label) in Self.identifierForms {
+        for (expression, label, mayMatch) in Self.identifierForms where mayMatch(units) {
             for span in expression.matches(in: units).map({ offsets.scalarRange($0.range) }) {
                 for index in tokens.indices where tokens[index].start >= span.lowerBound && tokens[index].end <= span.upperBound {
                     labels[index] = label
@@ -256,6 +256,26 @@ public struct ReferenceParser: Sendable {
     /// link nor a DOI.
     static let arXivPattern = #"(?i)(?:arxiv\s*:\s*)?\b(?:(?:astro-ph|hep-th|hep-ph|hep-ex|hep-lat|gr-qc|nucl-th|nucl-ex|quant-ph|cond-mat|math-ph|math|physics|nlin|cs|q-bio|stat)(?:\.[a-z]{2})?/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?\b"#
 
+    /// Whether `units` hold what every arXiv number holds, and most references lack: four
+    /// digits, a full stop and four more (`0712.0999`), or a slash and seven digits
+    /// (`hep-ph/0502182`). The pattern, a case-blind alternation tried at every position, is
+    /// among the costliest Folio runs. Beyond ASCII a unit counts as a digit: `\d` is
+    /// Unicode's, and the answer may only ever be a yes too many.
+    static func mayHoldArXivNumber(_ units: some Sequence<UInt16>) -> Bool {
+        var digits = 0
+        var needed = 0
+        for unit in units {
+            if (0x30...0x39).contains(unit) || unit >= 0x80 {
+                digits += 1
+                if needed > 0 && digits >= needed { return true }
+                continue
+            }
+            needed = unit == 0x2E && digits >= 4 ? 4 : unit == 0x2F ? 7 : 0  // `.`, `/`
+            digits = 0
+        }
+        return false
+    }
+
     /// A DOI without what extraction glued after it (`….URL`, a final full stop).
     static func cleanDOI(_ doi: String) -> String {
         doi.replacing(pattern: #"(?i)\.?(?:url|arxiv|issn|isbn).*$"#, with: "")
@@ -263,10 +283,11 @@ public struct ReferenceParser: Sendable {
     }
 
     /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
-    static let identifierForms: [(RegularExpression, ReferenceLabel)] = [
-        (RegularExpression(#"(?:https?://|www\.)[^\s<>]+"#), .url),
-        (RegularExpression(doiPattern), .doi),
-        (RegularExpression(arXivPattern), .note),
+    /// Each with what a text must hold for it to match, checked first.
+    static let identifierForms: [(expression: RegularExpression, label: ReferenceLabel, mayMatch: @Sendable ([UInt16]) -> Bool)] = [
+        (RegularExpression(#"(?:https?://|www\.)[^\s<>]+"#), .url, { _ in true }),
+        (RegularExpression(doiPattern), .doi, { _ in true }),
+        (RegularExpression(arXivPattern), .note, { mayHoldArXivNumber($0) }),
     ]
 
     /// The rules alone.
@@ -322,7 +343,7 @@ public struct ReferenceParser: Sendable {
             rest.replaceSubrange(match, with: "")
         }
         // Preprint numbers are no link.
-        rest = rest.replacing(pattern: Self.arXivPattern, with: "")
+        if Self.mayHoldArXivNumber(rest.utf16) { rest = rest.replacing(pattern: Self.arXivPattern, with: "") }
         if rest.containsASCII("http") || rest.containsASCII("www."), let match = rest.range(ofPattern: #"<?(?:https?://|www\.)[^\s<>,\[\]"“”«»]+>?"#) {
             fields.url = String(rest[match]).trimmed(Self.linkEdges)
             rest.replaceSubrange(match, with: "")
