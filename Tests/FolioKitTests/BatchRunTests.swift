@@ -42,6 +42,25 @@ import Testing
         #expect(files(in: folder + "/out") == ["deep/er/notes.json", "deep/er/notes.tei.xml", "good.json", "good.tei.xml"])
     }
 
+    /// Every input of the run report carries the time it took, failures too (they were read).
+    @Test func theReportTimesEveryInput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(Array("TITLE\n\nA paragraph of text.\n".utf8), folder + "/in/good.txt")
+        try write([], folder + "/in/empty.txt")
+        var configuration = try defaultConfiguration()
+        configuration.input = folder + "/in"
+        let run = BatchRun(configuration: configuration, outputFolder: folder + "/out")
+        #expect(run.process(InputFile(path: folder + "/in/good.txt", outputStem: "good")).seconds > 0)
+        let report = try run.run(paths: [])
+        let lines = try String(contentsOfFile: try #require(report.reportFile), encoding: .utf8).split(separator: "\n")
+        let seconds = try lines.map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try #require(object?["seconds"] as? Double)
+        }
+        #expect(seconds.count == 2 && seconds.allSatisfy { $0 > 0 }, "\(lines)")
+    }
+
     @Test func namedFilesGoFlatAndClashesAreReported() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

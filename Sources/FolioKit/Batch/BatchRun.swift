@@ -52,11 +52,20 @@ public struct BatchRun: Sendable {
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
-    /// Reads, processes, renders and writes one input; never throws, the outcome says.
+    /// Reads, processes, renders and writes one input; never throws, the outcome says, with
+    /// the time it took.
     public func process(_ input: InputFile, force: Bool = true, largestInput: Int = BatchOptions.defaultLargestInput) -> DocumentOutcome {
-        let start = Date()
+        // Timed around the work, not in a `defer` inside it: a `defer` runs after the outcome
+        // is returned, and its change was lost (every input's time read 0).
+        let start = ContinuousClock.now
+        var outcome = attempt(input, force: force, largestInput: largestInput)
+        let elapsed = (ContinuousClock.now - start).components
+        outcome.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return outcome
+    }
+
+    private func attempt(_ input: InputFile, force: Bool, largestInput: Int) -> DocumentOutcome {
         var outcome = DocumentOutcome(input: input)
-        defer { outcome.seconds = Date().timeIntervalSince(start) }
         do {
             if let size = FilePaths.size(of: input.path), size > largestInput {
                 outcome.bytes = size

@@ -40,7 +40,8 @@ public final class RunLog {
             "input": .string(outcome.input.path),
             "status": .string(outcome.status.rawValue),
             "bytes": .integer(outcome.bytes),
-            "seconds": .number((outcome.seconds * 10000).rounded() / 10000),
+            // To the microsecond: a failure found on reading (an empty file) takes tens of them.
+            "seconds": .number((outcome.seconds * 1e6).rounded() / 1e6),
             "outputs": .array(outcome.outputs.map { .string($0) }),
         ]
         if !outcome.warnings.isEmpty { object["diagnostics"] = .array(outcome.warnings.map { .string($0.description) }) }
