@@ -114,28 +114,43 @@ public struct ReferenceTagger: Sendable {
     /// Flat arrays: the tagger's inner loop runs labels × labels times a token.
     private func viterbi(_ length: Int, emissions: (weights: [Float], present: [Bool]), edges: (weights: [Float], present: [Bool])) -> [ReferenceLabel] {
         let count = Self.labelCount
-        var score = (0..<count).map { transitions[count * count + $0] + emissions.weights[$0] }
-        var next = [Float](repeating: 0, count: count)
         var back = [Int](repeating: 0, count: length * count)
-        transitions.withUnsafeBufferPointer { transitions in
-            edges.weights.withUnsafeBufferPointer { edgeWeights in
-                emissions.weights.withUnsafeBufferPointer { emissionWeights in
-                    for position in 1..<max(length, 1) {
-                        let edge = edges.present[position] ? position * count * count : nil
-                        for label in 0..<count {
-                            var best = -Float.infinity, pointer = 0
-                            for previous in 0..<count {
-                                var candidate = score[previous] + transitions[previous * count + label]
-                                if let edge { candidate += edgeWeights[edge + previous * count + label] }
-                                if candidate > best { best = candidate; pointer = previous }
+        // Over plain pointers, the edge's branch taken once a position, not once a pair: this
+        // loop runs labels² times a token. The sums and the first-best tie rule are as they
+        // were, so the labels are the same to the bit.
+        let score: [Float] = withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
+            var score = UnsafeMutableBufferPointer(rebasing: scratch[..<count])
+            var next = UnsafeMutableBufferPointer(rebasing: scratch[count...])
+            for label in 0..<count { score[label] = transitions[count * count + label] + emissions.weights[label] }
+            transitions.withUnsafeBufferPointer { transitions in
+                edges.weights.withUnsafeBufferPointer { edgeWeights in
+                    emissions.weights.withUnsafeBufferPointer { emissionWeights in
+                        back.withUnsafeMutableBufferPointer { back in
+                            for position in 1..<max(length, 1) {
+                                let edge = edges.present[position] ? UnsafeBufferPointer(rebasing: edgeWeights[(position * count * count)...]) : nil
+                                for label in 0..<count {
+                                    var best = -Float.infinity, pointer = 0
+                                    if let edge {
+                                        for previous in 0..<count {
+                                            let candidate = score[previous] + transitions[previous * count + label] + edge[previous * count + label]
+                                            if candidate > best { best = candidate; pointer = previous }
+                                        }
+                                    } else {
+                                        for previous in 0..<count {
+                                            let candidate = score[previous] + transitions[previous * count + label]
+                                            if candidate > best { best = candidate; pointer = previous }
+                                        }
+                                    }
+                                    next[label] = best + emissionWeights[position * count + label]
+                                    back[position * count + label] = pointer
+                                }
+                                swap(&score, &next)
                             }
-                            next[label] = best + emissionWeights[position * count + label]
-                            back[position * count + label] = pointer
                         }
-                        swap(&score, &next)
                     }
                 }
             }
+            return Array(score)
         }
         var label = score.indices.max { score[$0] < score[$1] }!
         var labels = [label]
