@@ -89,7 +89,7 @@ public struct JSONSerializer {
             // bytes at a time are checked for one that needs it.
             var runStart = 0, index = 0
             while index < bytes.count {
-                if index + 8 <= bytes.count, !Self.mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                if index + 8 <= bytes.count, !Self.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
                     index += 8
                     continue
                 }
@@ -114,14 +114,16 @@ public struct JSONSerializer {
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of eight bytes may need an escape: below `0x20`, `0x7F`, a quotation mark
-    /// or a backslash. Bytes of `0x80` and up (UTF-8 beyond ASCII) may answer yes; they are
-    /// then looked at one by one.
-    static func mayNeedEscape(_ word: UInt64) -> Bool {
+    /// Whether any of eight bytes needs an escape: below `0x20`, `0x7F`, a quotation mark or a
+    /// backslash. Bytes of `0x80` and up (UTF-8 beyond ASCII) never do, and do not answer yes:
+    /// text with a curly quote or a dash in every few words stays on the eight-byte path.
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & highs  // a byte below 0x20 (or of 0x80 and up) borrows into its high bit
-        return below != 0 || word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || hasZeroByte(word ^ (ones &* 0x7F))
+        // A byte below `n` borrows into its high bit, which a byte of 0x80 and up had set
+        // already (`& ~value` leaves those out); a borrow passed on to the next byte comes only
+        // from a byte that answers yes itself.
+        func hasByteBelow(_ value: UInt64, _ n: UInt64) -> Bool { (value &- ones &* n) & ~value & highs != 0 }
+        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+            || hasByteBelow(word ^ (ones &* 0x7F), 1)
     }
 }
