@@ -235,3 +235,48 @@ import Testing
         #expect(document.events.isEmpty)
     }
 }
+
+/// The index of the words and stems the temporal rules need.
+@Suite struct NeedsIndexTests {
+    /// Property: the words found are those of the definition: every run of letters that opens
+    /// with an ASCII one, as its letters (ASCII lower-cased, any other letter `0x80`), holding
+    /// each entry that is it (a word) or that it starts with (a stem), entries in their order.
+    /// Random sentences of the rules' own words, accented and cut (`sept`, `septémbre`,
+    /// `aérien`), and letters beyond the Basic Multilingual Plane.
+    @Test func wordsAreFoundAsTheDefinitionSays() {
+        let index = TemporalRules.needs
+        func definition(_ text: String) -> [(Int, Range<Int>)] {
+            var found: [(Int, Range<Int>)] = []
+            var word: [Unicode.Scalar] = [], start = 0, offset = 0
+            func close() {
+                defer { word = [] }
+                guard let first = word.first, first.value < 0x80 else { return }
+                let letters = word.map { $0.value < 0x80 ? UInt8($0.value) | 0x20 : 0x80 }
+                for (number, entry) in index.entries.enumerated() where entry.isWord ? letters == entry.bytes : letters.starts(with: entry.bytes) {
+                    found.append((number, start..<offset))
+                }
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.isAlphabetic {
+                    if word.isEmpty { start = offset }
+                    word.append(scalar)
+                } else {
+                    close()
+                }
+                offset += scalar.utf16.count
+            }
+            close()
+            return found
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["sept", "septémbre", "September", "mars", "aérien", "année", "years", "yéars", "Décembre", "dec", "Monday", "today",
+                      "été", "a", "à", "ago", "ágo", "spring", "𝐀pril", "April𝐀", "x𝐀", " ", " ", ", ", "-", "1998", "’s", "ß", "İstanbul", "naïve"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let found = index.present(in: text)
+            let expected = definition(text)
+            #expect(found.words.map(\.entry) == expected.map(\.0) && found.words.map(\.range) == expected.map(\.1), "\(text.debugDescription)")
+            #expect(index.entries.indices.filter { found.entries.contains($0) } == Array(Set(expected.map(\.0))).sorted(), "\(text.debugDescription)")
+        }
+    }
+}

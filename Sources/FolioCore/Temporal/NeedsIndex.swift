@@ -48,7 +48,7 @@ struct NeedsIndex: Sendable {
         case any([Test])
     }
 
-    private struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         var bytes: [UInt8]
         /// A whole word (`anyWord`), not a stem any longer word may start with.
         var isWord: Bool
@@ -66,7 +66,7 @@ struct NeedsIndex: Sendable {
         }
     }
 
-    private var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
     /// The entries a word of ASCII letters may hold, by its first two letters (`pairKey`), as
     /// ranges of `candidates`: most words of a text have no entry with their first two letters,
     /// and are passed over after one look.
@@ -217,9 +217,18 @@ struct NeedsIndex: Sendable {
                 guard first < 0x80 else { continue }
                 let word = start..<index
                 if beyondASCII {
-                    // Rare: compared as letters, with every entry.
+                    // Compared as letters, with the candidates of its ASCII opening: an entry
+                    // is ASCII where it can match (after an ASCII letter UTF-8 holds no 0x80),
+                    // so it must hold the word's first two letters, or be a stem of its first
+                    // alone where the second is beyond ASCII. In French or German text most
+                    // sentences have such words, and comparing each with every entry made this
+                    // check cost more than the rest of the tagger.
+                    var opening = start
+                    while units[opening] < 0x80 { opening += 1 }
+                    let numbers = candidates[candidateRanges[Self.pairKey(units, start, opening)]]
+                    guard !numbers.isEmpty else { continue }
                     let letters = Self.letters(units[start..<index])
-                    for (number, entry) in entries.enumerated() where entry.matches(letters) {
+                    for number in numbers where entries[number].matches(letters) {
                         found.entries.insert(number)
                         found.words.append((number, word))
                     }
@@ -234,9 +243,18 @@ struct NeedsIndex: Sendable {
         return found
     }
 
-    /// A word's letters as entries are compared with them: ASCII lower-cased, others `0x80`.
+    /// A word's letters as entries are compared with them: ASCII lower-cased, others `0x80`
+    /// (a pair of surrogates is one letter; a word holds no unpaired one).
     private static func letters(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> [UInt8] {
-        String(decoding: units, as: UTF16.self).unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) | 0x20 : 0x80 }
+        var letters: [UInt8] = []
+        letters.reserveCapacity(units.count)
+        var index = units.startIndex
+        while index < units.endIndex {
+            let unit = units[index]
+            letters.append(unit < 0x80 ? UInt8(unit) | 0x20 : 0x80)
+            index += UTF16.isLeadSurrogate(unit) && index + 1 < units.endIndex && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
+        }
+        return letters
     }
 
     /// Where the places of rule `rule` (`places`) stand in a text holding `present`.
