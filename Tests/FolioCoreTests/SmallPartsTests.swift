@@ -234,3 +234,25 @@ import Testing
         }
     }
 }
+
+/// The keys of the tables of words (`WordTable`).
+@Suite struct WordTableTests {
+    /// Property: a word's key is its composed (NFC) UTF-8, as Foundation composes it, and the
+    /// check that skips Foundation says yes only for words that are composed already. Every
+    /// code point below U+0300 alone, and random words of letters, combining marks (U+0301,
+    /// U+0308), Hangul jamo and a composition exclusion (U+0958).
+    @Test func keysAreComposedAsFoundationComposes() {
+        func composed(_ word: String) -> [UInt8] { Array(word.precomposedStringWithCanonicalMapping.utf8) }
+        for value in UInt32(0)..<0x300 {
+            let word = String(Unicode.Scalar(value)!)
+            #expect(WordTable<Int>.key(word) == composed(word), "U+\(String(value, radix: 16))")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "e", "é", "ü", "\u{301}", "\u{308}", "ǅ", "ʼ", "ˇ", "\u{2FF}", "\u{300}", "Å", "\u{212B}", "\u{1100}", "\u{1161}", "\u{958}", "ß", "ı", "😀", "\u{345}"]
+        for _ in 0..<5_000 {
+            let word = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(WordTable<Int>.key(word) == composed(word), "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+            if WordTable<Int>.isComposed(word) { #expect(Array(word.utf8) == composed(word)) }
+        }
+    }
+}

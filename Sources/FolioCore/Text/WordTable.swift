@@ -32,7 +32,21 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// The key of a lower-cased word: its UTF-8, composed when beyond ASCII.
     static func key(_ lowercased: String) -> [UInt8] {
-        lowercased.utf8.allSatisfy { $0 < 0x80 } ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
+        isComposed(lowercased) ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// Whether `word` is composed (NFC) as it stands, known without Foundation when every code
+    /// point is below U+0300, where the combining marks begin: every one there is its own
+    /// composition and composes with none (NFC's quick check says yes, combining class 0).
+    /// Foundation's composing bridges each word to an NSString and back, and in French or
+    /// German text most words have a letter beyond ASCII.
+    static func isComposed(_ word: String) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        while let byte = bytes.next() {
+            // A code point below U+0300 is one byte, or two whose lead is below 0xCC.
+            guard byte < 0xCC else { return false }
+        }
+        return true
     }
 
     /// The value of `word` (a key), if the table has it.
