@@ -255,4 +255,21 @@ import Testing
             if WordTable<Int>.isComposed(word) { #expect(Array(word.utf8) == composed(word)) }
         }
     }
+
+    /// Property: a word's key in any case is its lower case's key, the Latin table's or
+    /// Unicode's: every code point below U+0300 alone (`İ`, `ß`, `Ⱥ`'s kin among them), and
+    /// random words of them with letters beyond (`Σ`, `ẞ`, `𝐀`).
+    @Test func wordsAreLowerCasedAsStringsAre() {
+        for value in UInt32(0)..<0x300 {
+            let word = String(Unicode.Scalar(value)!)
+            #expect(WordTable<Int>.key(ofWord: word.unicodeScalars) == WordTable<Int>.key(word.lowercased()), "U+\(String(value, radix: 16))")
+            if let bytes = LatinLowercase.utf8(word.unicodeScalars) { #expect(bytes == Array(word.lowercased().utf8)) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["A", "e", "É", "Ü", "ß", "İ", "I", "ı", "Ÿ", "Ǆ", "ǅ", "Ⱥ", "Ȿ", "Ɓ", "ſ", "ŉ", "Σ", "ẞ", "𝐀", "\u{301}", "1", "-"]
+        for _ in 0..<5_000 {
+            let word = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(WordTable<Int>.key(ofWord: word.unicodeScalars) == WordTable<Int>.key(word.lowercased()), "\(word)")
+        }
+    }
 }

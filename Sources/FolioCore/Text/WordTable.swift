@@ -61,7 +61,13 @@ struct WordTable<Value: Sendable>: Sendable {
     }
 
     /// The value of the lower-cased `word`, if the table has it.
-    func value(ofWord word: String) -> Value? { value(of: Self.key(word.lowercased())) }
+    func value(ofWord word: String) -> Value? { value(of: Self.key(ofWord: word.unicodeScalars)) }
+
+    /// The key of a word in any case: `key(word.lowercased())`, made straight from a word of
+    /// Latin letters (`LatinLowercase`).
+    static func key(ofWord word: some Collection<Unicode.Scalar>) -> [UInt8] {
+        LatinLowercase.utf8(word) ?? key(String(String.UnicodeScalarView(word)).lowercased())
+    }
 
     /// Changes the value of `word` (a key) with `change`, adding the word with `initial` first
     /// when the table does not have it.

@@ -63,7 +63,7 @@ struct Vocabulary {
         var length = 0
         for scalar in word {
             guard let letter = scalar.asciiLetterLowercased else {
-                key = WordTable<Sightings>.key(String(scalars: word).lowercased())
+                key = WordTable<Sightings>.key(ofWord: word)
                 return key.count
             }
             key[length] = letter
