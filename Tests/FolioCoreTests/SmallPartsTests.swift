@@ -263,13 +263,24 @@ import Testing
         for value in UInt32(0)..<0x300 {
             let word = String(Unicode.Scalar(value)!)
             #expect(WordTable<Int>.key(ofWord: word.unicodeScalars) == WordTable<Int>.key(word.lowercased()), "U+\(String(value, radix: 16))")
-            if let bytes = LatinLowercase.utf8(word.unicodeScalars) { #expect(bytes == Array(word.lowercased().utf8)) }
+            if let bytes = LatinLetters.utf8(lowercasing: word.unicodeScalars) { #expect(bytes == Array(word.lowercased().utf8)) }
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["A", "e", "É", "Ü", "ß", "İ", "I", "ı", "Ÿ", "Ǆ", "ǅ", "Ⱥ", "Ȿ", "Ɓ", "ſ", "ŉ", "Σ", "ẞ", "𝐀", "\u{301}", "1", "-"]
         for _ in 0..<5_000 {
             let word = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(WordTable<Int>.key(ofWord: word.unicodeScalars) == WordTable<Int>.key(word.lowercased()), "\(word)")
+        }
+    }
+}
+
+/// Unicode's properties from Folio's own tables (`LatinLetters`, ASCII).
+@Suite struct LatinLettersTests {
+    /// Property: `isAlphabetic` is Unicode's, below U+0300 from the table, beyond it from Unicode.
+    @Test func alphabeticIsUnicodes() {
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isAlphabetic == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
         }
     }
 }

@@ -128,10 +128,10 @@ extension Unicode.Scalar {
     /// A line feed or a form feed (a page break): where a line of extracted text ends.
     var isLineBreak: Bool { self == "\n" || self == "\u{0C}" }
 
-    /// `properties.isAlphabetic`, with ASCII answered without Unicode's property tables: looking
-    /// there was the largest single cost of scanning a paper's words.
+    /// `properties.isAlphabetic`, with ASCII and Latin letters answered without Unicode's
+    /// property tables: looking there was the largest single cost of scanning a paper's words.
     var isAlphabetic: Bool {
-        value < 0x80 ? asciiLetterLowercased != nil : properties.isAlphabetic
+        value < 0x80 ? asciiLetterLowercased != nil : LatinLetters.isAlphabetic(self)
     }
 
     /// `properties.isWhitespace`, with ASCII answered without Unicode's property tables.

@@ -64,9 +64,9 @@ struct WordTable<Value: Sendable>: Sendable {
     func value(ofWord word: String) -> Value? { value(of: Self.key(ofWord: word.unicodeScalars)) }
 
     /// The key of a word in any case: `key(word.lowercased())`, made straight from a word of
-    /// Latin letters (`LatinLowercase`).
+    /// Latin letters (`LatinLetters`).
     static func key(ofWord word: some Collection<Unicode.Scalar>) -> [UInt8] {
-        LatinLowercase.utf8(word) ?? key(String(String.UnicodeScalarView(word)).lowercased())
+        LatinLetters.utf8(lowercasing: word) ?? key(String(String.UnicodeScalarView(word)).lowercased())
     }
 
     /// Changes the value of `word` (a key) with `change`, adding the word with `initial` first

@@ -1,0 +1,40 @@
+/// What Unicode says of the code points below U+0300 (where the combining marks begin: Latin
+/// letters with their accents, and IPA), from tables made once. Unicode's own tables are
+/// searched for every code point beyond ASCII, and `String.lowercased()` builds a string; in
+/// French or German text most words have such a letter.
+enum LatinLetters {
+    /// `properties.isAlphabetic` of each code point below U+0300.
+    private static let alphabetic: [Bool] = (0..<0x300).map { Unicode.Scalar(UInt32($0))!.properties.isAlphabetic }
+
+    /// `properties.isAlphabetic`, from the table below U+0300.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : scalar.properties.isAlphabetic
+    }
+
+    /// The lower case of each code point below U+0300, or nil where it is more than one code
+    /// point (`İ` is `i` and a combining dot) or one beyond U+02FF (`Ⱥ` is `ⱥ`).
+    private static let table: [UInt16?] = (0..<0x300).map { value in
+        let mapping = Unicode.Scalar(UInt32(value))!.properties.lowercaseMapping.unicodeScalars
+        guard mapping.count == 1, let scalar = mapping.first, scalar.value < 0x300 else { return nil }
+        return UInt16(scalar.value)
+    }
+
+    /// The UTF-8 of `String(String.UnicodeScalarView(word)).lowercased()` when every code point
+    /// of the word and of its lower case is below U+0300; nil otherwise. `lowercased()` lower-cases
+    /// a code point at a time, as the table does. Such a word is composed (NFC) as it stands: a
+    /// word table's key.
+    static func utf8(lowercasing word: some Sequence<Unicode.Scalar>) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.underestimatedCount * 2)
+        for scalar in word {
+            guard scalar.value < 0x300, let lower = table[Int(scalar.value)] else { return nil }
+            if lower < 0x80 {
+                bytes.append(UInt8(lower))
+            } else {
+                bytes.append(0xC0 | UInt8(lower >> 6))
+                bytes.append(0x80 | UInt8(lower & 0x3F))
+            }
+        }
+        return bytes
+    }
+}
