@@ -43,6 +43,15 @@ import Testing
         #expect(document.repairs.first?.before == "RUSSIANUKRAINIAN")
     }
 
+    /// The same for words with letters beyond ASCII, which take another path to their keys.
+    @Test func restoresDroppedHyphensInAccentedWords() throws {
+        let text = "Österreich-Ungarn fiel. Der Zerfall Österreichungarns und ÖSTERREICHUNGARN; États and Unis. LES ÉTATSUNIS sont déjàvus."
+        let document = try clean(text)
+        let reading = document.text.readingText(document.text.all)
+        #expect(reading.contains("ÖSTERREICH-UNGARN;") && reading.contains("LES ÉTATS-UNIS sont déjàvus."), "\(reading)")
+        #expect(document.repairs.map(\.after) == ["ÖSTERREICH-UNGARN", "ÉTATS-UNIS"])
+    }
+
     @Test func leavesWordsThatAreWordsAlone() throws {
         let text = "INTRODUCTION: a nationwide NATIONWIDE effort. The nation is wide. BLACKBOARD, black board."
         #expect(try reading(text) == text)

@@ -283,4 +283,24 @@ import Testing
             #expect(scalar.isAlphabetic == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
         }
     }
+
+    /// What the hyphenation stage's reading of Latin words rests on: lower-casing from the
+    /// table twice is lower-casing it once, and no letter below U+0300 joins the one before it
+    /// in a character (so a word's characters are its code points, each lower case or not as
+    /// the table says).
+    @Test func latinWordsAreTheirCodePoints() {
+        let letters = (UInt32(0)..<0x300).compactMap(Unicode.Scalar.init).filter(\.isAlphabetic)
+        for letter in letters {
+            if let once = LatinLetters.utf8(lowercasing: [letter]) {
+                #expect(LatinLetters.utf8(lowercasing: String(decoding: once, as: UTF8.self).unicodeScalars) == once, "U+\(String(letter.value, radix: 16))")
+            }
+            #expect(LatinLetters.isLowercase(letter) == Character(letter).isLowercase)
+            for other in letters {
+                var pair = String.UnicodeScalarView()
+                pair.append(letter)
+                pair.append(other)
+                #expect(String(pair).count == 2, "U+\(String(letter.value, radix: 16)) U+\(String(other.value, radix: 16))")
+            }
+        }
+    }
 }

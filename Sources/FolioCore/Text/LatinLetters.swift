@@ -11,6 +11,15 @@ enum LatinLetters {
         scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : scalar.properties.isAlphabetic
     }
 
+    /// `Character.isLowercase` of each code point below U+0300, a character of its own.
+    private static let lowercase: [Bool] = (0..<0x300).map { Character(Unicode.Scalar(UInt32($0))!).isLowercase }
+
+    /// `Character.isLowercase` of a code point below U+0300 as a character of its own (two of
+    /// them are always two characters: none extends another); nil beyond.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool? {
+        scalar.value < 0x300 ? lowercase[Int(scalar.value)] : nil
+    }
+
     /// The lower case of each code point below U+0300, or nil where it is more than one code
     /// point (`İ` is `i` and a combining dot) or one beyond U+02FF (`Ⱥ` is `ⱥ`).
     private static let table: [UInt16?] = (0..<0x300).map { value in

@@ -114,9 +114,15 @@ public struct HyphenationStage: Stage {
         // has a lower-case letter is done with before a string is made.
         let asciiCompound = isASCII ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
             for (offset, letter) in letters.enumerated() { key[offset] = UInt8(truncatingIfNeeded: letter.value) | 0x20 }
-            return vocabulary.compound(ofASCII: UnsafeBufferPointer(key))
+            return vocabulary.compound(ofKey: UnsafeBufferPointer(key))
         } : nil
         if isASCII && asciiCompound == nil && hasLowerCaseASCII { return nil }
+        // The same for a word of Latin letters beyond ASCII (`Übergänge`), its key from a table.
+        if !isASCII, let key = LatinLetters.utf8(lowercasing: letters),
+           key.withUnsafeBufferPointer({ vocabulary.compound(ofKey: $0) }) == nil,
+           letters.contains(where: { LatinLetters.isLowercase($0) == true }) {
+            return nil
+        }
         let word = String(scalars: letters)
         let lowered = word.lowercased()
         let compound = isASCII ? asciiCompound : vocabulary.compound(of: lowered)

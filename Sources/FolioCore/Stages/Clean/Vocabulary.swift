@@ -80,8 +80,9 @@ struct Vocabulary {
     /// The compound the document spells with its hyphen whose letters are `letters`, in lower case.
     func compound(of letters: String) -> String? { compounds.value(ofWord: letters) }
 
-    /// `compound(of:)` for a word of lower-case ASCII letters, as bytes: no string is made.
-    func compound(ofASCII letters: UnsafeBufferPointer<UInt8>) -> String? { compounds.value(of: letters) }
+    /// `compound(of:)` for a word as its key in a table of words (lower-cased, composed UTF-8:
+    /// of ASCII letters, their bytes): no string is made.
+    func compound(ofKey key: UnsafeBufferPointer<UInt8>) -> String? { compounds.value(of: key) }
 
     /// How often `word` was seen whole, in any case.
     func count(of word: String) -> Int { words.value(ofWord: word)?.count ?? 0 }
