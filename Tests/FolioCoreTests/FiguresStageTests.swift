@@ -55,4 +55,23 @@ import Testing
         }
         #expect(opened > 1_000)
     }
+
+    /// Property: the caption word a line opens with is the one its lower-cased first 14 code
+    /// points start with, followed by a space or a no-break space, whatever letters beyond
+    /// ASCII stand where (accents, a combining mark after the space, the Kelvin sign).
+    @Test func theOpeningWordIsThatOfTheLowerCasedLine() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = CaptionLabels.wordsSpaced + ["Figure", "FIG.", "TABLÉ", "Tábla", "fig", "ma", "p", " ", "\u{A0}", "1", ".", "é", "Ü",
+                                                  "\u{301}", "\u{212A}", "İ", "illustrations", "Exhibit", "Gráph "]
+        var opened = 0
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+            let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(14))).lowercased()
+            let expected = CaptionLabels.words.first { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }?.0
+            #expect(CaptionLabels.openingWord(text.all, of: text)?.word == expected, "\(line.debugDescription)")
+            if expected != nil { opened += 1 }
+        }
+        #expect(opened > 1_000)
+    }
 }

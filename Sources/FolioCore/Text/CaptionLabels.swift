@@ -26,12 +26,7 @@ public enum CaptionLabels {
     }
 
     public static func head(in range: TextRange, of text: WorkingText) -> Head? {
-        // Most lines are ASCII and open with no caption word: told without making a string.
-        if text.isASCII(range, first: 14), !opensWithSpacedWord(range, of: text) { return nil }
-        let prefix = text.string(TextRange(range.start, min(range.end, range.start + 14))).lowercased()
-        guard let (word, kind) = words.first(where: { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }) else {
-            return nil
-        }
+        guard let (word, kind) = openingWord(range, of: text) else { return nil }
         var index = range.start + word.count
         while index < range.end && text[index] == " " { index += 1 }
         let numberStart = index
@@ -51,6 +46,34 @@ public enum CaptionLabels {
         var captionStart = headEnd
         while captionStart < range.end && text[captionStart].isWhitespace { captionStart += 1 }
         return Head(kind: kind, head: TextRange(range.start, headEnd), label: label, captionStart: captionStart)
+    }
+
+    /// How many code points of a line are compared with the caption words.
+    private static let openingLength = 14
+
+    /// The caption word `range` opens with, in either case, followed by a space or a no-break
+    /// space (the first of `words` that fits).
+    static func openingWord(_ range: TextRange, of text: WorkingText) -> (word: String, kind: Figure.Kind)? {
+        // Most lines open with no caption word, and are ASCII as far as one could reach: told
+        // without making a string.
+        if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
+        let prefix = text.string(TextRange(range.start, min(range.end, range.start + openingLength))).lowercased()
+        return words.first { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }
+    }
+
+    /// Whether a line is ASCII as far as a caption word and its space can reach: through its
+    /// first space, or through the code points compared. Then no caption word opens it unless
+    /// `opensWithSpacedWord` finds one: a no-break space cannot stand before the first space,
+    /// nor a letter beyond ASCII (most lines of French or German open with an ASCII word).
+    static func opensInASCII(_ range: TextRange, of text: WorkingText) -> Bool {
+        let limit = min(range.end, range.start + openingLength)
+        var index = range.start
+        while index < limit {
+            guard text[index].value < 0x80 else { return false }
+            if text[index] == " " { return true }
+            index += 1
+        }
+        return true
     }
 
     /// Whether `range` opens with one of `wordsSpaced`, in either case. Every line of a paper
