@@ -68,3 +68,24 @@ import Testing
         #expect(document.body.blocks.count == 3)
     }
 }
+
+@Suite struct FrontMatterLabelTests {
+    /// Property: the label a line opens with is the first whose letters its lower-cased first
+    /// 16 code points start with, over labels in any case, accented ones (`RÉSUMÉ`), their
+    /// parts, accents and combining marks after their first letter, and the Kelvin sign.
+    @Test func theOpeningLabelIsThatOfTheLowerCasedLine() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = FrontMatterLabels.labels.map(\.0) + ["Abstract", "KEYWORDS", "RÉSUMÉ", "Résumé", "Mots-Clés", "\u{212A}eywords", "ab", "é", "Ü",
+                                                           "\u{301}", " ", ":", "1", "x", "summaries", "İndex terms"]
+        var opened = 0
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+            let head = String(String.UnicodeScalarView(line.unicodeScalars.prefix(16))).lowercased()
+            let expected = FrontMatterLabels.labels.first { head.hasPrefix($0.0) }?.0
+            #expect(FrontMatterLabels(text: text).openingLabel(text.all)?.word == expected, "\(line.debugDescription)")
+            if expected != nil { opened += 1 }
+        }
+        #expect(opened > 1_000)
+    }
+}

@@ -19,15 +19,15 @@ struct FrontMatterLabels {
         ("mots-clés", .keywords), ("palabras clave", .keywords), ("cuvinte cheie", .keywords),
     ]
 
+    /// The first letters of the labels, all ASCII.
+    private static let firstLetters = Set(labels.map { $0.0.utf8.first! })
+
     /// The labels written in ASCII: ASCII text can start with no other.
     private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
 
     /// `Abstract`, `ABSTRACT.`, `Keywords: a, b`, `Key words — a; b`: the label and the rest.
     func label(of range: TextRange) -> Label? {
-        // Most lines are ASCII and open with no label: told without making a string.
-        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
-        let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
-        guard let (word, kind) = Self.labels.first(where: { head.hasPrefix($0.0) }) else { return nil }
+        guard let (word, kind) = openingLabel(range) else { return nil }
         var index = range.start + word.unicodeScalars.count
         // The label must end there: a separator, the block's end, or a line break.
         guard index == range.end || ":.—–- \n".unicodeScalars.contains(text[index]) else { return nil }
@@ -39,6 +39,21 @@ struct FrontMatterLabels {
         // `Abstract algebra is…` is text; a label stands alone or is followed by punctuation.
         guard sawSeparator || index == range.end else { return nil }
         return Label(kind: kind, rest: TextRange(index, range.end))
+    }
+
+    /// The label `range` opens with, in either case (the first of `labels` its lower-cased
+    /// first 16 code points start with); what follows it is not looked at.
+    func openingLabel(_ range: TextRange) -> (word: String, kind: Kind)? {
+        // Most lines are ASCII and open with no label: told without making a string.
+        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
+        // Every label opens with an ASCII letter: a line opening with another ASCII character
+        // has none, whatever follows (in French or German most lines have a letter beyond ASCII).
+        if range.start < range.end, text[range.start].value < 0x80,
+           !Self.firstLetters.contains(text[range.start].asciiLetterLowercased ?? UInt8(text[range.start].value)) {
+            return nil
+        }
+        let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
+        return Self.labels.first { head.hasPrefix($0.0) }
     }
 
     /// Keywords split on `;` or `,`, a final full stop dropped.
