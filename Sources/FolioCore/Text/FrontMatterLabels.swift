@@ -19,8 +19,12 @@ struct FrontMatterLabels {
         ("mots-clés", .keywords), ("palabras clave", .keywords), ("cuvinte cheie", .keywords),
     ]
 
-    /// The first letters of the labels, all ASCII.
-    private static let firstLetters = Set(labels.map { $0.0.utf8.first! })
+    /// The first letters of the labels. The check of a line's first character rests on their
+    /// being ASCII: a label opening with `é` would match a line opening with `e` and an accent.
+    private static let firstLetters: Set<UInt8> = {
+        precondition(labels.allSatisfy { $0.0.unicodeScalars.first!.asciiLetterLowercased != nil }, "a label opens with a letter beyond ASCII")
+        return Set(labels.map { $0.0.utf8.first! })
+    }()
 
     /// The labels written in ASCII: ASCII text can start with no other.
     private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }

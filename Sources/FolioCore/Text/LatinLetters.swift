@@ -28,11 +28,13 @@ enum LatinLetters {
         return UInt16(scalar.value)
     }
 
-    /// The UTF-8 of `String(String.UnicodeScalarView(word)).lowercased()` when every code point
-    /// of the word and of its lower case is below U+0300; nil otherwise. `lowercased()` lower-cases
-    /// a code point at a time, as the table does. Such a word is composed (NFC) as it stands: a
+    /// The UTF-8 of `String(scalars: word).lowercased()` when every code point of the word and
+    /// of its lower case is below U+0300; nil otherwise. `lowercased()` lower-cases a code point
+    /// at a time, as the table does. Such a word is composed (NFC) as it stands (`isLatin`): a
     /// word table's key.
     static func utf8(lowercasing word: some Sequence<Unicode.Scalar>) -> [UInt8]? {
+        // Appended, not written through `UTF8Writing`'s pointer: that needs the length first,
+        // and counting a string's code points is a pass of its own.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(word.underestimatedCount * 2)
         for scalar in word {
@@ -45,5 +47,13 @@ enum LatinLetters {
             }
         }
         return bytes
+    }
+
+    /// Whether every code point of `word` is below U+0300. Such a word is composed (NFC) as it
+    /// stands: every code point there is its own composition and composes with none (NFC's
+    /// quick check says yes, combining class 0), so Foundation need not compose it.
+    static func isLatin(_ word: String) -> Bool {
+        // A code point below U+0300 is one byte, or two whose lead is below 0xCC.
+        word.utf8.allSatisfy { $0 < 0xCC }
     }
 }

@@ -32,21 +32,9 @@ struct WordTable<Value: Sendable>: Sendable {
 
     /// The key of a lower-cased word: its UTF-8, composed when beyond ASCII.
     static func key(_ lowercased: String) -> [UInt8] {
-        isComposed(lowercased) ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
-    }
-
-    /// Whether `word` is composed (NFC) as it stands, known without Foundation when every code
-    /// point is below U+0300, where the combining marks begin: every one there is its own
-    /// composition and composes with none (NFC's quick check says yes, combining class 0).
-    /// Foundation's composing bridges each word to an NSString and back, and in French or
-    /// German text most words have a letter beyond ASCII.
-    static func isComposed(_ word: String) -> Bool {
-        var bytes = word.utf8.makeIterator()
-        while let byte = bytes.next() {
-            // A code point below U+0300 is one byte, or two whose lead is below 0xCC.
-            guard byte < 0xCC else { return false }
-        }
-        return true
+        // Foundation's composing bridges each word to an NSString and back, and in French or
+        // German text most words have a letter beyond ASCII: Latin letters are composed already.
+        LatinLetters.isLatin(lowercased) ? Array(lowercased.utf8) : Array(lowercased.precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// The value of `word` (a key), if the table has it.
@@ -66,7 +54,7 @@ struct WordTable<Value: Sendable>: Sendable {
     /// The key of a word in any case: `key(word.lowercased())`, made straight from a word of
     /// Latin letters (`LatinLetters`).
     static func key(ofWord word: some Collection<Unicode.Scalar>) -> [UInt8] {
-        LatinLetters.utf8(lowercasing: word) ?? key(String(String.UnicodeScalarView(word)).lowercased())
+        LatinLetters.utf8(lowercasing: word) ?? key(String(scalars: word).lowercased())
     }
 
     /// Changes the value of `word` (a key) with `change`, adding the word with `initial` first
