@@ -110,55 +110,9 @@ public struct ReferenceTagger: Sendable {
         }
     }
 
-    /// Viterbi over each token's emission weights and, where it has them, its edge weights.
-    /// Flat arrays: the tagger's inner loop runs labels × labels times a token.
     private func viterbi(_ length: Int, emissions: (weights: [Float], present: [Bool]), edges: (weights: [Float], present: [Bool])) -> [ReferenceLabel] {
-        let count = Self.labelCount
-        var back = [Int](repeating: 0, count: length * count)
-        // Over plain pointers, the edge's branch taken once a position, not once a pair: this
-        // loop runs labels² times a token. The sums and the first-best tie rule are as they
-        // were, so the labels are the same to the bit.
-        let score: [Float] = withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
-            var score = UnsafeMutableBufferPointer(rebasing: scratch[..<count])
-            var next = UnsafeMutableBufferPointer(rebasing: scratch[count...])
-            for label in 0..<count { score[label] = transitions[count * count + label] + emissions.weights[label] }
-            transitions.withUnsafeBufferPointer { transitions in
-                edges.weights.withUnsafeBufferPointer { edgeWeights in
-                    emissions.weights.withUnsafeBufferPointer { emissionWeights in
-                        back.withUnsafeMutableBufferPointer { back in
-                            for position in 1..<max(length, 1) {
-                                let edge = edges.present[position] ? UnsafeBufferPointer(rebasing: edgeWeights[(position * count * count)...]) : nil
-                                for label in 0..<count {
-                                    var best = -Float.infinity, pointer = 0
-                                    if let edge {
-                                        for previous in 0..<count {
-                                            let candidate = score[previous] + transitions[previous * count + label] + edge[previous * count + label]
-                                            if candidate > best { best = candidate; pointer = previous }
-                                        }
-                                    } else {
-                                        for previous in 0..<count {
-                                            let candidate = score[previous] + transitions[previous * count + label]
-                                            if candidate > best { best = candidate; pointer = previous }
-                                        }
-                                    }
-                                    next[label] = best + emissionWeights[position * count + label]
-                                    back[position * count + label] = pointer
-                                }
-                                swap(&score, &next)
-                            }
-                        }
-                    }
-                }
-            }
-            return Array(score)
-        }
-        var label = score.indices.max { score[$0] < score[$1] }!
-        var labels = [label]
-        for position in stride(from: length - 1, to: 0, by: -1) {
-            label = back[position * count + label]
-            labels.append(label)
-        }
-        return labels.reversed().map { ReferenceLabel(rawValue: $0)! }
+        Viterbi.best(length: length, labels: Self.labelCount, transitions: transitions, emissions: emissions.weights,
+                     edges: edges.weights, hasEdges: edges.present).map { ReferenceLabel(rawValue: $0)! }
     }
 
     /// Trains on tagged sequences with the averaged perceptron, `epochs` passes in a fixed
