@@ -287,6 +287,17 @@ import Testing
         #expect(ReferenceFeatures.shape("Phys.Rev.") == "Xx.Xx.")
     }
 
+    @Test func casingIsWhatCharactersTell() {
+        var generator = SplitMix(seed: 5)
+        let pieces = ["A", "Z", "a", "z", "@", "[", "`", "{", "1", ".", "-", "É", "é", "ß", "ǅ", "Σ", "ς", "\r\n", "\r", "\n", "e\u{301}", "E\u{301}", "K", "ﬁ", "²", "Ⅳ", "ⅳ"]
+        for _ in 0..<5_000 {
+            let word = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = ReferenceFeatures.Casing(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
+                                                    restUpper: word.dropFirst().allSatisfy(\.isUppercase))
+            #expect(ReferenceFeatures.Casing(word) == expected, "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func readingOnlyToTagFindsEveryWeightReadWithStrings() throws {
         let tagger = try #require(ReferenceTagger.shipped)
         let full = try ReferenceTagger(serialized: String(contentsOfFile: Self.shippedModelPath, encoding: .utf8))

@@ -70,11 +70,11 @@ enum ReferenceFeatures {
                 if length == 4 && (1500...2099).contains(number) { sink.add("year"); isYear = true }
                 sink.add(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
             }
-            // Asked once: a character's case is a slow question for the standard library.
-            let startsUpper = word.first?.isUppercase == true
+            let casing = Casing(word)
+            let startsUpper = casing.startsUpper
             if length == 1, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("initial") }
-            if length > 1 && startsUpper && word.dropFirst().allSatisfy({ $0.isLowercase }) { sink.add("capitalized") }
-            if length > 1 && startsUpper && word.dropFirst().allSatisfy({ $0.isUppercase }) { sink.add("caps") }
+            if length > 1 && startsUpper && casing.restLower { sink.add("capitalized") }
+            if length > 1 && startsUpper && casing.restUpper { sink.add("caps") }
             // `Phys.`, `Rev.`: an abbreviated word, as journal names are printed.
             if length >= 2, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("abbrev") }
             if number != nil {
@@ -111,6 +111,38 @@ enum ReferenceFeatures {
             if isYear { sawYear = true }
             sink.add(sawYear ? "afteryear" : "beforeyear")
             sink.endToken()
+        }
+    }
+
+    /// Whether a word opens with an upper-case letter and whether the rest of it is all lower
+    /// case or all upper case, as `Character` tells: `first?.isUppercase == true`,
+    /// `dropFirst().allSatisfy(\.isLowercase)`, `dropFirst().allSatisfy(\.isUppercase)`.
+    struct Casing: Equatable {
+        var startsUpper: Bool
+        var restLower: Bool
+        var restUpper: Bool
+
+        init(startsUpper: Bool, restLower: Bool, restUpper: Bool) {
+            (self.startsUpper, self.restLower, self.restUpper) = (startsUpper, restLower, restUpper)
+        }
+
+        init(_ word: String) {
+            // ASCII (most words): a byte is a character, and its case a range of bytes. A
+            // character's case is a slow question for the standard library, asked of every
+            // token of every reference. (CR LF is one character of two bytes: left to it.)
+            guard word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+                self.init(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
+                          restUpper: word.dropFirst().allSatisfy(\.isUppercase))
+                return
+            }
+            var bytes = word.utf8.makeIterator()
+            let first = bytes.next()
+            var restLower = true, restUpper = true
+            while let byte = bytes.next() {
+                restLower = restLower && (0x61...0x7A).contains(byte)
+                restUpper = restUpper && (0x41...0x5A).contains(byte)
+            }
+            self.init(startsUpper: first.map { (0x41...0x5A).contains($0) } ?? false, restLower: restLower, restUpper: restUpper)
         }
     }
 
