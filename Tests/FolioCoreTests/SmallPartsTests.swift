@@ -149,7 +149,13 @@ import Testing
             #expect(text.utf16Units == Array(text.utf16), "\(text.debugDescription)")
             let units = text.utf16Units
             let start = Int.random(in: 0...units.count, using: &generator), end = Int.random(in: start...units.count, using: &generator)
-            #expect(String(utf16: units[start..<end]) == String(decoding: units[start..<end], as: UTF16.self), "\(text.debugDescription) \(start)..<\(end)")
+            #expect(Array(String(utf16: units[start..<end]).utf8) == Array(String(decoding: units[start..<end], as: UTF16.self).utf8), "\(text.debugDescription) \(start)..<\(end)")
+        }
+        // Units as they come, lone and paired surrogates anywhere.
+        let units: [UInt16] = [0x61, 0xE9, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFD, 0xFFFF, 0xD834, 0xDD1E]
+        for _ in 0..<20_000 {
+            let slice = (0..<Int.random(in: 0...8, using: &generator)).map { _ in units.randomElement(using: &generator)! }[...]
+            #expect(Array(String(utf16: slice).utf8) == Array(String(decoding: slice, as: UTF16.self).utf8), "\(slice.map { String($0, radix: 16) })")
         }
     }
 
