@@ -47,6 +47,45 @@ import Testing
         #expect(TaggedReference.fields("A. Author, Q-balls, Nucl. Phys.", tokens: tokens, labels: labels).authors.compactMap(\.family) == ["Author"])
     }
 
+    /// What a title carries that is no part of it, each case also where a quick look at its
+    /// bytes would miss it: letters beyond ASCII that fold to ASCII ones (`ſ` is `s` to a
+    /// case-insensitive pattern), spaces beyond ASCII.
+    @Test func aTitleLosesWhatItCarries() {
+        func cleaned(_ title: String, year: Int? = nil) -> Reference {
+            var reference = Reference(span: TextRange(0, 0))
+            reference.title = title
+            reference.issued = year.map { PartialDate(year: $0) }
+            parser.cleanTitle(&reference)
+            return reference
+        }
+        #expect(cleaned("et al. The title").title == "The title")
+        #expect(cleaned("Et Al, The title").title == "The title")
+        #expect(cleaned("Ethics").title == "Ethics")
+        #expect(cleaned("(2001) The title", year: 2001).title == "The title")
+        #expect(cleaned("2001a: The title", year: 2001).title == "The title")
+        #expect(cleaned("(2002) The title", year: 2001).title == "(2002) The title")
+        #expect(cleaned("The title, in press").title == "The title")
+        #expect(cleaned("The title; To Appear").title == "The title")
+        #expect(cleaned("The title, ſubmitted").title == "The title")
+        #expect(cleaned("Über die Zeit, forthcoming").title == "Über die Zeit")
+        #expect(cleaned("Submitted work").title == "Submitted work")
+        let named = cleaned("Marino, M. and Vafa, C.: A title")
+        #expect(named.title == "A title" && named.authors.compactMap(\.family) == ["Marino", "Vafa"])
+        #expect(cleaned("astro-ph").title == nil)
+        #expect(cleaned("Astro-ph").title == "Astro-ph")
+    }
+
+    @Test func nameListsLoseWhatTheyCarry() {
+        #expect(parser.parseNames("C. Hess et al.").compactMap(\.family) == ["Hess"])
+        #expect(parser.parseNames("C. Hess, W\u{00A0}.Brenig").compactMap(\.family) == ["Hess", "W.Brenig"])
+        #expect(parser.parseNames("C. Hess, P. Writer (Eds.)").compactMap(\.family) == ["Hess", "Writer"])
+        #expect(parser.parseNames("C. Hess, P. Writer (HRSG)").compactMap(\.family) == ["Hess", "Writer"])
+        #expect(parser.parseNames("C. Hess, 12 P. Writer, ٣ A. Other").compactMap(\.family) == ["Hess"])
+        for piece in ["", "1a", "a1", "٣", "x٣", "(1", "١٢"] {
+            #expect(ReferenceParser.opensWithDigit(piece) == (piece.range(of: #"^\d"#, options: .regularExpression) != nil), "\(piece)")
+        }
+    }
+
     @Test func linksKeepTheirPathsAndSchemesLoseExtractionSpaces() {
         #expect(parser.parse("A. Writer, A report (2013); http://cds.example.org/record/1537318?ln=en").url == "http://cds.example.org/record/1537318?ln=en")
         #expect(parser.parse("A. Writer, A title, J. Things 7, 12 (1973). URL https : //example.org/a/b.").url == "https://example.org/a/b")

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Parses one printed reference into a `Reference`'s CSL fields (its span is the caller's), by how references are written: authors first
@@ -116,21 +117,39 @@ public struct ReferenceParser: Sendable {
     /// year of an astronomy-style reference, a status (`preprint`, `to appear`), the last names.
     func cleanTitle(_ fields: inout Reference) {
         guard var title = fields.title else { return }
-        title = title.replacing(pattern: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "")
-        if let year = fields.issued?.year {
+        // Each pattern is tried only where the text has what it cannot match without (most
+        // titles have none of it): checked by bytes, and beyond ASCII, where case-insensitive
+        // matching folds letters such as `ſ` to ASCII ones, by the pattern.
+        let opening = title.utf8.first ?? 0
+        if opening == UInt8(ascii: "e") || opening == UInt8(ascii: "E") || opening >= 0x80 {
+            title = title.replacing(pattern: #"^(?i:et\s*al\.?)[\s,.:;]*"#, with: "")
+        }
+        if let year = fields.issued?.year, title.utf8.first.map({ $0 == UInt8(ascii: "(") || (0x30...0x39).contains($0) }) == true {
             title = title.replacing(pattern: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "")
         }
-        title = title.replacing(pattern: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "")
+        if !title.utf8.allSatisfy({ $0 < 0x80 }) || { let lowered = title.lowercased(); return Self.lateNotes.contains { lowered.containsASCII($0) } }() {
+            title = title.replacing(pattern: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "")
+        }
         // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
-        if let names = title.firstMatch(ofPattern: #"^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*"#), let listed = names[1] {
+        if title.utf8.contains(UInt8(ascii: ":")),
+           let names = title.firstMatch(ofPattern: #"^((?:\p{Lu}[\p{L}'’-]+,\s+(?:\p{Lu}\.\s*)+(?:,\s*|\s+and\s+|\s*&\s*)?)+):\s*"#), let listed = names[1] {
             let more = parseNames(String(listed))
             fields.authors += more.filter { name in !fields.authors.contains { $0.family == name.family } }
             title = String(title[names.range.upperBound...])
         }
         // An arXiv archive (`astro-ph`) is no title.
-        if title.wholeMatch(ofPattern: #"[a-z]+-[a-z]+(\.[A-Z]{2})?"#) != nil { title = "" }
+        if title.utf8.contains(UInt8(ascii: "-")), title.wholeMatch(ofPattern: #"[a-z]+-[a-z]+(\.[A-Z]{2})?"#) != nil { title = "" }
         fields.title = title.isEmpty ? nil : title
     }
+
+    /// Whether `piece` opens with a decimal digit (`^\d`): an ASCII opening read from its byte.
+    static func opensWithDigit(_ piece: String) -> Bool {
+        guard let first = piece.utf8.first else { return false }
+        return first < 0x80 ? (0x30...0x39).contains(first) : piece.range(ofPattern: #"^\d"#) != nil
+    }
+
+    /// What a title may end with that is no part of it (`cleanTitle`).
+    private static let lateNotes = ["preprint", "in press", "to appear", "forthcoming", "submitted"]
 
     /// Fields the tagger filled with another field's words, or with debris.
     func dropMisplacedFields(_ fields: inout Reference, _ printed: String) {
@@ -514,14 +533,22 @@ public struct ReferenceParser: Sendable {
         var string = text.trimmed(Self.namesEdges)
         // A final full stop goes, unless it ends an initial (`Jones, K.`).
         if string.hasSuffix("."), string.range(ofPattern: #"(^|[\s.-])\p{Lu}\.$"#) == nil { string.removeLast() }
-        string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")
+        // Each pattern tried only where it can match (most name lists have none of it).
+        if string.containsASCII("et al") || string.containsASCII("u. a.") {
+            string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")
+        }
         // Extraction's space before an initial's full stop: `W .Brenig`, `J .-L.Bougeret`.
-        string = string.replacing(pattern: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".")
-        string = string.replacing(pattern: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", caseInsensitive: true)
+        // (Swift's white space holds all of the pattern's `\s`.)
+        if string.unicodeScalars.adjacentPairs().contains(where: { $0.properties.isWhitespace && $1 == "." }) {
+            string = string.replacing(pattern: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".")
+        }
+        if string.utf8.contains(UInt8(ascii: "(")) {
+            string = string.replacing(pattern: #"\s*\((eds?|Hrsg|coords?)\.?\)"#, with: "", caseInsensitive: true)
+        }
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
         let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
             .map { $0.trimmed(.whitespaces) }
-            .filter { !$0.isEmpty && $0.range(ofPattern: #"^\d"#) == nil }
+            .filter { !$0.isEmpty && !Self.opensWithDigit($0) }
         var names: [Name] = []
         var index = 0
         while index < pieces.count {
