@@ -526,6 +526,27 @@ import Testing
     }
 }
 
+@Suite struct MarkedSpanTests {
+    /// A quoted title is a title to its closing mark; inside italics, no locator stands alone.
+    @Test func quotedAndItalicSpansAreKeptWhole() {
+        for (open, close) in [("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("\"", "\"")] {
+            let tokens = ReferenceToken.tokenize("Hale, J. \(open)A title in 12 words\(close) Journal")
+            var labels = tokens.map { $0.text == "12" ? ReferenceLabel.volume : $0.text == "Journal" ? .containerTitle : .title }
+            labels[tokens.firstIndex { $0.text == "words" }!] = .containerTitle
+            ReferenceParser.keepMarkedSpansWhole(tokens, &labels)
+            let inside = tokens.indices.filter { ["A", "title", "in", "12", "words"].contains(tokens[$0].text) }
+            #expect(inside.allSatisfy { labels[$0] == .title }, "\(open)…\(close)")
+            #expect(labels.last == .containerTitle)
+        }
+        for mark in ["*", "_"] {
+            let tokens = ReferenceToken.tokenize("Hale, J. \(mark)Book 12\(mark) 12")
+            var labels = tokens.map { $0.text == "12" ? ReferenceLabel.volume : .title }
+            ReferenceParser.keepMarkedSpansWhole(tokens, &labels)
+            #expect(labels[tokens.firstIndex { $0.text == "12" }!] == .title && labels.last == .volume, "\(mark)")
+        }
+    }
+}
+
 @Suite struct ReferenceFeatureTests {
     /// The marks carried along a reference: quotes, italics, brackets, one code point each.
     @Test func quotesItalicsAndBracketsAreCarriedAlong() {

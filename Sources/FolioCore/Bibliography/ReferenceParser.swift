@@ -183,11 +183,17 @@ public struct ReferenceParser: Sendable {
 
     /// A title in quotes ends at its closing quote, whatever full stops it holds; numbers in
     /// italics are words of the italic title (`*Security in the 21 century*`), not locators.
+    /// The marks that open a span, each with those that close it.
+    private static let closers: [String: Set<String>] = ["“": ["”"], "„": ["”", "“"], "«": ["»"], "\"": ["\""], "*": ["*"], "_": ["_"]]
+    /// The first UTF-8 bytes of the opening marks: a token opening with another byte is none,
+    /// known without hashing its text (every token of every reference is asked).
+    private static let openerLeads = Set(closers.keys.compactMap(\.utf8.first))
+
     static func keepMarkedSpansWhole(_ tokens: [ReferenceToken], _ labels: inout [ReferenceLabel]) {
-        let closers: [String: Set<String>] = ["“": ["”"], "„": ["”", "“"], "«": ["»"], "\"": ["\""], "*": ["*"], "_": ["_"]]
         var index = 0
         while index < tokens.count {
-            guard let closing = closers[tokens[index].text], index + 1 < tokens.count,
+            guard tokens[index].text.utf8.first.map(Self.openerLeads.contains) == true,
+                  let closing = Self.closers[tokens[index].text], index + 1 < tokens.count,
                   let close = tokens[(index + 1)...].firstIndex(where: { closing.contains($0.text) }) else {
                 index += 1
                 continue
