@@ -401,7 +401,8 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["Phys", "Rev", "é", "ſ", "1954", " ", "  ", "\u{A0}", "\t", "\n", "\u{2009}", ",", ".", ";", ":", ")", "(", "[", "]",
-                      "arXiv:1234.5", "ARXIV", "(Preprint 12)", "(preprint", "astro-ph/0101", "hep-th/99", "http://x.org/a", "https", "/", "–"]
+                      "arXiv:1234.5", "ARXIV", "(Preprint 12)", "(preprint", "astro-ph/0101", "hep-th/99", "http://x.org/a", "https", "/", "–",
+                      "HEP-PH/1", "Gr-Qc/2", "QUANT-PH/3", "cond-mat/4", "HTTP://Y", "ArXiv:9", "(ARXIV 7)", "ſ://"]
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(PhysicsStyle.cleaned(text) == byPatterns(text), "\(text.debugDescription)")

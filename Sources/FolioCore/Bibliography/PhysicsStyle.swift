@@ -34,18 +34,28 @@ enum PhysicsStyle {
     /// Preprint numbers and links, which are no part of the citation proper (taken out case-insensitively).
     static let preprintsAndLinks = #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#
 
+    /// What `preprintsAndLinks` cannot match without, in lower case: one of its alternatives'
+    /// fixed parts.
+    private static let preprintAndLinkParts = ["[", "(preprint", "(arxiv", "arxiv:", "astro-ph/", "hep-", "gr-qc/", "quant-ph/", "cond-mat/", "http"]
+
+    /// False where `preprintsAndLinks` cannot match: in ASCII, no fixed part of it in any case
+    /// (found by lower-casing); beyond it, where case folding is the pattern's own, no bracket,
+    /// colon or slash.
+    static func mayHavePreprintOrLink(_ printed: String) -> Bool {
+        guard printed.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return printed.unicodeScalars.contains { $0 == "[" || $0 == ":" || $0 == "/" || $0 == "(" }
+        }
+        let lowered = printed.lowercased()
+        return preprintAndLinkParts.contains { lowered.containsASCII($0) }
+    }
+
     /// The reference with preprint numbers and links taken out and its spacing made regular:
     /// one space for each run of white space, none before `,.;:)` or after `(` (extraction puts
     /// them there: `Phys.Rev .93 ,99 ( 1954)`), one after a comma.
     static func cleaned(_ printed: String) -> String {
         var scalars = Array(printed.unicodeScalars)
-        // The pattern needs a bracket, a colon or a slash, or `(` and `preprint` or `arxiv` in any
-        // case (in ASCII, found by lower-casing; beyond it, case folding is the pattern's own).
-        // Most references have none, and are not searched.
-        let hasMark = scalars.contains { $0 == "[" || $0 == ":" || $0 == "/" }
-        let lowered = scalars.allSatisfy { $0.value < 0x80 } ? printed.lowercased() : nil
-        let mayHavePreprint = lowered.map { $0.containsASCII("(preprint") || $0.containsASCII("(arxiv") } ?? scalars.contains("(")
-        if hasMark || mayHavePreprint {
+        // Most references have no preprint number or link, and are not searched.
+        if mayHavePreprintOrLink(printed) {
             scalars = Array(printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true).unicodeScalars)
         }
         // The spacing, pass by pass, each as its pattern (`\s` is Unicode's white space) would:
