@@ -544,8 +544,9 @@ public struct ReferenceParser: Sendable {
             string = string.replacing(pattern: #"\s*\b(et al\.?|u\. a\.)"#, with: "")
         }
         // Extraction's space before an initial's full stop: `W .Brenig`, `J .-L.Bougeret`.
-        // (Swift's white space holds all of the pattern's `\s`.)
-        if string.unicodeScalars.adjacentPairs().contains(where: { $0.properties.isWhitespace && $1 == "." }) {
+        // (A full stop after ASCII white space, or after anything beyond ASCII, where white
+        // space such as the no-break space is, may be one.)
+        if string.utf8.adjacentPairs().contains(where: { $1 == UInt8(ascii: ".") && ($0 >= 0x80 || $0 == 0x20 || (0x09...0x0D).contains($0)) }) {
             string = string.replacing(pattern: #"(?<=\b\p{Lu})\s+\.(?=\S)"#, with: ".")
         }
         if string.utf8.contains(UInt8(ascii: "(")) {
