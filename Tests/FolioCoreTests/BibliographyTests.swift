@@ -86,6 +86,18 @@ import Testing
         }
     }
 
+    /// Property: initials are what their definitions say (the pattern; upper-case characters),
+    /// over random words of letters, stops, hyphens, letters beyond ASCII and line breaks.
+    @Test func initialsAreWhatTheirDefinitionsSay() {
+        var generator = SplitMix(seed: 17)
+        let pieces = ["A", "Z", "a", "z", "@", "[", ".", "-", "--", ".-", "É", "é", "ǅ", "\n", "\r\n", "\r", " ", "1", "\u{2028}", "\u{85}"]
+        for _ in 0..<20_000 {
+            let word = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(parser.isInitialWord(word) == (word.range(of: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#, options: .regularExpression) != nil), "\(word.debugDescription)")
+            #expect(parser.isCompactInitials(word) == ((1...3).contains(word.count) && word.allSatisfy(\.isUppercase)), "\(word.debugDescription)")
+        }
+    }
+
     @Test func linksKeepTheirPathsAndSchemesLoseExtractionSpaces() {
         #expect(parser.parse("A. Writer, A report (2013); http://cds.example.org/record/1537318?ln=en").url == "http://cds.example.org/record/1537318?ln=en")
         #expect(parser.parse("A. Writer, A title, J. Things 7, 12 (1973). URL https : //example.org/a/b.").url == "https://example.org/a/b")

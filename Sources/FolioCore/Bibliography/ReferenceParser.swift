@@ -604,13 +604,34 @@ public struct ReferenceParser: Sendable {
 
     /// `J.`, `K.P`, `J.-P.`: initials with full stops.
     func isInitialWord(_ word: String) -> Bool {
-        word.range(ofPattern: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#) != nil
+        // Printable ASCII (most words) is read byte by byte: there only A to Z are upper-case
+        // letters (\p{Lu}), and no line break stands before the end (`$`). Each group starts
+        // with `-` or a letter, never `.`, so taking a full stop where one is is the match.
+        guard word.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+            return word.range(ofPattern: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#) != nil
+        }
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next(), Self.isASCIIUpper(first), bytes.next() == UInt8(ascii: ".") else { return false }
+        var byte = bytes.next()
+        while let current = byte {
+            let letter = current == UInt8(ascii: "-") ? bytes.next() : current
+            guard let letter, Self.isASCIIUpper(letter) else { return false }
+            byte = bytes.next()
+            if byte == UInt8(ascii: ".") { byte = bytes.next() }
+        }
+        return true
     }
 
     /// `LM`, `J`, `JA`: initials printed without full stops.
     func isCompactInitials(_ word: String) -> Bool {
-        (1...3).contains(word.count) && word.allSatisfy { $0.isUppercase }
+        // In ASCII a byte is a character, and only A to Z are upper case.
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return (1...3).contains(word.count) && word.allSatisfy { $0.isUppercase }
+        }
+        return (1...3).contains(word.utf8.count) && word.utf8.allSatisfy(Self.isASCIIUpper)
     }
+
+    private static func isASCIIUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
 
     func isParticle(_ word: String) -> Bool {
         ["van", "von", "de", "der", "den", "da", "do", "dos", "du", "la", "le", "del", "della", "degli", "dei", "des", "di", "ter", "ten", "zu"]
