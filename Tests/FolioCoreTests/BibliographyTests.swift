@@ -349,6 +349,12 @@ import Testing
         }
     }
 
+    @Test func characterCountsAreCharacters() {
+        for word in ["", "a", "Phys.", "\r\n", "a\r\nb", "\r", "\n\r", "é", "e\u{301}", "🇫🇷", "ﬁ", "Müller"] {
+            #expect(ReferenceFeatures.characterCount(word) == word.count, "\(word.debugDescription)")
+        }
+    }
+
     @Test func readingOnlyToTagFindsEveryWeightReadWithStrings() throws {
         let tagger = try #require(ReferenceTagger.shipped)
         let full = try ReferenceTagger(serialized: String(contentsOfFile: Self.shippedModelPath, encoding: .utf8))
@@ -573,5 +579,10 @@ import Testing
         #expect(has("2001", "afterquote") && has("2001", "inbrackets") && !has("Book", "inbrackets"))
         #expect(has("Book", "initalics") && !has("x", "initalics") && has("x", "inbrackets"))
         #expect(has("y", "inquotes") && has("z", "inquotes") && !has("after", "inquotes") && has("after", "afterquote"))
+        // The move into a token: its shape, `_` where a space came before, and short marks.
+        let edges = ReferenceFeatures.edgeFeatures(tokens)
+        #expect(edges[0].first == "~s=Xx")
+        #expect(edges[1].first == "~s=,")
+        #expect(edges[2] == ["~s=X_", "~w=j", "~p=,|j", "~ns=."])
     }
 }

@@ -16,11 +16,21 @@ enum ReferenceFeatures {
     struct Forms {
         var lowered: [String]
         var shapes: [String]
+        /// Each token's length in characters.
+        var lengths: [Int]
 
         init(_ tokens: [ReferenceToken]) {
             lowered = tokens.map { $0.text.lowercased() }
             shapes = tokens.map { ReferenceFeatures.shape($0.text) }
+            lengths = tokens.map { ReferenceFeatures.characterCount($0.text) }
         }
+    }
+
+    /// `word.count`, read from the bytes where a byte is a character (ASCII without CR, which
+    /// joins a following LF): counting characters walks grapheme breaks, some two hundred
+    /// instructions a token.
+    static func characterCount(_ word: String) -> Int {
+        word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? word.utf8.count : word.count
     }
 
     static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
@@ -31,11 +41,14 @@ enum ReferenceFeatures {
         var quoteClosed = false
         var sentences = 0
         let forms = forms ?? Forms(tokens)
-        let (lowered, shapes) = (forms.lowered, forms.shapes)
-        for (index, token) in tokens.enumerated() {
-            let word = token.text
+        let (lowered, shapes, lengths) = (forms.lowered, forms.shapes, forms.lengths)
+        // Neighbours are read by index, not copied whole from the array: every token of every
+        // reference asks after four of them.
+        for index in tokens.indices {
+            let word = tokens[index].text
             let lower = NameFolding.foldWord(word)
-            let length = word.count
+            let length = lengths[index]
+            let nextText = index + 1 < tokens.count ? tokens[index + 1].text : nil
             sink.add("b")
             sink.add("w=", lower)
             sink.add("s=", shapes[index])
@@ -50,17 +63,17 @@ enum ReferenceFeatures {
             sink.add("pos=", digits[position])
             if index == 0 { sink.add("first") }
             if index == tokens.count - 1 { sink.add("last") }
-            if token.spaceBefore { sink.add("sp") }
+            if tokens[index].spaceBefore { sink.add("sp") }
             if index >= 1 {
                 sink.add("p=", lowered[index - 1])
                 sink.add("pw=", lowered[index - 1], lower)
                 sink.add("ps=", shapes[index - 1])
             }
-            if let next = tokens[safe: index + 1] {
+            if index + 1 < tokens.count {
                 sink.add("n=", lowered[index + 1])
                 sink.add("wn=", lower, lowered[index + 1])
                 sink.add("ns=", shapes[index + 1])
-                if !next.spaceBefore { sink.add("nglued") }
+                if !tokens[index + 1].spaceBefore { sink.add("nglued") }
             }
             if let previous = lowered[safe: index - 2] { sink.add("pp=", previous) }
             if let next = lowered[safe: index + 2] { sink.add("nn=", next) }
@@ -72,15 +85,15 @@ enum ReferenceFeatures {
             }
             let casing = Casing(word)
             let startsUpper = casing.startsUpper
-            if length == 1, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("initial") }
+            if length == 1, startsUpper, nextText == "." { sink.add("initial") }
             if length > 1 && startsUpper && casing.restLower { sink.add("capitalized") }
             if length > 1 && startsUpper && casing.restUpper { sink.add("caps") }
             // `Phys.`, `Rev.`: an abbreviated word, as journal names are printed.
-            if length >= 2, startsUpper, tokens[safe: index + 1]?.text == "." { sink.add("abbrev") }
+            if length >= 2, startsUpper, nextText == "." { sink.add("abbrev") }
             if number != nil {
-                if let previous = tokens[safe: index - 1], Int(previous.text) != nil { sink.add("afternumber") }
-                if tokens[safe: index - 1]?.text == ",", let number = tokens[safe: index - 2], Int(number.text) != nil { sink.add("numbercommanumber") }
-                if tokens[safe: index + 1]?.text == "(", let year = tokens[safe: index + 2], year.text.count == 4, Int(year.text) != nil {
+                if index >= 1, Int(tokens[index - 1].text) != nil { sink.add("afternumber") }
+                if index >= 2, tokens[index - 1].text == ",", Int(tokens[index - 2].text) != nil { sink.add("numbercommanumber") }
+                if nextText == "(", index + 2 < tokens.count, lengths[index + 2] == 4, Int(tokens[index + 2].text) != nil {
                     sink.add("beforeparenyear")
                 }
             }
@@ -105,7 +118,7 @@ enum ReferenceFeatures {
             // Which sentence of the reference the token is in (`Names. Title. Journal`), counting
             // full stops that end a word of more than one letter.
             sink.add("sent=", digits[min(sentences, 4)])
-            if word == ".", let previous = tokens[safe: index - 1], previous.text.count > 1, tokens[safe: index + 1]?.spaceBefore != false {
+            if word == ".", index >= 1, lengths[index - 1] > 1, index + 1 == tokens.count || tokens[index + 1].spaceBefore {
                 sentences += 1
             }
             if isYear { sawYear = true }
@@ -159,14 +172,18 @@ enum ReferenceFeatures {
 
     static func edgeFeatures(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
         let forms = forms ?? Forms(tokens)
-        let (lowered, shapes) = (forms.lowered, forms.shapes)
-        for (index, token) in tokens.enumerated() {
-            let word = token.text
-            sink.add("~s=", token.spaceBefore ? shapes[index] + "_" : shapes[index])
-            if word.count <= 3 || !word.unicodeScalars.contains(where: { $0.isAlphabetic }) {
+        let (lowered, shapes, lengths) = (forms.lowered, forms.shapes, forms.lengths)
+        for index in tokens.indices {
+            // `~s=` and the shape, `_` after it where a space came before: one value in two
+            // pieces, without a string made for it.
+            sink.begin("~s=")
+            sink.append(shapes[index], separated: false)
+            if tokens[index].spaceBefore { sink.append("_", separated: false) }
+            sink.end()
+            if lengths[index] <= 3 || !tokens[index].text.unicodeScalars.contains(where: { $0.isAlphabetic }) {
                 sink.add("~w=", lowered[index])
             }
-            if index >= 1, tokens[index - 1].text.count <= 3 { sink.add("~p=", lowered[index - 1], lowered[index]) }
+            if index >= 1, lengths[index - 1] <= 3 { sink.add("~p=", lowered[index - 1], lowered[index]) }
             if let next = shapes[safe: index + 1] { sink.add("~ns=", next) }
             sink.endToken()
         }
