@@ -290,6 +290,15 @@ import Testing
         }
     }
 
+    /// Property: upper case and numeric type are Unicode's, ASCII answered directly.
+    @Test func upperCaseAndNumbersAreUnicodes() {
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isUppercase == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(scalar.hasNumericType == (scalar.properties.numericType != nil), "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// What the hyphenation stage's reading of Latin words rests on: lower-casing from the
     /// table twice is lower-casing it once, and no letter below U+0300 joins the one before it
     /// in a character (so a word's characters are its code points, each lower case or not as

@@ -155,7 +155,7 @@ enum PhysicsStyle {
                 }
                 let letter = at(end, { ("a"..."z").contains($0) }) ? end + 1 : end
                 if at(letter, { $0 == "," }) { beforeComma = true }
-                if at(skippingSpace(from: index - 1, by: -1), { $0 == "." || $0.properties.isUppercase }),
+                if at(skippingSpace(from: index - 1, by: -1), { $0 == "." || $0.isUppercase }),
                    at(letter, { $0.isWhitespace }), at(skippingSpace(from: letter, by: 1), { ("A"..."Z").contains($0) }) {
                     betweenNameAndJournal = true
                 }

@@ -187,7 +187,7 @@ struct FrontMatterLabels {
         tokens[tokens.count - 1] = last
         guard (2...5).contains(tokens.count), tokens.allSatisfy({ token in
             let first = text[token.start]
-            return first.properties.isUppercase && text.letters(token).count >= 1
+            return first.isUppercase && text.letters(token).count >= 1
         }) else { return nil }
         let upper = tokens.filter { text.letters($0).count >= 2 && text.letters($0).allSatisfy { !$0.properties.isLowercase } }
         let surname = upper.count >= 1 && upper.count < tokens.count ? upper : [tokens[tokens.count - 1]]

@@ -157,6 +157,17 @@ extension Unicode.Scalar {
         value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 
+    /// `properties.numericType != nil`, with ASCII answered without Unicode's property tables:
+    /// there only the ten digits have a numeric type.
+    var hasNumericType: Bool {
+        value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType != nil
+    }
+
+    /// `properties.isUppercase`, with ASCII answered without Unicode's property tables.
+    var isUppercase: Bool {
+        value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase
+    }
+
     /// An ASCII letter as its lower-case byte; nil for anything else.
     var asciiLetterLowercased: UInt8? {
         guard value < 0x80 else { return nil }

@@ -24,7 +24,7 @@ public enum Sentences {
             if depth == 0, scalar == "." || scalar == "?" || scalar == "!" {
                 var end = index + 1
                 // Closing quotes, brackets and a note number belong to the sentence they end.
-                while end < range.end, "\"”’')]".unicodeScalars.contains(text[end]) || text[end].properties.numericType != nil && end - index <= 3 {
+                while end < range.end, "\"”’')]".unicodeScalars.contains(text[end]) || text[end].hasNumericType && end - index <= 3 {
                     end += 1
                 }
                 var next = end
@@ -43,7 +43,7 @@ public enum Sentences {
     }
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase || scalar.properties.numericType != nil || "\"“‘'(«„[".unicodeScalars.contains(scalar)
+        scalar.isUppercase || scalar.hasNumericType || "\"“‘'(«„[".unicodeScalars.contains(scalar)
     }
 
     /// Whether the word before the full stop at `position` is an abbreviation or an initial.
@@ -62,7 +62,7 @@ public enum Sentences {
 
     /// Whether `word`, followed by a full stop, is an abbreviation or an initial.
     public static func isAbbreviation(_ word: String) -> Bool {
-        if word.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }  // an initial
+        if word.count == 1, word.unicodeScalars.first!.isUppercase { return true }  // an initial
         // A character, not a string: Foundation's search for a string bridges it to UTF-16.
         if word.contains(Character(".")), word.count <= 5 { return true }  // U.S, e.g, i.e
         return abbreviations.contains(word.lowercased())

@@ -88,7 +88,7 @@ enum SpeakerCues {
         }
         let words = { (range: Range<Int>) in String(scalars: scalars[range]) }
         // A description (`the Russian leader`) gives way to a name the sentence gives.
-        let named = cues.filter { scalars[$0.lowerBound].properties.isUppercase && !words($0).hasPrefix("The ") }
+        let named = cues.filter { scalars[$0.lowerBound].isUppercase && !words($0).hasPrefix("The ") }
         guard var best = (named.isEmpty ? cues : named).max(by: { $0.upperBound < $1.upperBound }) else { return nil }
         // `the Council’s Article 10 states`: the possessor speaks.
         if let apostrophe = words(best).range(ofPattern: #"^[^\s]+?(?=[’']s\b)"#) {
@@ -212,7 +212,7 @@ enum SpeakerCues {
             while wordEnd < end, scalars[wordEnd].isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
             guard wordEnd > index else { break }
             let word = String(scalars: scalars[index..<wordEnd])
-            let isName = scalars[index].properties.isUppercase && !notSubjects.contains(word)
+            let isName = scalars[index].isUppercase && !notSubjects.contains(word)
             guard isName || (words.isEmpty && word == "The") else { break }
             words.append(index..<wordEnd)
             guard wordEnd < end, scalars[wordEnd] == " " else { break }
@@ -270,7 +270,7 @@ enum SpeakerCues {
 
     static func namesSomeone(_ words: [String]) -> Bool {
         let named = words.enumerated().contains { index, word in
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+            guard let first = word.unicodeScalars.first, first.isUppercase else { return false }
             return !(index == 0 && ["The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I"].contains(word))
         }
         return named || words.last.map { roles.contains($0.lowercased()) } == true

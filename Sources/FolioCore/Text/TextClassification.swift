@@ -15,7 +15,7 @@ extension WorkingText {
                 sawUpperCase = true
             } else {
                 if scalar.properties.isLowercase { return false }
-                if scalar.properties.isUppercase { sawUpperCase = true }
+                if scalar.isUppercase { sawUpperCase = true }
             }
             letters += 1
         }

@@ -6,12 +6,12 @@ public enum GoldAlignment {
         let tokens = ReferenceToken.tokenize(raw)
         var labels = [ReferenceLabel](repeating: .other, count: tokens.count)
         let folded = tokens.map { NameFolding.foldWord($0.text) }
-        let isWord = tokens.map { token in token.text.unicodeScalars.contains { $0.isAlphabetic || $0.properties.numericType != nil } }
+        let isWord = tokens.map { token in token.text.unicodeScalars.contains { $0.isAlphabetic || $0.hasNumericType } }
 
         /// Marks the first unlabelled run of tokens spelling `value`'s words; returns whether found.
         @discardableResult
         func mark(_ value: String, _ label: ReferenceLabel) -> Bool {
-            let words = ReferenceToken.tokenize(value).filter { token in token.text.unicodeScalars.contains { $0.isAlphabetic || $0.properties.numericType != nil } }
+            let words = ReferenceToken.tokenize(value).filter { token in token.text.unicodeScalars.contains { $0.isAlphabetic || $0.hasNumericType } }
                 .map { NameFolding.foldWord($0.text) }
             guard !words.isEmpty else { return false }
             outer: for start in tokens.indices where isWord[start] && labels[start] == .other && folded[start] == words[0] {

@@ -14,7 +14,7 @@ public struct ReferenceToken: Sendable, Hashable {
         var tokens: [ReferenceToken] = []
         var index = 0
         var space = false
-        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isAlphabetic || scalar.properties.numericType != nil }
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.isAlphabetic || scalar.hasNumericType }
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar.isWhitespace {
@@ -26,7 +26,7 @@ public struct ReferenceToken: Sendable, Hashable {
             if isWord(scalar) {
                 while index < scalars.count && isWord(scalars[index]) { index += 1 }
                 // `D12`: a lone capital glued to digits.
-                if index - start > 1, scalar.properties.isUppercase, scalars[start + 1].properties.numericType != nil,
+                if index - start > 1, scalar.isUppercase, scalars[start + 1].hasNumericType,
                    start == 0 || !isWord(scalars[start - 1]) {
                     index = start + 1
                 }

@@ -121,7 +121,7 @@ public struct CitationsStage: Stage {
             let string = text.string(word)
             if string == "and" || string == "&" || string == "al." || string == "et" {
                 words.insert(word, at: 0)
-            } else if text[start].properties.isUppercase && !Self.capitalizedFunctionWords.contains(string) {
+            } else if text[start].isUppercase && !Self.capitalizedFunctionWords.contains(string) {
                 words.insert(word, at: 0)
             } else {
                 break

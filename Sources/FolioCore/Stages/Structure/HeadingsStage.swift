@@ -76,7 +76,7 @@ public struct HeadingsStage: Stage {
         // introduces what follows (`…wrote the following:`).
         let isOneLine = !text.scalars[range.start..<range.end].contains("\n")
         let first = text[range.start]
-        if isOneLine, words <= 12, first.properties.isUppercase, text.lastVisible(range) != ":", let next,
+        if isOneLine, words <= 12, first.isUppercase, text.lastVisible(range) != ":", let next,
            next.count > max(range.count * 3 / 2, 40) {
             return Heading(span: range, level: 1)
         }
@@ -105,7 +105,7 @@ public struct HeadingsStage: Stage {
         guard let level = Self.headingNumberLevel(number) else { return nil }
         var titleStart = index
         while titleStart < range.end && text[titleStart].isWhitespace { titleStart += 1 }
-        guard titleStart < range.end, text[titleStart].properties.isUppercase else { return nil }
+        guard titleStart < range.end, text[titleStart].isUppercase else { return nil }
         let trimmed = number.hasSuffix(".") ? String(number.dropLast()) : number
         return Heading(span: range, level: level, number: trimmed, title: TextRange(titleStart, range.end))
     }
