@@ -127,7 +127,7 @@ public struct ReferenceParser: Sendable {
         if let year = fields.issued?.year, title.utf8.first.map({ $0 == UInt8(ascii: "(") || (0x30...0x39).contains($0) }) == true {
             title = title.replacing(pattern: #"^\(?"# + String(year) + #"[a-z]?\)?[\s,.:]+(?=\p{L})"#, with: "")
         }
-        if !title.utf8.allSatisfy({ $0 < 0x80 }) || { let lowered = title.lowercased(); return Self.lateNotes.contains { lowered.containsASCII($0) } }() {
+        if Self.mayEndWithLateNote(title) {
             title = title.replacing(pattern: #"[\s,;]+(?i:preprint|in press|to appear|forthcoming|submitted)$"#, with: "")
         }
         // Names before a colon (`Marino, M. and Vafa, C.: Title`) are the last authors.
@@ -150,6 +150,14 @@ public struct ReferenceParser: Sendable {
 
     /// What a title may end with that is no part of it (`cleanTitle`).
     private static let lateNotes = ["preprint", "in press", "to appear", "forthcoming", "submitted"]
+
+    /// False where a title holds no late note in any case: in ASCII, found by lower-casing;
+    /// beyond it, where case folding is the pattern's own (`ſ` is `s`), left to the pattern.
+    private static func mayEndWithLateNote(_ title: String) -> Bool {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let lowered = title.lowercased()
+        return lateNotes.contains { lowered.containsASCII($0) }
+    }
 
     /// Fields the tagger filled with another field's words, or with debris.
     func dropMisplacedFields(_ fields: inout Reference, _ printed: String) {
@@ -181,14 +189,14 @@ public struct ReferenceParser: Sendable {
         }
     }
 
-    /// A title in quotes ends at its closing quote, whatever full stops it holds; numbers in
-    /// italics are words of the italic title (`*Security in the 21 century*`), not locators.
     /// The marks that open a span, each with those that close it.
     private static let closers: [String: Set<String>] = ["“": ["”"], "„": ["”", "“"], "«": ["»"], "\"": ["\""], "*": ["*"], "_": ["_"]]
     /// The first UTF-8 bytes of the opening marks: a token opening with another byte is none,
     /// known without hashing its text (every token of every reference is asked).
     private static let openerLeads = Set(closers.keys.compactMap(\.utf8.first))
 
+    /// A title in quotes ends at its closing quote, whatever full stops it holds; numbers in
+    /// italics are words of the italic title (`*Security in the 21 century*`), not locators.
     static func keepMarkedSpansWhole(_ tokens: [ReferenceToken], _ labels: inout [ReferenceLabel]) {
         var index = 0
         while index < tokens.count {
