@@ -42,11 +42,8 @@ enum PhysicsStyle {
     /// (found by lower-casing); beyond it, where case folding is the pattern's own, no bracket,
     /// colon or slash.
     static func mayHavePreprintOrLink(_ printed: String) -> Bool {
-        guard printed.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return printed.unicodeScalars.contains { $0 == "[" || $0 == ":" || $0 == "/" || $0 == "(" }
-        }
-        let lowered = printed.lowercased()
-        return preprintAndLinkParts.contains { lowered.containsASCII($0) }
+        printed.containsASCIIInAnyCase(anyOf: preprintAndLinkParts)
+            ?? printed.unicodeScalars.contains { $0 == "[" || $0 == ":" || $0 == "/" || $0 == "(" }
     }
 
     /// The reference with preprint numbers and links taken out and its spacing made regular:

@@ -151,12 +151,9 @@ public struct ReferenceParser: Sendable {
     /// What a title may end with that is no part of it (`cleanTitle`).
     private static let lateNotes = ["preprint", "in press", "to appear", "forthcoming", "submitted"]
 
-    /// False where a title holds no late note in any case: in ASCII, found by lower-casing;
-    /// beyond it, where case folding is the pattern's own (`ſ` is `s`), left to the pattern.
+    /// False where a title holds no late note in any case (beyond ASCII the pattern decides).
     private static func mayEndWithLateNote(_ title: String) -> Bool {
-        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        let lowered = title.lowercased()
-        return lateNotes.contains { lowered.containsASCII($0) }
+        title.containsASCIIInAnyCase(anyOf: lateNotes) ?? true
     }
 
     /// Fields the tagger filled with another field's words, or with debris.
@@ -632,11 +629,8 @@ public struct ReferenceParser: Sendable {
 
     /// `LM`, `J`, `JA`: initials printed without full stops.
     func isCompactInitials(_ word: String) -> Bool {
-        // In ASCII a byte is a character, and only A to Z are upper case.
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return (1...3).contains(word.count) && word.allSatisfy { $0.isUppercase }
-        }
-        return (1...3).contains(word.utf8.count) && word.utf8.allSatisfy(Self.isASCIIUpper)
+        let casing = ReferenceFeatures.Casing(word)
+        return (1...3).contains(ReferenceFeatures.characterCount(word)) && casing.startsUpper && casing.restUpper
     }
 
     private static func isASCIIUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }

@@ -77,6 +77,16 @@ extension String {
         }
     }
 
+    /// Whether the text holds any of `needles` (lower-case ASCII) in any case: the cheap test
+    /// before a case-insensitive pattern that cannot match without one of them. Nil beyond
+    /// ASCII, where such a pattern also folds letters such as `ſ` to ASCII ones and the bytes
+    /// cannot tell.
+    package func containsASCIIInAnyCase(anyOf needles: [String]) -> Bool? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lowered = lowercased()
+        return needles.contains { lowered.containsASCII($0) }
+    }
+
     /// Whether the text holds `needle` as Foundation's `contains` finds it, byte for byte when
     /// the text is ASCII: there no combining mark can join a match to what follows, and
     /// Foundation's search bridged the text to UTF-16 for every word asked.

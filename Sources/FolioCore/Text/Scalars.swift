@@ -63,10 +63,9 @@ enum UTF8Writing {
 
 extension String {
     /// The string of these UTF-16 units (ill-formed ones repaired, as `String(decoding:as:)`
-    /// does). ASCII, the usual case, is copied byte for byte: the standard library transcodes
-    /// UTF-16 through its generic path, thousands of instructions for a word.
-    /// Beyond ASCII, written straight into the string too (a unit is at most three bytes,
-    /// a pair four): the generic path cost some four hundred instructions a unit.
+    /// does), written straight into the string's storage: ASCII, the usual case, byte for byte;
+    /// beyond it, a unit in at most three bytes and a pair in four. The standard library
+    /// transcodes UTF-16 through its generic path, some four hundred instructions a unit.
     init(utf16 units: ArraySlice<UInt16>) {
         guard units.allSatisfy({ $0 < 0x80 }) else {
             self.init(unsafeUninitializedCapacity: units.count * 3) { buffer in

@@ -26,11 +26,16 @@ enum ReferenceFeatures {
         }
     }
 
-    /// `word.count`, read from the bytes where a byte is a character (ASCII without CR, which
-    /// joins a following LF): counting characters walks grapheme breaks, some two hundred
-    /// instructions a token.
+    /// Whether each byte of `word` is a character of its own: ASCII without CR, which joins a
+    /// following LF. Most tokens are, and are read byte by byte: a character's case or count
+    /// is a slow question for the standard library (grapheme breaks, Unicode's tables).
+    static func isOneBytePerCharacter(_ word: String) -> Bool {
+        word.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// `word.count`, from the bytes where each is a character.
     static func characterCount(_ word: String) -> Int {
-        word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? word.utf8.count : word.count
+        isOneBytePerCharacter(word) ? word.utf8.count : word.count
     }
 
     static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
@@ -140,10 +145,8 @@ enum ReferenceFeatures {
         }
 
         init(_ word: String) {
-            // ASCII (most words): a byte is a character, and its case a range of bytes. A
-            // character's case is a slow question for the standard library, asked of every
-            // token of every reference. (CR LF is one character of two bytes: left to it.)
-            guard word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            // Where a byte is a character, its case is a range of bytes.
+            guard ReferenceFeatures.isOneBytePerCharacter(word) else {
                 self.init(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
                           restUpper: word.dropFirst().allSatisfy(\.isUppercase))
                 return
@@ -193,7 +196,7 @@ enum ReferenceFeatures {
     static func shape(_ word: String) -> String {
         // ASCII (most words): byte by byte, each byte a character.
         // Written straight into the string: every token of every reference is asked.
-        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if isOneBytePerCharacter(word) {
             return String(unsafeUninitializedCapacity: 12) { result in
                 var count = 0
                 for byte in word.utf8.prefix(12) {
