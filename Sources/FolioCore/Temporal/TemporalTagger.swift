@@ -47,11 +47,20 @@ public struct TemporalTagger: Sendable {
 
     /// Tags one string; `lastMention` carries the anaphoric anchor from string to string.
     public func tag(_ text: String, lastMention: inout Focus?) -> [Found] {
+        tag(utf16: text.utf16Units, lastMention: &lastMention)
+    }
+
+    /// `tag(_:lastMention:)` of a text's code points, as a document holds them.
+    public func tag(_ scalars: ArraySlice<Unicode.Scalar>, lastMention: inout Focus?) -> [Found] {
+        tag(utf16: scalars.utf16Units, lastMention: &lastMention)
+    }
+
+    /// `tag(_:lastMention:)` of a text's UTF-16 units, the units regular expressions see: one
+    /// copy for the passes over every sentence.
+    private func tag(utf16 units: [UInt16], lastMention: inout Focus?) -> [Found] {
         // Code-point offsets are made when the first match needs them: most sentences have none.
         var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
-        // One copy in UTF-16, the units regular expressions see, for the passes over every sentence.
-        let units = text.utf16Units
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
         var cores: [ObjectIdentifier: [RegexMatch]] = [:]

@@ -138,6 +138,25 @@ extension String {
     }
 }
 
+extension ArraySlice<Unicode.Scalar> {
+    /// The code points' UTF-16 units, written straight from them: a sentence given to regular
+    /// expressions as code points needs no string made first (`String.utf16Units`).
+    var utf16Units: [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(count)
+        for scalar in self {
+            let value = scalar.value
+            if value < 0x1_0000 {
+                units.append(UInt16(truncatingIfNeeded: value))
+            } else {
+                units.append(UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10)))
+                units.append(UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF)))
+            }
+        }
+        return units
+    }
+}
+
 extension Unicode.Scalar {
     /// How many bytes the scalar takes in UTF-8.
     var utf8Length: Int { value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4 }

@@ -25,7 +25,7 @@ public struct DatesStage: Stage {
         // Sentence by sentence (most hold no date, and the tagger then skips its rules), and
         // each heading whole.
         for piece in (document.proseSentences() + document.headingRanges()).sorted(by: { $0.start < $1.start }) {
-            for found in tagger.tag(String(scalars: scalars[piece.start..<piece.end]), lastMention: &lastMention) {
+            for found in tagger.tag(scalars[piece.start..<piece.end], lastMention: &lastMention) {
                 dates.append(TemporalExpression(span: TextRange(piece.start + found.range.lowerBound, piece.start + found.range.upperBound),
                                                 type: found.type, value: found.value, edtf: found.edtf, reaches: found.reaches))
             }
