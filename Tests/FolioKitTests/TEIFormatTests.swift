@@ -176,6 +176,9 @@ import FolioXML
         #expect(attributes("2004?") == ["when=2004"])
         #expect(attributes("../2005") == ["to=2005"])
         #expect(attributes("2022-13").isEmpty)
+        #expect(attributes("1990/1995/2000").isEmpty && attributes("/").isEmpty, "an interval has two ends")
+        #expect(attributes("1X9X").isEmpty && attributes("X999").isEmpty, "unspecified digits come last")
+        #expect(attributes("2X").isEmpty && attributes("199X?") == ["notBefore=1990", "notAfter=1999"])
     }
 
     @Test func durationsHaveAnXMLSchemaLengthAndNoDate() {

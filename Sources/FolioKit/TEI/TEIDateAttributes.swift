@@ -55,15 +55,17 @@ public enum TEIDateAttributes {
 
     /// `1948` → when; `1992/1995` → from, to; `199X` → notBefore 1990, notAfter 1999.
     public static func attributes(edtf: String) -> [(String, String)]? {
-        let parts = edtf.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2 {
-            var result: [(String, String)] = []
-            if let from = bounds(String(parts[0]))?.lower { result.append(("from", from)) }
-            if let to = bounds(String(parts[1]))?.upper { result.append(("to", to)) }
-            return result.isEmpty ? nil : result
+        // Most values are one date: no interval to split.
+        guard edtf.utf8.contains(UInt8(ascii: "/")) else {
+            guard let range = bounds(edtf) else { return nil }
+            return range.lower == range.upper ? [("when", range.lower)] : [("notBefore", range.lower), ("notAfter", range.upper)]
         }
-        guard parts.count == 1, let range = bounds(edtf) else { return nil }
-        return range.lower == range.upper ? [("when", range.lower)] : [("notBefore", range.lower), ("notAfter", range.upper)]
+        let parts = edtf.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        var result: [(String, String)] = []
+        if let from = bounds(String(parts[0]))?.lower { result.append(("from", from)) }
+        if let to = bounds(String(parts[1]))?.upper { result.append(("to", to)) }
+        return result.isEmpty ? nil : result
     }
 
     /// The earliest and latest ISO dates an EDTF date (without qualifiers) covers.
@@ -75,7 +77,7 @@ public enum TEIDateAttributes {
         // Unspecified digits: `199X`, `19XX`.
         if plain.count == 4, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }), plain.first?.isNumber == true,
            let x = plain.firstIndex(of: "X"), plain[x...].allSatisfy({ $0 == "X" }) {
-            return (plain.replacingOccurrences(of: "X", with: "0"), plain.replacingOccurrences(of: "X", with: "9"))
+            return (replacingX(in: plain, with: "0"), replacingX(in: plain, with: "9"))
         }
         // Seasons, EDTF codes 21 to 24: spring, summer, autumn, winter (northern hemisphere).
         let pieces = plain.split(separator: "-")
@@ -85,6 +87,12 @@ public enum TEIDateAttributes {
             return (PartialDate(year: year, month: months.0).iso, PartialDate(year: endYear, month: months.1).iso)
         }
         return nil
+    }
+
+    /// Each `X` of an ASCII date made `digit` (Foundation's `replacingOccurrences` bridges the
+    /// string to an `NSString` and back, for four characters).
+    private static func replacingX(in date: String, with digit: Unicode.Scalar) -> String {
+        String(decoding: date.utf8.map { $0 == UInt8(ascii: "X") ? UInt8(digit.value) : $0 }, as: UTF8.self)
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when `value` is one of them: pieces between hyphens
