@@ -229,6 +229,42 @@ import Testing
         #expect(parts[0].span.end <= parts[1].span.start)
     }
 
+    /// Property: a citation's names are split from ASCII bytes as the general way splits them,
+    /// over random texts of names, separators, `et al` and white space it takes or leaves.
+    @Test func citationNamesSplitFromBytesAsInAnyScript() {
+        let stage = CitationsStage()
+        #expect(CitationsStage.splitASCIIAuthors("Hale and Moss, Lind  et al. & Ng") == ["Hale", "Moss", "Lind", "Ng"])
+        #expect(CitationsStage.splitASCIIAuthors("Hale and Yılmaz") == nil, "beyond ASCII the general way decides")
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Hale", "Moss", "et al", "et al.", "et", "al", ".", " ", "  ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", ",", "&", " and ", "and",
+                      "e", "t a", "l"]
+        var named = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let names = CitationsStage.splitASCIIAuthors(text)
+            #expect(names == stage.splitAuthorsInAnyScript(text), "\(text.debugDescription)")
+            if names?.isEmpty == false { named += 1 }
+        }
+        #expect(named > 5_000)
+    }
+
+    /// Property: a part the citation pattern matches always passes the cheap test before it,
+    /// over random parts of names, years, their stand-ins and locators.
+    @Test func everyCitationPartHoldsAYearOrItsStandIn() {
+        let pieces = ["Hale", "Moss", " ", ", ", "and ", "et al.", "2000", "1999", "1850", "2000a", "1970s", "19", "20", "٢", "n.d.", "n. d.",
+                      "n/d", "s.d.", "in press", "forthcoming", ": 12", ", p. 4", "see ", "cf. ", "é", "1", "5"]
+        var generator = SystemRandomNumberGenerator()
+        var counts = (parts: 0, refused: 0)
+        for _ in 0..<20_000 {
+            let part = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let matches = CitationsStage.partPattern.firstMatch(in: Array(part.utf16)) != nil
+            if matches { counts.parts += 1; #expect(CitationsStage.mayHoldYear(part), "\(part.debugDescription)") }
+            if !CitationsStage.mayHoldYear(part) { counts.refused += 1 }
+        }
+        #expect(counts.parts > 1_000 && counts.refused > 1_000)
+        #expect(!CitationsStage.mayHoldYear("see Table 2") && !CitationsStage.mayHoldYear("ibid") && CitationsStage.mayHoldYear("Hale 2019"))
+    }
+
     @Test func namesFoldWithoutCaseOrDiacritics() {
         #expect(NameFolding.fold("Ionaşcu") == NameFolding.fold("Ionașcu"))
         #expect(NameFolding.fold("Srîmbovschi") == NameFolding.fold("Srimbovschi"))
