@@ -52,6 +52,53 @@ import Testing
         #expect(document.repairs.map(\.after) == ["ÖSTERREICH-UNGARN", "ÉTATS-UNIS"])
     }
 
+    /// Property: a vocabulary that keeps only the words of the shapes its questions have
+    /// answers every question as one that keeps every word, and the stage decides the same,
+    /// over random texts of words broken at line ends, in capitals, fused, in compounds,
+    /// beyond ASCII (`K` is the Kelvin sign, whose key is ASCII), and questions of other shapes.
+    @Test func aVocabularyOfTheQuestionsShapesAnswersAsAWholeOne() throws {
+        let pieces = ["inter-\n", "national", "NATO", "RUSSIAN", "UKRAINIAN", "Russian", "Ukrainian", "NATORUSSIA", "co-operation", "co-\n",
+                      "operation", "cooperation", "well-known", "well-\n  known", "Well", "known", "ÉTATS", "États", "Unis", "ÉTATSUNIS",
+                      "\u{212A}ing", "king", "KINGDOM", "dom", " ", " ", "\n", "-\n", "-", ". ", "x", "Data", "base-\n\nline", "THEKINGDOM"]
+        let questions = ["national", "international", "Russian", "russian", "RUSSIAN", "king", "King", "dom", "operation", "cooperation",
+                         "co", "États", "etats", "Unis", "kingdom", "base", "line", "baseline", "x", "ing", "THE", "zebra", "NATO"]
+        var generator = SystemRandomNumberGenerator()
+        var filled = (some: 0, all: 0)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let source = WorkingText(source: SourceText(name: "t.txt", format: .plainText, text: text))
+            var filtered = Vocabulary(source)
+            var whole = Vocabulary(source, filtered: false)
+            for _ in 0..<3 {
+                let word = questions.randomElement(using: &generator)!
+                #expect(filtered.count(of: word) == whole.count(of: word) && filtered.isProper(word) == whole.isProper(word),
+                        "\(word) in \(text.debugDescription)")
+            }
+            let stage = HyphenationStage(wordList: WordList(words: ["well", "known", "data", "base", "line"]))
+            var thorough = stage
+            thorough.filtersVocabulary = false
+            let fast = try process(text, stages: [NormalizeStage(), stage])
+            let slow = try process(text, stages: [NormalizeStage(), thorough])
+            #expect(fast.text.readingText(fast.text.all) == slow.text.readingText(slow.text.all) && fast.repairs == slow.repairs,
+                    "\(text.debugDescription)")
+            if fast.repairs.isEmpty { filled.all += 1 } else { filled.some += 1 }
+        }
+        #expect(filled.some > 500 && filled.all > 100)
+    }
+
+    /// The questions of a paper's breaks and words in capitals are of the shapes kept: the
+    /// table is not filled with every word for them.
+    @Test func theVocabularyKeepsOnlyWhatTheQuestionsNeed() {
+        let text = "THE RUSSIANUKRAINIAN CONFLICT of Russian and Ukrainian inter-\nnational forces, a well-known co-\noperation."
+        let source = WorkingText(source: SourceText(name: "t.txt", format: .plainText, text: text))
+        var vocabulary = Vocabulary(source)
+        let stage = HyphenationStage(wordList: WordList(words: ["well", "known"]))
+        #expect(stage.droppedHyphen(in: Array("RUSSIANUKRAINIAN".unicodeScalars)[...], &vocabulary) == 7)
+        #expect(stage.shouldJoin("inter", "national", &vocabulary) && stage.shouldJoin("co", "operation", &vocabulary))
+        #expect(!vocabulary.keepsEveryWord)
+        #expect(vocabulary.count(of: "forces") == 1 && vocabulary.keepsEveryWord, "a question of another shape fills the table")
+    }
+
     @Test func leavesWordsThatAreWordsAlone() throws {
         let text = "INTRODUCTION: a nationwide NATIONWIDE effort. The nation is wide. BLACKBOARD, black board."
         #expect(try reading(text) == text)

@@ -17,6 +17,9 @@ public struct HyphenationStage: Stage {
 
     public var wordList: WordList?
     public var restoreDroppedHyphens: Bool
+    /// Whether the document's vocabulary keeps only words of the shapes its questions have
+    /// (off only to test that this changes no decision).
+    var filtersVocabulary = true
 
     public init(wordList: WordList? = nil, restoreDroppedHyphens: Bool = true) {
         self.wordList = wordList
@@ -38,7 +41,7 @@ public struct HyphenationStage: Stage {
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
-        let vocabulary = Vocabulary(text)
+        var vocabulary = Vocabulary(text, filtered: filtersVocabulary)
         let scalars = text.scalars
         var builder = WorkingTextBuilder(base: text)
         var repairs: [Repair] = []
@@ -57,12 +60,12 @@ public struct HyphenationStage: Stage {
             while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
             let left = TextRange(start, index)
             if let (breakRange, right) = lineEndBreak(after: left, scalars) {
-                if shouldJoin(text.string(left), text.string(right), vocabulary) {
+                if shouldJoin(text.string(left), text.string(right), &vocabulary) {
                     edit(breakRange, to: [], rule: "dehyphenation")
                 }
                 index = right.start
             } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-",
-                      let split = droppedHyphen(in: scalars[start..<index], vocabulary) {
+                      let split = droppedHyphen(in: scalars[start..<index], &vocabulary) {
                 var hyphenated = Array(scalars[left.start..<left.end])
                 hyphenated.insert("-", at: split)
                 edit(left, to: hyphenated, rule: "hyphen-restored")
@@ -89,12 +92,12 @@ public struct HyphenationStage: Stage {
     }
 
     /// Join `inter-` + `national`, keep `EU-` + `Turkey` and `well-` + `known`.
-    func shouldJoin(_ left: String, _ right: String, _ vocabulary: Vocabulary) -> Bool {
+    func shouldJoin(_ left: String, _ right: String, _ vocabulary: inout Vocabulary) -> Bool {
         let joined = left + right
         if vocabulary.compound(of: joined.lowercased()) != nil { return false }  // spelt with the hyphen elsewhere
         if vocabulary.contains(joined) { return true }                        // spelt whole elsewhere
         if right.first?.isUppercase == true { return false }                   // a compound of names
-        let isWord = { (word: String) in vocabulary.contains(word) || self.wordList?.contains(word) == true }
+        func isWord(_ word: String) -> Bool { vocabulary.contains(word) || wordList?.contains(word) == true }
         if wordList?.contains(joined) == true { return true }
         // Two words that do not make one: a compound broken at its own hyphen.
         return !(isWord(left) && isWord(right) && left.count > 1 && right.count > 1)
@@ -102,7 +105,7 @@ public struct HyphenationStage: Stage {
 
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
-    func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: Vocabulary) -> Int? {
+    func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary) -> Int? {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.

@@ -1,6 +1,12 @@
 import Foundation
 
 /// The words a document uses, and how: the evidence for deciding about hyphens.
+///
+/// Only a few words of a paper are ever asked about: those around a hyphen at a line's end,
+/// words in capitals, compounds. The table keeps, of words of ASCII letters, those whose shape
+/// (length, first and last letter) a question may have (`WordShapes`), found in the same pass;
+/// hashing every word of a paper was most of the stage's cost. A question of another shape
+/// fills the table with every word first, so every answer is the whole document's.
 struct Vocabulary {
     /// How a word was seen: how often, and whether ever in lower case.
     struct Sightings: Sendable {
@@ -19,39 +25,101 @@ struct Vocabulary {
     /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
     /// letters without hyphens (`euturkey`).
     private var compounds = WordTable<String>()
+    /// The shapes of ASCII words `words` holds; nil once it holds every word.
+    private var shapes: WordShapes?
+    private let scalars: [Unicode.Scalar]
+    /// Where each word seen whole stands, with its shape (nil for a word of another kind), to
+    /// fill the table.
+    private var wholeWords: [(range: Range<Int>, shape: Int?)] = []
 
-    init(_ text: WorkingText) {
+    /// With `filtered` false, the table holds every word from the start (to test that the
+    /// filter changes no answer).
+    init(_ text: WorkingText, filtered: Bool = true) {
         let scalars = text.scalars
-        // A paper has at most about one new word in every ten characters: growing the tables as
-        // they fill cost more than filling them.
-        words = WordTable(capacity: scalars.count / 10)
-        var word: [UInt8] = []
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index].isAlphabetic else { index += 1; continue }
-            let start = index
-            while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
-            // A word broken at a line's end is not evidence of itself.
-            let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
-            var before = start - 1
-            while before > 0 && scalars[before] == " " { before -= 1 }
-            let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
-            if !brokenAfter && !brokenBefore {
-                let first = scalars[start]
-                let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
-                let length = Self.key(scalars[start..<index], into: &word)
-                word.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
-            }
-            // `A-B` within a line: a compound the document spells with its hyphen.
-            if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
-                var end = index + 1
-                while end < scalars.count && (scalars[end].isAlphabetic
-                        || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
-                let compound = String(scalars: scalars[start..<end]).lowercased()
-                WordTable<String>.key(String(compound.unicodeScalars.filter { $0 != "-" })).withUnsafeBufferPointer {
-                    compounds.update($0, initial: compound) { $0 = compound }
+        self.scalars = scalars
+        var shapes = WordShapes()
+        var compounds = WordTable<String>()
+        // About one word in every six characters.
+        var wholeWords: [(range: Range<Int>, shape: Int?)] = []
+        wholeWords.reserveCapacity(scalars.count / 5)
+        var pendingLeft: Range<Int>?
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            while index < scalars.count {
+                guard scalars[index].isAlphabetic else { index += 1; continue }
+                let start = index
+                // The word's letters, and whether they are all ASCII and any in lower case, in one look.
+                var isASCII = true
+                var hasLowerCaseASCII = false
+                while index < scalars.count {
+                    let value = scalars[index].value
+                    if value < 0x80 {
+                        guard (0x61...0x7A).contains(value | 0x20) else { break }
+                        if value >= 0x61 { hasLowerCaseASCII = true }
+                    } else {
+                        guard LatinLetters.isAlphabetic(scalars[index]) else { break }
+                        isASCII = false
+                    }
+                    index += 1
+                }
+                let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
+                // A word broken at a line's end is not evidence of itself.
+                let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
+                var before = start - 1
+                while before > 0 && scalars[before] == " " { before -= 1 }
+                let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
+                if !brokenAfter && !brokenBefore { wholeWords.append((start..<index, shape)) }
+                // What the questions will ask: the halves of a word broken at a line's end and
+                // the two joined, and the word in capitals that may be two fused.
+                if let left = pendingLeft {
+                    shapes.insert(shape)
+                    shapes.insert(WordShapes.shape(of: scalars[left.lowerBound..<index], joining: left.upperBound..<start))
+                    pendingLeft = nil
+                }
+                if brokenAfter {
+                    shapes.insert(shape)
+                    pendingLeft = start..<index
+                }
+                if index - start >= 6 && !hasLowerCaseASCII {
+                    shapes.insert(shape)
+                    for split in (start + 3)...(index - 3) {
+                        shapes.insert(WordShapes.shape(of: scalars[start..<split]))
+                        shapes.insert(WordShapes.shape(of: scalars[split..<index]))
+                    }
+                }
+                // `A-B` within a line: a compound the document spells with its hyphen.
+                if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
+                    var end = index + 1
+                    while end < scalars.count && (scalars[end].isAlphabetic
+                            || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
+                    let compound = String(scalars: scalars[start..<end]).lowercased()
+                    let letters = compound.unicodeScalars.filter { $0 != "-" }
+                    shapes.insert(WordShapes.shape(of: letters))
+                    WordTable<String>.key(String(letters)).withUnsafeBufferPointer {
+                        compounds.update($0, initial: compound) { $0 = compound }
+                    }
                 }
             }
+        }
+        // A paper has at most about one new word in every ten characters: growing the tables as
+        // they fill cost more than filling them.
+        words = WordTable(capacity: filtered ? 64 : scalars.count / 10)
+        self.compounds = compounds
+        self.wholeWords = wholeWords
+        self.shapes = filtered ? shapes : nil
+        fill()
+    }
+
+    /// Adds the words seen whole that `shapes` keeps (all when nil) to an empty table.
+    private mutating func fill() {
+        var word: [UInt8] = []
+        for (range, shape) in wholeWords {
+            if let shapes, let shape, !shapes.contains(shape) { continue }
+            let letters = scalars[range]
+            let first = letters.first!
+            let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
+            let length = Self.key(letters, into: &word)
+            word.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
         }
     }
 
@@ -72,7 +140,22 @@ struct Vocabulary {
         return length
     }
 
-    func contains(_ word: String) -> Bool { words.value(ofWord: word) != nil }
+    /// What the table knows of `word`, filling it with every word first when the word's shape
+    /// is not one it keeps.
+    private mutating func sightings(of word: String) -> Sightings? {
+        let key = WordTable<Sightings>.key(ofWord: word.unicodeScalars)
+        if let shapes, let shape = key.withUnsafeBufferPointer(WordShapes.shape(ofKey:)), !shapes.contains(shape) {
+            self.shapes = nil
+            words = WordTable(capacity: scalars.count / 10)
+            fill()
+        }
+        return words.value(of: key)
+    }
+
+    mutating func contains(_ word: String) -> Bool { sightings(of: word) != nil }
+
+    /// Whether the table holds every word: a question of a shape it did not keep was asked.
+    var keepsEveryWord: Bool { shapes == nil }
 
     /// Whether the document spells any compound with its hyphen.
     var hasCompounds: Bool { compounds.count > 0 }
@@ -85,11 +168,11 @@ struct Vocabulary {
     func compound(ofKey key: UnsafeBufferPointer<UInt8>) -> String? { compounds.value(of: key) }
 
     /// How often `word` was seen whole, in any case.
-    func count(of word: String) -> Int { words.value(ofWord: word)?.count ?? 0 }
+    mutating func count(of word: String) -> Int { sightings(of: word)?.count ?? 0 }
 
     /// A name or proper adjective: seen capitalized, never in lower case (`Russian`, `UNESCO`).
-    func isProper(_ word: String) -> Bool {
-        words.value(ofWord: word).map { !$0.inLowerCase } ?? false
+    mutating func isProper(_ word: String) -> Bool {
+        sightings(of: word).map { !$0.inLowerCase } ?? false
     }
 }
 
