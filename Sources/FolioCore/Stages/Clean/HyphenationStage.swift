@@ -53,19 +53,17 @@ public struct HyphenationStage: Stage {
                                   after: String(scalars: replacement)))
             kept = range.end
         }
-        var index = 0
-        while index < scalars.count {
-            guard scalars[index].isAlphabetic else { index += 1; continue }
-            let start = index
-            while index < scalars.count && scalars[index].isAlphabetic { index += 1 }
-            let left = TextRange(start, index)
+        // Every run of letters, as the vocabulary found them: the word after a line-end break
+        // is one too, and may itself end a line.
+        for word in vocabulary.letterRuns {
+            let start = word.range.lowerBound
+            let left = TextRange(start, word.range.upperBound)
             if let (breakRange, right) = lineEndBreak(after: left, scalars) {
                 if shouldJoin(text.string(left), text.string(right), &vocabulary) {
                     edit(breakRange, to: [], rule: "dehyphenation")
                 }
-                index = right.start
             } else if restoreDroppedHyphens, start == 0 || scalars[start - 1] != "-",
-                      let split = droppedHyphen(in: scalars[start..<index], &vocabulary) {
+                      let split = droppedHyphen(in: scalars[word.range], &vocabulary, shape: word.shape) {
                 var hyphenated = Array(scalars[left.start..<left.end])
                 hyphenated.insert("-", at: split)
                 edit(left, to: hyphenated, rule: "hyphen-restored")
@@ -105,7 +103,9 @@ public struct HyphenationStage: Stage {
 
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
-    func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary) -> Int? {
+    /// `shape`: the letters' (`WordShapes`), when the caller knows it.
+    func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary,
+                       shape: Int?? = nil) -> Int? {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
@@ -113,9 +113,10 @@ public struct HyphenationStage: Stage {
         let isASCII = letters.allSatisfy { $0.value < 0x80 }
         let hasLowerCaseASCII = letters.contains { (0x61...0x7A).contains($0.value) }
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
-        // A word of ASCII letters is looked up by its bytes: one that is no such compound and
-        // has a lower-case letter is done with before a string is made.
-        let asciiCompound = isASCII ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
+        // A word of ASCII letters is looked up by its bytes, when a compound has its shape: one
+        // that is no such compound and has a lower-case letter is done with before a string is made.
+        let mayBeCompound = (shape ?? WordShapes.shape(of: letters)).map(vocabulary.mayBeCompound) ?? true
+        let asciiCompound = isASCII && mayBeCompound ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
             for (offset, letter) in letters.enumerated() { key[offset] = UInt8(truncatingIfNeeded: letter.value) | 0x20 }
             return vocabulary.compound(ofKey: UnsafeBufferPointer(key))
         } : nil

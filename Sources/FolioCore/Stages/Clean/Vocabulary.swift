@@ -28,9 +28,19 @@ struct Vocabulary {
     /// The shapes of ASCII words `words` holds; nil once it holds every word.
     private var shapes: WordShapes?
     private let scalars: [Unicode.Scalar]
-    /// Where each word seen whole stands, with its shape (nil for a word of another kind), to
-    /// fill the table.
-    private var wholeWords: [(range: Range<Int>, shape: Int?)] = []
+    /// A run of letters of the text, as found once for the table and the stage.
+    struct Word {
+        var range: Range<Int>
+        /// Of a word of ASCII letters (`WordShapes`); nil for another.
+        var shape: Int?
+        /// Not broken at a line's end: evidence of itself.
+        var isWhole: Bool
+    }
+
+    /// Every run of letters, in the order of the text.
+    private(set) var letterRuns: [Word] = []
+    /// The shapes of the compounds' letters: a word of another shape is no compound.
+    private var compoundShapes = WordShapes()
 
     /// With `filtered` false, the table holds every word from the start (to test that the
     /// filter changes no answer).
@@ -39,9 +49,10 @@ struct Vocabulary {
         self.scalars = scalars
         var shapes = WordShapes()
         var compounds = WordTable<String>()
+        var compoundShapes = WordShapes()
         // About one word in every six characters.
-        var wholeWords: [(range: Range<Int>, shape: Int?)] = []
-        wholeWords.reserveCapacity(scalars.count / 5)
+        var letterRuns: [Word] = []
+        letterRuns.reserveCapacity(scalars.count / 5)
         var pendingLeft: Range<Int>?
         scalars.withUnsafeBufferPointer { scalars in
             var index = 0
@@ -68,7 +79,7 @@ struct Vocabulary {
                 var before = start - 1
                 while before > 0 && scalars[before] == " " { before -= 1 }
                 let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
-                if !brokenAfter && !brokenBefore { wholeWords.append((start..<index, shape)) }
+                letterRuns.append(Word(range: start..<index, shape: shape, isWhole: !brokenAfter && !brokenBefore))
                 // What the questions will ask: the halves of a word broken at a line's end and
                 // the two joined, and the word in capitals that may be two fused.
                 if let left = pendingLeft {
@@ -95,6 +106,7 @@ struct Vocabulary {
                     let compound = String(scalars: scalars[start..<end]).lowercased()
                     let letters = compound.unicodeScalars.filter { $0 != "-" }
                     shapes.insert(WordShapes.shape(of: letters))
+                    compoundShapes.insert(WordShapes.shape(of: letters))
                     WordTable<String>.key(String(letters)).withUnsafeBufferPointer {
                         compounds.update($0, initial: compound) { $0 = compound }
                     }
@@ -105,21 +117,22 @@ struct Vocabulary {
         // they fill cost more than filling them.
         words = WordTable(capacity: filtered ? 64 : scalars.count / 10)
         self.compounds = compounds
-        self.wholeWords = wholeWords
+        self.compoundShapes = compoundShapes
+        self.letterRuns = letterRuns
         self.shapes = filtered ? shapes : nil
         fill()
     }
 
     /// Adds the words seen whole that `shapes` keeps (all when nil) to an empty table.
     private mutating func fill() {
-        var word: [UInt8] = []
-        for (range, shape) in wholeWords {
-            if let shapes, let shape, !shapes.contains(shape) { continue }
-            let letters = scalars[range]
+        var key: [UInt8] = []
+        for word in letterRuns where word.isWhole {
+            if let shapes, let shape = word.shape, !shapes.contains(shape) { continue }
+            let letters = scalars[word.range]
             let first = letters.first!
             let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
-            let length = Self.key(letters, into: &word)
-            word.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
+            let length = Self.key(letters, into: &key)
+            key.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
         }
     }
 
@@ -166,6 +179,9 @@ struct Vocabulary {
     /// `compound(of:)` for a word as its key in a table of words (lower-cased, composed UTF-8:
     /// of ASCII letters, their bytes): no string is made.
     func compound(ofKey key: UnsafeBufferPointer<UInt8>) -> String? { compounds.value(of: key) }
+
+    /// Whether a word of ASCII letters of this shape may be a compound's letters.
+    func mayBeCompound(shape: Int) -> Bool { compoundShapes.contains(shape) }
 
     /// How often `word` was seen whole, in any case.
     mutating func count(of word: String) -> Int { sightings(of: word)?.count ?? 0 }
