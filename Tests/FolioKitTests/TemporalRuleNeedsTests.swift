@@ -110,11 +110,13 @@ import Testing
     }
 
     /// Property: the index answers what the needs say of a text, read word by word: nested
-    /// `all` and `any`, stems and whole words, digits, years and shapes, over random texts.
+    /// `all` and `any` (empty ones too), stems and whole words, digits, years and shapes, over
+    /// random texts; and every rule it would pass is among the candidates it names.
     @Test func needsAreMetAsTheySay() {
         let needs: [TemporalRule.Needs] = [
             .all([.year, .word(["spring"])]), .any([.digit, .anyWord(["today"])]), .all([.word(["end"]), .any([.digit, .word(["half"])])]),
             .any([.all([.year, .anyWord(["may"])]), .shape(.isoDate)]), .year, .anyWord(["today", "now"]),
+            .any([.anyWord(["now"]), .all([])]), .shape(.decade), .all([.any([]), .digit]),
         ]
         let index = NeedsIndex(needs)
         func holds(_ need: TemporalRule.Needs, _ text: String) -> Bool {
@@ -129,14 +131,18 @@ import Testing
             case .any(let parts): return parts.contains { holds($0, text) }
             }
         }
-        let pieces = ["Spring", "springs", "today", "Todays", "May", "maybe", "end", "ending", "half", "1999", "19", "2022-02-24", "now", " ", ", "]
+        let pieces = ["Spring", "springs", "today", "Todays", "May", "maybe", "end", "ending", "half", "1999", "19", "2022-02-24", "now", " ", ", ",
+                      "1990s", "٢٠"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
             let units = Array(text.utf16)
             let present = index.present(in: units), digits = DigitShapes(units: units)
+            let candidates = index.candidates(present: present, digits: digits)
             for (rule, need) in needs.enumerated() {
                 #expect(index.met(rule, present: present, digits: digits) == holds(need, text), "rule \(rule) on \(text.debugDescription)")
+                // A rule that may match is always among those asked.
+                #expect(!index.met(rule, present: present, digits: digits) || candidates.contains(rule), "rule \(rule) on \(text.debugDescription)")
             }
         }
     }

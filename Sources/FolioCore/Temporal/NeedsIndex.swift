@@ -81,8 +81,17 @@ struct NeedsIndex: Sendable {
     /// look (`TemporalRule.aroundWords`). Of `all`, the first part with words (a rule lists the
     /// rarest first); of `any`, every part; nil where a match may hold none (`any` of a digit).
     private(set) var places: [Bits?] = []
+    /// For each entry, the rules whose needs name it; and the rules whose needs name digits
+    /// (or a year, or a shape), and those that may pass naming nothing (an empty `all`). A rule
+    /// passes only where one of what it names is present: a sentence's few entries name the
+    /// rules worth asking (`candidates`), and the others are not walked.
+    private var rulesNaming: [Bits] = []
+    private var rulesNamingDigits: Bits
+    private var rulesNamingNothing: Bits
 
     init(_ needs: [TemporalRule.Needs]) {
+        rulesNamingDigits = Bits(count: needs.count)
+        rulesNamingNothing = Bits(count: needs.count)
         var numbers: [Entry: Int] = [:]
         func entry(_ text: String, isWord: Bool) -> Entry { Entry(bytes: Array(text.lowercased().utf8), isWord: isWord) }
         func number(_ texts: some Sequence<String>, isWord: Bool) {
@@ -156,6 +165,25 @@ struct NeedsIndex: Sendable {
             }
         }
         places = tests.map(placesOf)
+        rulesNaming = [Bits](repeating: Bits(count: needs.count), count: count)
+        func name(_ test: Test, rule: Int) {
+            switch test {
+            case .digit, .year, .shape: rulesNamingDigits.insert(rule)
+            case .words(let mask): for entry in 0..<count where mask.contains(entry) { rulesNaming[entry].insert(rule) }
+            case .all(let parts), .any(let parts): parts.forEach { name($0, rule: rule) }
+            }
+        }
+        func passesNamingNothing(_ test: Test) -> Bool {
+            switch test {
+            case .digit, .year, .shape, .words: false
+            case .all(let parts): parts.allSatisfy(passesNamingNothing)
+            case .any(let parts): parts.contains(where: passesNamingNothing)
+            }
+        }
+        for (rule, test) in tests.enumerated() {
+            name(test, rule: rule)
+            if passesNamingNothing(test) { rulesNamingNothing.insert(rule) }
+        }
         var byPair = [[Int]](repeating: [], count: 26 * 27)
         for (number, entry) in entries.enumerated() {
             // An entry that does not start with two letters (or is one) is in no word.
@@ -261,6 +289,19 @@ struct NeedsIndex: Sendable {
     func places(of rule: Int, in present: Presence) -> [Range<Int>] {
         guard let places = places[rule] else { preconditionFailure("rule \(rule) looks around words but its needs name none that every match holds") }
         return present.words.compactMap { places.contains($0.entry) ? $0.range : nil }
+    }
+
+    /// The rules worth asking `met` of a text holding `present` and `digits`: those naming
+    /// something it holds.
+    func candidates(present: Presence, digits: DigitShapes) -> Bits {
+        var rules = rulesNamingNothing
+        if digits.longestRun > 0 || !digits.shapes.isEmpty { rules.formUnion(rulesNamingDigits) }
+        var named = Bits(count: entries.count)
+        for (entry, _) in present.words where !named.contains(entry) {
+            named.insert(entry)
+            rules.formUnion(rulesNaming[entry])
+        }
+        return rules
     }
 
     /// Whether rule `rule` may match a text holding `present` and `digits`.
