@@ -41,6 +41,35 @@ import Testing
         #expect(tags("Prices may rise. We may see.").isEmpty, "the modal verb is no month")
     }
 
+    /// Property: code-point offsets are the units' where no pair of surrogates joins two, and
+    /// count a pair as one where one does, lone surrogates each as one, over random units.
+    @Test func codePointOffsetsCountAPairOnce() {
+        func table(_ units: [UInt16]) -> [Int] {
+            var scalarAt: [Int] = [], scalar = 0
+            for (index, unit) in units.enumerated() {
+                if index > 0 && UTF16.isTrailSurrogate(unit) && UTF16.isLeadSurrogate(units[index - 1]) {
+                    scalarAt.append(scalar - 1)
+                } else {
+                    scalarAt.append(scalar)
+                    scalar += 1
+                }
+            }
+            return scalarAt + [scalar]
+        }
+        let pool: [UInt16] = [0x61, 0x20, 0xE9, 0x2014, 0xD834, 0xDD1E, 0xDBFF, 0xDC00]
+        var generator = SystemRandomNumberGenerator()
+        var paired = 0
+        for _ in 0..<5_000 {
+            let units = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }
+            let offsets = ScalarOffsets(units: units), expected = table(units)
+            #expect(offsets.scalarCount == expected.last!, "\(units)")
+            let start = Int.random(in: 0...units.count, using: &generator), end = Int.random(in: start...units.count, using: &generator)
+            #expect(offsets.scalarRange(start..<end) == expected[start]..<expected[end], "\(units) \(start)..<\(end)")
+            if expected.last! < units.count { paired += 1 }
+        }
+        #expect(paired > 500)
+    }
+
     @Test func deicticExpressionsResolveAgainstTheReferenceDate() {
         #expect(tags("Yesterday he left; last month prices fell; this year is hard.", reference: "1998-02-27")
             == ["Yesterday=DATE:1998-02-26", "last month=DATE:1998-01", "this year=DATE:1998"])

@@ -117,10 +117,18 @@ public struct TemporalTagger: Sendable {
 
 /// Code-point offsets for a string's UTF-16 offsets, which regular expressions report.
 struct ScalarOffsets {
-    private var scalarAt: [Int]
+    /// Each unit's code point; nil where no pair of surrogates makes two units one code point,
+    /// and the offsets are the units' (most texts: a table for them cost more than the tagging).
+    private var scalarAt: [Int]?
+    let scalarCount: Int
 
     init(units: [UInt16]) {
-        scalarAt = []
+        guard units.contains(where: UTF16.isSurrogate) else {
+            scalarAt = nil
+            scalarCount = units.count
+            return
+        }
+        var scalarAt: [Int] = []
         scalarAt.reserveCapacity(units.count + 1)
         var scalarIndex = 0
         for (index, unit) in units.enumerated() {
@@ -133,11 +141,12 @@ struct ScalarOffsets {
             }
         }
         scalarAt.append(scalarIndex)
+        self.scalarAt = scalarAt
+        scalarCount = scalarIndex
     }
 
-    var scalarCount: Int { scalarAt.last ?? 0 }
-
     func scalarRange(_ range: Range<Int>) -> Range<Int> {
-        scalarAt[range.lowerBound]..<scalarAt[range.upperBound]
+        guard let scalarAt else { return range }
+        return scalarAt[range.lowerBound]..<scalarAt[range.upperBound]
     }
 }

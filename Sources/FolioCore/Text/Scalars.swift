@@ -142,18 +142,21 @@ extension ArraySlice<Unicode.Scalar> {
     /// The code points' UTF-16 units, written straight from them: a sentence given to regular
     /// expressions as code points needs no string made first (`String.utf16Units`).
     var utf16Units: [UInt16] {
-        var units: [UInt16] = []
-        units.reserveCapacity(count)
-        for scalar in self {
-            let value = scalar.value
-            if value < 0x1_0000 {
-                units.append(UInt16(truncatingIfNeeded: value))
-            } else {
-                units.append(UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10)))
-                units.append(UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF)))
+        // At most two units a code point, written through a pointer.
+        [UInt16](unsafeUninitializedCapacity: count * 2) { units, written in
+            written = 0
+            for scalar in self {
+                let value = scalar.value
+                if value < 0x1_0000 {
+                    units[written] = UInt16(truncatingIfNeeded: value)
+                    written += 1
+                } else {
+                    units[written] = UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10))
+                    units[written + 1] = UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF))
+                    written += 2
+                }
             }
         }
-        return units
     }
 }
 
