@@ -67,9 +67,9 @@ enum SpeakerCues {
     static func speaker(in text: WorkingText, before position: Int, from sentenceStart: Int) -> TextRange? {
         let start = max(sentenceStart, position - reach)
         guard start < position else { return nil }
-        let lead = text.string(TextRange(start, position))
-        let scalars = Array(lead.unicodeScalars)
-        let units = lead.utf16Units
+        // The code points as the text holds them, and their UTF-16 units, made straight from them.
+        let scalars = Array(text.scalars[start..<position])
+        let units = scalars[...].utf16Units
         let offsets = ScalarOffsets(units: units)
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
@@ -227,11 +227,11 @@ enum SpeakerCues {
     static func speaker(in text: WorkingText, after position: Int, to sentenceEnd: Int) -> TextRange? {
         let end = min(sentenceEnd, position + reach)
         guard position < end else { return nil }
-        let trail = text.string(TextRange(position, end))
-        let units = trail.utf16Units
+        let trail = Array(text.scalars[position..<end])
+        let units = trail[...].utf16Units
         guard let group = saidAfter.firstMatch(in: units)?.range(at: 1) else { return nil }
         let range = ScalarOffsets(units: units).scalarRange(group)
-        let words = String(scalars: Array(trail.unicodeScalars)[range]).split(separator: " ").map(String.init)
+        let words = String(scalars: trail[range]).split(separator: " ").map(String.init)
         guard namesSomeone(words) else { return nil }
         return TextRange(position + range.lowerBound, position + range.upperBound)
     }
