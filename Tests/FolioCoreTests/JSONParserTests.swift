@@ -18,6 +18,21 @@ import Testing
         #expect(JSONSerializer(indent: 0).string(value) == #"{"b":[1,2.5,"x\"y\\z\u0001"],"a":{"nested":null}}"# + "\n")
     }
 
+    /// Each line is indented by its depth, however deep (deeper than the run of spaces the
+    /// serializer copies from).
+    @Test func indentsEveryLineByItsDepth() {
+        for indent in [1, 2, 3] {
+            var value: JSONValue = .integer(7)
+            for _ in 0..<70 { value = .array([value]) }
+            let lines = JSONSerializer(indent: indent).string(value).split(separator: "\n")
+            #expect(lines.count == 141)
+            for (number, line) in lines.enumerated() {
+                let depth = number <= 70 ? number : 140 - number
+                #expect(line == String(repeating: " ", count: indent * depth) + (number < 70 ? "[" : number == 70 ? "7" : "]"), "line \(number)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("{\"a\": 1,}", "1:9", "expected a key"),
         ("[1 2]", "1:4", "expected ',' or ']'"),

@@ -60,8 +60,17 @@ public struct JSONSerializer {
     private func newline(into output: inout [UInt8], level: Int) {
         guard indent > 0 else { return }
         output.append(0x0A)
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        // Copied from a run of spaces, not appended one by one: every line of a document is
+        // indented, most by a dozen spaces or more.
+        var width = indent * level
+        while width > 0 {
+            let piece = min(width, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<piece])) }
+            width -= piece
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
 
     /// An integer's decimal digits, written without making a string: offsets are most of a
