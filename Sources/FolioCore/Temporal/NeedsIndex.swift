@@ -53,13 +53,6 @@ struct NeedsIndex: Sendable {
         /// A whole word (`anyWord`), not a stem any longer word may start with.
         var isWord: Bool
 
-        /// Whether a word of ASCII letters (UTF-16 units, either case) is this word or starts
-        /// with this stem.
-        func matches(_ word: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
-            guard isWord ? word.count == bytes.count : word.count >= bytes.count else { return false }
-            return zip(bytes, word).allSatisfy { $0 == UInt8(truncatingIfNeeded: $1) | 0x20 }
-        }
-
         /// Whether a word's letters (`letters(_:)`) are this word or start with this stem.
         func matches(_ letters: [UInt8]) -> Bool {
             isWord ? letters == bytes : letters.starts(with: bytes)
@@ -72,6 +65,16 @@ struct NeedsIndex: Sendable {
     /// and are passed over after one look.
     private var candidateRanges: [Range<Int>] = []
     private var candidates: [Int] = []
+    /// Each candidate's entry laid out flat, for the words of ASCII letters: its letters in
+    /// `candidateLetters`, no array of its own to retain for every word of every sentence.
+    private var flatCandidates: [FlatEntry] = []
+    private var candidateLetters: [UInt8] = []
+
+    private struct FlatEntry {
+        var number: Int
+        var letters: Range<Int>
+        var isWord: Bool
+    }
     private var nodes: [Node] = []
     /// Each rule's first node.
     private var roots: [Int] = []
@@ -199,6 +202,12 @@ struct NeedsIndex: Sendable {
             candidateRanges.append(candidates.count..<(candidates.count + numbers.count))
             candidates += numbers
         }
+        for number in candidates {
+            let bytes = entries[number].bytes
+            flatCandidates.append(FlatEntry(number: number, letters: candidateLetters.count..<(candidateLetters.count + bytes.count),
+                                            isWord: entries[number].isWord))
+            candidateLetters += bytes
+        }
     }
 
     /// A lower-case ASCII letter's place in the alphabet.
@@ -221,54 +230,75 @@ struct NeedsIndex: Sendable {
     func present(in units: [UInt16]) -> Presence {
         var found = Presence(entries: Bits(count: entries.count))
         units.withUnsafeBufferPointer { units in
-            var index = 0
-            while index < units.count {
-                let start = index
-                var beyondASCII = false
-                // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
-                // surrogates is one).
-                while index < units.count {
-                    let unit = units[index]
-                    if unit < 0x80 {
-                        guard UTF16.isASCIILetter(unit) else { break }
-                        index += 1
-                    } else {
-                        let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
-                        let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
-                        guard let scalar, scalar.isAlphabetic else { break }
-                        beyondASCII = true
-                        index += width
-                    }
-                }
-                guard index > start else { index += 1; continue }
-                let first = units[start]
-                guard first < 0x80 else { continue }
-                let word = start..<index
-                if beyondASCII {
-                    // Compared as letters, with the candidates of its ASCII opening: an entry
-                    // is ASCII where it can match (after an ASCII letter UTF-8 holds no 0x80),
-                    // so it must hold the word's first two letters, or be a stem of its first
-                    // alone where the second is beyond ASCII. In French or German text most
-                    // sentences have such words, and comparing each with every entry made this
-                    // check cost more than the rest of the tagger.
-                    var opening = start
-                    while units[opening] < 0x80 { opening += 1 }
-                    let numbers = candidates[candidateRanges[Self.pairKey(units, start, opening)]]
-                    guard !numbers.isEmpty else { continue }
-                    let letters = Self.letters(units[start..<index])
-                    for number in numbers where entries[number].matches(letters) {
-                        found.entries.insert(number)
-                        found.words.append((number, word))
-                    }
-                    continue
-                }
-                for number in candidates[candidateRanges[Self.pairKey(units, start, index)]] where entries[number].matches(units[start..<index]) {
-                    found.entries.insert(number)
-                    found.words.append((number, word))
-                }
+            flatCandidates.withUnsafeBufferPointer { flat in
+                candidateLetters.withUnsafeBufferPointer { letters in find(in: units, flat, letters, into: &found) }
             }
         }
         return found
+    }
+
+    /// `present(in:)`'s pass over the words, with the candidates laid out flat at hand.
+    private func find(in units: UnsafeBufferPointer<UInt16>, _ flat: UnsafeBufferPointer<FlatEntry>, _ letters: UnsafeBufferPointer<UInt8>,
+                      into found: inout Presence) {
+        var index = 0
+        while index < units.count {
+            let start = index
+            var beyondASCII = false
+            // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
+            // surrogates is one).
+            while index < units.count {
+                let unit = units[index]
+                if unit < 0x80 {
+                    guard UTF16.isASCIILetter(unit) else { break }
+                    index += 1
+                } else {
+                    let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
+                    let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
+                    guard let scalar, scalar.isAlphabetic else { break }
+                    beyondASCII = true
+                    index += width
+                }
+            }
+            guard index > start else { index += 1; continue }
+            let first = units[start]
+            guard first < 0x80 else { continue }
+            let word = start..<index
+            if beyondASCII {
+                // Compared as letters, with the candidates of its ASCII opening: an entry
+                // is ASCII where it can match (after an ASCII letter UTF-8 holds no 0x80),
+                // so it must hold the word's first two letters, or be a stem of its first
+                // alone where the second is beyond ASCII. In French or German text most
+                // sentences have such words, and comparing each with every entry made this
+                // check cost more than the rest of the tagger.
+                var opening = start
+                while units[opening] < 0x80 { opening += 1 }
+                let numbers = candidates[candidateRanges[Self.pairKey(units, start, opening)]]
+                guard !numbers.isEmpty else { continue }
+                let wordLetters = Self.letters(units[start..<index])
+                for number in numbers where entries[number].matches(wordLetters) {
+                    found.entries.insert(number)
+                    found.words.append((number, word))
+                }
+                continue
+            }
+            for candidate in flat[candidateRanges[Self.pairKey(units, start, index)]] where Self.holds(candidate, letters, units[start..<index]) {
+                found.entries.insert(candidate.number)
+                found.words.append((candidate.number, word))
+            }
+        }
+    }
+
+    /// Whether a word of ASCII letters (UTF-16 units, either case) is the candidate's word or
+    /// starts with its stem.
+    private static func holds(_ candidate: FlatEntry, _ letters: UnsafeBufferPointer<UInt8>, _ word: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+        let count = candidate.letters.count
+        guard candidate.isWord ? word.count == count : word.count >= count else { return false }
+        var offset = 0
+        while offset < count {
+            guard UInt8(truncatingIfNeeded: word[word.startIndex + offset]) | 0x20 == letters[candidate.letters.lowerBound + offset] else { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// A word's letters as entries are compared with them: ASCII lower-cased, others `0x80`
