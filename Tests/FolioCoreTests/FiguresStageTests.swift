@@ -57,12 +57,14 @@ import Testing
     }
 
     /// Property: the caption word a line opens with is the one its lower-cased first 14 code
-    /// points start with, followed by a space or a no-break space, whatever letters beyond
-    /// ASCII stand where (accents, a combining mark after the space, the Kelvin sign).
+    /// points start with, followed by a space or a no-break space, whatever letters and marks
+    /// beyond ASCII stand where (accents, a combining mark after the space, the Kelvin sign,
+    /// quotation marks and bullets, circled letters).
     @Test func theOpeningWordIsThatOfTheLowerCasedLine() {
         var generator = SystemRandomNumberGenerator()
         let pieces = CaptionLabels.wordsSpaced + ["Figure", "FIG.", "TABLÉ", "Tábla", "fig", "ma", "p", " ", "\u{A0}", "1", ".", "é", "Ü",
-                                                  "\u{301}", "\u{212A}", "İ", "illustrations", "Exhibit", "Gráph "]
+                                                  "\u{301}", "\u{212A}", "İ", "illustrations", "Exhibit", "Gráph ", "“", "—", "• ", "ⓕ", "Ⓣ",
+                                                  "\u{2160}"]
         var opened = 0
         for _ in 0..<20_000 {
             let line = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

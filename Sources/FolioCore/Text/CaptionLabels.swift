@@ -57,9 +57,15 @@ public enum CaptionLabels {
         // Most lines open with no caption word, and are ASCII as far as one could reach: told
         // without making a string.
         if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
+        // A line opening with no letter (a quotation mark, a dash, a bullet) opens with no
+        // word, in any case.
+        guard range.start < range.end, text[range.start].isAlphabetic else { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + openingLength))).lowercased()
-        return words.first { prefix.hasPrefix($0.0 + " ") || prefix.hasPrefix($0.0 + "\u{A0}") }
+        return words.indices.first { prefix.hasPrefix(wordsSpaced[$0]) || prefix.hasPrefix(wordsNoBreakSpaced[$0]) }.map { words[$0] }
     }
+
+    /// Each word and the no-break space after it.
+    static let wordsNoBreakSpaced = words.map { $0.0 + "\u{A0}" }
 
     /// Whether a line is ASCII as far as a caption word and its space can reach: through its
     /// first space, or through the code points compared. Then no caption word opens it unless
