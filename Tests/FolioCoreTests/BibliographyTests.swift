@@ -265,6 +265,17 @@ import Testing
         #expect(!CitationsStage.mayHoldYear("see Table 2") && !CitationsStage.mayHoldYear("ibid") && CitationsStage.mayHoldYear("Hale 2019"))
     }
 
+    /// Property: an ASCII name folds from its bytes as its lower-cased characters filtered to
+    /// letters and spaces, over random ASCII of every kind (`\r\n` is one character).
+    @Test func asciiNamesFoldAsTheirCharactersSay() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Hale", "MOSS", " ", "\t", "\r\n", "\n", "-", "'", ".", "1", "@", "[", "`", "{", "Z", "a", "\u{7F}", "\u{0}"]
+        for _ in 0..<5_000 {
+            let name = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(NameFolding.foldASCII(name) == name.lowercased().filter { $0.isLetter || $0 == " " }, "\(name.debugDescription)")
+        }
+    }
+
     @Test func namesFoldWithoutCaseOrDiacritics() {
         #expect(NameFolding.fold("Ionaşcu") == NameFolding.fold("Ionașcu"))
         #expect(NameFolding.fold("Srîmbovschi") == NameFolding.fold("Srimbovschi"))

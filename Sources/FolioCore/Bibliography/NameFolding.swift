@@ -15,9 +15,18 @@ public enum NameFolding {
         String(scalars: text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
     }
 
+    /// `fold` of an ASCII name, from its bytes: its letters lower-cased, and its spaces (asking
+    /// each character whether it is a letter cost about a thousand instructions).
+    static func foldASCII(_ name: String) -> String {
+        String(decoding: name.utf8.compactMap { byte -> UInt8? in
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            return (0x61...0x7A).contains(lower) || lower == 0x20 ? lower : nil
+        }, as: UTF8.self)
+    }
+
     public static func fold(_ name: String) -> String {
         // An ASCII name (most are) has no marks or special letters to fold.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased().filter { $0.isLetter || $0 == " " } }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(name) }
         // Letters with no decomposition to take a mark off, as their plain forms; in one pass
         // over the code points: none of them decomposes, so no search for them could match more.
         var letters: [Unicode.Scalar] = []
