@@ -64,7 +64,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let pieces = CaptionLabels.wordsSpaced + ["Figure", "FIG.", "TABLÉ", "Tábla", "fig", "ma", "p", " ", "\u{A0}", "1", ".", "é", "Ü",
                                                   "\u{301}", "\u{212A}", "İ", "illustrations", "Exhibit", "Gráph ", "“", "—", "• ", "ⓕ", "Ⓣ",
-                                                  "\u{2160}"]
+                                                  "\u{2160}", "NATO’s ", "Figure’s ", "Map’ ", "Eü "]
         var opened = 0
         for _ in 0..<20_000 {
             let line = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()

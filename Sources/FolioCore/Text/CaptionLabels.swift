@@ -57,12 +57,16 @@ public enum CaptionLabels {
         // Most lines open with no caption word, and are ASCII as far as one could reach: told
         // without making a string.
         if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
-        // A line opening with no letter (a quotation mark, a dash, a bullet) opens with no
-        // word, in any case.
+        // A line opening with no letter (a quotation mark, a dash, a bullet), or with an ASCII
+        // letter no caption word starts with (`NATO’s`), opens with no word, in any case.
         guard range.start < range.end, text[range.start].isAlphabetic else { return nil }
+        if let first = text[range.start].asciiLetterLowercased, !firstLetters.contains(first) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + openingLength))).lowercased()
         return words.indices.first { prefix.hasPrefix(wordsSpaced[$0]) || prefix.hasPrefix(wordsNoBreakSpaced[$0]) }.map { words[$0] }
     }
+
+    /// The letters the words start with.
+    private static let firstLetters = Set(words.map { $0.0.utf8.first! })
 
     /// Each word and the no-break space after it.
     static let wordsNoBreakSpaced = words.map { $0.0 + "\u{A0}" }
