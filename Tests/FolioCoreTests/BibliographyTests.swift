@@ -248,8 +248,9 @@ import Testing
         #expect(named > 5_000)
     }
 
-    /// Property: a part the citation pattern matches always passes the cheap test before it,
-    /// over random parts of names, years, their stand-ins and locators.
+    /// Property: a part the citation pattern (or the pattern of a paragraph's closing
+    /// citation) matches always passes the cheap test before it, over random parts of names,
+    /// years, their stand-ins and locators.
     @Test func everyCitationPartHoldsAYearOrItsStandIn() {
         let pieces = ["Hale", "Moss", " ", ", ", "and ", "et al.", "2000", "1999", "1850", "2000a", "1970s", "19", "20", "٢", "n.d.", "n. d.",
                       "n/d", "s.d.", "in press", "forthcoming", ": 12", ", p. 4", "see ", "cf. ", "é", "1", "5"]
@@ -259,6 +260,8 @@ import Testing
             let part = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let matches = CitationsStage.partPattern.firstMatch(in: Array(part.utf16)) != nil
             if matches { counts.parts += 1; #expect(CitationsStage.mayHoldYear(part), "\(part.debugDescription)") }
+            // The same test stands before the pattern of a paragraph ending in a citation.
+            if part.range(ofPattern: #"\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\.|n/d"#) != nil { #expect(CitationsStage.mayHoldYear(part), "\(part.debugDescription)") }
             if !CitationsStage.mayHoldYear(part) { counts.refused += 1 }
         }
         #expect(counts.parts > 1_000 && counts.refused > 1_000)

@@ -189,7 +189,9 @@ public struct ParagraphsStage: Stage {
         var open = end - 1
         while open > range.start, text[open] != "(" { open -= 1 }
         guard text[open] == "(" else { return false }
-        return text.readingText(TextRange(open, end)).range(ofPattern: #"\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\.|n/d"#) != nil
+        let parenthesis = text.readingText(TextRange(open, end))
+        // The pattern's fixed parts first, as a citation's: most parentheses hold none.
+        return CitationsStage.mayHoldYear(parenthesis) && parenthesis.range(ofPattern: #"\b(1[5-9]|20)\d\d[a-z]?\b|n\.d\.|n/d"#) != nil
     }
 
     /// A block as the layout shows it: running text, or a passage set off as a quotation.
