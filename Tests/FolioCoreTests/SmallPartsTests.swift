@@ -139,6 +139,19 @@ import Testing
         #expect(String(scalars: scalars.lazy.map { $0 }) == "a é 𝄞 \u{0}—x", "a collection without contiguous storage")
     }
 
+    /// Property: a set of ASCII bytes holds what it was made of and nothing else, over random
+    /// sets and every byte (those beyond ASCII never).
+    @Test func asciiByteSetsHoldWhatTheyWereMadeOf() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let members = Set((0..<Int.random(in: 0...20, using: &generator)).map { _ in UInt8.random(in: 0..<0x80, using: &generator) })
+            let set = ASCIIByteSet(members)
+            for byte in UInt8.min...UInt8.max {
+                #expect(set.contains(byte) == members.contains(byte), "\(byte) of \(members.sorted())")
+            }
+        }
+    }
+
     /// UTF-16 units made by hand from a string's UTF-8 and from code points, and strings made
     /// back from them, as the standard library makes them (one, two, three and four bytes;
     /// ill-formed units repaired).

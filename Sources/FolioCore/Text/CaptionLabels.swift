@@ -66,7 +66,7 @@ public enum CaptionLabels {
     }
 
     /// The letters the words start with.
-    private static let firstLetters = Set(words.map { $0.0.utf8.first! })
+    private static let firstLetters = ASCIIByteSet(words.map { $0.0.utf8.first! })
 
     /// Each word and the no-break space after it.
     static let wordsNoBreakSpaced = words.map { $0.0 + "\u{A0}" }

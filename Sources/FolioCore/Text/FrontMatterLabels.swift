@@ -19,11 +19,13 @@ struct FrontMatterLabels {
         ("mots-clés", .keywords), ("palabras clave", .keywords), ("cuvinte cheie", .keywords),
     ]
 
-    /// The first letters of the labels. The check of a line's first character rests on their
-    /// being ASCII: a label opening with `é` would match a line opening with `e` and an accent.
-    private static let firstLetters: Set<UInt8> = {
+    /// Whether a line opening with an ASCII code point may open with a label: whether the
+    /// code point, in lower case, is a label's first letter. The check rests on labels opening
+    /// in ASCII: a label opening with `é` would match a line opening with `e` and an accent.
+    private static let opensLabel: ASCIIByteSet = {
         precondition(labels.allSatisfy { $0.0.unicodeScalars.first!.asciiLetterLowercased != nil }, "a label opens with a letter beyond ASCII")
-        return Set(labels.map { $0.0.utf8.first! })
+        let firstLetters = ASCIIByteSet(labels.map { $0.0.utf8.first! })
+        return ASCIIByteSet((0..<0x80).filter { firstLetters.contains(Unicode.Scalar(UInt8($0)).asciiLetterLowercased ?? UInt8($0)) })
     }()
 
     /// The labels written in ASCII: ASCII text can start with no other.
@@ -48,14 +50,12 @@ struct FrontMatterLabels {
     /// The label `range` opens with, in either case (the first of `labels` its lower-cased
     /// first 16 code points start with); what follows it is not looked at.
     func openingLabel(_ range: TextRange) -> (word: String, kind: Kind)? {
-        // Most lines are ASCII and open with no label: told without making a string.
-        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
         // Every label opens with an ASCII letter: a line opening with another ASCII character
-        // has none, whatever follows (in French or German most lines have a letter beyond ASCII).
-        if range.start < range.end, text[range.start].value < 0x80,
-           !Self.firstLetters.contains(text[range.start].asciiLetterLowercased ?? UInt8(text[range.start].value)) {
-            return nil
-        }
+        // has none, whatever follows (in French or German most lines have a letter beyond
+        // ASCII). Asked first: most lines of a paper are done with here.
+        if range.start < range.end, text[range.start].value < 0x80, !Self.opensLabel.contains(UInt8(text[range.start].value)) { return nil }
+        // Most other lines are ASCII and open with no label: told without making a string.
+        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         return Self.labels.first { head.hasPrefix($0.0) }
     }
