@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// Property: UTF-8 decodes as the standard library decodes it, whatever runs of ASCII and
+    /// other characters stand where (eight bytes are read at a time), and a NUL anywhere, even
+    /// inside a run of ASCII, makes the file binary, named at its byte.
+    @Test func utf8DecodesAsTheStandardLibraryDoes() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "abcdefgh", "0123456789", " ", "\n", "é", "—", "😀", "\u{7F}", "\u{80}", "ab\u{7F}cdefghij"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard !text.isEmpty else { continue }
+            #expect(try TextDecoder.decode(Array(text.utf8), file: "in.txt") == Array(text.unicodeScalars), "\(text.debugDescription)")
+            var bytes = Array(text.utf8)
+            let place = Int.random(in: 0..<bytes.count, using: &generator)
+            let wasASCII = bytes[place] < 0x80
+            bytes[place] = 0
+            #expect { try TextDecoder.decode(bytes, file: "in.txt") } throws: { error in
+                // In place of an ASCII byte the NUL is named; in a longer character, the cut.
+                guard let error = error as? FolioError else { return false }
+                return wasASCII ? error.diagnostics.first?.message.contains("binary") == true && error.diagnostics.first?.place == .byte(place) : "\(error)".contains("UTF-8")
+            }
+        }
+    }
+
     @Test func truncatedOverlongAndSurrogateSequencesAreErrors() {
         for bytes: [UInt8] in [[0x61, 0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x80], [0x80]] {
             #expect(throws: FolioError.self) { try decode(bytes) }
