@@ -27,14 +27,17 @@ extension WorkingText {
             while contentEnd > contentStart && scalars[contentEnd - 1].isWhitespace { contentEnd -= 1 }
             lines.append(Line(range: TextRange(start, end), content: TextRange(contentStart, contentEnd), startsPage: startsPage))
         }
-        while index < range.end {
-            let scalar = scalars[index]
-            if scalar.isLineBreak {
-                if scalar == "\n" || index > start { close(at: index) }
-                startsPage = scalar == "\u{0C}"
-                start = index + 1
+        scalars.withUnsafeBufferPointer { scalars in
+            while index < range.end {
+                // Most code points are above the form feed, the higher of the two breaks.
+                let scalar = scalars[index]
+                if scalar.value <= 0x0C && scalar.isLineBreak {
+                    if scalar == "\n" || index > start { close(at: index) }
+                    startsPage = scalar == "\u{0C}"
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
         }
         if start < range.end { close(at: range.end) }
         return lines
