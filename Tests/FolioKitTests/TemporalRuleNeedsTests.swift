@@ -138,7 +138,7 @@ import Testing
             let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
             let units = Array(text.utf16)
             let present = index.present(in: units), digits = DigitShapes(units: units)
-            let candidates = index.candidates(present: present, digits: digits)
+            let candidates = index.candidateRules(present: present, digits: digits)
             for (rule, need) in needs.enumerated() {
                 #expect(index.met(rule, present: present, digits: digits) == holds(need, text), "rule \(rule) on \(text.debugDescription)")
                 // A rule that may match is always among those asked.

@@ -87,7 +87,7 @@ struct NeedsIndex: Sendable {
     /// For each entry, the rules whose needs name it; and the rules whose needs name digits
     /// (or a year, or a shape), and those that may pass naming nothing (an empty `all`). A rule
     /// passes only where one of what it names is present: a sentence's few entries name the
-    /// rules worth asking (`candidates`), and the others are not walked.
+    /// rules worth asking (`candidateRules`), and the others are not walked.
     private var rulesNaming: [Bits] = []
     private var rulesNamingDigits: Bits
     private var rulesNamingNothing: Bits
@@ -323,7 +323,7 @@ struct NeedsIndex: Sendable {
 
     /// The rules worth asking `met` of a text holding `present` and `digits`: those naming
     /// something it holds.
-    func candidates(present: Presence, digits: DigitShapes) -> Bits {
+    func candidateRules(present: Presence, digits: DigitShapes) -> Bits {
         var rules = rulesNamingNothing
         if digits.longestRun > 0 || !digits.shapes.isEmpty { rules.formUnion(rulesNamingDigits) }
         var named = Bits(count: entries.count)

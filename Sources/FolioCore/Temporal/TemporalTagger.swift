@@ -63,10 +63,10 @@ public struct TemporalTagger: Sendable {
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
-        let named = TemporalRules.needs.candidates(present: present, digits: digits)
+        let rulesToAsk = TemporalRules.needs.candidateRules(present: present, digits: digits)
         var cores: [ObjectIdentifier: [RegexMatch]] = [:]
         for (index, rule) in TemporalRules.all.enumerated()
-        where !skipsByNeeds || named.contains(index) && TemporalRules.needs.met(index, present: present, digits: digits) {
+        where !skipsByNeeds || rulesToAsk.contains(index) && TemporalRules.needs.met(index, present: present, digits: digits) {
             let matches = usesCores
                 ? rule.matches(in: units, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
                 : rule.expression.matches(in: units)

@@ -103,7 +103,9 @@ public struct HyphenationStage: Stage {
 
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
-    /// `shape`: the letters' (`WordShapes`), when the caller knows it.
+    /// `shape`: the letters' shape (`WordShapes`) when the caller knows it, found here when
+    /// nil; `.some(nil)` says the letters have none, and a word of ASCII letters is then looked
+    /// up as a compound whatever its shape.
     func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary,
                        shape: Int?? = nil) -> Int? {
         // The cheap questions first, of the letters before a string is made: every word of a

@@ -19,16 +19,7 @@ struct Vocabulary {
         }
     }
 
-    /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
-    /// paper is hashed once.
-    private var words: WordTable<Sightings>
-    /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
-    /// letters without hyphens (`euturkey`).
-    private var compounds = WordTable<String>()
-    /// The shapes of ASCII words `words` holds; nil once it holds every word.
-    private var shapes: WordShapes?
-    private let scalars: [Unicode.Scalar]
-    /// A run of letters of the text, as found once for the table and the stage.
+    /// A run of letters of the text.
     struct Word {
         var range: Range<Int>
         /// Of a word of ASCII letters (`WordShapes`); nil for another.
@@ -37,7 +28,18 @@ struct Vocabulary {
         var isWhole: Bool
     }
 
-    /// Every run of letters, in the order of the text.
+    /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
+    /// paper is hashed once.
+    private var words: WordTable<Sightings>
+    /// Lower-cased hyphenated compounds seen within a line (`eu-turkey`), keyed by their
+    /// letters without hyphens (`euturkey`).
+    private var compounds = WordTable<String>()
+    /// The shapes of ASCII words `words` holds; nil once it holds every word.
+    private var shapes: WordShapes?
+    /// The text's code points, to fill the table from when a question needs every word.
+    private let scalars: [Unicode.Scalar]
+    /// Every run of letters, in the order of the text: found once, for the table and for the
+    /// stage, which walks them.
     private(set) var letterRuns: [Word] = []
     /// The shapes of the compounds' letters: a word of another shape is no compound.
     private var compoundShapes = WordShapes()
@@ -113,8 +115,8 @@ struct Vocabulary {
                 }
             }
         }
-        // A paper has at most about one new word in every ten characters: growing the tables as
-        // they fill cost more than filling them.
+        // Filtered, the table holds a few dozen words. Whole, a paper has at most about one new
+        // word in every ten characters: growing the table as it fills cost more than filling it.
         words = WordTable(capacity: filtered ? 64 : scalars.count / 10)
         self.compounds = compounds
         self.compoundShapes = compoundShapes
