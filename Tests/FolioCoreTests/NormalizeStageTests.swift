@@ -46,6 +46,35 @@ import Testing
         #expect(output(document) == "one\ntwo\nthree four\n   indented\u{000C}page")
     }
 
+    /// Property: a run of horizontal spaces is dropped at a line's end, keeps its width as
+    /// spaces at a line's start, and is one space inside a line, over random texts of single
+    /// and mixed spaces between words, marks and line ends.
+    @Test func spacesAreWhatTheirPlaceInTheLineMakesThem() throws {
+        let stage = NormalizeStage(composeCanonically: false, expandLigatures: false, removeControlCharacters: false, normalizeWhiteSpace: true)
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["a", "bc", ".", "~", " ", " ", "\t", "\u{A0}", "\u{3000}", "\n", "é", "\u{7F}"]
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { [" ", "\t", "\u{A0}", "\u{3000}"].contains(scalar) }
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let scalars = Array(text.unicodeScalars)
+            var expected = String.UnicodeScalarView()
+            var index = 0
+            while index < scalars.count {
+                guard isSpace(scalars[index]) else { expected.append(scalars[index]); index += 1; continue }
+                var end = index
+                while end < scalars.count && isSpace(scalars[end]) { end += 1 }
+                if end == scalars.count || scalars[end] == "\n" {
+                } else if index == 0 || scalars[index - 1] == "\n" {
+                    expected.append(contentsOf: Array(repeating: " ", count: end - index))
+                } else {
+                    expected.append(" ")
+                }
+                index = end
+            }
+            #expect(output(try normalize(text, stage)) == String(expected), "\(text.debugDescription)")
+        }
+    }
+
     @Test func rulesStillApplyRightAfterAComposedCharacter() throws {
         #expect(output(try normalize("e\u{0301}\u{FB01}x e\u{0301}\u{200B}y")) == "éfix éy")
     }

@@ -96,6 +96,12 @@ public struct NormalizeStage: Stage {
                 continue
             }
             if normalizeWhiteSpace {
+                // One space before a printable ASCII character, the space between most words,
+                // stays as it is (what `normalizeSpaces` would decide, without weighing the run).
+                if value == 0x20, index + 1 < scalars.count, (0x21..<0x7F).contains(scalars[index + 1].value) {
+                    index += 1
+                    continue
+                }
                 if Self.isHorizontalSpace(scalar) {
                     normalizeSpaces()
                     continue
