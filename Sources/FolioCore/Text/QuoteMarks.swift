@@ -20,6 +20,11 @@ enum QuoteMarks {
         var result: [(Int, Int)] = []
         var index = range.start
         while index < range.end {
+            // Of ASCII only `"` opens a quotation: the rest of a text is passed over at one test.
+            if text[index].value < 0x80 && text[index] != "\"" {
+                index += 1
+                continue
+            }
             let single = text[index] == "‘"
             guard single || isDoubleOpener(text[index]), opens(text, at: index, range) else {
                 index += 1
