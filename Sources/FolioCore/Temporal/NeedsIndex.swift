@@ -52,21 +52,15 @@ struct NeedsIndex: Sendable {
         var bytes: [UInt8]
         /// A whole word (`anyWord`), not a stem any longer word may start with.
         var isWord: Bool
-
-        /// Whether a word's letters (`letters(_:)`) are this word or start with this stem.
-        func matches(_ letters: [UInt8]) -> Bool {
-            isWord ? letters == bytes : letters.starts(with: bytes)
-        }
     }
 
     private(set) var entries: [Entry] = []
-    /// The entries a word of ASCII letters may hold, by its first two letters (`pairKey`), as
-    /// ranges of `candidates`: most words of a text have no entry with their first two letters,
-    /// and are passed over after one look.
+    /// The entries a word may hold, by its first two letters (`pairKey`), as ranges of
+    /// `flatCandidates`: most words of a text have no entry with their first two letters, and
+    /// are passed over after one look.
     private var candidateRanges: [Range<Int>] = []
-    private var candidates: [Int] = []
-    /// Each candidate's entry laid out flat, for the words of ASCII letters: its letters in
-    /// `candidateLetters`, no array of its own to retain for every word of every sentence.
+    /// Each candidate's entry laid out flat: its letters in `candidateLetters`, no array of its
+    /// own to retain for every word of every sentence.
     private var flatCandidates: [FlatEntry] = []
     private var candidateLetters: [UInt8] = []
 
@@ -199,14 +193,13 @@ struct NeedsIndex: Sendable {
             }
         }
         for numbers in byPair {
-            candidateRanges.append(candidates.count..<(candidates.count + numbers.count))
-            candidates += numbers
-        }
-        for number in candidates {
-            let bytes = entries[number].bytes
-            flatCandidates.append(FlatEntry(number: number, letters: candidateLetters.count..<(candidateLetters.count + bytes.count),
-                                            isWord: entries[number].isWord))
-            candidateLetters += bytes
+            candidateRanges.append(flatCandidates.count..<(flatCandidates.count + numbers.count))
+            for number in numbers {
+                let bytes = entries[number].bytes
+                flatCandidates.append(FlatEntry(number: number, letters: candidateLetters.count..<(candidateLetters.count + bytes.count),
+                                                isWord: entries[number].isWord))
+                candidateLetters += bytes
+            }
         }
     }
 
@@ -272,12 +265,12 @@ struct NeedsIndex: Sendable {
                 // check cost more than the rest of the tagger.
                 var opening = start
                 while units[opening] < 0x80 { opening += 1 }
-                let numbers = candidates[candidateRanges[Self.pairKey(units, start, opening)]]
+                let numbers = candidateRanges[Self.pairKey(units, start, opening)]
                 guard !numbers.isEmpty else { continue }
                 let wordLetters = Self.letters(units[start..<index])
-                for number in numbers where entries[number].matches(wordLetters) {
-                    found.entries.insert(number)
-                    found.words.append((number, word))
+                for candidate in flat[numbers] where Self.holds(candidate, letters, wordLetters) {
+                    found.entries.insert(candidate.number)
+                    found.words.append((candidate.number, word))
                 }
                 continue
             }
@@ -288,9 +281,11 @@ struct NeedsIndex: Sendable {
         }
     }
 
-    /// Whether a word of ASCII letters (UTF-16 units, either case) is the candidate's word or
-    /// starts with its stem.
-    private static func holds(_ candidate: FlatEntry, _ letters: UnsafeBufferPointer<UInt8>, _ word: Slice<UnsafeBufferPointer<UInt16>>) -> Bool {
+    /// Whether a word is the candidate's word or starts with its stem: its ASCII letters in
+    /// either case (UTF-16 units, or `letters(_:)`, whose `0x80` for a letter beyond ASCII
+    /// matches no entry's).
+    private static func holds<Word: RandomAccessCollection>(_ candidate: FlatEntry, _ letters: UnsafeBufferPointer<UInt8>, _ word: Word) -> Bool
+    where Word.Element: BinaryInteger, Word.Index == Int {
         let count = candidate.letters.count
         guard candidate.isWord ? word.count == count : word.count >= count else { return false }
         var offset = 0

@@ -54,13 +54,13 @@ public enum CaptionLabels {
     /// The caption word `range` opens with, in either case, followed by a space or a no-break
     /// space (the first of `words` that fits).
     static func openingWord(_ range: TextRange, of text: WorkingText) -> (word: String, kind: Figure.Kind)? {
-        // Most lines open with no caption word, and are ASCII as far as one could reach: told
-        // without making a string.
-        if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
         // A line opening with no letter (a quotation mark, a dash, a bullet), or with an ASCII
-        // letter no caption word starts with (`NATO’s`), opens with no word, in any case.
+        // letter no caption word starts with (`NATO’s`), opens with no word, in any case: most
+        // lines of a paper are done with at their first code point.
         guard range.start < range.end, text[range.start].isAlphabetic else { return nil }
         if let first = text[range.start].asciiLetterLowercased, !firstLetters.contains(first) { return nil }
+        // Most others are ASCII as far as a word could reach: told without making a string.
+        if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + openingLength))).lowercased()
         return words.indices.first { prefix.hasPrefix(wordsSpaced[$0]) || prefix.hasPrefix(wordsNoBreakSpaced[$0]) }.map { words[$0] }
     }

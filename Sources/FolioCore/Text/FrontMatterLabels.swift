@@ -24,8 +24,8 @@ struct FrontMatterLabels {
     /// in ASCII: a label opening with `é` would match a line opening with `e` and an accent.
     private static let opensLabel: ASCIIByteSet = {
         precondition(labels.allSatisfy { $0.0.unicodeScalars.first!.asciiLetterLowercased != nil }, "a label opens with a letter beyond ASCII")
-        let firstLetters = ASCIIByteSet(labels.map { $0.0.utf8.first! })
-        return ASCIIByteSet((0..<0x80).filter { firstLetters.contains(Unicode.Scalar(UInt8($0)).asciiLetterLowercased ?? UInt8($0)) })
+        // Each first letter (lower case) and its capital.
+        return ASCIIByteSet(labels.flatMap { [$0.0.utf8.first!, $0.0.utf8.first! & ~0x20] })
     }()
 
     /// The labels written in ASCII: ASCII text can start with no other.

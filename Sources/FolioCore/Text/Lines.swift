@@ -29,9 +29,8 @@ extension WorkingText {
         }
         scalars.withUnsafeBufferPointer { scalars in
             while index < range.end {
-                // Most code points are above the form feed, the higher of the two breaks.
                 let scalar = scalars[index]
-                if scalar.value <= 0x0C && scalar.isLineBreak {
+                if scalar.isLineBreak {
                     if scalar == "\n" || index > start { close(at: index) }
                     startsPage = scalar == "\u{0C}"
                     start = index + 1

@@ -151,8 +151,8 @@ extension ArraySlice<Unicode.Scalar> {
                     units[written] = UInt16(truncatingIfNeeded: value)
                     written += 1
                 } else {
-                    units[written] = UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10))
-                    units[written + 1] = UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF))
+                    units[written] = UTF16.leadSurrogate(scalar)
+                    units[written + 1] = UTF16.trailSurrogate(scalar)
                     written += 2
                 }
             }
@@ -165,7 +165,8 @@ extension Unicode.Scalar {
     var utf8Length: Int { value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4 }
 
     /// A line feed or a form feed (a page break): where a line of extracted text ends.
-    var isLineBreak: Bool { self == "\n" || self == "\u{0C}" }
+    /// Most code points are above the form feed, the higher of the two: one test passes them.
+    var isLineBreak: Bool { value <= 0x0C && (value == 0x0A || value == 0x0C) }
 
     /// `properties.isAlphabetic`, with ASCII and Latin letters answered without Unicode's
     /// property tables: looking there was the largest single cost of scanning a paper's words.

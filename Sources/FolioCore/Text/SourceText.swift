@@ -30,8 +30,7 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
             lineLength = 0
         }
         for scalar in scalars {
-            // Most code points are above the form feed, the higher of the two breaks.
-            if scalar.value <= 0x0C && scalar.isLineBreak { endLine() } else { lineLength += 1 }
+            if scalar.isLineBreak { endLine() } else { lineLength += 1 }
         }
         endLine()
         return visible > 0 && inLongLines * 2 > visible ? .markdown : .plainText

@@ -103,11 +103,10 @@ public struct HyphenationStage: Stage {
 
     /// Where a hyphen belongs in a word an extractor fused: a compound the document spells
     /// with its hyphen elsewhere, or, for a word in capitals, two names (`RUSSIANUKRAINIAN`).
-    /// `shape`: the letters' shape (`WordShapes`) when the caller knows it, found here when
-    /// nil; `.some(nil)` says the letters have none, and a word of ASCII letters is then looked
-    /// up as a compound whatever its shape.
+    /// `shape`: the letters' shape (`WordShapes`); without one, a word of ASCII letters is
+    /// looked up as a compound whatever its shape.
     func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary,
-                       shape: Int?? = nil) -> Int? {
+                       shape: Int? = nil) -> Int? {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
@@ -117,7 +116,7 @@ public struct HyphenationStage: Stage {
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
         // A word of ASCII letters is looked up by its bytes, when a compound has its shape: one
         // that is no such compound and has a lower-case letter is done with before a string is made.
-        let mayBeCompound = (shape ?? WordShapes.shape(of: letters)).map(vocabulary.mayBeCompound) ?? true
+        let mayBeCompound = shape.map(vocabulary.mayBeCompound) ?? true
         let asciiCompound = isASCII && mayBeCompound ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
             for (offset, letter) in letters.enumerated() { key[offset] = UInt8(truncatingIfNeeded: letter.value) | 0x20 }
             return vocabulary.compound(ofKey: UnsafeBufferPointer(key))

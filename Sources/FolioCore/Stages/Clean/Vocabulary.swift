@@ -107,8 +107,9 @@ struct Vocabulary {
                             || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
                     let compound = String(scalars: scalars[start..<end]).lowercased()
                     let letters = compound.unicodeScalars.filter { $0 != "-" }
-                    shapes.insert(WordShapes.shape(of: letters))
-                    compoundShapes.insert(WordShapes.shape(of: letters))
+                    let shape = WordShapes.shape(of: letters)
+                    shapes.insert(shape)
+                    compoundShapes.insert(shape)
                     WordTable<String>.key(String(letters)).withUnsafeBufferPointer {
                         compounds.update($0, initial: compound) { $0 = compound }
                     }

@@ -130,7 +130,7 @@ public struct CitationsStage: Stage {
             var index = 0
             while index < bytes.count {
                 if bytes[index] == UInt8(ascii: "e") && bytes[index...].starts(with: "et al".utf8) {
-                    while kept.count > lastEnd, let last = kept.last, (0x09...0x0D).contains(last) || last == 0x20 { kept.removeLast() }
+                    while kept.count > lastEnd, let last = kept.last, Unicode.Scalar(last).isWhitespace { kept.removeLast() }
                     index += 5
                     if index < bytes.count && bytes[index] == UInt8(ascii: ".") { index += 1 }
                     lastEnd = kept.count
