@@ -106,7 +106,49 @@ import Testing
     func aNumberCanStandBeforeAUnitOnlyWhereOneDoes(phrase: String, expected: Bool) throws {
         let units = Array(phrase.utf16)
         let word = try #require(["years", "year", "weeks", "decades", "days", "day"].lazy.compactMap { phrase.range(of: $0, options: .backwards) }.first)
-        #expect(NumberBeforeUnit.mayFollowNumber(units, at: NSRange(word, in: phrase).location) == expected, "\(phrase)")
+        #expect((NumberBeforeUnit.earliestStart(units, unitAt: NSRange(word, in: phrase).location) != nil) == expected, "\(phrase)")
+    }
+
+    @Test(arguments: [
+        ("in the past two more years", 3), ("said approximately 1.5 years", 5), ("costs, twenty-five days", 7), ("café two years", 0),
+        ("at least a couple of days", 0), ("v2 years", 1), ("the paſt two years", 0), ("٢2 years", 0), ("in recent years", nil),
+    ])
+    func aDurationStartsNoEarlierThanTheWordsLeadingItsNumber(phrase: String, expected: Int?) throws {
+        let units = Array(phrase.utf16)
+        let word = try #require(["years", "days"].lazy.compactMap { phrase.range(of: $0, options: .backwards) }.first)
+        #expect(NumberBeforeUnit.earliestStart(units, unitAt: NSRange(word, in: phrase).location) == expected, "\(phrase)")
+    }
+
+    /// Property: a duration's pattern run from where its lead can reach at the earliest (the
+    /// run of lead and number words before the unit) finds what a whole scan finds, over random
+    /// texts of those words, others, marks, and letters and digits beyond ASCII (`ſ` folds to `s`).
+    @Test func durationsAreFoundFromWhereTheirLeadCanStart() {
+        let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))
+        var thorough = fast
+        thorough.skipsByNeeds = false
+        thorough.usesCores = false
+        let pieces = ["the", "The", "past", "next", "about", "more", "than", "at", "least", "up", "to", "over", "moreover", "a", "couple", "of",
+                      "several", "ſeveral", "two", "Twenty", "five", "1.5", "2", "٢", "trading", "in", "recent", "old", "long", "ſ", "\u{212A}",
+                      "é", "_", " ", " ", " ", " ", "  ", "-", ".", ",", "\n", "\u{A0}"]
+        var generator = SystemRandomNumberGenerator()
+        func words(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        var cut = 0
+        for _ in 0..<3_000 {
+            // Most texts end a run of words in a number and a unit, for the run to be read back.
+            let text = words(0...20) + ["", " ", "-"].randomElement(using: &generator)! + ["two", "2", "five"].randomElement(using: &generator)!
+                + [" ", "-", " more "].randomElement(using: &generator)! + ["years", "days"].randomElement(using: &generator)! + words(0...3)
+            var fastFocus: TemporalTagger.Focus?
+            var thoroughFocus: TemporalTagger.Focus?
+            #expect(fast.tag(text, lastMention: &fastFocus) == thorough.tag(text, lastMention: &thoroughFocus), "\(text.debugDescription)")
+            let units = Array(text.utf16)
+            for word in text.ranges(of: "year") + text.ranges(of: "days") {
+                let start = NSRange(word, in: text).location
+                if let earliest = NumberBeforeUnit.earliestStart(units, unitAt: start), earliest > 0 { cut += 1 }
+            }
+        }
+        #expect(cut > 1_000)
     }
 
     /// Property: the index answers what the needs say of a text, read word by word: nested

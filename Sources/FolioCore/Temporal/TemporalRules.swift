@@ -59,12 +59,14 @@ final class TemporalRule: Sendable {
     let tail: Int
     /// Reads a match's groups (0 is the whole match), given the text around it; nil rejects it.
     let read: @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?
-    /// For a rule that looks around its words: whether a match may hold the word starting at a
-    /// place of the sentence's UTF-16 units; the pattern runs only around those that may.
-    let mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)?
+    /// For a rule that looks around its words: where a match holding the word starting at a
+    /// place of the sentence's UTF-16 units may begin at the earliest, nil where none may; the
+    /// pattern runs only around the words some match may hold, from there (or from `lead`
+    /// before the word, if that is later).
+    let earliestStart: (@Sendable (_ units: [UInt16], _ word: Int) -> Int?)?
 
     init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, tail: Int = TemporalRule.tail, needs: Needs,
-         mayMatchAt: (@Sendable (_ units: [UInt16], _ start: Int) -> Bool)? = nil,
+         earliestStart: (@Sendable (_ units: [UInt16], _ word: Int) -> Int?)? = nil,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = RegularExpression(pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
@@ -74,7 +76,7 @@ final class TemporalRule: Sendable {
         self.aroundWords = aroundWords
         self.lead = lead
         self.needs = needs
-        self.mayMatchAt = mayMatchAt
+        self.earliestStart = earliestStart
         self.read = read
     }
 
@@ -87,21 +89,22 @@ final class TemporalRule: Sendable {
     /// there is a core (`cores` keeps the core matches for the other rules of the same core), or
     /// around each of its needed `words`; else in the whole sentence.
     func matches(in units: [UInt16], cores: inout [ObjectIdentifier: [RegexMatch]], words: () -> [Range<Int>]) -> [RegexMatch] {
-        let places: [Range<Int>]
+        let places: [(range: Range<Int>, earliest: Int)]
         if aroundWords {
-            places = mayMatchAt.map { may in words().filter { may(units, $0.lowerBound) } } ?? words()
+            places = earliestStart.map { earliest in words().compactMap { word in earliest(units, word.lowerBound).map { (word, $0) } } }
+                ?? words().map { ($0, 0) }
         } else if let core {
             let found = cores[ObjectIdentifier(core)] ?? core.matches(in: units)
             cores[ObjectIdentifier(core)] = found
             if isCore { return found }
-            places = found.map(\.range)
+            places = found.map { ($0.range, 0) }
         } else {
             return expression.matches(in: units)
         }
         var result: [RegexMatch] = []
         var seen = Set<Int>()
-        for place in places {
-            let start = max(0, place.lowerBound - lead)
+        for (place, earliest) in places {
+            let start = max(0, place.lowerBound - lead, earliest)
             let end = min(units.count, place.upperBound + tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: units, range: start..<end, transparentBounds: true)
@@ -635,8 +638,8 @@ enum TemporalRules {
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b(?:the\\s+)?(?:(?:past|last|next|first|previous|coming|following)\\s+)?(?:(?:about|almost|nearly|around|roughly|approximately|more\\s+than|less\\s+than|over|at\\s+least|up\\s+to)\\s+)?(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, tail: 8, needs: .word(L.unitStems),
-                     mayMatchAt: NumberBeforeUnit.mayFollowNumber) { groups, _ in
+        TemporalRule("(?i)\\b" + NumberBeforeUnit.lead + "(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, tail: 8, needs: .word(L.unitStems),
+                     earliestStart: NumberBeforeUnit.earliestStart) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
