@@ -151,6 +151,37 @@ import Testing
         #expect(cut > 1_000)
     }
 
+    /// Property: every rule run from where the words, numbers and marks of its lead can start
+    /// (`LeadRun`) finds what a whole scan finds, over random texts of those words (capitalized
+    /// too), months, years, days, units, other words and words ending in a lead word (`Xend`),
+    /// joined by marks and by letters and punctuation beyond ASCII.
+    @Test func rulesAreFoundFromWhereTheirLeadsCanStart() {
+        let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))
+        var thorough = fast
+        thorough.readsLeads = false
+        let leadWords = Set(TemporalRules.all.compactMap(\.leadRun).flatMap(\.words)).sorted()
+        let pieces = leadWords + leadWords.map(\.capitalized)
+            + ["January", "Jan.", "Sept.", "May", "March", "Monday", "1999", "2005", "1990s", "1980’s", "24", "3rd", "1/2", "half", "years", "days",
+               "month", "ago", "earlier", "later", "after", "for", "recent", "once", "a", "an", "two", "in", "said", "Smith", "Xend", "Mayor",
+               "laſt", "ſtart", "Firſt", "thiſ", "٢٠٠٥"]
+        let joins = [" ", " ", " ", " ", ", ", "-", ".", "\n", "  ", "", "’", "é", "—", "\u{A0}", "\u{212A}", "٢"]
+        var generator = SystemRandomNumberGenerator()
+        var cut = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...16, using: &generator) {
+                text += joins.randomElement(using: &generator)! + pieces.randomElement(using: &generator)!
+            }
+            var fastFocus: TemporalTagger.Focus?
+            var thoroughFocus: TemporalTagger.Focus?
+            #expect(fast.tag(text, lastMention: &fastFocus) == thorough.tag(text, lastMention: &thoroughFocus), "\(text.debugDescription)")
+            let units = Array(text.utf16)
+            if let year = text.firstRange(of: /\d{4}/), case let start = NSRange(year, in: text).location,
+               TemporalRules.all[4].leadRun!.start(in: units, endingAt: start) > max(0, start - TemporalRule.lead) { cut += 1 }
+        }
+        #expect(cut > 150)
+    }
+
     /// Property: the index answers what the needs say of a text, read word by word: nested
     /// `all` and `any` (empty ones too), stems and whole words, digits, years and shapes, over
     /// random texts; and every rule it would pass is among the candidates it names.

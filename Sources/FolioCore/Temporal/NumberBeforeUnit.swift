@@ -14,16 +14,29 @@ enum NumberBeforeUnit {
     /// Every word of the number pattern, in lower case: the last word of a number is one of them.
     static let numberWords = letterRuns(of: TemporalLexicon.number)
 
-    /// Every word a duration's lead or number can hold, in lower case.
-    static let leadWords = letterRuns(of: lead).union(numberWords)
+    /// The words, numbers and marks before the unit a duration can hold: its lead and number.
+    static let durationLead = LeadRun(words: letterRuns(of: lead).union(numberWords), digits: true, marks: "-.")
 
-    /// The runs of ASCII letters of a pattern, in lower case: its words, and a few letters of
-    /// its escapes (`s` of `\\s`), which only make the sets err on the side of a larger window.
+    /// Those of a duration counted back (`some three years ago`), with the words that say how
+    /// nearly.
+    static let approximateLead = LeadRun(words: numberWords.union(["about", "almost", "nearly", "some", "roughly", "around", "approximately", "just", "only",
+                                                                    "more", "less", "than", "over"]), digits: true, marks: "-.")
+
+    /// Those of a duration and a half (`about two and a half years`, `2 1/2 years`, `two years
+    /// and a half`), read back from the half: the unit may come before it.
+    static let halvesLead = LeadRun(words: numberWords.union(["about", "almost", "nearly", "around", "roughly", "more", "less", "than", "over", "and", "a",
+                                                               "trading", "business", "working", "century", "centuries"])
+                                        .union(TemporalLexicon.units.flatMap { [$0.unit.rawValue, $0.unit.rawValue + "s"] }), digits: true, marks: "-./")
+
+    /// The runs of ASCII letters of a pattern, in lower case: its words (not the letters of
+    /// escapes, `s` of `\\s`).
     private static func letterRuns(of pattern: String) -> Set<String> {
         var words = Set<String>()
         var word = ""
+        var escaped = false
         for character in pattern.lowercased() {
-            if character.isASCII && character.isLetter {
+            defer { escaped = character == "\\" && !escaped }
+            if character.isASCII && character.isLetter && !escaped {
                 word.append(character)
             } else {
                 if !word.isEmpty { words.insert(word) }
@@ -42,11 +55,13 @@ enum NumberBeforeUnit {
     /// two more` before `years`), for the pattern to run from there and not from the whole
     /// lead's reach before. nil when no number stands before the unit; 0 where letters or
     /// digits beyond ASCII leave the run unsure.
-    static func earliestStart(_ units: [UInt16], unitAt start: Int) -> Int? {
+    ///
+    /// `lead`: what the duration's pattern holds before its unit.
+    static func earliestStart(_ units: [UInt16], unitAt start: Int, lead: LeadRun = durationLead) -> Int? {
         switch numberBefore(units, unitAt: start) {
         case .none: return nil
         case .unsure: return 0
-        case .endingAt(let end): return runStart(units, endingAt: end)
+        case .endingAt(let end): return lead.start(in: units, endingAt: end)
         }
     }
 
@@ -77,31 +92,6 @@ enum NumberBeforeUnit {
         }
         return .unsure
     }
-
-    /// The start of the run of words the lead and number are made of (`leadWords`, or digits
-    /// and full stops) that ends at `end`, each word after white space or a hyphen. Every word a
-    /// match holds before its unit is one of them, so no match starts before the run.
-    private static func runStart(_ units: [UInt16], endingAt end: Int) -> Int {
-        var earliest = end
-        var index = end
-        while index > 0 {
-            var wordStart = index
-            let isNumber = isNumeral(units[index - 1])
-            while wordStart > 0, case let unit = units[wordStart - 1], isNumber ? isNumeral(unit) : UTF16.isASCIILetter(unit) { wordStart -= 1 }
-            // Beyond ASCII, a letter may fold to one of the words (`ſ` to `s`), a digit be one.
-            if wordStart > 0 && units[wordStart - 1] >= 0x80 { return 0 }
-            guard wordStart < index, isNumber || leadWords.contains(String(lowercasingASCII: units[wordStart..<index])) else { break }
-            earliest = wordStart
-            var separatorStart = wordStart
-            while separatorStart > 0 && isSeparator(units[separatorStart - 1]) { separatorStart -= 1 }
-            guard separatorStart < wordStart else { break }
-            index = separatorStart
-        }
-        return earliest
-    }
-
-    /// A digit or a full stop, as a number in figures is written (`1.5`).
-    private static func isNumeral(_ unit: UInt16) -> Bool { (0x30...0x39).contains(unit) || unit == 0x2E }
 
     /// White space or a hyphen, in ASCII: beyond it the check is unsure, and says yes.
     private static func isSeparator(_ unit: UInt16) -> Bool { unit < 0x80 && UTF16.isPatternSpace(unit) || unit == 0x2D }

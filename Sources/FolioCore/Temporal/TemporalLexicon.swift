@@ -27,6 +27,8 @@ enum TemporalLexicon {
     static let weekday = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
     static let day = "(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
+    /// What follows a day's number, in lower case (`24th`).
+    static let daySuffixes = ["st", "nd", "rd", "th"]
     /// A year of the common era as prose writes it: not part of a longer number, a decimal or
     /// an amount (`2000 troops`).
     static let year = "(?<![\\d.,$€£#/\\p{L}])(?<!\\d[-–])(1[0-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}%]|[.,]\\d|\\s+" + amounts + ")"

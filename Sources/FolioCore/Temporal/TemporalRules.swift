@@ -64,9 +64,12 @@ final class TemporalRule: Sendable {
     /// pattern runs only around the words some match may hold, from there (or from `lead`
     /// before the word, if that is later).
     let earliestStart: (@Sendable (_ units: [UInt16], _ word: Int) -> Int?)?
+    /// What a match can hold before its core or word (see `LeadRun`): the pattern runs from the
+    /// start of the run of it that ends there.
+    let leadRun: LeadRun?
 
-    init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, tail: Int = TemporalRule.tail, needs: Needs,
-         earliestStart: (@Sendable (_ units: [UInt16], _ word: Int) -> Int?)? = nil,
+    init(_ pattern: String, core: String? = nil, aroundWords: Bool = false, lead: Int = TemporalRule.lead, tail: Int = TemporalRule.tail,
+         leadRun: LeadRun? = nil, earliestStart: (@Sendable (_ units: [UInt16], _ word: Int) -> Int?)? = nil, needs: Needs,
          read: @escaping @Sendable (_ groups: [String?], _ around: Surroundings) -> Reading?) {
         expression = RegularExpression(pattern)
         // Through the shared cache: rules of one core hold one expression, and share its matches.
@@ -77,6 +80,7 @@ final class TemporalRule: Sendable {
         self.lead = lead
         self.needs = needs
         self.earliestStart = earliestStart
+        self.leadRun = leadRun
         self.read = read
     }
 
@@ -88,16 +92,21 @@ final class TemporalRule: Sendable {
     /// The pattern's matches in a sentence's UTF-16 `units`, found around each core match when
     /// there is a core (`cores` keeps the core matches for the other rules of the same core), or
     /// around each of its needed `words`; else in the whole sentence.
-    func matches(in units: [UInt16], cores: inout [ObjectIdentifier: [RegexMatch]], words: () -> [Range<Int>]) -> [RegexMatch] {
+    ///
+    /// `readsLeads`: whether each place's pattern runs from where its lead can start (off only
+    /// to test that this finds what running it from `lead` before finds).
+    func matches(in units: [UInt16], cores: inout [ObjectIdentifier: [RegexMatch]], readsLeads: Bool = true, words: () -> [Range<Int>]) -> [RegexMatch] {
+        func leadStart(_ place: Range<Int>) -> Int { readsLeads ? leadRun?.start(in: units, endingAt: place.lowerBound) ?? 0 : 0 }
         let places: [(range: Range<Int>, earliest: Int)]
         if aroundWords {
-            places = earliestStart.map { earliest in words().compactMap { word in earliest(units, word.lowerBound).map { (word, $0) } } }
-                ?? words().map { ($0, 0) }
+            places = earliestStart.map { earliest in
+                words().compactMap { word in earliest(units, word.lowerBound).map { (word, readsLeads ? $0 : 0) } }
+            } ?? words().map { ($0, leadStart($0)) }
         } else if let core {
             let found = cores[ObjectIdentifier(core)] ?? core.matches(in: units)
             cores[ObjectIdentifier(core)] = found
             if isCore { return found }
-            places = found.map { ($0.range, 0) }
+            places = found.map { ($0.range, leadStart($0.range)) }
         } else {
             return expression.matches(in: units)
         }
@@ -240,17 +249,17 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + ["the", "of"] + L.daySuffixes + L.monthWords, digits: true, marks: ",."), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + L.monthWords + L.daySuffixes, digits: true, marks: ",."), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["early", "mid", "late", "the", "beginning", "end", "middle", "of"] + L.monthWords, marks: ",.-"), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
@@ -262,7 +271,7 @@ enum TemporalRules {
         },
         // February 24, last Oct. 23, the 24th of February (the year nearest the anchor, or the
         // one before or after it); not a time (`May 10:30`)
-        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, lead: 16, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
+        TemporalRule("(?:(?i:(last|next)\\s+)|" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + ")(?!\\d|:\\d)", core: L.month, lead: 16, leadRun: LeadRun(words: ["last", "next"] + L.weekdays, marks: ","), needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let month = L.monthNumber(groups[2]!), let day = int(groups[3]), (1...31).contains(day) else { return nil }
             let direction = groups[1].map { $0.lowercased() == "last" ? -1 : 1 } ?? 0
             return anchoredOn(.reference, { focus in
@@ -283,12 +292,12 @@ enum TemporalRules {
                 return Value(type: .date, value: PartialDate(year: year, month: month, day: day).isoWeek)
             }
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, lead: 16, needs: .anyWord(L.monthWords)) { groups, around in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, lead: 16, leadRun: LeadRun(words: L.weekdays, marks: ","), needs: .anyWord(L.monthWords)) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, leadRun: LeadRun(words: ["the", "of"] + L.daySuffixes, digits: true), needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
@@ -296,7 +305,8 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0, needs: .anyWord(L.monthWords)) { groups, around in
+                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0,
+                     leadRun: LeadRun(words: ["early", "mid", "late", "last", "this", "next", "the", "end", "beginning", "start", "middle", "of"], marks: "-"), needs: .anyWord(L.monthWords)) { groups, around in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
             let lead = groups[0]!.lowercased()
@@ -311,7 +321,7 @@ enum TemporalRules {
             }, unanchored: "XXXX-" + String(format2: month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, leadRun: LeadRun(words: ["between", "and"], digits: true), needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .shape(.yearSpan)) { groups, around in
             guard around.allowsYear else { return nil }
@@ -343,7 +353,7 @@ enum TemporalRules {
             }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["the", "early", "late", "spring", "summer", "autumn", "fall", "winter", "of"]), needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
@@ -411,7 +421,7 @@ enum TemporalRules {
             }
         },
         // the 1950s, the late 1990s
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", lead: 16, needs: .shape(.decade)) { groups, around in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|mid|late)[- ]?)?)(\\d{3})0[’']?s\\b", core: "\\d{3}0[’']?s", lead: 16, leadRun: LeadRun(words: ["the", "early", "mid", "late"], digits: true, marks: "-"), needs: .shape(.decade)) { groups, around in
             guard let decade = groups[1], around.allowsYear else { return nil }
             return fixed(.date, decade, edtf: decade + "X")
         },
@@ -440,6 +450,7 @@ enum TemporalRules {
         // alone: two rules, so the year alone is its core's own matches and the pattern with
         // its lead runs only where a lead word is.
         TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24, tail: 0,
+                     leadRun: LeadRun(words: ["early", "late", "mid", "the", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "of", "year"], marks: "-"),
                      needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
         TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
@@ -481,7 +492,7 @@ enum TemporalRules {
             return fixed(.date, value)
         },
         // last week, this year, next month, earlier this year, last spring
-        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", aroundWords: true, needs: .all([.word(["last", "next", "this", "coming", "past", "previous"]), .word(["week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:earlier|later|early|late)\\s+)?(last|next|this|coming|past|previous)\\s+(week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\\b", aroundWords: true, leadRun: LeadRun(words: ["earlier", "later", "early", "late"]), needs: .all([.word(["last", "next", "this", "coming", "past", "previous"]), .word(["week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             let direction = ["last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1][groups[1]!.lowercased()]!
             let word = groups[2]!.lowercased()
             return Reading(anchor: .reference) { focus in
@@ -511,7 +522,7 @@ enum TemporalRules {
             }
         },
         // that year, the same month, the following year, the previous day, the year before
-        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, needs: .word(["year", "month", "day"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, leadRun: LeadRun(words: ["that", "the", "same", "following", "next", "previous", "preceding"]), needs: .word(["year", "month", "day"])) { groups, _ in
             let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
             let which = (groups[3] ?? groups[6] ?? "same").lowercased()
             let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
@@ -527,7 +538,7 @@ enum TemporalRules {
         // three years ago (from the reference date), nearly a decade ago, a year earlier (from
         // the last date), at a quarter's grain when the text spoke of quarters: the date it
         // points to. A count the text leaves open (`several years ago`) is just the past.
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", aroundWords: true, needs: .all([.word(L.unitStems), .word(["ago", "earlier"])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|some|roughly|around|approximately|just|only|more\\s+than|less\\s+than|over)\\s+)?(" + L.number + ")[\\s-]+(" + L.unit + ")(?:\\s+or\\s+so)?\\s+(ago|earlier)\\b", aroundWords: true, earliestStart: { NumberBeforeUnit.earliestStart($0, unitAt: $1, lead: NumberBeforeUnit.approximateLead) }, needs: .all([.word(L.unitStems), .word(["ago", "earlier"])])) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             let word = groups[3]!.lowercased()
             guard let count = L.count(groups[1]!) else { return word == "ago" ? fixed(.date, "PAST_REF") : nil }
@@ -543,7 +554,7 @@ enum TemporalRules {
         // one year later, two months after, ten days before: TimeML's duration (`one year`),
         // which reaches the date it points to from the last date the text gave; the event it
         // dates is what readers want. A story told forwards moves the focus on.
-        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", aroundWords: true, tail: 0, needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
+        TemporalRule("(?i)\\b(" + L.number + ")[\\s-]+(" + L.unit + ")(?=\\s+(later|after|before|afterwards?)\\b)", aroundWords: true, tail: 0, earliestStart: { NumberBeforeUnit.earliestStart($0, unitAt: $1) }, needs: .all([.word(L.unitStems), .word(["later", "after", "before"])])) { groups, _ in
             guard let count = L.count(groups[1]!), count == count.rounded(), let unit = L.unit(groups[2]!) else { return nil }
             let amount = Int(count) * (groups[3]!.lowercased() == "before" ? -1 : 1)
             let duration = unit.duration(String(Int(count)))
@@ -626,20 +637,20 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b",
+        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
                      needs: .all([.word(L.unitStems), .any([.digit, .anyWord(["once", "twice", "times", "percent", "cent", "cents", "dollars"])])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
-        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)1/2|\\bhalf\\b", needs: .all([.word(L.unitStems), .any([.digit, .word(["half"])])])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(?:about|almost|nearly|around|roughly|more\\s+than|less\\s+than|over)\\s+)?(?:(\\d+)(?:\\s+|-)1/2|(" + L.number + ")\\s+and\\s+a\\s+half)[\\s-]+(" + L.unit + ")\\b|\\b(" + L.number + ")\\s+(" + L.unit + ")\\s+and\\s+a\\s+half\\b", core: "(?i)1/2|\\bhalf\\b", leadRun: NumberBeforeUnit.halvesLead, needs: .all([.word(L.unitStems), .any([.digit, .word(["half"])])])) { groups, _ in
             guard let whole = (groups[1] ?? groups[2] ?? groups[4]).flatMap(L.count), whole == whole.rounded(),
                   let unit = (groups[3] ?? groups[5]).flatMap(L.unit), let value = unit.andAHalf(Int(whole)) else { return nil }
             return fixed(.duration, value)
         },
         // three years, a 78-day siege, almost 24 years, the past two decades, the nine months;
         // not an age (`a 6-year-old`)
-        TemporalRule("(?i)\\b" + NumberBeforeUnit.lead + "(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, tail: 8, needs: .word(L.unitStems),
-                     earliestStart: NumberBeforeUnit.earliestStart) { groups, _ in
+        TemporalRule("(?i)\\b" + NumberBeforeUnit.lead + "(" + L.number + ")(?:\\s+more)?[\\s-]+(" + L.unit + ")(?:-long)?\\b(?![-\\s]+old\\b)(?!(?<=quarter)\\s+of\\b)", aroundWords: true, tail: 8, earliestStart: { NumberBeforeUnit.earliestStart($0, unitAt: $1) },
+                     needs: .word(L.unitStems)) { groups, _ in
             guard let unit = L.unit(groups[2]!) else { return nil }
             // `three-quarters of`, `a second time`: a fraction and an ordinal, not durations.
             if unit == .quarter && groups[0]!.contains("-") && groups[2]!.lowercased().hasSuffix("s") { return nil }
@@ -673,7 +684,7 @@ enum TemporalRules {
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, tail: 16, needs: .word(["these", "near", "short", "long"])) { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, tail: 16, leadRun: LeadRun(words: ["the"]), needs: .word(["these", "near", "short", "long"])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
         TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", aroundWords: true, needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
@@ -707,7 +718,7 @@ enum TemporalRules {
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, needs: .all([.word(["years", "months", "decades", "weeks", "days", "centuries"]), .word(["for", "over", "recent"])])) { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .all([.word(["years", "months", "decades", "weeks", "days", "centuries"]), .word(["for", "over", "recent"])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

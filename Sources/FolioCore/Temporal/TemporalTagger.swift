@@ -25,6 +25,9 @@ public struct TemporalTagger: Sendable {
     /// Whether rules look for their full pattern only around their core or their words (off
     /// only to test that this finds what a whole scan finds).
     var usesCores = true
+    /// Whether rules look from where their leads can start, not from as far as they can reach
+    /// (off only to test that this finds the same).
+    var readsLeads = true
 
     public init(referenceDate: PartialDate? = nil) {
         self.referenceDate = referenceDate
@@ -68,7 +71,7 @@ public struct TemporalTagger: Sendable {
         for (index, rule) in TemporalRules.all.enumerated()
         where !skipsByNeeds || rulesToAsk.contains(index) && TemporalRules.needs.met(index, present: present, digits: digits) {
             let matches = usesCores
-                ? rule.matches(in: units, cores: &cores) { TemporalRules.needs.places(of: index, in: present) }
+                ? rule.matches(in: units, cores: &cores, readsLeads: readsLeads) { TemporalRules.needs.places(of: index, in: present) }
                 : rule.expression.matches(in: units)
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number in match.range(at: number).map { String(utf16: units[$0]) } }

@@ -1,0 +1,85 @@
+/// The words, numbers and marks an optional lead of a temporal pattern is made of (`early`,
+/// `the end of`, `Thursday, the 24th of`): read back from a core or word, the run of them that
+/// ends there is as far back as a match holding it can start, and the pattern is tried from
+/// there, not from all the lead could reach. Most years of a paper follow a word no lead holds
+/// (`in 1998`, `Smith (2003)`), and the pattern then runs from the year alone.
+///
+/// A run must hold everything a match can hold before the core or word it is read back from:
+/// for a range (`between 1990 and 2000`, read back from the second year), the first year and
+/// the words between too.
+struct LeadRun: Sendable {
+    /// The words, in lower case (a pattern's case only makes a run longer, never wrong).
+    let words: Set<String>
+    /// Whether the lead holds numbers in ASCII digits.
+    let digits: Bool
+    /// The marks it holds besides white space.
+    private let asciiMarks: ASCIIByteSet
+    private let otherMarks: Set<UInt16>
+    private let longestWord: Int
+
+    init(words: some Sequence<String>, digits: Bool = false, marks: String = "") {
+        self.words = Set(words.map { $0.lowercased() })
+        precondition(self.words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { UTF16.isASCIILetter(UInt16($0)) } }, "a lead word of other than ASCII letters")
+        self.digits = digits
+        longestWord = self.words.map(\.utf8.count).max() ?? 0
+        asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
+        otherMarks = Set(marks.utf16.filter { $0 >= 0x80 })
+    }
+
+    /// Where the run that ends at `end` in `units` (UTF-16) starts: at its first word or number.
+    /// Where a word not of the run ends in one that is (`Xend` before `of`), at that ending, for
+    /// a pattern need not start at a word boundary. 0 where the run reaches a letter or digit
+    /// beyond ASCII, which case folding (`ſ` is `s`) or `\d` may read as part of it.
+    func start(in units: [UInt16], endingAt end: Int) -> Int {
+        var earliest = end
+        var index = end
+        while index > 0 {
+            let unit = units[index - 1]
+            if UTF16.isPatternSpace(unit) || (unit < 0x80 ? asciiMarks.contains(UInt8(unit)) : otherMarks.contains(unit)) {
+                index -= 1
+                continue
+            }
+            // Punctuation no lead holds ends the run; a letter or digit beyond ASCII makes it unsure.
+            guard unit < 0x80 else {
+                if Self.mayBeWordCharacter(unit) { return 0 }
+                break
+            }
+            var wordStart = index
+            if (0x30...0x39).contains(unit) {
+                while wordStart > 0 && (0x30...0x39).contains(units[wordStart - 1]) { wordStart -= 1 }
+            } else if UTF16.isASCIILetter(unit) {
+                while wordStart > 0 && UTF16.isASCIILetter(units[wordStart - 1]) { wordStart -= 1 }
+            } else {
+                break
+            }
+            // A word may go on beyond ASCII (`laſt` is `last` to a pattern ignoring case).
+            if wordStart > 0 && units[wordStart - 1] >= 0x80 && Self.mayBeWordCharacter(units[wordStart - 1]) { return 0 }
+            if (0x30...0x39).contains(unit) {
+                guard digits else { break }
+                earliest = wordStart
+            } else {
+                guard let ending = longestEnding(units[wordStart..<index]) else { break }
+                earliest = ending
+                guard ending == wordStart else { break }
+            }
+            index = wordStart
+        }
+        return earliest
+    }
+
+    /// Whether a unit beyond ASCII may be a letter or digit, or part of one (a surrogate).
+    private static func mayBeWordCharacter(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return true }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Where the longest ending of the ASCII word `word` that is one of the run's words starts.
+    private func longestEnding(_ word: ArraySlice<UInt16>) -> Int? {
+        var start = max(word.startIndex, word.endIndex - longestWord)
+        while start < word.endIndex {
+            if words.contains(String(lowercasingASCII: word[start...])) { return start }
+            start += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+@testable import FolioCore
+
+@Suite struct LeadRunTests {
+    /// `the end of`, `early-` and months, as the month-and-year rule's lead holds them.
+    let lead = LeadRun(words: ["early", "the", "end", "of"] + TemporalLexicon.monthWords, marks: ",.-")
+
+    @Test(arguments: [
+        ("in the end of March, 2005", 3),
+        // A pattern need not start at a word's start: `end` in `Xend` may lead the date.
+        ("Xend of March 2005", 1),
+        // Numbers are not of this lead; punctuation ends it; so does a word of no lead.
+        ("24 March 2005", 3), ("“end of March 2005", 1), ("early—March 2005", 6), ("said March 2005", 5),
+        // White space beyond ASCII is white space; a letter beyond ASCII may fold into a word (`ſ` is `s`).
+        ("in end of\u{A0}March 2005", 3), ("Cost ſend of March 2005", 0), ("laſt March 2005", 0), ("ſ end of March 2005", 0), ("2005", 0),
+    ])
+    func aRunStartsAtItsFirstWord(text: String, expected: Int) {
+        let units = Array(text.utf16)
+        #expect(lead.start(in: units, endingAt: units.count - 4) == expected, "\(text)")
+    }
+
+    @Test func numbersAndMarksBeyondASCIIBelongWhereTheLeadSaysSo() {
+        let range = LeadRun(words: ["between", "and"], digits: true, marks: "–")
+        let units = Array("said between 1990 – 2005".utf16)
+        #expect(range.start(in: units, endingAt: units.count - 4) == 5)
+        #expect(lead.start(in: units, endingAt: units.count - 4) == units.count - 4)
+    }
+}
