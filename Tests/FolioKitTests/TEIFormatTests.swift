@@ -62,6 +62,36 @@ import FolioXML
         #expect(outcomes.valid > 50 && outcomes.invalid > 50)
     }
 
+    /// The schema's inline content, one alternative an element name (see the schema): it takes
+    /// every form Folio writes and refuses their near misses, set in a paragraph of the body.
+    @Test(arguments: [
+        (##"text<ref type="foot" target="#fn1">4</ref> more"##, true),
+        (##"<ref type="bibr" target="#b1">Waltz, <date xml:id="dX" when="2000">2000</date><ref type="foot" target="#fn1">4</ref></ref>"##, true),
+        (##"<ref type="bibr">Lukyanov, 2016</ref>"##, true),
+        (##"<quote xml:id="qA">a</quote> and <quote rend="block" xml:id="qB">b</quote>"##, true),
+        (##"<cit><quote rend="block" xml:id="qC">a</quote><note type="attribution"><bibl><author>A</author></bibl></note></cit>"##, true),
+        (##"<cit><quote xml:id="qC">a</quote><note type="attribution"><bibl><ref type="foot" target="#fn1">4</ref></bibl></note></cit>"##, true),
+        (##"<q type="soCalled" xml:id="qD">a <quote xml:id="qE">b</quote></q>"##, true),
+        (##"<ref type="foot">4</ref>"##, false),
+        (##"<ref type="foot" target="#fn1"><date xml:id="dY" when="2000">2000</date></ref>"##, false),
+        (##"<ref type="other" target="#fn1">4</ref>"##, false),
+        (##"<ref type="bibr" target="#b1"><quote xml:id="qF">a</quote></ref>"##, false),
+        (##"<quote rend="inline" xml:id="qG">a</quote>"##, false),
+        (##"<quote>a</quote>"##, false),
+        (##"<cit><quote xml:id="qH">a</quote></cit>"##, false),
+        (##"<cit><quote xml:id="qC">a</quote><note type="attribution"><bibl><ref type="foot">4</ref></bibl></note></cit>"##, false),
+        (##"<q xml:id="qI">a</q>"##, false),
+    ])
+    func inlineContentIsWhatFolioWrites(content: String, valid: Bool) throws {
+        let xml = String(decoding: try TEIFormat().render(fullModelDocument()), as: UTF8.self)
+        let body = try #require(xml.range(of: "<body>"))
+        let open = try #require(xml.range(of: #"<p xml:id="[^"]*">"#, options: .regularExpression, range: body.upperBound..<xml.endIndex))
+        let close = try #require(xml.range(of: "</p>", range: open.upperBound..<xml.endIndex))
+        let document = xml.replacingCharacters(in: open.upperBound..<close.lowerBound, with: content)
+        let parsed = try ParsedXML(bytes: Array(document.utf8), name: "inline.xml")
+        #expect(try TEIFormat.schema.get().validate(parsed).isEmpty == valid)
+    }
+
     @Test func aBlockQuoteCompletingItsSentenceStaysInItsParagraph() throws {
         let text = "He wrote the following:\n\n> The quoted passage.\n\nA new paragraph.\n\n> A quotation standing alone."
         let document = try Pipeline(stages: [NormalizeStage(), ParagraphsStage()]).process(SourceText(name: "q.md", format: .markdown, text: text))

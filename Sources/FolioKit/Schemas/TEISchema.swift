@@ -202,32 +202,41 @@ public enum TEISchema {
 
   <!-- Inline content: text with markers, citations, dates and quotations -->
   <define name="inline">
-    <mixed>
-      <zeroOrMore>
-        <choice>
-          <ref name="footnoteRef"/>
-          <ref name="citationRef"/>
-          <ref name="date"/>
-          <element name="quote"><ref name="id"/><ref name="inline"/></element>
-          <!-- In running text a quotation's source is Folio's note, not printed words. -->
-          <element name="cit">
-            <element name="quote"><ref name="id"/><ref name="inline"/></element>
-            <ref name="attribution"/>
-          </element>
-          <!-- A block quotation that completes the sentence of the paragraph introducing it. -->
-          <ref name="blockQuote"/>
-          <element name="cit">
-            <ref name="blockQuote"/>
-            <ref name="attribution"/>
-          </element>
-          <element name="q">
-            <attribute name="type"><value>soCalled</value></attribute>
-            <ref name="id"/>
-            <ref name="inline"/>
-          </element>
-        </choice>
-      </zeroOrMore>
-    </mixed>
+    <!-- Text and elements as a choice, not `mixed` (an interleave, which libxml2 validates more
+         slowly); one alternative an element name, so that libxml2 picks it by the name. -->
+    <zeroOrMore>
+      <choice>
+        <text/>
+        <element name="ref">
+          <choice>
+            <ref name="footnoteRefContent"/>
+            <ref name="citationRefContent"/>
+          </choice>
+        </element>
+        <ref name="date"/>
+        <ref name="inlineQuote"/>
+        <!-- In running text a quotation's source is Folio's note, not printed words. -->
+        <element name="cit">
+          <ref name="inlineQuote"/>
+          <ref name="attribution"/>
+        </element>
+        <element name="q">
+          <attribute name="type"><value>soCalled</value></attribute>
+          <ref name="id"/>
+          <ref name="inline"/>
+        </element>
+      </choice>
+    </zeroOrMore>
+  </define>
+
+  <!-- A quotation in running text, or a block quotation that completes the sentence of the
+       paragraph introducing it. -->
+  <define name="inlineQuote">
+    <element name="quote">
+      <optional><attribute name="rend"><value>block</value></attribute></optional>
+      <ref name="id"/>
+      <ref name="inline"/>
+    </element>
   </define>
 
   <define name="attribution">
@@ -238,19 +247,19 @@ public enum TEISchema {
   </define>
 
   <define name="footnoteRef">
-    <element name="ref">
-      <attribute name="type"><value>foot</value></attribute>
-      <attribute name="target"><ref name="pointer"/></attribute>
-      <text/>
-    </element>
+    <element name="ref"><ref name="footnoteRefContent"/></element>
   </define>
 
-  <define name="citationRef">
-    <element name="ref">
-      <attribute name="type"><value>bibr</value></attribute>
-      <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
-      <mixed><zeroOrMore><choice><ref name="date"/><ref name="footnoteRef"/></choice></zeroOrMore></mixed>
-    </element>
+  <define name="footnoteRefContent">
+    <attribute name="type"><value>foot</value></attribute>
+    <attribute name="target"><ref name="pointer"/></attribute>
+    <text/>
+  </define>
+
+  <define name="citationRefContent">
+    <attribute name="type"><value>bibr</value></attribute>
+    <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
+    <mixed><zeroOrMore><choice><ref name="date"/><ref name="footnoteRef"/></choice></zeroOrMore></mixed>
   </define>
 
   <define name="date">
@@ -265,14 +274,16 @@ public enum TEISchema {
     <element name="bibl">
       <optional><element name="author"><text/></element></optional>
       <zeroOrMore>
-        <choice>
-          <element name="ref">
-            <attribute name="type"><value>bibr</value></attribute>
-            <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
-            <text/>
-          </element>
-          <ref name="footnoteRef"/>
-        </choice>
+        <element name="ref">
+          <choice>
+            <group>
+              <attribute name="type"><value>bibr</value></attribute>
+              <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
+              <text/>
+            </group>
+            <ref name="footnoteRefContent"/>
+          </choice>
+        </element>
       </zeroOrMore>
     </element>
   </define>
