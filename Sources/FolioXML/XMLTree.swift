@@ -37,9 +37,16 @@ public final class XMLTree {
         xmlFreeDoc(document)
     }
 
-    /// The document as UTF-8 bytes with an XML declaration. libxml2 keeps attribute order and
-    /// never indents inside mixed content, so the output is deterministic and text-faithful.
+    /// The document as UTF-8 bytes with an XML declaration, as libxml2 writes it (see
+    /// `XMLSerializer`): attributes in their order, no indentation inside mixed content, so
+    /// the output is deterministic and text-faithful.
     public func serialized(indented: Bool = true) -> [UInt8] {
+        XMLSerializer.serialize(document, indented: indented)
+    }
+
+    /// The document as libxml2's own `xmlDocDumpFormatMemoryEnc` writes it: what `serialized`
+    /// must write.
+    func serializedByLibXML2(indented: Bool) -> [UInt8] {
         var buffer: UnsafeMutablePointer<xmlChar>?
         var size: Int32 = 0
         xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", indented ? 1 : 0)

@@ -1,0 +1,160 @@
+internal import CLibXML2
+
+/// Writes a libxml2 tree as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` does, byte
+/// for byte, without libxml2's output buffers: they copied and measured every piece again, and
+/// writing a paper's TEI cost as much as validating it.
+///
+/// What libxml2 does, and this does:
+/// - an XML declaration with version and encoding, and a line break after it and after the
+///   document element;
+/// - element-only content indented two spaces a level (at most 30 levels: libxml2's 60
+///   columns), each child on its own line; none inside an element holding text, whose
+///   descendants are written as they are;
+/// - `<name/>` for an element without children;
+/// - `<`, `>`, `&` and a carriage return escaped in text; those and `"`, a line feed and a tab
+///   in attribute values; everything else, UTF-8 beyond ASCII too, as it is.
+///
+/// The tree holds elements, text and attributes of text only, as `XMLTree` builds it.
+struct XMLSerializer {
+    private var output: [UInt8] = []
+    private var indents: Bool
+
+    private static let maximumIndentLevel = 30
+
+    init(indented: Bool) {
+        indents = indented
+    }
+
+    static func serialize(_ document: xmlDocPtr, indented: Bool) -> [UInt8] {
+        var serializer = XMLSerializer(indented: indented)
+        serializer.output.reserveCapacity(1 << 16)
+        serializer.write(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        serializer.output.append(0x0A)
+        var child = document.pointee.children
+        while let node = child {
+            serializer.writeNode(node, level: 0, isRoot: true)
+            serializer.output.append(0x0A)
+            child = node.pointee.next
+        }
+        return serializer.output
+    }
+
+    private mutating func writeNode(_ node: xmlNodePtr, level: Int, isRoot: Bool) {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE: writeElement(node, level: level, isRoot: isRoot)
+        case XML_TEXT_NODE: node.pointee.content.map { writeEscaped($0, inAttribute: false) }
+        default: preconditionFailure("a node of a kind XMLTree never makes")
+        }
+    }
+
+    private mutating func writeElement(_ element: xmlNodePtr, level: Int, isRoot: Bool) {
+        if indents && !isRoot { indent(level) }
+        output.append(UInt8(ascii: "<"))
+        writeName(element.pointee.name, namespace: element.pointee.ns)
+        var namespace = element.pointee.nsDef
+        while let declared = namespace {
+            write(" xmlns")
+            if let prefix = declared.pointee.prefix {
+                output.append(UInt8(ascii: ":"))
+                writeCString(prefix)
+            }
+            write("=\"")
+            declared.pointee.href.map { writeCString($0) }
+            output.append(UInt8(ascii: "\""))
+            namespace = declared.pointee.next
+        }
+        var attribute = element.pointee.properties
+        while let property = attribute {
+            output.append(UInt8(ascii: " "))
+            writeName(property.pointee.name, namespace: property.pointee.ns)
+            write("=\"")
+            var value = property.pointee.children
+            while let text = value {
+                text.pointee.content.map { writeEscaped($0, inAttribute: true) }
+                value = text.pointee.next
+            }
+            output.append(UInt8(ascii: "\""))
+            attribute = property.pointee.next
+        }
+        guard let first = element.pointee.children else {
+            write("/>")
+            return
+        }
+        // Text among the children: nothing inside is indented, as white space there would be
+        // part of the text.
+        let wasIndenting = indents
+        if indents && Self.holdsText(first) { indents = false }
+        output.append(UInt8(ascii: ">"))
+        if indents { output.append(0x0A) }
+        var child: xmlNodePtr? = first
+        while let node = child {
+            writeNode(node, level: level + 1, isRoot: false)
+            if indents { output.append(0x0A) }
+            child = node.pointee.next
+        }
+        if indents { indent(level) }
+        write("</")
+        writeName(element.pointee.name, namespace: element.pointee.ns)
+        output.append(UInt8(ascii: ">"))
+        indents = wasIndenting
+    }
+
+    private static func holdsText(_ first: xmlNodePtr) -> Bool {
+        var child: xmlNodePtr? = first
+        while let node = child {
+            if node.pointee.type == XML_TEXT_NODE { return true }
+            child = node.pointee.next
+        }
+        return false
+    }
+
+    private mutating func indent(_ level: Int) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * min(level, Self.maximumIndentLevel)))
+    }
+
+    private mutating func writeName(_ name: UnsafePointer<xmlChar>?, namespace: xmlNsPtr?) {
+        if let prefix = namespace?.pointee.prefix {
+            writeCString(prefix)
+            output.append(UInt8(ascii: ":"))
+        }
+        name.map { writeCString($0) }
+    }
+
+    private mutating func write(_ text: StaticString) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private mutating func writeCString(_ text: UnsafePointer<xmlChar>) {
+        var end = text
+        while end.pointee != 0 { end += 1 }
+        output.append(contentsOf: UnsafeBufferPointer(start: text, count: end - text))
+    }
+
+    /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
+    /// copied whole.
+    private mutating func writeEscaped(_ text: UnsafePointer<xmlChar>, inAttribute: Bool) {
+        var runStart = text, index = text
+        while true {
+            let escape: StaticString
+            switch index.pointee {
+            case 0:
+                output.append(contentsOf: UnsafeBufferPointer(start: runStart, count: index - runStart))
+                return
+            case UInt8(ascii: "<"): escape = "&lt;"
+            case UInt8(ascii: ">"): escape = "&gt;"
+            case UInt8(ascii: "&"): escape = "&amp;"
+            case 0x0D: escape = "&#13;"
+            case UInt8(ascii: "\"") where inAttribute: escape = "&quot;"
+            case 0x0A where inAttribute: escape = "&#10;"
+            case 0x09 where inAttribute: escape = "&#9;"
+            default:
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: runStart, count: index - runStart))
+            write(escape)
+            index += 1
+            runStart = index
+        }
+    }
+}
