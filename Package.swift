@@ -29,13 +29,16 @@ let package = Package(
         .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),
+        // Growing byte buffers the JSON and XML writers write into.
+        .target(name: "FolioBytes"),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
-        .target(name: "FolioXML", dependencies: ["CLibXML2"]),
+        .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioBytes"]),
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",
             dependencies: [
                 "CICURegex",
+                "FolioBytes",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ],
@@ -54,8 +57,9 @@ let package = Package(
         // Fuzzing: generated and mutated documents through every stage and format.
         .target(name: "FolioFuzz", dependencies: ["FolioKit"]),
         .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"]),
+        .testTarget(name: "FolioBytesTests", dependencies: ["FolioBytes"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioBytes"]),
         .testTarget(name: "FolioKitTests", dependencies: ["FolioKit", "FolioFuzz"], exclude: ["Golden", "Regressions"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI", "CMallocTuning"]),
     ],

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import FolioBytes
 
 /// Writes a libxml2 tree as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` does, byte
 /// for byte, without libxml2's output buffers: they copied and measured every piece again, and
@@ -15,8 +16,8 @@ internal import CLibXML2
 ///   in attribute values; everything else, UTF-8 beyond ASCII too, as it is.
 ///
 /// The tree holds elements, text and attributes of text only, as `XMLTree` builds it.
-struct XMLSerializer {
-    private var output: [UInt8] = []
+struct XMLSerializer: ~Copyable {
+    private var output = ByteWriter()
     private var indents: Bool
 
     private static let maximumIndentLevel = 30
@@ -27,8 +28,7 @@ struct XMLSerializer {
 
     static func serialize(_ document: xmlDocPtr, indented: Bool) -> [UInt8] {
         var serializer = XMLSerializer(indented: indented)
-        serializer.output.reserveCapacity(1 << 16)
-        serializer.write(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+        serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         serializer.output.append(0x0A)
         var child = document.pointee.children
         while let node = child {
@@ -36,7 +36,7 @@ struct XMLSerializer {
             serializer.output.append(0x0A)
             child = node.pointee.next
         }
-        return serializer.output
+        return serializer.output.bytes()
     }
 
     private mutating func writeNode(_ node: xmlNodePtr, level: Int, isRoot: Bool) {
@@ -53,12 +53,12 @@ struct XMLSerializer {
         writeName(element.pointee.name, namespace: element.pointee.ns)
         var namespace = element.pointee.nsDef
         while let declared = namespace {
-            write(" xmlns")
+            output.append(" xmlns")
             if let prefix = declared.pointee.prefix {
                 output.append(UInt8(ascii: ":"))
                 writeCString(prefix)
             }
-            write("=\"")
+            output.append("=\"")
             declared.pointee.href.map { writeCString($0) }
             output.append(UInt8(ascii: "\""))
             namespace = declared.pointee.next
@@ -67,7 +67,7 @@ struct XMLSerializer {
         while let property = attribute {
             output.append(UInt8(ascii: " "))
             writeName(property.pointee.name, namespace: property.pointee.ns)
-            write("=\"")
+            output.append("=\"")
             var value = property.pointee.children
             while let text = value {
                 text.pointee.content.map { writeEscaped($0, inAttribute: true) }
@@ -77,7 +77,7 @@ struct XMLSerializer {
             attribute = property.pointee.next
         }
         guard let first = element.pointee.children else {
-            write("/>")
+            output.append("/>")
             return
         }
         // Text among the children: nothing inside is indented, as white space there would be
@@ -93,7 +93,7 @@ struct XMLSerializer {
             child = node.pointee.next
         }
         if indents { indent(level) }
-        write("</")
+        output.append("</")
         writeName(element.pointee.name, namespace: element.pointee.ns)
         output.append(UInt8(ascii: ">"))
         indents = wasIndenting
@@ -109,7 +109,7 @@ struct XMLSerializer {
     }
 
     private mutating func indent(_ level: Int) {
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * min(level, Self.maximumIndentLevel)))
+        output.append(repeating: UInt8(ascii: " "), count: 2 * min(level, Self.maximumIndentLevel))
     }
 
     private mutating func writeName(_ name: UnsafePointer<xmlChar>?, namespace: xmlNsPtr?) {
@@ -120,14 +120,10 @@ struct XMLSerializer {
         name.map { writeCString($0) }
     }
 
-    private mutating func write(_ text: StaticString) {
-        text.withUTF8Buffer { output.append(contentsOf: $0) }
-    }
-
     private mutating func writeCString(_ text: UnsafePointer<xmlChar>) {
         var end = text
         while end.pointee != 0 { end += 1 }
-        output.append(contentsOf: UnsafeBufferPointer(start: text, count: end - text))
+        output.append(UnsafeBufferPointer(start: text, count: end - text))
     }
 
     /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
@@ -138,7 +134,7 @@ struct XMLSerializer {
             let escape: StaticString
             switch index.pointee {
             case 0:
-                output.append(contentsOf: UnsafeBufferPointer(start: runStart, count: index - runStart))
+                output.append(UnsafeBufferPointer(start: runStart, count: index - runStart))
                 return
             case UInt8(ascii: "<"): escape = "&lt;"
             case UInt8(ascii: ">"): escape = "&gt;"
@@ -151,8 +147,8 @@ struct XMLSerializer {
                 index += 1
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: runStart, count: index - runStart))
-            write(escape)
+            output.append(UnsafeBufferPointer(start: runStart, count: index - runStart))
+            output.append(escape)
             index += 1
             runStart = index
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FolioBytes
 @testable import FolioCore
 
 @Suite struct JSONParserTests {
@@ -75,14 +76,14 @@ import Testing
         let pieces = ["a", "abcdefgh", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{0}", "é", "😀", "!", "~", "\u{80}", "Ü", "/"]
         for _ in 0..<5_000 {
             let string = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            var output: [UInt8] = []
+            var output = ByteWriter()
             JSONSerializer.writeString(string, into: &output)
-            #expect(output == definition(string), "\(string.debugDescription)")
+            #expect(output.bytes() == definition(string), "\(string.debugDescription)")
         }
         for number in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min] + (0..<1_000).map({ _ in Int.random(in: .min ... .max, using: &generator) }) {
-            var output: [UInt8] = []
+            var output = ByteWriter()
             JSONSerializer.writeInteger(number, into: &output)
-            #expect(String(decoding: output, as: UTF8.self) == String(number))
+            #expect(String(decoding: output.bytes(), as: UTF8.self) == String(number))
         }
     }
 }

@@ -1,3 +1,5 @@
+import FolioBytes
+
 /// Writes JSON deterministically: keys in the order the value holds them, numbers in their
 /// shortest exact form, non-ASCII text as UTF-8, two-space indentation when asked.
 public struct JSONSerializer {
@@ -8,31 +10,31 @@ public struct JSONSerializer {
     }
 
     public func serialize(_ value: JSONValue) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
+        var output = ByteWriter()
         write(value, into: &output, level: 0)
         output.append(0x0A)
-        return output
+        return output.bytes()
     }
 
     public func string(_ value: JSONValue) -> String {
         String(decoding: serialize(value), as: UTF8.self)
     }
 
-    private func write(_ value: JSONValue, into output: inout [UInt8], level: Int) {
+    private func write(_ value: JSONValue, into output: inout ByteWriter, level: Int) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append("null")
+        case .bool(let flag): output.append(flag ? "true" : "false")
         case .integer(let number): Self.writeInteger(number, into: &output)
         case .number(let number):
             if number.isFinite {
-                output.append(contentsOf: (number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)").utf8)
+                var text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+                text.withUTF8 { output.append($0) }
             } else {
-                output.append(contentsOf: "null".utf8)
+                output.append("null")
             }
         case .string(let string): Self.writeString(string, into: &output)
         case .array(let array):
-            guard !array.isEmpty else { output.append(contentsOf: "[]".utf8); return }
+            guard !array.isEmpty else { output.append("[]"); return }
             output.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -42,7 +44,7 @@ public struct JSONSerializer {
             newline(into: &output, level: level)
             output.append(UInt8(ascii: "]"))
         case .object(let object):
-            guard !object.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+            guard !object.isEmpty else { output.append("{}"); return }
             output.append(UInt8(ascii: "{"))
             for (index, (key, element)) in object.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -57,40 +59,30 @@ public struct JSONSerializer {
         }
     }
 
-    private func newline(into output: inout [UInt8], level: Int) {
+    private func newline(into output: inout ByteWriter, level: Int) {
         guard indent > 0 else { return }
         output.append(0x0A)
-        // Copied from a run of spaces, not appended one by one: every line of a document is
-        // indented, most by a dozen spaces or more.
-        var width = indent * level
-        while width > 0 {
-            let piece = min(width, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<piece])) }
-            width -= piece
-        }
+        output.append(repeating: UInt8(ascii: " "), count: indent * level)
     }
-
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
 
     /// An integer's decimal digits, written without making a string: offsets are most of a
     /// document's numbers.
-    static func writeInteger(_ number: Int, into output: inout [UInt8]) {
+    static func writeInteger(_ number: Int, into output: inout ByteWriter) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of any Int, last first
-        var count = 0
+        var first = 24
         withUnsafeMutableBytes(of: &digits) { digits in
             repeat {
-                digits[count] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
+                first -= 1
+                digits[first] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { output.append(digits[index]) }
+            output.append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[first...]))
         }
     }
 
-    static func writeString(_ string: String, into output: inout [UInt8]) {
+    static func writeString(_ string: String, into output: inout ByteWriter) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
@@ -105,20 +97,20 @@ public struct JSONSerializer {
                 let byte = bytes[index]
                 index += 1
                 guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
                 runStart = index
                 switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): output.append(#"\""#)
+                case UInt8(ascii: "\\"): output.append(#"\\"#)
+                case 0x0A: output.append(#"\n"#)
+                case 0x0D: output.append(#"\r"#)
+                case 0x09: output.append(#"\t"#)
                 default:
-                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(#"\u00"#)
                     Hexadecimal.append(byte, to: &output)
                 }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
     }

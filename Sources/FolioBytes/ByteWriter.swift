@@ -1,0 +1,75 @@
+/// Bytes written one piece after another into memory that grows as needed: what Folio's JSON
+/// and XML writers write into.
+///
+/// An `[UInt8]` appended to a byte at a time asks at every byte whether its storage is shared
+/// and large enough, through calls the optimizer cannot remove; writing a paper's JSON and TEI
+/// did that a few hundred thousand times. Here the storage is the writer's own (it cannot be
+/// copied), so a byte costs a comparison and a store.
+public struct ByteWriter: ~Copyable {
+    @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
+
+    public init(capacity: Int = 1 << 16) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        start.deallocate()
+    }
+
+    /// How many bytes are written.
+    public var writtenCount: Int { count }
+
+    /// The byte `offset` bytes from the start (before `writtenCount`).
+    public subscript(offset: Int) -> UInt8 {
+        precondition(offset >= 0 && offset < count, "a byte not yet written")
+        return start[offset]
+    }
+
+    @inlinable
+    public mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        start[count] = byte
+        count += 1
+    }
+
+    @inlinable
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        if capacity - count < bytes.count { grow(toHold: bytes.count) }
+        (start + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// `text`'s UTF-8.
+    @inlinable
+    public mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    @inlinable
+    public mutating func append(repeating byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        if capacity - count < repeats { grow(toHold: repeats) }
+        (start + count).update(repeating: byte, count: repeats)
+        count += repeats
+    }
+
+    /// Makes room for `more` bytes beyond those written, at least doubling.
+    @usableFromInline
+    mutating func grow(toHold more: Int) {
+        let newCapacity = max(capacity * 2, count + more)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: start, count: count)
+        start.deallocate()
+        start = grown
+        capacity = newCapacity
+    }
+
+    /// The bytes written.
+    public consuming func bytes() -> [UInt8] {
+        [UInt8](UnsafeBufferPointer(start: start, count: count))
+    }
+}

@@ -1,0 +1,36 @@
+import FolioBytes
+import Testing
+
+@Suite struct ByteWriterTests {
+    /// Property: a writer holds what an array appended the same pieces holds, from a small
+    /// start that must grow many times, by a byte and by more than it has room for.
+    @Test func holdsWhatWasAppended() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var writer = ByteWriter(capacity: 1)
+            var expected: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0:
+                    let byte = UInt8.random(in: 0...255, using: &generator)
+                    writer.append(byte)
+                    expected.append(byte)
+                case 1:
+                    let bytes = (0..<Int.random(in: 0...100, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                    bytes.withUnsafeBufferPointer { writer.append($0) }
+                    expected += bytes
+                case 2:
+                    let count = Int.random(in: -2...70, using: &generator)
+                    writer.append(repeating: 0x20, count: count)
+                    expected += repeatElement(0x20, count: max(count, 0))
+                default:
+                    writer.append("&amp;é")
+                    expected += Array("&amp;é".utf8)
+                }
+                #expect(writer.writtenCount == expected.count)
+                if let last = expected.indices.last { #expect(writer[last] == expected[last]) }
+            }
+            #expect(writer.bytes() == expected)
+        }
+    }
+}
