@@ -202,6 +202,19 @@ import Testing
         #expect(!Sentences.isAbbreviation("a.\u{301}b") && !Sentences.isAbbreviation("e.g.abc") && !Sentences.isAbbreviation("word"))
         #expect(Sentences.isAbbreviation("Fig") && Sentences.isAbbreviation("vol"))
     }
+
+    /// Property: the word before a full stop is an abbreviation exactly when `isAbbreviation`
+    /// says so of it, ASCII (asked without a string) or not.
+    @Test func theWordBeforeAFullStopIsAskedAsAWhole() {
+        let pieces = ["e", "g", "U", "S", "x", "Q", "Z", ".", "-", "'", "1", "vol", "VOL", "Approx", "sept", "al", "é", "Fig", "\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let word = (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "See " + word + ". Then"))
+            let stop = text.scalars.count - 6
+            #expect(Sentences.endsAbbreviation(text, before: stop, from: 0) == Sentences.isAbbreviation(word), "\(word.debugDescription)")
+        }
+    }
 }
 
 @Suite struct ProseSentencesTests {

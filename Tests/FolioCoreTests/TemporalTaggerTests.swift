@@ -239,6 +239,12 @@ import Testing
         let sentences = Sentences.split(text, in: text.all).map(text.string)
         #expect(sentences == ["The U.S. and J. R. Hale (Hale et al. 2000. 12) met, e.g. in Rome.", "Then they left!", "“Why?”", "Nobody knew."])
     }
+
+    @Test func squareBracketsAndParenthesesHoldTheirMarks() {
+        let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "See [Hale. Moss] too. (Why? Because.) Then [it] ended! Really? Yes."))
+        let sentences = Sentences.split(text, in: text.all).map(text.string)
+        #expect(sentences == ["See [Hale. Moss] too.", "(Why? Because.) Then [it] ended!", "Really?", "Yes."])
+    }
 }
 
 @Suite struct DatesAndEventsStageTests {

@@ -18,7 +18,12 @@ public enum Sentences {
         var index = range.start
         func isSpace(_ position: Int) -> Bool { text[position].isWhitespace }
         while index < range.end {
-            let scalar = text[index]
+            // Most code points are none of the marks asked about: passed over with one look.
+            let scalar = text.scalars.withUnsafeBufferPointer { scalars in
+                while index < range.end, !isMark(scalars[index].value) { index += 1 }
+                return index < range.end ? scalars[index] : " "
+            }
+            guard index < range.end else { break }
             if scalar == "(" || scalar == "[" { depth += 1 }
             if (scalar == ")" || scalar == "]") && depth > 0 { depth -= 1 }
             if depth == 0, scalar == "." || scalar == "?" || scalar == "!" {
@@ -42,6 +47,13 @@ public enum Sentences {
         return sentences.filter { $0.start < $0.end }
     }
 
+    /// Whether a code point is a bracket or a mark that may end a sentence: `( ) [ ] . ? !`.
+    @inline(__always)
+    private static func isMark(_ value: UInt32) -> Bool {
+        let marks: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x3F | 1 << 0x21
+        return value < 0x40 ? marks & (1 << UInt64(value)) != 0 : value == 0x5B || value == 0x5D
+    }
+
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isUppercase || scalar.hasNumericType || "\"“‘'(«„[".unicodeScalars.contains(scalar)
     }
@@ -54,8 +66,25 @@ public enum Sentences {
             // Abbreviations are short: a long word ends a sentence (and is not made a string).
             if position - wordStart > Self.longestAbbreviation { return false }
         }
-        return isAbbreviation(text.string(TextRange(wordStart, position)))
+        return isASCIIAbbreviation(text.scalars[wordStart..<position]) ?? isAbbreviation(text.string(TextRange(wordStart, position)))
     }
+
+    /// `isAbbreviation` of a word of ASCII code points, asked without making a string of
+    /// every word before a full stop; nil for a word with any other.
+    private static func isASCIIAbbreviation(_ word: ArraySlice<Unicode.Scalar>) -> Bool? {
+        guard word.allSatisfy(\.isASCII) else { return nil }
+        if word.count == 1 && ("A"..."Z").contains(word.first!) { return true }
+        if word.count <= 5 && word.contains(".") { return true }
+        guard word.count <= longestListedAbbreviation else { return false }
+        let lowerCased = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { bytes in
+            for (offset, scalar) in word.enumerated() { bytes[offset] = scalar.asciiLetterLowercased ?? UInt8(scalar.value) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return abbreviations.contains(lowerCased)
+    }
+
+    /// The length of the longest word in `abbreviations`.
+    private static let longestListedAbbreviation = abbreviations.map(\.count).max()!
 
     /// More code points than any abbreviation has, with room for accents written apart.
     static let longestAbbreviation = 16
