@@ -6,9 +6,9 @@ enum LatinLetters {
     /// `properties.isAlphabetic` of each code point below U+0300.
     private static let alphabetic: [Bool] = (0..<0x300).map { Unicode.Scalar(UInt32($0))!.properties.isAlphabetic }
 
-    /// `properties.isAlphabetic`, from the table below U+0300.
+    /// `properties.isAlphabetic`, from the table below U+0300; no punctuation mark is.
     static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : scalar.properties.isAlphabetic
+        scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : !scalar.isGeneralPunctuation && scalar.properties.isAlphabetic
     }
 
     /// `Character.isLowercase` of each code point below U+0300, a character of its own.

@@ -174,6 +174,11 @@ extension Unicode.Scalar {
         value < 0x80 ? asciiLetterLowercased != nil : LatinLetters.isAlphabetic(self)
     }
 
+    /// In Unicode's General Punctuation block (U+2000–U+206F: spaces, dashes, quotation
+    /// marks, ellipses), where no code point is a letter, in either case, or has a numeric type:
+    /// most of a paper's code points beyond ASCII are, and Unicode's tables need not be asked.
+    var isGeneralPunctuation: Bool { value &- 0x2000 < 0x70 }
+
     /// `properties.isWhitespace`, with ASCII answered without Unicode's property tables.
     var isWhitespace: Bool {
         value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
@@ -182,12 +187,12 @@ extension Unicode.Scalar {
     /// `properties.numericType != nil`, with ASCII answered without Unicode's property tables:
     /// there only the ten digits have a numeric type.
     var hasNumericType: Bool {
-        value < 0x80 ? (0x30...0x39).contains(value) : properties.numericType != nil
+        value < 0x80 ? (0x30...0x39).contains(value) : !isGeneralPunctuation && properties.numericType != nil
     }
 
     /// `properties.isUppercase`, with ASCII answered without Unicode's property tables.
     var isUppercase: Bool {
-        value < 0x80 ? (0x41...0x5A).contains(value) : properties.isUppercase
+        value < 0x80 ? (0x41...0x5A).contains(value) : !isGeneralPunctuation && properties.isUppercase
     }
 
     /// An ASCII letter as its lower-case byte; nil for anything else.
