@@ -21,10 +21,8 @@ enum QuoteMarks {
         var index = range.start
         while index < range.end {
             // Of ASCII only `"` opens a quotation: the rest of a text is passed over at one test.
-            if text[index].value < 0x80 && text[index] != "\"" {
-                index += 1
-                continue
-            }
+            index = text.firstPosition(from: index, to: range.end) { $0 >= 0x80 || $0 == 0x22 }
+            guard index < range.end else { break }
             let single = text[index] == "‘"
             guard single || isDoubleOpener(text[index]), opens(text, at: index, range) else {
                 index += 1

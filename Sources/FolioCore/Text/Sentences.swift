@@ -19,11 +19,9 @@ public enum Sentences {
         func isSpace(_ position: Int) -> Bool { text[position].isWhitespace }
         while index < range.end {
             // Most code points are none of the marks asked about: passed over with one look.
-            let scalar = text.scalars.withUnsafeBufferPointer { scalars in
-                while index < range.end, !isMark(scalars[index].value) { index += 1 }
-                return index < range.end ? scalars[index] : " "
-            }
+            index = text.firstPosition(from: index, to: range.end, where: isMark)
             guard index < range.end else { break }
+            let scalar = text[index]
             if scalar == "(" || scalar == "[" { depth += 1 }
             if (scalar == ")" || scalar == "]") && depth > 0 { depth -= 1 }
             if depth == 0, scalar == "." || scalar == "?" || scalar == "!" {

@@ -51,7 +51,8 @@ public struct CitationsStage: Stage {
         var result: [Citation] = []
         var index = range.start
         while index < range.end {
-            guard text[index] == "(" else { index += 1; continue }
+            index = text.firstPosition(from: index, to: range.end) { $0 == 0x28 }  // `(`
+            guard index < range.end else { break }
             var close = index + 1
             while close < range.end, close - index < 300, text[close] != ")", text[close] != "(" { close += 1 }
             guard close < range.end, text[close] == ")" else { index += 1; continue }
