@@ -327,6 +327,7 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isUppercase == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
             #expect(scalar.hasNumericType == (scalar.properties.numericType != nil), "U+\(String(value, radix: 16))")
+            #expect(scalar.isDecimalDigit == (scalar.properties.numericType == .decimal), "U+\(String(value, radix: 16))")
         }
     }
 

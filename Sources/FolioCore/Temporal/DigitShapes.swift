@@ -31,9 +31,7 @@ struct DigitShapes {
         for (index, unit) in units.enumerated() {
             // A digit beyond ASCII is a `\d` to the patterns: every shape may be there.
             if unit >= 0x80 && shapes != .all {
-                if UTF16.isSurrogate(unit) || Unicode.Scalar(unit).map({ !$0.isGeneralPunctuation && $0.properties.numericType == .decimal }) == true {
-                    shapes = .all
-                }
+                if UTF16.isSurrogate(unit) || Unicode.Scalar(unit)?.isDecimalDigit == true { shapes = .all }
             }
             guard isDigit(unit) else { run = 0; continue }
             run += 1

@@ -190,6 +190,12 @@ extension Unicode.Scalar {
         value < 0x80 ? (0x30...0x39).contains(value) : !isGeneralPunctuation && properties.numericType != nil
     }
 
+    /// `properties.numericType == .decimal` (what `\d` matches), with ASCII and punctuation
+    /// answered without Unicode's property tables.
+    var isDecimalDigit: Bool {
+        value < 0x80 ? (0x30...0x39).contains(value) : !isGeneralPunctuation && properties.numericType == .decimal
+    }
+
     /// `properties.isUppercase`, with ASCII answered without Unicode's property tables.
     var isUppercase: Bool {
         value < 0x80 ? (0x41...0x5A).contains(value) : !isGeneralPunctuation && properties.isUppercase
