@@ -313,9 +313,9 @@ import Testing
 /// Unicode's properties from Folio's own tables (`LatinLetters`, ASCII).
 @Suite struct LatinLettersTests {
     /// Property: `isAlphabetic` is Unicode's, below U+0300 from the table, beyond it from Unicode
-    /// (General Punctuation passed over).
+    /// (General Punctuation and the object replacement character passed over).
     @Test func alphabeticIsUnicodes() {
-        for value in Array(UInt32(0)..<0x800) + Array(0x1F00..<0x2100) {
+        for value in Array(UInt32(0)..<0x800) + Array(0x1F00..<0x2100) + Array(0xFFF0..<0x10000) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isAlphabetic == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
         }
@@ -323,7 +323,7 @@ import Testing
 
     /// Property: upper case and numeric type are Unicode's, ASCII answered directly.
     @Test func upperCaseAndNumbersAreUnicodes() {
-        for value in Array(UInt32(0)..<0x800) + Array(0x1F00..<0x2100) {
+        for value in Array(UInt32(0)..<0x800) + Array(0x1F00..<0x2100) + Array(0xFFF0..<0x10000) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             #expect(scalar.isUppercase == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
             #expect(scalar.hasNumericType == (scalar.properties.numericType != nil), "U+\(String(value, radix: 16))")

@@ -8,7 +8,7 @@ enum LatinLetters {
 
     /// `properties.isAlphabetic`, from the table below U+0300; no punctuation mark is.
     static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : !scalar.isGeneralPunctuation && scalar.properties.isAlphabetic
+        scalar.value < 0x300 ? alphabetic[Int(scalar.value)] : !scalar.isKnownNonAlphanumeric && scalar.properties.isAlphabetic
     }
 
     /// `Character.isLowercase` of each code point below U+0300, a character of its own.

@@ -174,10 +174,12 @@ extension Unicode.Scalar {
         value < 0x80 ? asciiLetterLowercased != nil : LatinLetters.isAlphabetic(self)
     }
 
-    /// In Unicode's General Punctuation block (U+2000–U+206F: spaces, dashes, quotation
-    /// marks, ellipses), where no code point is a letter, in either case, or has a numeric type:
-    /// most of a paper's code points beyond ASCII are, and Unicode's tables need not be asked.
-    var isGeneralPunctuation: Bool { value &- 0x2000 < 0x70 }
+    /// A code point known to be no letter, in either case, and to have no numeric type: one of
+    /// Unicode's General Punctuation block (U+2000–U+206F: spaces, dashes, quotation marks,
+    /// ellipses) or the object replacement character (U+FFFC), which stands for each citation
+    /// in the sentences the dates tagger reads. Most of the code points beyond ASCII that
+    /// Folio asks about are, and Unicode's tables need not be asked.
+    var isKnownNonAlphanumeric: Bool { value &- 0x2000 < 0x70 || value == 0xFFFC }
 
     /// `properties.isWhitespace`, with ASCII answered without Unicode's property tables.
     var isWhitespace: Bool {
@@ -187,18 +189,18 @@ extension Unicode.Scalar {
     /// `properties.numericType != nil`, with ASCII answered without Unicode's property tables:
     /// there only the ten digits have a numeric type.
     var hasNumericType: Bool {
-        value < 0x80 ? (0x30...0x39).contains(value) : !isGeneralPunctuation && properties.numericType != nil
+        value < 0x80 ? (0x30...0x39).contains(value) : !isKnownNonAlphanumeric && properties.numericType != nil
     }
 
     /// `properties.numericType == .decimal` (what `\d` matches), with ASCII and punctuation
     /// answered without Unicode's property tables.
     var isDecimalDigit: Bool {
-        value < 0x80 ? (0x30...0x39).contains(value) : !isGeneralPunctuation && properties.numericType == .decimal
+        value < 0x80 ? (0x30...0x39).contains(value) : !isKnownNonAlphanumeric && properties.numericType == .decimal
     }
 
     /// `properties.isUppercase`, with ASCII answered without Unicode's property tables.
     var isUppercase: Bool {
-        value < 0x80 ? (0x41...0x5A).contains(value) : !isGeneralPunctuation && properties.isUppercase
+        value < 0x80 ? (0x41...0x5A).contains(value) : !isKnownNonAlphanumeric && properties.isUppercase
     }
 
     /// An ASCII letter as its lower-case byte; nil for anything else.

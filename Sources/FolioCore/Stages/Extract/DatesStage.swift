@@ -33,5 +33,7 @@ public struct DatesStage: Stage {
         document.dates = dates
     }
 
+    /// What stands for a citation in a sentence the tagger reads (`isKnownNonAlphanumeric`
+    /// passes it without Unicode's tables).
     static let blank: Unicode.Scalar = "\u{FFFC}"
 }
