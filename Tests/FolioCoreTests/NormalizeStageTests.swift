@@ -36,8 +36,8 @@ import Testing
     }
 
     @Test func controlAndInvisibleCharactersGoAndAreLogged() throws {
-        let document = try normalize("a\u{0007}b\u{200B}c\u{FEFF}d\u{0085}e")
-        #expect(output(document) == "abcde")
+        let document = try normalize("a\u{0007}b\u{200B}c\u{FEFF}d\u{0085}e\u{007F}f ~\u{007F} g")
+        #expect(output(document) == "abcdef ~ g")
         #expect(Set(document.repairs.map(\.rule)) == ["control-character", "invisible-character"])
     }
 

@@ -50,6 +50,27 @@ public struct NormalizeStage: Stage {
             || value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xAD || value == 0x2028 || value == 0x2029
     }
 
+    /// Where, from `start`, the first code point that a rule may change stands: printable
+    /// ASCII stays as it is, and so (with `passingSingleSpaces`) does one space before it, the
+    /// space between most words (what `normalizeSpaces` would decide, without weighing the
+    /// run). Most of a paper is passed over here, through a pointer.
+    private static func skipPlain(_ scalars: [Unicode.Scalar], from start: Int, passingSingleSpaces: Bool) -> Int {
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = start
+            while index < scalars.count {
+                let value = scalars[index].value
+                if value &- 0x21 < 0x5E {
+                    index += 1
+                } else if passingSingleSpaces && value == 0x20 && index + 1 < scalars.count && scalars[index + 1].value &- 0x21 < 0x5E {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            return index
+        }
+    }
+
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
         let scalars = text.scalars
@@ -89,19 +110,11 @@ public struct NormalizeStage: Stage {
         }
 
         while index < scalars.count {
+            index = Self.skipPlain(scalars, from: index, passingSingleSpaces: normalizeWhiteSpace)
+            guard index < scalars.count else { break }
             let scalar = scalars[index]
             let value = scalar.value
-            if value > 0x20 && value < 0x7F {
-                index += 1
-                continue
-            }
             if normalizeWhiteSpace {
-                // One space before a printable ASCII character, the space between most words,
-                // stays as it is (what `normalizeSpaces` would decide, without weighing the run).
-                if value == 0x20, index + 1 < scalars.count, (0x21..<0x7F).contains(scalars[index + 1].value) {
-                    index += 1
-                    continue
-                }
                 if Self.isHorizontalSpace(scalar) {
                     normalizeSpaces()
                     continue
