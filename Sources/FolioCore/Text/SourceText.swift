@@ -23,16 +23,23 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     public static func sniff(_ scalars: [Unicode.Scalar]) -> InputFormat {
         var inLongLines = 0
         var visible = 0
-        var lineLength = 0
-        func endLine() {
+        func endLine(_ lineLength: Int) {
             if lineLength > longestPrintedLine { inLongLines += lineLength }
             visible += lineLength
-            lineLength = 0
         }
-        for scalar in scalars {
-            if scalar.isLineBreak { endLine() } else { lineLength += 1 }
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = 0, lineStart = 0
+            while true {
+                index = scalars.firstAtOrBelowFormFeed(from: index, to: scalars.count)
+                guard index < scalars.count else { break }
+                if scalars[index].isLineBreak {
+                    endLine(index - lineStart)
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            endLine(scalars.count - lineStart)
         }
-        endLine()
         return visible > 0 && inLongLines * 2 > visible ? .markdown : .plainText
     }
 

@@ -28,6 +28,8 @@ public struct LinkDebrisStage: Stage {
             index = range.end
         }
         while index < scalars.count {
+            index = text.firstPosition(from: index, to: scalars.count) { $0 == 0x5B || $0 == 0x3C }  // `[` or `<`
+            guard index < scalars.count else { break }
             switch scalars[index] {
             case "[":
                 if let link = markdownLink(at: index, scalars) { replace(link.whole, keeping: link.text) } else { index += 1 }
