@@ -28,7 +28,20 @@ struct DigitShapes {
         let isHyphen = { (unit: UInt16) in unit == 0x2D }
         let isDash = { (unit: UInt16) in unit == 0x2D || unit == 0x2013 || unit == 0x2014 }
         var run = 0
-        for (index, unit) in units.enumerated() {
+        var index = 0
+        while index < units.count {
+            // Most units are neither digits nor beyond ASCII: passed over through a pointer,
+            // each ending a run of digits.
+            let next = units.withUnsafeBufferPointer { units in
+                var next = index
+                while next < units.count && units[next] < 0x80 && units[next] &- 0x30 > 9 { next += 1 }
+                return next
+            }
+            if next > index { run = 0 }
+            index = next
+            guard index < units.count else { break }
+            let unit = units[index]
+            defer { index += 1 }
             // A digit beyond ASCII is a `\d` to the patterns: every shape may be there.
             if unit >= 0x80 && shapes != .all {
                 if UTF16.isSurrogate(unit) || Unicode.Scalar(unit)?.isDecimalDigit == true { shapes = .all }
