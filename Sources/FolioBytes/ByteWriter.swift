@@ -19,15 +19,6 @@ public struct ByteWriter: ~Copyable {
         start.deallocate()
     }
 
-    /// How many bytes are written.
-    public var writtenCount: Int { count }
-
-    /// The byte `offset` bytes from the start (before `writtenCount`).
-    public subscript(offset: Int) -> UInt8 {
-        precondition(offset >= 0 && offset < count, "a byte not yet written")
-        return start[offset]
-    }
-
     @inlinable
     public mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: 1) }

@@ -30,13 +30,9 @@ struct DigitShapes {
         var run = 0
         var index = 0
         while index < units.count {
-            // Most units are neither digits nor beyond ASCII: passed over through a pointer,
-            // each ending a run of digits.
-            let next = units.withUnsafeBufferPointer { units in
-                var next = index
-                while next < units.count && units[next] < 0x80 && units[next] &- 0x30 > 9 { next += 1 }
-                return next
-            }
+            // Most units are neither digits nor beyond ASCII: passed over at one test each, each
+            // ending a run of digits.
+            let next = units[index...].firstIndex { $0 >= 0x80 || isDigit($0) } ?? units.count
             if next > index { run = 0 }
             index = next
             guard index < units.count else { break }

@@ -70,7 +70,7 @@ struct LeadRun: Sendable {
     /// Whether a unit beyond ASCII may be a letter or digit, or part of one (a surrogate).
     private static func mayBeWordCharacter(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(unit) else { return true }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return scalar.isAlphabetic || scalar.hasNumericType
     }
 
     /// Where the longest ending of the ASCII word `word` that is one of the run's words starts.
