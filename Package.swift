@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             // The reference tagger's weights, trained on AnyStyle's core set (`folio train-references`).
-            resources: [.copy("Resources/reference-tagger.txt")]
+            resources: [.copy("Resources/reference-tagger.txt"), .copy("Resources/reference-tagger.tables")]
         ),
         // Output: JSON and TEI emitters, their schemas and validation, parallel, incremental
         // and resumable batch runs (SHA-256 fingerprints from swift-crypto).

@@ -13,7 +13,7 @@ struct TrainReferencesCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Tagged references, one JSON object a line.", valueName: "file"))
     var file: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the model.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the model's text; its compiled tables go beside it, ending in .tables.", valueName: "file"))
     var output: String
 
     @Option(help: "Passes over the training data.")
@@ -37,6 +37,14 @@ struct TrainReferencesCommand: ParsableCommand {
             let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs, houseStyles: houseStyles)
             try model.serialized().write(toFile: output, atomically: true, encoding: .utf8)
             Console.output("wrote \(output)")
+            // The compiled tables beside the text, which runs read: from the text just written,
+            // so they are the tables every run of that text gets.
+            let tablesFile = URL(fileURLWithPath: output).deletingPathExtension().appendingPathExtension("tables").path
+            guard let tables = try ReferenceTagger(taggingWith: Array(model.serialized().utf8)).compiled() else {
+                throw FolioError("two of the model's features share a hash: runs read its text, and no compiled model was written")
+            }
+            try Data(tables).write(to: URL(fileURLWithPath: tablesFile), options: .atomic)
+            Console.output("wrote \(tablesFile)")
         } catch let error as FolioError {
             Console.error(error.inFile(file).description)
             throw ExitCode(2)

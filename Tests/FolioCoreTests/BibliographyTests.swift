@@ -451,6 +451,70 @@ import Testing
         #expect(try ReferenceTagger(serialized: String(text.dropLast())).serialized() == text)
     }
 
+    static let shippedCompiledModelPath = URL(fileURLWithPath: shippedModelPath).deletingPathExtension().appendingPathExtension("tables").path
+
+    /// The compiled model that runs read is the shipped text compiled (`FOLIO_UPDATE_GOLDEN=1`
+    /// writes it again, as `train-references` does).
+    @Test func theShippedCompiledModelIsItsTextCompiled() throws {
+        let text = try #require(FileManager.default.contents(atPath: Self.shippedModelPath))
+        let compiled = try #require(try ReferenceTagger(taggingWith: Array(text)).compiled())
+        if ProcessInfo.processInfo.environment["FOLIO_UPDATE_GOLDEN"] != nil {
+            try Data(compiled).write(to: URL(fileURLWithPath: Self.shippedCompiledModelPath))
+        }
+        let shipped = try #require(FileManager.default.contents(atPath: Self.shippedCompiledModelPath))
+        #expect(Array(shipped) == compiled, "reference-tagger.tables is not reference-tagger.txt compiled: run the tests with FOLIO_UPDATE_GOLDEN=1")
+        #expect(try ReferenceTagger(compiled: compiled).compiled() == compiled, "read back, the tables are written as they were")
+    }
+
+    /// A model trained on one reference, read only to tag, as the shipped one is.
+    static func smallModel() throws -> ReferenceTagger {
+        let gold: JSONValue = .object(["author": .array([.object(["family": .string("Smith"), "given": .string("J.")])]),
+                                       "issued": .object(["date-parts": .array([.array([.number(2001)])])]),
+                                       "title": .string("A title"), "publisher": .string("Press"), "publisher-place": .string("Boston")])
+        let (tokens, labels) = GoldAlignment.labels(raw: "Smith, J. 2001. A title. Boston: Press.", gold: gold)
+        return try ReferenceTagger(taggingWith: Array(ReferenceTagger.train([(tokens, labels)], epochs: 3).serialized().utf8))
+    }
+
+    @Test func aCompiledModelTagsAsItsText() throws {
+        let model = try Self.smallModel()
+        let compiled = try #require(model.compiled())
+        let read = try ReferenceTagger(modelFile: compiled)
+        #expect(read.transitions == model.transitions)
+        for raw in ["Smith, J. 2001. A title. Boston: Press.", "Jones, K. 1999. Another title. Paris: House.", "", "2001"] {
+            let tokens = ReferenceToken.tokenize(raw)
+            #expect(read.tag(tokens) == model.tag(tokens), "\(raw)")
+        }
+        let tables = try #require(read.tables), original = try #require(model.tables)
+        for (table, source) in [(tables.emissions, original.emissions), (tables.edges, original.edges)] {
+            var rows = 0
+            source.forEachRow { _, key, entries in
+                rows += 1
+                #expect(table.row(of: key).map { Array(table.entries[$0].map(\.weight)) } == entries.map(\.weight))
+            }
+            #expect(rows > 0)
+        }
+    }
+
+    @Test func aDamagedCompiledModelIsAnErrorNotACrash() throws {
+        let model = try Self.smallModel()
+        let compiled = try #require(model.compiled())
+        let header = ReferenceTagger.compiledHeader.utf8.count
+        var damaged: [[UInt8]] = [Array(compiled.dropLast()), compiled + [0], Array(compiled.prefix(header)), Array("folio-reference-tagger-tables 2\n".utf8)]
+        // The first table's slot count, made no power of two; and its first row's slot, made past the table's end.
+        let transitions = 4 + 4 * (ReferenceTagger.labelCount + 1) * ReferenceTagger.labelCount
+        var slots = compiled
+        slots[header + transitions + 4] = 3
+        var slot = compiled
+        slot[header + transitions + 16 + 3] = 0xFF
+        damaged += [slots, slot]
+        for bytes in damaged {
+            #expect(throws: FolioError.self) { try ReferenceTagger(compiled: bytes) }
+        }
+        // A text model still reads where a compiled one was expected, and the other way round.
+        #expect(try ReferenceTagger(modelFile: compiled).transitions == model.transitions)
+        #expect(try ReferenceTagger(modelFile: Array(ReferenceTagger.train([], epochs: 1).serialized().utf8)).tables != nil)
+    }
+
     @Test func numbersInsideALinkAreNoLocators() {
         let fields = ReferenceParser().parse("Ionescu, Ana. 2016. „Titlul articolului”. *Ziarul*. https://www.example.ro/sport/titlul-articolului-15700571.")
         #expect(fields.page == nil && fields.volume == nil)

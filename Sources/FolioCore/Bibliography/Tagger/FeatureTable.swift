@@ -41,10 +41,17 @@ struct FeatureTable: Sendable {
 
     /// An empty table with room for `capacity` rows.
     init(capacity: Int, width: Int) {
-        precondition(width <= Int(UInt16.max), "rows too wide")
         var size = 16
         // At most two thirds full: a smaller table misses the cache less than probes cost.
         while size * 2 < capacity * 3 { size *= 2 }
+        self.init(slotCount: size, capacity: capacity, width: width)!
+    }
+
+    /// An empty table of `slotCount` slots (a power of two, more than `capacity`) with room
+    /// for `capacity` rows; nil when the numbers cannot make one.
+    init?(slotCount size: Int, capacity: Int, width: Int) {
+        precondition(width <= Int(UInt16.max), "rows too wide")
+        guard size > 0, size & (size - 1) == 0, (0..<size).contains(capacity) else { return nil }
         slots = [Slot](repeating: Slot(), count: size)
         mask = size - 1
         self.width = width
@@ -81,6 +88,33 @@ struct FeatureTable: Sendable {
             if found.key == 0 { return nil }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Each row in the order of the slots: its slot, its feature's hash and its weights.
+    func forEachRow(_ body: (_ slot: Int, _ key: UInt64, _ entries: ArraySlice<Entry>) -> Void) {
+        for (index, slot) in slots.enumerated() where slot.key != 0 {
+            body(index, slot.key, entries[Int(slot.start)..<Int(slot.start + slot.count)])
+        }
+    }
+
+    /// How many slots the table has; a table made for as many rows has as many.
+    var slotCount: Int { slots.count }
+
+    /// A table as `forEachRow` gave it: each row put straight into its slot, no probing, with
+    /// its weights the next `count` of `entries`. nil when they do not make one (a slot outside
+    /// the table or taken twice, a weight outside its row, more or fewer weights than rows).
+    init?(slotCount: Int, width: Int, rows: [(slot: Int, key: UInt64, count: Int)], entries: [Entry]) {
+        guard var table = FeatureTable(slotCount: slotCount, capacity: rows.count, width: width) else { return nil }
+        var start = 0
+        for (slot, key, count) in rows {
+            guard key != 0, table.slots.indices.contains(slot), table.slots[slot].key == 0, count <= entries.count - start else { return nil }
+            table.slots[slot] = Slot(key: key, start: Int32(start), count: Int32(count))
+            start += count
+        }
+        guard start == entries.count, entries.allSatisfy({ Int($0.index) < width }) else { return nil }
+        table.entries = entries
+        table.rows = rows.count
+        self = table
     }
 
     /// The row of the feature with hash `key` with its zeros, as training wrote it.

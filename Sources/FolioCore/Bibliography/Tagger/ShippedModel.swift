@@ -2,22 +2,28 @@ import Foundation
 
 extension ReferenceTagger {
     /// The model shipped with Folio, read once; nil when it cannot be found, and the rules then
-    /// parse alone. `FOLIO_REFERENCE_MODEL` names another model file.
+    /// parse alone. `FOLIO_REFERENCE_MODEL` names another model file, its text or compiled.
     ///
     /// SwiftPM copies the model into a resource bundle beside the executable. Its generated
     /// `Bundle.module` accessor stops the process when the bundle is missing (a binary copied
-    /// elsewhere), so Folio looks for the file itself.
+    /// elsewhere), so Folio looks for the file itself: the compiled model first, which reads
+    /// fast, and the text where it is missing or damaged.
     public static let shipped: ReferenceTagger? = {
         for path in modelCandidates() {
-            if let data = FileManager.default.contents(atPath: path),
-               let model = try? ReferenceTagger(taggingWith: Array(data)) {
+            if let data = FileManager.default.contents(atPath: path), let model = try? ReferenceTagger(modelFile: Array(data)) {
                 return model
             }
         }
         return nil
     }()
 
+    /// A model file's bytes read to tag, compiled or text.
+    init(modelFile bytes: [UInt8]) throws {
+        self = Self.isCompiled(bytes) ? try ReferenceTagger(compiled: bytes) : try ReferenceTagger(taggingWith: bytes)
+    }
+
     static let modelFile = "reference-tagger.txt"
+    static let compiledModelFile = "reference-tagger.tables"
 
     static func modelCandidates() -> [String] {
         var candidates: [String] = []
@@ -25,9 +31,11 @@ extension ReferenceTagger {
         var folders = [Bundle.main.bundleURL]
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() { folders.append(executable) }
         for folder in folders {
-            candidates.append(folder.appendingPathComponent("Folio_FolioCore.resources/\(modelFile)").path)
-            candidates.append(folder.appendingPathComponent("Folio_FolioCore.bundle/Contents/Resources/\(modelFile)").path)
-            candidates.append(folder.appendingPathComponent("Folio_FolioCore.bundle/\(modelFile)").path)
+            for file in [compiledModelFile, modelFile] {
+                candidates.append(folder.appendingPathComponent("Folio_FolioCore.resources/\(file)").path)
+                candidates.append(folder.appendingPathComponent("Folio_FolioCore.bundle/Contents/Resources/\(file)").path)
+                candidates.append(folder.appendingPathComponent("Folio_FolioCore.bundle/\(file)").path)
+            }
         }
         return candidates
     }
