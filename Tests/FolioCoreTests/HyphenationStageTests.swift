@@ -138,6 +138,24 @@ import Testing
         #expect(!list.contains("ms") && !list.contains("xy") && list.count == 4, "flags are no words")
     }
 
+    /// Property: a list read from a file holds what the list of its lines' words (flags cut
+    /// off) holds, whatever their case, letters and line ends.
+    @Test func aWordListFileIsItsWords() throws {
+        let path = NSTemporaryDirectory() + "folio-words-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var generator = SplitMix(seed: 11)
+        let pieces = ["a", "z", "A", "Z", "@", "[", "`", "{", "É", "é", "ß", "İ", "Σ", "e\u{301}", "'", "-", "1"]
+        for _ in 0..<20 {
+            let words = (0..<200).map { _ in (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+            let lines = words.map { $0 + (Bool.random(using: &generator) ? "/" + (pieces.randomElement(using: &generator)!) : "") }
+            let ends = ["\n", "\r\n", "\r"]
+            try lines.map { $0 + ends.randomElement(using: &generator)! }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+            let read = try WordList(path: path), expected = WordList(words: words.filter { !$0.isEmpty })
+            #expect(read.count == expected.count)
+            for word in words + words.map({ $0.uppercased() }) { #expect(read.contains(word) == expected.contains(word), "\(word)") }
+        }
+    }
+
     @Test func aWordListFindsWordsAsStringsEqualThem() {
         // Strings are equal when Unicode counts them the same: `é` composed or decomposed.
         let words = ["Café", "nai\u{308}ve", "x", "", "über"] + (0..<5_000).map { "word\($0)" }

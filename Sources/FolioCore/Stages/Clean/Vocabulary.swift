@@ -213,22 +213,32 @@ public struct WordList: Sendable {
             throw FolioError(file: path, "the word list cannot be read")
         }
         var words = WordTable<Void>(capacity: data.count / 8)
+        // A word of ASCII letters is lower-cased here, byte by byte: only words beyond ASCII
+        // are made strings, to lower-case. The list is read before the first paper, and making
+        // a string of each of its capitalised names was much of a run's start-up.
+        var lowercased: [UInt8] = []
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var start = 0
             while start < bytes.count {
-                var end = start, wordEnd: Int?, plain = true
-                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D {
-                    if bytes[end] == UInt8(ascii: "/") && wordEnd == nil { wordEnd = end }
-                    if wordEnd == nil && (bytes[end] >= 0x80 || (0x41...0x5A).contains(bytes[end])) { plain = false }
+                var end = start, hasCapitals = false, isASCII = true
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/") { break }
+                    if byte &- 0x41 < 26 { hasCapitals = true } else if byte >= 0x80 { isASCII = false }
                     end += 1
                 }
-                let word = UnsafeBufferPointer(rebasing: bytes[start..<(wordEnd ?? end)])
-                // Only words with capitals or beyond ASCII are made strings, to lower-case.
-                if plain {
-                    if !word.isEmpty { words.update(word, initial: ()) { _ in } }
-                } else {
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                // Past a `/`, the rest of the line is hunspell's flags.
+                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+                if !isASCII {
                     WordTable<Void>.key(String(decoding: word, as: UTF8.self).lowercased()).withUnsafeBufferPointer { words.update($0, initial: ()) { _ in } }
+                } else if hasCapitals {
+                    lowercased.removeAll(keepingCapacity: true)
+                    for byte in word { lowercased.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+                    lowercased.withUnsafeBufferPointer { words.update($0, initial: ()) { _ in } }
+                } else if !word.isEmpty {
+                    words.update(word, initial: ()) { _ in }
                 }
                 start = end + 1
             }
