@@ -386,7 +386,9 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        TemporalRule("(?i)\\bthe\\s+" + L.year + "\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b", core: L.year, lead: 8, needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
+        // Case-insensitive around the year, not over it: a year's letter classes are the
+        // same in every rule, and ICU closing them over case made this the costliest to compile.
+        TemporalRule("(?i:\\bthe\\s+)" + L.year + "(?i:\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b)", core: L.year, lead: 8, needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
