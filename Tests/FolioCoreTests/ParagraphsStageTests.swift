@@ -43,6 +43,26 @@ import Testing
         #expect(blocks[0].contains("typesetter's everyday event."))
     }
 
+    /// Property: laid-out blocks follow one another through the text, none overlapping the
+    /// next, in both input styles: the stage finds the block a page break falls
+    /// in by searching them in that order.
+    @Test func laidOutBlocksFollowOneAnother() throws {
+        var generator = SplitMix(seed: 23)
+        let pieces = ["A sentence that ends.", "and goes on", "    Indented", "> quoted", "# Heading", "- item", "Figure 1. A caption",
+                      "", " ", "\u{000C}", "\u{000C}3", "12", "word-", "THE HEAD IN CAPITALS", String(repeating: "long line of words ", count: 4)]
+        for round in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "\n")
+            for format in [InputFormat.plainText, .markdown] {
+                let document = try process(text, format: format, stages: [NormalizeStage()])
+                let lines = document.text.lines(in: document.runningText)
+                let blocks = ParagraphsStage().layOut(lines, document.text, format: format).map(\.span)
+                for (block, next) in zip(blocks, blocks.dropFirst()) {
+                    #expect(block.start <= block.end && block.end <= next.start, "round \(round), \(format): \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func hyphenatedCompoundsAtLineEndsStayJoined() throws {
         let blocks = try blockTexts(process("the NATO-\nRussia relations\n", stages: stages))
         #expect(blocks == ["the NATO-Russia relations"])

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Groups lines into paragraphs (and the one-line blocks headings are made of).
@@ -40,7 +41,10 @@ public struct ParagraphsStage: Stage {
         }
         // Where a paragraph of extracted text runs on across a page break, the join is logged.
         for line in PageStarts.find(in: lines).dropFirst().map({ lines[$0] }) {
-            guard let block = groups.first(where: { $0.span.start < line.content.start && line.content.start < $0.span.end })?.span else { continue }
+            // Blocks follow one another through the text: the one that may hold the line is the
+            // first that ends after it (searched for, as a long paper has thousands of each).
+            let candidate = groups.partitioningIndex { $0.span.end > line.content.start }
+            guard candidate < groups.count, case let block = groups[candidate].span, block.start < line.content.start else { continue }
             var gapStart = line.range.start
             while gapStart > block.start && text[gapStart - 1].isWhitespace { gapStart -= 1 }
             let gap = TextRange(gapStart, line.content.start)
