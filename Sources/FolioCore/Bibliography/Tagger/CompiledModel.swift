@@ -3,8 +3,9 @@
 /// most of a run's start-up; these bytes are copied into the tables as they are.
 ///
 /// A line of text names the form and the labels; then, little-endian: the transition weights,
-/// and for the emission table and then the edge table its width, slots and rows, and each row
-/// (in the order of the slots) as its slot, its feature's hash and its non-zero weights. The
+/// and for the emission table and then the edge table its width and how many slots, rows and
+/// weights it has, each row (in the order of the slots) as its slot, its feature's hash and how
+/// many non-zero weights it has, and then the rows' weights one after another. The
 /// text (`reference-tagger.txt`) stays the model's source; `train-references` writes both, and
 /// a test checks that the shipped bytes are what the shipped text compiles to.
 extension ReferenceTagger {
@@ -114,8 +115,8 @@ private struct LittleEndianReader {
         return Integer(littleEndian: value)
     }
 
-    /// `count` weights of a row, each a label's index (two bytes) and the weight's bits (four):
-    /// most of the file, read in one go.
+    /// `count` weights, each a label's index (two bytes) and the weight's bits (four): most of
+    /// the file, read in one go.
     mutating func entries(_ count: Int) throws -> [FeatureTable.Entry] {
         let size = 6
         guard count >= 0, (bytes.count - position) / size >= count else { throw FolioError("the reference tagger's compiled model is cut short") }
