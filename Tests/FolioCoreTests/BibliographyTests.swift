@@ -491,7 +491,7 @@ import Testing
                 rows += 1
                 #expect(table.row(of: key).map { Array(table.entries[$0].map(\.weight)) } == entries.map(\.weight))
             }
-            #expect(rows > 0)
+            #expect(rows > 0 && rows == source.rowCount && table.rowCount == rows)
         }
     }
 

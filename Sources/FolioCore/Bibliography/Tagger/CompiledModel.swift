@@ -21,11 +21,9 @@ extension ReferenceTagger {
         append(UInt32(transitions.count))
         for weight in transitions { append(weight.bitPattern) }
         for table in [tables.emissions, tables.edges] {
-            var rows = 0
-            table.forEachRow { _, _, _ in rows += 1 }
             append(UInt32(table.width))
             append(UInt32(table.slotCount))
-            append(UInt32(rows))
+            append(UInt32(table.rowCount))
             append(UInt32(table.entries.count))
             table.forEachRow { slot, key, entries in
                 append(UInt32(slot))

@@ -97,8 +97,9 @@ struct FeatureTable: Sendable {
         }
     }
 
-    /// How many slots the table has; a table made for as many rows has as many.
+    /// How many slots the table has (a power of two), and how many of them hold a row.
     var slotCount: Int { slots.count }
+    var rowCount: Int { rows }
 
     /// A table as `forEachRow` gave it: each row put straight into its slot, no probing, with
     /// its weights the next `count` of `entries`. nil when they do not make one (a slot outside

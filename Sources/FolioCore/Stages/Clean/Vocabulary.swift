@@ -215,7 +215,7 @@ public struct WordList: Sendable {
         var words = WordTable<Void>(capacity: data.count / 8)
         // A word of ASCII letters is lower-cased here, byte by byte: only words beyond ASCII
         // are made strings, to lower-case. The list is read before the first paper, and making
-        // a string of each of its capitalised names was much of a run's start-up.
+        // a string of each of its capitalised names was a quarter of reading it.
         var lowercased: [UInt8] = []
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
