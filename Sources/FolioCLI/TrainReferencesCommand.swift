@@ -35,12 +35,13 @@ struct TrainReferencesCommand: ParsableCommand {
                 return
             }
             let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs, houseStyles: houseStyles)
-            try model.serialized().write(toFile: output, atomically: true, encoding: .utf8)
+            let text = model.serialized()
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
             Console.output("wrote \(output)")
             // The compiled tables beside the text, which runs read: from the text just written,
             // so they are the tables every run of that text gets.
-            let tablesFile = URL(fileURLWithPath: output).deletingPathExtension().appendingPathExtension("tables").path
-            guard let tables = try ReferenceTagger(taggingWith: Array(model.serialized().utf8)).compiled() else {
+            let tablesFile = ReferenceTagger.compiledModelPath(besideText: output)
+            guard let tables = try ReferenceTagger.compiled(modelText: Array(text.utf8)) else {
                 throw FolioError("two of the model's features share a hash: runs read its text, and no compiled model was written")
             }
             try Data(tables).write(to: URL(fileURLWithPath: tablesFile), options: .atomic)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The reference tagger's tables as they stand in memory, written out: what a run reads before
 /// its first paper. Reading the model's text means parsing and hashing 75,000 lines, which was
 /// most of a run's start-up; these bytes are copied into the tables as they are.
@@ -40,6 +42,17 @@ extension ReferenceTagger {
         return bytes
     }
 
+    /// The tables every run of the model with this text gets, written; nil where two of its
+    /// features share a hash (runs then read the text).
+    public static func compiled(modelText: [UInt8]) throws -> [UInt8]? {
+        try ReferenceTagger(taggingWith: modelText).compiled()
+    }
+
+    /// Where the compiled model of the model's text at `path` goes: beside it, ending in `.tables`.
+    public static func compiledModelPath(besideText path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("tables").path
+    }
+
     /// Whether `bytes` are a compiled model rather than a model's text.
     static func isCompiled(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: "folio-reference-tagger-tables ".utf8)
@@ -53,19 +66,17 @@ extension ReferenceTagger {
         guard bytes.starts(with: header) else {
             throw FolioError("the reference tagger's compiled model is not in the form this Folio reads")
         }
-        let read = try bytes.withUnsafeBytes { bytes in
+        tables = try bytes.withUnsafeBytes { bytes in
             var reader = LittleEndianReader(bytes, from: header.count)
-            return try Self.readCompiled(&reader)
+            return try Self.readCompiled(&reader, into: &transitions)
         }
-        transitions = read.transitions
-        tables = read.tables
         hasFeatureStrings = false
     }
 
-    /// The transitions and the tables, read from where the header ends.
-    private static func readCompiled(_ reader: inout LittleEndianReader) throws -> (transitions: [Float], tables: (emissions: FeatureTable, edges: FeatureTable)) {
+    /// The transitions (into the model's, which has their number) and the tables, read from
+    /// where the header ends.
+    private static func readCompiled(_ reader: inout LittleEndianReader, into transitions: inout [Float]) throws -> (emissions: FeatureTable, edges: FeatureTable) {
         let count = labelCount
-        var transitions = [Float](repeating: 0, count: (count + 1) * count)
         guard try reader.read(UInt32.self) == transitions.count else {
             throw FolioError("the reference tagger's compiled model has the wrong number of transitions")
         }
@@ -89,7 +100,7 @@ extension ReferenceTagger {
             tables.append(table)
         }
         guard reader.isAtEnd else { throw FolioError("the reference tagger's compiled model goes on past its tables") }
-        return (transitions, (tables[0], tables[1]))
+        return (tables[0], tables[1])
     }
 }
 
