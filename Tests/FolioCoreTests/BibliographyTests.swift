@@ -700,3 +700,22 @@ import Testing
         #expect(edges[2] == ["~s=X_", "~w=j", "~p=,|j", "~ns=."])
     }
 }
+
+/// Features as the hashes of their strings, built piece by piece as tagging builds them: a list
+/// a token, to hold against the hashes of the features' whole strings.
+private struct FeatureHashes: FeatureSink {
+    private(set) var tokens: [[UInt64]] = []
+    private var current: [UInt64] = []
+    private var feature = FeatureHash()
+
+    mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
+    mutating func append(_ value: String, separated: Bool) {
+        if separated { feature.addSeparator() }
+        feature.add(value)
+    }
+    mutating func end() { current.append(feature.value) }
+    mutating func endToken() {
+        tokens.append(current)
+        current.removeAll(keepingCapacity: true)
+    }
+}

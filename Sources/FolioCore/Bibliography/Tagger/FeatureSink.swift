@@ -55,23 +55,57 @@ struct FeatureStrings: FeatureSink {
     }
 }
 
-/// Features as the hashes of their strings (`FeatureHash`), a list a token, made without making
-/// the strings.
-struct FeatureHashes: FeatureSink {
-    private(set) var tokens: [[UInt64]] = []
-    private var current: [UInt64] = []
+/// Each token's weights summed over its features as they come: each feature's row, found by the
+/// hash of its string in `table`, added to the token's sums. Tagging keeps no list of features,
+/// nor makes their strings. The sums are made in the order of the features, as adding whole
+/// rows would make them: a sum starts at +0 and never becomes -0 (exact cancellation rounds to
+/// +0), so adding only a row's non-zero weights gives the same floats to the bit.
+///
+/// It writes through pointers to memory `sums(_:in:_:)` holds for it: a reference has some
+/// forty tokens of thirty features, and each feature's row is a few additions.
+struct FeatureWeightSums: FeatureSink {
+    private let table: FeatureTable
+    private let entries: UnsafeBufferPointer<FeatureTable.Entry>
+    /// `[token * table.width + index]`.
+    private let weights: UnsafeMutablePointer<Float>
+    /// Whether each token had any feature the table has.
+    private let present: UnsafeMutablePointer<Bool>
+    private var token = 0
     private var feature = FeatureHash()
+
+    /// Each of `tokens` tokens' sums of the rows of the features `features` gives, and whether
+    /// it had any.
+    static func sums(_ tokens: Int, in table: FeatureTable, _ features: (inout FeatureWeightSums) -> Void) -> (weights: [Float], present: [Bool]) {
+        var weights = [Float](repeating: 0, count: tokens * table.width)
+        var present = [Bool](repeating: false, count: tokens)
+        weights.withUnsafeMutableBufferPointer { weights in
+            present.withUnsafeMutableBufferPointer { present in
+                table.entries.withUnsafeBufferPointer { entries in
+                    var sink = FeatureWeightSums(table: table, entries: entries, weights: weights.baseAddress!, present: present.baseAddress!)
+                    features(&sink)
+                    precondition(sink.token == present.count, "features for another number of tokens")
+                }
+            }
+        }
+        return (weights, present)
+    }
+
+    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, weights: UnsafeMutablePointer<Float>, present: UnsafeMutablePointer<Bool>) {
+        (self.table, self.entries, self.weights, self.present) = (table, entries, weights, present)
+    }
 
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
     mutating func append(_ value: String, separated: Bool) {
         if separated { feature.addSeparator() }
         feature.add(value)
     }
-    mutating func end() { current.append(feature.value) }
-    mutating func endToken() {
-        tokens.append(current)
-        current.removeAll(keepingCapacity: true)
+    mutating func end() {
+        guard let row = table.row(of: feature.value) else { return }
+        present[token] = true
+        let sums = weights + token * table.width
+        for entry in entries[row] { sums[Int(entry.index)] += entry.weight }
     }
+    mutating func endToken() { token += 1 }
 }
 
 /// A feature string's 64-bit FNV-1a hash over its UTF-8 bytes, built piece by piece: the hash

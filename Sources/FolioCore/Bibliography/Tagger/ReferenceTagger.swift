@@ -44,34 +44,10 @@ public struct ReferenceTagger: Sendable {
             return viterbi(tokens.count, emissions: Self.sums(ReferenceFeatures.features(tokens), width: count) { weights[$0]?[...] },
                            edges: Self.sums(ReferenceFeatures.edgeFeatures(tokens), width: count * count) { edgeWeights[$0]?[...] })
         }
-        var features = FeatureHashes(), edgeFeatures = FeatureHashes()
         let forms = ReferenceFeatures.Forms(tokens)
-        ReferenceFeatures.features(tokens, into: &features, forms: forms)
-        ReferenceFeatures.edgeFeatures(tokens, into: &edgeFeatures, forms: forms)
-        return viterbi(tokens.count, emissions: Self.sums(features.tokens, in: tables.emissions),
-                       edges: Self.sums(edgeFeatures.tokens, in: tables.edges))
-    }
-
-    /// `sums`, of the sparse rows of `table`. Adding only a row's non-zero weights gives the
-    /// same floats as adding the whole row: a sum starts at +0 and never becomes -0 (exact
-    /// cancellation rounds to +0), and adding zero to it changes nothing.
-    private static func sums(_ features: [[UInt64]], in table: FeatureTable) -> (weights: [Float], present: [Bool]) {
-        let width = table.width
-        var sums = [Float](repeating: 0, count: features.count * width)
-        var present = [Bool](repeating: false, count: features.count)
-        sums.withUnsafeMutableBufferPointer { sums in
-            table.entries.withUnsafeBufferPointer { entries in
-                for (token, features) in features.enumerated() {
-                    let base = token * width
-                    for feature in features {
-                        guard let row = table.row(of: feature) else { continue }
-                        present[token] = true
-                        for entry in entries[row] { sums[base + Int(entry.index)] += entry.weight }
-                    }
-                }
-            }
-        }
-        return (sums, present)
+        let emissions = FeatureWeightSums.sums(tokens.count, in: tables.emissions) { ReferenceFeatures.features(tokens, into: &$0, forms: forms) }
+        let edges = FeatureWeightSums.sums(tokens.count, in: tables.edges) { ReferenceFeatures.edgeFeatures(tokens, into: &$0, forms: forms) }
+        return viterbi(tokens.count, emissions: emissions, edges: edges)
     }
 
     /// Each token's weights summed over its features, in their order, `width` a token in one
