@@ -1,6 +1,6 @@
 import ArgumentParser
 import FolioCore
-import Foundation
+import FolioKit
 
 /// `folio train-references`: rebuilds the reference tagger's model from tagged references.
 struct TrainReferencesCommand: ParsableCommand {
@@ -34,9 +34,10 @@ struct TrainReferencesCommand: ParsableCommand {
                 }
                 return
             }
+            try AtomicFile.prepareFolder(for: output)
             let model = try ReferenceTagger.train(jsonLines: String(decoding: bytes, as: UTF8.self), epochs: epochs, houseStyles: houseStyles)
             let text = model.serialized()
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            try AtomicFile.write(Array(text.utf8), to: output)
             Console.output("wrote \(output)")
             // The compiled tables beside the text, which runs read: from the text just written,
             // so they are the tables every run of that text gets.
@@ -44,7 +45,7 @@ struct TrainReferencesCommand: ParsableCommand {
             guard let tables = try ReferenceTagger.compiled(modelText: Array(text.utf8)) else {
                 throw FolioError("two of the model's features share a hash: runs read its text, and no compiled model was written")
             }
-            try Data(tables).write(to: URL(fileURLWithPath: tablesFile), options: .atomic)
+            try AtomicFile.write(tables, to: tablesFile)
             Console.output("wrote \(tablesFile)")
         } catch let error as FolioError {
             Console.error(error.inFile(file).description)

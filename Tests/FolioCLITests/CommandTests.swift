@@ -61,4 +61,18 @@ import Testing
         #expect(try exitCode(of: ["parse-references", folder + "/refs.txt"]) == 0)
         #expect(try exitCode(of: ["parse-references", folder + "/missing.txt"]) == 2)
     }
+
+    @Test func trainingMakesTheModelsFolderOrFailsBeforeItTrains() throws {
+        let folder = NSTemporaryDirectory() + "folio-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let examples = #"{"raw": "Hale, Anna. 2001. A Book. Boston: Press.", "gold": {"author": [{"family": "Hale", "given": "Anna"}], "issued": {"date-parts": [[2001]]}, "title": "A Book", "publisher-place": "Boston", "publisher": "Press"}}"#
+        _ = FileManager.default.createFile(atPath: folder + "/core.jsonl", contents: Data((examples + "\n").utf8))
+        // A folder that is not there yet is made, as `run` makes its output folder.
+        #expect(try exitCode(of: ["train-references", folder + "/core.jsonl", "--epochs", "1", "-o", folder + "/new/model.txt"]) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/new/model.txt") && FileManager.default.fileExists(atPath: folder + "/new/model.tables"))
+        // A file where the folder should be: an error (exit 2) before any training.
+        _ = FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
+        #expect(try exitCode(of: ["train-references", folder + "/core.jsonl", "--epochs", "1", "-o", folder + "/taken/model.txt"]) == 2)
+    }
 }

@@ -47,6 +47,15 @@ public enum AtomicFile {
         }
     }
 
+    /// Makes sure a file can later be written at `path`: its folder made if missing, and
+    /// writable. For a command that works long before it writes (training a model), so that a
+    /// wrong path fails at once, not at the end.
+    public static func prepareFolder(for path: String) throws {
+        let folder = FilePaths.directory(of: path)
+        try makeFolders(folder)
+        guard access(folder, W_OK) == 0 else { throw failure(folder, "the output folder is not writable") }
+    }
+
     /// The folders are made the first time a write finds one missing, not checked on every write.
     private static func makeFolders(_ folders: String?...) throws {
         for folder in folders.compactMap({ $0 }) where !FilePaths.isDirectory(folder) {
