@@ -558,6 +558,25 @@ import Testing
         #expect(!PhysicsStyle.mayHoldImprint("Smith, J. (1998). A title. Journal, 4, 5–6."))
     }
 
+    /// Property: preprint numbers and links are looked for wherever the pattern would find one.
+    /// Random references of its fixed parts in any case, near-misses, and letters beyond ASCII
+    /// (`ẚ` folds to `aʾ`, the Kelvin sign to `k`), which send the question down the path that
+    /// reads the brackets, slashes and colons around them.
+    @Test func preprintsAndLinksAreNeverPassedOver() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["[", "]", "(", ")", ":", "/", "//", "arXiv", "ARXIV", "arxiv", "Preprint", "PREPRINT", "preprint ", "http", "HTTPS", "s",
+                      "astro-ph", "hep-th", "gr-qc", "quant-ph", "cond-mat", "ẚ", "\u{212A}", "é", "–", "“", "\u{A0}", " ", "v", "V", "p", "a", "x", "2001"]
+        let pattern = RegularExpression(PhysicsStyle.preprintsAndLinks, caseInsensitive: true)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard !PhysicsStyle.mayHavePreprintOrLink(text) else { continue }
+            #expect(pattern.firstMatch(in: Array(text.utf16)) == nil, "\(text.debugDescription)")
+        }
+        #expect(PhysicsStyle.mayHavePreprintOrLink("Écrit, A. (2001). “Titre”, (arXiv:0712.0999)."))
+        #expect(!PhysicsStyle.mayHavePreprintOrLink("Écrit, A. (2001). Titre: sous-titre. Paris: Presses, 12–34."))
+        #expect(!PhysicsStyle.mayHavePreprintOrLink("Smith, A. (2001). Title: subtitle. Boston: Press."))
+    }
+
     /// Property: the arXiv pattern runs wherever it would match. Random references of arXiv
     /// numbers, near-misses (three digits, six after a slash) and digits beyond ASCII.
     @Test func arXivNumbersAreNeverPassedOver() {

@@ -39,11 +39,22 @@ enum PhysicsStyle {
     private static let preprintAndLinkParts = ["[", "(preprint", "(arxiv", "arxiv:", "astro-ph/", "hep-", "gr-qc/", "quant-ph/", "cond-mat/", "http"]
 
     /// False where `preprintsAndLinks` cannot match: in ASCII, no fixed part of it in any case
-    /// (found by lower-casing); beyond it, where case folding is the pattern's own, no bracket,
-    /// colon or slash.
+    /// (found by lower-casing). Beyond ASCII, where case folding is the pattern's own, what each
+    /// alternative cannot do without: a `[`; a `/`; a `(` before a letter that folds to `p` or
+    /// `a` (`(Preprint`, `(arXiv`); a `:` after one that folds to `v` (`arXiv:`). Only ASCII
+    /// letters and `ẚ` (folded `aʾ`) fold so: after or before any letter beyond ASCII, a `(` or
+    /// a `:` counts. Most references beyond ASCII (a dash, a quotation mark, an accent) have a
+    /// `(` before their year and a `:` before a subtitle or a publisher, and no preprint or link.
     static func mayHavePreprintOrLink(_ printed: String) -> Bool {
-        printed.containsASCIIInAnyCase(anyOf: preprintAndLinkParts)
-            ?? printed.unicodeScalars.contains { $0 == "[" || $0 == ":" || $0 == "/" || $0 == "(" }
+        if let answer = printed.containsASCIIInAnyCase(anyOf: preprintAndLinkParts) { return answer }
+        var previous: Unicode.Scalar = " "
+        for scalar in printed.unicodeScalars {
+            if scalar == "[" || scalar == "/" { return true }
+            if scalar == ":" && (previous == "v" || previous == "V" || previous.value >= 0x80) { return true }
+            if previous == "(" && (scalar == "a" || scalar == "A" || scalar == "p" || scalar == "P" || scalar.value >= 0x80) { return true }
+            previous = scalar
+        }
+        return false
     }
 
     /// The reference with preprint numbers and links taken out and its spacing made regular:
