@@ -42,8 +42,8 @@ enum PhysicsStyle {
     /// (found by lower-casing). Beyond ASCII, where case folding is the pattern's own, what each
     /// alternative cannot do without: a `[`; a `/`; a `(` before a letter that folds to `p` or
     /// `a` (`(Preprint`, `(arXiv`); a `:` after one that folds to `v` (`arXiv:`). Only ASCII
-    /// letters and `ẚ` (folded `aʾ`) fold so: after or before any letter beyond ASCII, a `(` or
-    /// a `:` counts. Most references beyond ASCII (a dash, a quotation mark, an accent) have a
+    /// letters and `ẚ` (folded `aʾ`) fold so: a `(` before, or a `:` after, any code point
+    /// beyond ASCII counts. Most references beyond ASCII (a dash, a quotation mark, an accent) have a
     /// `(` before their year and a `:` before a subtitle or a publisher, and no preprint or link.
     static func mayHavePreprintOrLink(_ printed: String) -> Bool {
         if let answer = printed.containsASCIIInAnyCase(anyOf: preprintAndLinkParts) { return answer }

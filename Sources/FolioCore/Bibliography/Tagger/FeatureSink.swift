@@ -70,6 +70,8 @@ struct FeatureWeightSums: FeatureSink {
     private let weights: UnsafeMutablePointer<Float>
     /// Whether each token had any feature the table has.
     private let present: UnsafeMutablePointer<Bool>
+    /// How many tokens the memory holds: a feature past them would write outside it.
+    private let tokens: Int
     private var token = 0
     private var feature = FeatureHash()
 
@@ -81,17 +83,18 @@ struct FeatureWeightSums: FeatureSink {
         weights.withUnsafeMutableBufferPointer { weights in
             present.withUnsafeMutableBufferPointer { present in
                 table.entries.withUnsafeBufferPointer { entries in
-                    var sink = FeatureWeightSums(table: table, entries: entries, weights: weights.baseAddress!, present: present.baseAddress!)
+                    var sink = FeatureWeightSums(table: table, entries: entries, weights: weights.baseAddress!, present: present.baseAddress!, tokens: tokens)
                     features(&sink)
-                    precondition(sink.token == present.count, "features for another number of tokens")
+                    precondition(sink.token == tokens, "features for another number of tokens")
                 }
             }
         }
         return (weights, present)
     }
 
-    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, weights: UnsafeMutablePointer<Float>, present: UnsafeMutablePointer<Bool>) {
-        (self.table, self.entries, self.weights, self.present) = (table, entries, weights, present)
+    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, weights: UnsafeMutablePointer<Float>,
+                 present: UnsafeMutablePointer<Bool>, tokens: Int) {
+        (self.table, self.entries, self.weights, self.present, self.tokens) = (table, entries, weights, present, tokens)
     }
 
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
@@ -101,6 +104,7 @@ struct FeatureWeightSums: FeatureSink {
     }
     mutating func end() {
         guard let row = table.row(of: feature.value) else { return }
+        precondition(token < tokens, "a feature after the last token")
         present[token] = true
         let sums = weights + token * table.width
         for entry in entries[row] { sums[Int(entry.index)] += entry.weight }
