@@ -61,11 +61,9 @@ enum PhysicsStyle {
     /// one space for each run of white space, none before `,.;:)` or after `(` (extraction puts
     /// them there: `Phys.Rev .93 ,99 ( 1954)`), one after a comma.
     static func cleaned(_ printed: String) -> String {
-        var scalars = Array(printed.unicodeScalars)
         // Most references have no preprint number or link, and are not searched.
-        if mayHavePreprintOrLink(printed) {
-            scalars = Array(printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true).unicodeScalars)
-        }
+        let source = mayHavePreprintOrLink(printed) ? printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true) : printed
+        let scalars = Array(source.unicodeScalars)
         // The spacing, pass by pass, each as its pattern (`\s` is Unicode's white space) would:
         // `\s+` → ` `; `\s+([,.;:)])` → `$1`; `\(\s+` → `(`; `,(?=\S)` → `, `.
         var collapsed: [Unicode.Scalar] = []
