@@ -594,6 +594,45 @@ import Testing
         #expect(!ReferenceParser.mayHoldArXivNumber("Author A 2005 Phys. Rev. D 71 0502.182".utf16))
     }
 
+    /// Property: each physics pattern finds what its plain form, `^(?<before>.*?)` and the
+    /// rest without the lookaheads, finds: the same groups, and the same place for the names
+    /// before it. Random references of journals, volumes glued to series letters, pages, years
+    /// in and out of brackets, spaces, and letters and digits beyond ASCII.
+    @Test func physicsPatternsMatchAsTheirPlainForms() {
+        let plain: [(RegularExpression, RegularExpression)] = [
+            (PhysicsStyle.volumeThenYear, RegularExpression(#"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)),
+            (PhysicsStyle.yearThenPage, RegularExpression(#"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)),
+            (PhysicsStyle.astronomy, RegularExpression(#"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)),
+            (PhysicsStyle.aas, RegularExpression(#"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["A. B. Author", "Writer C", " and ", ", ", ",", ".", " ", "  ", "\u{A0}", "Phys. Rev.", "Phys.Rev", " D", "D", "B511", "D12",
+                      "Nucl. Phys. B", "ApJ", "ApJL", "MNRAS", "A&A", "J. Chem. Phys.", "O’Brien", "Études", "Ångström", "𝐀pJ", "45", "1234", "L32",
+                      "12–34", "503-509", "(1992)", "( 1975)", "(2001)", "1982", "2013a", "1899", "2100", "(", ")", "١٩٩٢", "٤٥", "q", "Q", "the",
+                      // Runs of a style's parts, so that each pattern often matches.
+                      " 2011 ", "Author A B 2011 ApJ 729 L12", " 2013, ", "2013, ApJ, 770, 57", "ApJ, ", "770, ", " 729 ", "Phys. Rev. D 45, 1234 (1992)",
+                      "Phys. Lett. B511 (2001) 265", "45, 1234 ", "B511 (2001) 265"]
+        var matched = [Int](repeating: 0, count: plain.count)
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let units = Array(text.utf16)
+            for (index, (pattern, plainForm)) in plain.enumerated() {
+                let found = pattern.firstMatch(in: units), expected = plainForm.firstMatch(in: units)
+                #expect((found == nil) == (expected == nil), "\(text.debugDescription)")
+                guard let found, let expected else { continue }
+                matched[index] += 1
+                #expect(expected.range(at: plainForm.groupNumber(named: "before")!) == 0..<found.range.lowerBound, "\(text.debugDescription)")
+                #expect(found.range.upperBound == expected.range.upperBound, "\(text.debugDescription)")
+                for name in ["journal", "series", "glued", "volume", "page", "year"] {
+                    guard let number = pattern.groupNumber(named: name) else { continue }
+                    #expect(found.range(at: number) == expected.range(at: plainForm.groupNumber(named: name)!), "\(name) in \(text.debugDescription)")
+                }
+            }
+        }
+        // Enough of the texts match each pattern for the comparison to say something.
+        #expect(matched.allSatisfy { $0 >= 200 }, "\(matched)")
+    }
+
     @Test func compactPhysicsStyles() {
         // Written here in the APS and IOP house styles, not taken from any evaluation set.
         let aps = PhysicsStyle.read("A. B. Author and C. D. Writer, A Study of Things, Phys. Rev. D 45, 1234 (1992).")

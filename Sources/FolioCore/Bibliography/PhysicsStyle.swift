@@ -20,16 +20,21 @@ enum PhysicsStyle {
         var year: Int
     }
 
+    // What comes before a match is the reference's names and title: the first place each
+    // pattern matches at, as `^(?<before>.*?)` would find it, without a state kept at every
+    // position. The journal's lookaheads say what it cannot do without: the run of its own
+    // marks it starts ends at the volume's first digit (all between is journal, space,
+    // series letter or full stop), and a space, capital or digit follows it.
     static let volumeThenYear = RegularExpression(
-        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
+        #"(?=\p{Lu}[\p{L}.&'’\s]*+\d)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)(?=[\sA-Z\d])\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
     static let yearThenPage = RegularExpression(
-        #"^(?<before>.*?)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
+        #"(?=\p{Lu}[\p{L}.&'’\s]*+\d)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)(?=[\sA-Z\d])\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4})\s*\((?<year>(?:1[89]|20)\d\d)\)\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
     static let astronomy = RegularExpression(
-        #"^(?<before>.*?[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
+        #"(?<=[\p{Lu}.])\s*(?<year>(?:1[89]|20)\d\d)[a-z]?\s+(?<journal>[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,4})\s+(?<volume>\d{1,4})\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)"#)
 
     /// AAS: `Behroozi, P. S., & Conroy, C. 2013, ApJ, 770, 57`.
     static let aas = RegularExpression(
-        #"^(?<before>.*?)\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
+        #"\b(?<year>(?:1[89]|20)\d\d)[a-z]?,\s*(?<journal>[A-Z][\p{L}&.\s]{0,40}?),\s*(?<volume>\d{1,4}),\s*(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\b"#)
 
     /// Preprint numbers and links, which are no part of the citation proper (taken out case-insensitively).
     static let preprintsAndLinks = #"\[[^\]]*\]|\((?:Preprint|arXiv)[^)]*\)|arXiv:\S+|(?:astro-ph|hep-\w+|gr-qc|quant-ph|cond-mat)/\S+|https?://\S+"#
@@ -63,34 +68,34 @@ enum PhysicsStyle {
     static func cleaned(_ printed: String) -> String {
         // Most references have no preprint number or link, and are not searched.
         let source = mayHavePreprintOrLink(printed) ? printed.replacing(pattern: preprintsAndLinks, with: " ", caseInsensitive: true) : printed
-        let scalars = Array(source.unicodeScalars)
-        // The spacing, pass by pass, each as its pattern (`\s` is Unicode's white space) would:
-        // `\s+` → ` `; `\s+([,.;:)])` → `$1`; `\(\s+` → `(`; `,(?=\S)` → `, `.
+        // The spacing, as its patterns would make it pass by pass (`\s` is Unicode's white
+        // space): `\s+` → ` `; `\s+([,.;:)])` → `$1`; `\(\s+` → `(`; `,(?=\S)` → `, `. After the
+        // first, every space stands alone: the others are read here in one pass over it.
         var collapsed: [Unicode.Scalar] = []
-        collapsed.reserveCapacity(scalars.count)
-        for scalar in scalars {
+        collapsed.reserveCapacity(source.utf8.count)
+        for scalar in source.unicodeScalars {
             if !scalar.isWhitespace {
                 collapsed.append(scalar)
             } else if collapsed.last != " " {
-                // After the first pass every space stands alone, so the next passes see one.
                 collapsed.append(" ")
             }
         }
-        var tight: [Unicode.Scalar] = []
-        tight.reserveCapacity(collapsed.count)
-        for (index, scalar) in collapsed.enumerated() where !(scalar == " " && index + 1 < collapsed.count && ",.;:)".unicodeScalars.contains(collapsed[index + 1])) {
-            tight.append(scalar)
-        }
-        var opened: [Unicode.Scalar] = []
-        opened.reserveCapacity(tight.count)
-        for scalar in tight where !(scalar == " " && opened.last == "(") {
-            opened.append(scalar)
+        func closesUp(_ index: Int) -> Bool {
+            index < collapsed.count && ",.;:)".unicodeScalars.contains(collapsed[index])
         }
         var result: [Unicode.Scalar] = []
-        result.reserveCapacity(opened.count + 8)
-        for (index, scalar) in opened.enumerated() {
-            result.append(scalar)
-            if scalar == ",", index + 1 < opened.count, !opened[index + 1].isWhitespace { result.append(" ") }
+        result.reserveCapacity(collapsed.count + 8)
+        for (index, scalar) in collapsed.enumerated() {
+            if scalar == " " {
+                // Before `,.;:)`, and after `(`, a space goes. (After a comma, no space was put
+                // where this one stays.)
+                if closesUp(index + 1) || result.last == "(" { continue }
+                result.append(scalar)
+            } else {
+                result.append(scalar)
+                // A comma takes a space unless what comes next, once spaces went, is one.
+                if scalar == ",", index + 1 < collapsed.count, collapsed[index + 1] != " " || closesUp(index + 2) { result.append(" ") }
+            }
         }
         return String(scalars: result)
     }
@@ -109,7 +114,7 @@ enum PhysicsStyle {
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
                   journal.count >= 2, !journal.hasSuffix(",") else { continue }
             if let series = group("series") ?? group("glued") { journal += " " + series }
-            var before = (group("before") ?? "").trimmed(commaSpace)
+            var before = (string.indices(utf16: 0..<match.range.lowerBound).map { String(string[$0]) } ?? "").trimmed(commaSpace)
             // The journal starts after the last comma before it; between the names and it, a title.
             if let comma = journal.range(of: ", ", options: .backwards) {
                 before += ", " + journal[..<comma.lowerBound]
