@@ -575,6 +575,32 @@ import Testing
         #expect(PhysicsStyle.mayHavePreprintOrLink("Écrit, A. (2001). “Titre”, (arXiv:0712.0999)."))
         #expect(!PhysicsStyle.mayHavePreprintOrLink("Écrit, A. (2001). Titre: sous-titre. Paris: Presses, 12–34."))
         #expect(!PhysicsStyle.mayHavePreprintOrLink("Smith, A. (2001). Title: subtitle. Boston: Press."))
+        // A bracket before a letter, and a colon after one, beyond ASCII: no fixed part of the pattern.
+        #expect(!PhysicsStyle.mayHavePreprintOrLink("Écrit, A. (Éd.) (2001). Titre. Łódź: Presses."))
+    }
+
+    /// Property: the locator patterns run wherever they would match. Random references of
+    /// their words in any case, digits in two scripts, and letters beyond ASCII that fold to
+    /// ASCII ones (`ſ`, the Kelvin sign, `ﬀ`, `İ`), which must never stand in for `v`, `p` or `d`.
+    @Test func locatorsAreNeverPassedOver() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["vol", "Vol.", "VOLUME", "no.", "Nr", "issue", "ISSUE", "pp.", "P.", "p", "2nd", "3rd ", "ed.", "Edition", "ED", "12",
+                      "١٢", "–", "-", " ", ".", "ſ", "\u{212A}", "ﬀ", "İ", "ŉ", "é", "(", ")", ":", ","]
+        let gated: [(pattern: String, needs: KeyPath<ReferenceParser.LocatorNeeds, Bool>?)] = [
+            (ReferenceParser.volumePattern, \.v), (ReferenceParser.issuePattern, nil), (ReferenceParser.pagesPattern, \.p),
+            (ReferenceParser.editionPattern, \.d),
+        ]
+        var matched = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let needs = ReferenceParser.LocatorNeeds(text)
+            for (pattern, letter) in gated {
+                guard Patterns.compiled(pattern).firstMatch(in: Array(text.utf16)) != nil else { continue }
+                matched += 1
+                #expect(needs.digit && letter.map { needs[keyPath: $0] } != false, "\(pattern) in \(text.debugDescription)")
+            }
+        }
+        #expect(matched >= 1_000)
     }
 
     /// Property: the arXiv pattern runs wherever it would match. Random references of arXiv

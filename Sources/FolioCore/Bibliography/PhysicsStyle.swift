@@ -46,17 +46,17 @@ enum PhysicsStyle {
     /// False where `preprintsAndLinks` cannot match: in ASCII, no fixed part of it in any case
     /// (found by lower-casing). Beyond ASCII, where case folding is the pattern's own, what each
     /// alternative cannot do without: a `[`; a `/`; a `(` before a letter that folds to `p` or
-    /// `a` (`(Preprint`, `(arXiv`); a `:` after one that folds to `v` (`arXiv:`). Only ASCII
-    /// letters and `ẚ` (folded `aʾ`) fold so: a `(` before, or a `:` after, any code point
-    /// beyond ASCII counts. Most references beyond ASCII (a dash, a quotation mark, an accent) have a
-    /// `(` before their year and a `:` before a subtitle or a publisher, and no preprint or link.
+    /// `a` (`(Preprint`, `(arXiv`); a `:` after one that folds to `v` (`arXiv:`). Beyond ASCII
+    /// only `ẚ` (folded `aʾ`) folds to any of them (checked over all of Unicode). Most references
+    /// beyond ASCII (a dash, a quotation mark, an accent) have a `(` before their year and a `:`
+    /// before a subtitle or a publisher (`Łódź: Press`), and no preprint or link.
     static func mayHavePreprintOrLink(_ printed: String) -> Bool {
         if let answer = printed.containsASCIIInAnyCase(anyOf: preprintAndLinkParts) { return answer }
         var previous: Unicode.Scalar = " "
         for scalar in printed.unicodeScalars {
             if scalar == "[" || scalar == "/" { return true }
-            if scalar == ":" && (previous == "v" || previous == "V" || previous.value >= 0x80) { return true }
-            if previous == "(" && (scalar == "a" || scalar == "A" || scalar == "p" || scalar == "P" || scalar.value >= 0x80) { return true }
+            if scalar == ":" && (previous == "v" || previous == "V") { return true }
+            if previous == "(" && (scalar == "a" || scalar == "A" || scalar == "p" || scalar == "P" || scalar == "\u{1E9A}") { return true }
             previous = scalar
         }
         return false

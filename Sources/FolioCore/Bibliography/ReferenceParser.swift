@@ -444,28 +444,57 @@ public struct ReferenceParser: Sendable {
 
     /// Volume, issue, pages, edition in their usual forms, taken out of `text`.
     func readLocators(_ text: inout String, into fields: inout Reference) {
-        func take(_ pattern: String, _ apply: ([String]) -> Void) {
-            guard let match = Patterns.compiled(pattern).firstMatch(in: text.utf16Units) else { return }
+        // Every pattern holds a digit, and some a letter no code point beyond ASCII folds to:
+        // what they cannot match without is read once (taking a match out only removes).
+        let needs = LocatorNeeds(text)
+        var units = text.utf16Units
+        func take(_ pattern: String, if possible: Bool = true, _ apply: ([String]) -> Void) {
+            guard needs.digit, possible, let match = Patterns.compiled(pattern).firstMatch(in: units) else { return }
             let groups = (1..<match.numberOfRanges).map { text.group($0, of: match).map(String.init) ?? "" }
             apply(groups)
-            if let whole = text.indices(utf16: match.range) { text.replaceSubrange(whole, with: " ") }
+            if let whole = text.indices(utf16: match.range) {
+                text.replaceSubrange(whole, with: " ")
+                units = text.utf16Units
+            }
         }
-        take(#"(?i)\b(?:vol\.?|volume)\s*(\d+)"#) { fields.volume = $0[0] }
-        take(#"(?i)\b(?:no\.?|nr\.?|issue)\s*(\d+)"#) { fields.issue = $0[0] }
-        take(#"(?i)\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)"#) { fields.page = $0[0].replacingOccurrences(of: " ", with: "") }
+        take(Self.volumePattern, if: needs.v) { fields.volume = $0[0] }
+        take(Self.issuePattern) { fields.issue = $0[0] }
+        take(Self.pagesPattern, if: needs.p) { fields.page = $0[0].replacingOccurrences(of: " ", with: "") }
         take(#"\b(\d{1,4})\s*\((\d{1,4}(?:[–/-]\d{1,4})?)\)\s*[:,]\s*(\d+(?:[–-]\d+)?)"#) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.issue = fields.issue ?? groups[1]; fields.page = fields.page ?? groups[2]
         }
         take(#"\b(\d{1,4})\s*[:,]\s*(\d+[–-]\d+)"#) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
-        take(#"(?i)\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition|\.)"#) { fields.edition = $0[0] }
+        take(Self.editionPattern, if: needs.d) { fields.edition = $0[0] }
         // Physics: `Phys. Rev. D 65, 094516 (2002)` and `Phys. Lett. B511 (2001) 265`.
         take(#"\b([A-Z]?\d{1,4}),\s*([A-Z]?\d{1,7})\s*\((?:1[5-9]|20)\d\d\)"#) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
         take(#"\b([A-Z]?\d{1,4})\s*\((?:1[5-9]|20)\d\d\)\s*([A-Z]?\d{1,7})\b"#) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
+        }
+    }
+
+    static let volumePattern = #"(?i)\b(?:vol\.?|volume)\s*(\d+)"#
+    static let issuePattern = #"(?i)\b(?:no\.?|nr\.?|issue)\s*(\d+)"#
+    static let pagesPattern = #"(?i)\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)"#
+    static let editionPattern = #"(?i)\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition|\.)"#
+
+    /// What the locator patterns cannot match without: a digit (`\d`, in any script), and the
+    /// letters `v`, `p` and `d` in either case, to which no code point beyond ASCII folds.
+    struct LocatorNeeds {
+        var digit = false, v = false, p = false, d = false
+
+        init(_ text: String) {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "v", "V": v = true
+                case "p", "P": p = true
+                case "d", "D": d = true
+                default: if scalar.isDecimalDigit { digit = true }
+                }
+            }
         }
     }
 
