@@ -106,11 +106,12 @@ struct Vocabulary {
                     while end < scalars.count && (scalars[end].isAlphabetic
                             || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
                     let compound = String(scalars: scalars[start..<end]).lowercased()
-                    let letters = compound.unicodeScalars.filter { $0 != "-" }
-                    let shape = WordShapes.shape(of: letters)
+                    // Its bytes without hyphens: in UTF-8 a hyphen's byte is part of no other code point.
+                    let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+                    let shape = WordShapes.shape(of: letters.unicodeScalars)
                     shapes.insert(shape)
                     compoundShapes.insert(shape)
-                    WordTable<String>.key(String(letters)).withUnsafeBufferPointer {
+                    WordTable<String>.key(letters).withUnsafeBufferPointer {
                         compounds.update($0, initial: compound) { $0 = compound }
                     }
                 }
