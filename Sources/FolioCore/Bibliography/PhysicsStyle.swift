@@ -87,8 +87,8 @@ enum PhysicsStyle {
         result.reserveCapacity(collapsed.count + 8)
         for (index, scalar) in collapsed.enumerated() {
             if scalar == " " {
-                // Before `,.;:)`, and after `(`, a space goes. (After a comma, no space was put
-                // where this one stays.)
+                // Before `,.;:)`, and after `(`, a space goes. (No space was put after a comma
+                // before it: a comma puts one only where none follows or where it goes.)
                 if closesUp(index + 1) || result.last == "(" { continue }
                 result.append(scalar)
             } else {
