@@ -106,8 +106,8 @@ struct FrontMatterLabels {
         let marked = marks.contains(text[start])
         while start < line.end && (marks.contains(text[start]) || text[start] == " ") { start += 1 }
         let string = text.string(TextRange(start, line.end)).lowercased()
-        guard !string.isEmpty, !string.hasPrefix("e-mail"), !string.hasPrefix("email"), !string.contains("@") else { return nil }
-        let namesInstitution = Self.institutionWords.contains { string.contains($0) }
+        guard !string.isEmpty, !string.hasPrefix("e-mail"), !string.hasPrefix("email"), !string.containsText("@") else { return nil }
+        let namesInstitution = Self.institutionWords.contains { string.containsText($0) }
         guard namesInstitution || (marked && text.wordCount(TextRange(start, line.end)) <= 20) else { return nil }
         guard text.wordCount(TextRange(start, line.end)) <= 30, !text.endsWithPunctuation(TextRange(start, line.end)) || namesInstitution else { return nil }
         return TextRange(start, line.end)

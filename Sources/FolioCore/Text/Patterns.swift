@@ -90,8 +90,21 @@ extension String {
     /// Whether the text holds `needle` as Foundation's `contains` finds it, byte for byte when
     /// the text is ASCII: there no combining mark can join a match to what follows, and
     /// Foundation's search bridged the text to UTF-16 for every word asked.
+    ///
+    /// Below U+0300, where the combining marks begin, no two strings are canonically equivalent
+    /// unless they are equal: where text and needle stay below it (most Latin-script text), a
+    /// text without the needle's bytes holds nothing Foundation would find, and only a text
+    /// with them is asked (Foundation also keeps a match from splitting a character).
     package func containsText(_ needle: String) -> Bool {
-        utf8.allSatisfy({ $0 < 0x80 }) ? containsASCII(needle) : contains(needle)
+        if utf8.allSatisfy({ $0 < 0x80 }) { return containsASCII(needle) }
+        if Self.isBelowCombiningMarks(self), Self.isBelowCombiningMarks(needle), !containsASCII(needle) { return false }
+        return contains(needle)
+    }
+
+    /// Whether every code point is below U+0300: every UTF-8 byte below `0xCC`, the lead byte
+    /// of U+0300 (continuation bytes are `0x80`–`0xBF`).
+    private static func isBelowCombiningMarks(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0xCC }
     }
 }
 
