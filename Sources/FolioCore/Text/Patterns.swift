@@ -96,15 +96,12 @@ extension String {
     /// text without the needle's bytes holds nothing Foundation would find, and only a text
     /// with them is asked (Foundation also keeps a match from splitting a character).
     package func containsText(_ needle: String) -> Bool {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return containsASCII(needle) }
-        if Self.isBelowCombiningMarks(self), Self.isBelowCombiningMarks(needle), !containsASCII(needle) { return false }
+        // One look at the text's bytes decides both: below `0x80` it is ASCII; below `0xCC`, the
+        // lead byte of U+0300 (continuation bytes are `0x80`–`0xBF`), it stays below U+0300.
+        let highest = utf8.max() ?? 0
+        if highest < 0x80 { return containsASCII(needle) }
+        if highest < 0xCC, needle.utf8.allSatisfy({ $0 < 0xCC }), !containsASCII(needle) { return false }
         return contains(needle)
-    }
-
-    /// Whether every code point is below U+0300: every UTF-8 byte below `0xCC`, the lead byte
-    /// of U+0300 (continuation bytes are `0x80`–`0xBF`).
-    private static func isBelowCombiningMarks(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0xCC }
     }
 }
 
