@@ -76,6 +76,25 @@ import Testing
         String(text.unicodeScalars.filter { !$0.properties.isWhitespace })
     }
 
+    /// The document written as events into bytes is the document written into a tree and
+    /// serialized: a key written twice, which a tree keeps once, would tell them apart.
+    @Test func theStreamWritesWhatTheTreeHolds() throws {
+        for document in try [fullModelDocument()] + samplePaths.map(processSample) {
+            let tree = DocumentJSON(document).value()
+            #expect(try JSONFormat().render(document) == JSONSerializer().serialize(tree), "\(document.source.name)")
+            #expect(try JSONFormat(indent: 0).render(document) == JSONSerializer(indent: 0).serialize(tree), "\(document.source.name)")
+        }
+    }
+
+    /// A document the schema does not allow is refused, and the error says where and why.
+    @Test func anInvalidDocumentIsRefusedWithItsPath() throws {
+        var document = try fullModelDocument()
+        document.footnotes[0].number = ""
+        #expect { try JSONFormat().render(document) } throws: { error in
+            "\(error)".contains("footnotes[0].number: the string is shorter than 1 characters")
+        }
+    }
+
     @Test func indentZeroWritesOneLine() throws {
         let bytes = try JSONFormat(indent: 0).render(fullModelDocument())
         #expect(bytes.filter { $0 == 0x0A }.count == 1)
@@ -101,6 +120,63 @@ import Testing
 
     @Test func refusesKeywordsItWouldNotApply() {
         #expect { try JSONSchemaValidator(schema: ["type": "string", "pattern": "^a"]) } throws: { "\($0)".contains("'pattern'") }
+    }
+
+    /// What the check as events pass cannot decide is refused when the schema loads.
+    @Test func refusesWhatItCannotCheckAsEventsPass() {
+        #expect { try JSONSchemaValidator(schema: ["$defs": ["a": ["allOf": [["$ref": "#/$defs/a"]]]], "$ref": "#/$defs/a", "type": "object"]) }
+            throws: { "\($0)".contains("leads back to itself") }
+        #expect { try JSONSchemaValidator(schema: ["enum": [["a": 1], 2]]) } throws: { "\($0)".contains("holds an array or an object") }
+        let many = JSONValue.object(.init(uniqueKeysWithValues: (0...64).map { ("p\($0)", JSONValue.bool(true)) }))
+        #expect { try JSONSchemaValidator(schema: ["properties": many]) } throws: { "\($0)".contains("more than 64") }
+        let sixtyFour = JSONValue.object(.init(uniqueKeysWithValues: (0..<64).map { ("p\($0)", JSONValue.bool(true)) }))
+        #expect(throws: Never.self) { try JSONSchemaValidator(schema: ["properties": sixtyFour]) }
+    }
+
+    /// Each keyword decides a value on its own, both in the check as events pass and in the
+    /// full one: random values are seldom valid enough elsewhere for one keyword to decide.
+    @Test func eachKeywordDecidesAlone() throws {
+        let cases: [(schema: JSONValue, value: JSONValue, conforms: Bool)] = [
+            (["minItems": 2], [1], false), (["minItems": 2], [1, 2], true), (["minItems": 2], "x", true),
+            (["minLength": 2], "é", false), (["minLength": 2], "éé", true),
+            (["minimum": 1], 0, false), (["maximum": 1], 2, false), (["maximum": 1], 1, true),
+            (["const": "a"], "a", true), (["const": "a"], ["a"], false), (["enum": [1, "a"]], ["a": 1], false), (["enum": [1, "a"]], 1, true),
+            (["type": "object"], [], false), (["type": "array"], [], true), (["type": "integer"], .number(1.5), false),
+            (["required": ["a"]], ["b": 1], false), (["required": ["a"]], ["a": nil], true),
+            (["properties": ["a": ["type": "string"]], "required": ["a", "b"]], ["a": "x"], false),
+            (["properties": ["a": ["type": "string"]], "required": ["a", "b"]], ["b": 1, "a": "x"], true),
+            (["properties": ["a": false]], ["a": 1], false), (["additionalProperties": false], ["a": 1], false),
+            (["additionalProperties": ["type": "integer"]], ["a": 1, "b": 2], true),
+            (["prefixItems": [["type": "string"]], "items": ["type": "integer"]], ["a", 1, 2], true),
+            (["prefixItems": [["type": "string"]], "items": ["type": "integer"]], ["a", "b"], false),
+            (["prefixItems": [["type": "string"]]], [1], false),
+            (["allOf": [["minimum": 0], ["maximum": 2]]], 3, false), (["anyOf": [["type": "string"], ["minimum": 5]]], 3, false),
+            (["anyOf": [["type": "string"], ["minimum": 5]]], [], true), (["oneOf": [["type": "array"], ["minItems": 1]]], [1], false),
+            (["oneOf": [["type": "array"], ["minItems": 1]]], [], true), (true, ["a": [1]], true), (false, nil, false),
+            (["$ref": "#/$defs/missing", "type": "string"], "a", false),
+            (["items": ["oneOf": [["type": "string"], ["type": "object", "properties": ["k": ["const": 1]], "required": ["k"]]]]], ["a", ["k": 1]], true),
+            (["items": ["oneOf": [["type": "string"], ["type": "object", "properties": ["k": ["const": 1]], "required": ["k"]]]]], [["k": 2]], false),
+        ]
+        for (schema, value, expected) in cases {
+            let validator = try JSONSchemaValidator(schema: schema)
+            let description = "\(JSONSerializer(indent: 0).string(schema)) \(JSONSerializer(indent: 0).string(value))"
+            #expect(validator.conforms(value, to: 0) == expected, "\(description)")
+            #expect(validator.violations(in: value).isEmpty == expected, "\(description)")
+        }
+    }
+
+    /// A key written twice leaves an object whose meaning is not certain: the check refuses it.
+    @Test func aKeyWrittenTwiceDoesNotConform() throws {
+        let validator = try JSONSchemaValidator(schema: schema)
+        var check = validator.streamCheck()
+        check.beginObject()
+        check.field("a", 1)
+        check.field("a", 2)
+        check.endObject()
+        #expect(!check.conforms)
+        var once = validator.streamCheck()
+        once.value(["a": 1, "b": ["y"]])
+        #expect(once.conforms)
     }
 
     @Test func typesAllowTheirOwnAndANumberAllowsAnInteger() throws {

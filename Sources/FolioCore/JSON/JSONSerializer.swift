@@ -10,59 +10,13 @@ public struct JSONSerializer {
     }
 
     public func serialize(_ value: JSONValue) -> [UInt8] {
-        var output = ByteWriter()
-        write(value, into: &output, level: 0)
-        output.append(0x0A)
-        return output.bytes()
+        var writer = JSONStreamWriter(indent: indent)
+        writer.value(value)
+        return writer.finish()
     }
 
     public func string(_ value: JSONValue) -> String {
         String(decoding: serialize(value), as: UTF8.self)
-    }
-
-    private func write(_ value: JSONValue, into output: inout ByteWriter, level: Int) {
-        switch value {
-        case .null: output.append("null")
-        case .bool(let flag): output.append(flag ? "true" : "false")
-        case .integer(let number): Self.writeInteger(number, into: &output)
-        case .number(let number):
-            if number.isFinite {
-                var text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
-                text.withUTF8 { output.append($0) }
-            } else {
-                output.append("null")
-            }
-        case .string(let string): Self.writeString(string, into: &output)
-        case .array(let array):
-            guard !array.isEmpty else { output.append("[]"); return }
-            output.append(UInt8(ascii: "["))
-            for (index, element) in array.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(into: &output, level: level + 1)
-                write(element, into: &output, level: level + 1)
-            }
-            newline(into: &output, level: level)
-            output.append(UInt8(ascii: "]"))
-        case .object(let object):
-            guard !object.isEmpty else { output.append("{}"); return }
-            output.append(UInt8(ascii: "{"))
-            for (index, (key, element)) in object.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(into: &output, level: level + 1)
-                Self.writeString(key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                if indent > 0 { output.append(UInt8(ascii: " ")) }
-                write(element, into: &output, level: level + 1)
-            }
-            newline(into: &output, level: level)
-            output.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private func newline(into output: inout ByteWriter, level: Int) {
-        guard indent > 0 else { return }
-        output.append(0x0A)
-        output.append(repeating: UInt8(ascii: " "), count: indent * level)
     }
 
     /// An integer's decimal digits, written without making a string: offsets are most of a

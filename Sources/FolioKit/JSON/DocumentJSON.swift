@@ -1,7 +1,7 @@
 import FolioCore
-import OrderedCollections
 
-/// Turns a document into the JSON tree Folio's schema describes, keys in a fixed order.
+/// Writes a document as the JSON Folio's schema describes, keys in a fixed order, as events
+/// (`JSONEventSink`): into bytes and the schema check at once, or into a tree.
 struct DocumentJSON {
     let document: Document
     private var text: WorkingText { document.text }
@@ -10,203 +10,294 @@ struct DocumentJSON {
         self.document = document
     }
 
+    /// The document as a tree: for explaining why it does not match the schema, and for tests.
     func value() -> JSONValue {
-        [
-            "folio": ["version": .string(FolioVersion.current), "schema": .string(DocumentJSONSchema.identifier)],
-            "source": [
-                "file": .string(fileName(document.source.name)),
-                "format": .string(document.source.format.rawValue),
-                "length": .integer(document.source.scalars.count),
-            ],
-            "frontMatter": frontMatter(),
-            "body": section(document.body),
-            "footnotes": .array(document.footnotes.map(footnote)),
-            "references": .array(document.references.map(reference)),
-            "citations": .array(document.citations.map(citation)),
-            "dates": .array(document.dates.map(date)),
-            "events": .array(document.events.map(event)),
-            "quotations": .array(document.quotations.map(quotation)),
-            "pageFurniture": .array(document.pageFurniture.map { furniture in
-                ["kind": .string(furniture.kind.rawValue), "start": .integer(furniture.source.start),
-                 "end": .integer(furniture.source.end), "text": .string(furniture.text)]
-            }),
-            "repairs": .array(document.repairs.map { repair in
-                ["rule": .string(repair.rule), "start": .integer(repair.source.start), "end": .integer(repair.source.end),
-                 "before": .string(repair.before), "after": .string(repair.after)]
-            }),
-            "diagnostics": .array(document.diagnostics.map(diagnostic)),
-        ]
+        var builder = JSONTreeBuilder()
+        write(into: &builder)
+        return builder.value!
+    }
+
+    func write<Sink: JSONEventSink & ~Copyable>(into sink: inout Sink) {
+        sink.beginObject()
+        sink.key("folio")
+        sink.beginObject()
+        sink.field("version", FolioVersion.current)
+        sink.field("schema", DocumentJSONSchema.identifier)
+        sink.endObject()
+        sink.key("source")
+        sink.beginObject()
+        sink.field("file", fileName(document.source.name))
+        sink.field("format", document.source.format.rawValue)
+        sink.field("length", document.source.scalars.count)
+        sink.endObject()
+        sink.key("frontMatter")
+        frontMatter(into: &sink)
+        sink.key("body")
+        section(document.body, into: &sink)
+        sink.key("footnotes")
+        sink.array(document.footnotes) { footnote($1, into: &$0) }
+        sink.key("references")
+        sink.array(document.references) { reference($1, into: &$0) }
+        sink.key("citations")
+        sink.array(document.citations) { citation($1, into: &$0) }
+        sink.key("dates")
+        sink.array(document.dates) { date($1, into: &$0) }
+        sink.key("events")
+        sink.array(document.events) { event($1, into: &$0) }
+        sink.key("quotations")
+        sink.array(document.quotations) { quotation($1, into: &$0) }
+        sink.key("pageFurniture")
+        sink.array(document.pageFurniture) { sink, furniture in
+            sink.beginObject()
+            sink.field("kind", furniture.kind.rawValue)
+            sink.field("start", furniture.source.start)
+            sink.field("end", furniture.source.end)
+            sink.field("text", furniture.text)
+            sink.endObject()
+        }
+        sink.key("repairs")
+        sink.array(document.repairs) { sink, repair in
+            sink.beginObject()
+            sink.field("rule", repair.rule)
+            sink.field("start", repair.source.start)
+            sink.field("end", repair.source.end)
+            sink.field("before", repair.before)
+            sink.field("after", repair.after)
+            sink.endObject()
+        }
+        sink.key("diagnostics")
+        sink.array(document.diagnostics) { diagnostic($1, into: &$0) }
+        sink.endObject()
     }
 
     private func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// `start`, `end` and `text` of a range, with `id` first when there is one.
-    private func span(_ range: TextRange, id: String? = nil, _ extra: KeyValuePairs<String, JSONValue> = [:]) -> OrderedDictionary<String, JSONValue> {
-        var object = OrderedDictionary<String, JSONValue>()
-        // Room for what callers add after (a heading's number, an author's names): the table
-        // would otherwise grow three times for every span of a document.
-        object.reserveCapacity(extra.count + 8)
-        for (key, value) in extra where key == "type" { object[key] = value }
-        if let id { object["id"] = .string(id) }
-        for (key, value) in extra where key != "type" { object[key] = value }
+    /// `start` and `end` of a range as members of the object being written, and its `text`
+    /// unless `withText` is false.
+    private func spanFields<Sink: JSONEventSink & ~Copyable>(_ range: TextRange, withText: Bool = true, into sink: inout Sink) {
         let source = text.sourceRange(range)
-        object["start"] = .integer(source.start)
-        object["end"] = .integer(source.end)
-        object["text"] = .string(text.readingText(range))
-        return object
+        sink.field("start", source.start)
+        sink.field("end", source.end)
+        if withText { sink.field("text", text.readingText(range)) }
     }
 
-    private func spanValue(_ range: TextRange) -> JSONValue { .object(span(range)) }
+    /// A range as an object of its `start`, `end` and `text`.
+    private func span<Sink: JSONEventSink & ~Copyable>(_ range: TextRange, into sink: inout Sink) {
+        sink.beginObject()
+        spanFields(range, into: &sink)
+        sink.endObject()
+    }
 
-    private func frontMatter() -> JSONValue {
+    /// An object of a range with its `type` and `id` first: a paragraph, a block quote.
+    private func typedSpan<Sink: JSONEventSink & ~Copyable>(_ type: String, _ range: TextRange, id: String, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("type", type)
+        sink.field("id", id)
+        spanFields(range, into: &sink)
+        sink.endObject()
+    }
+
+    private func frontMatter<Sink: JSONEventSink & ~Copyable>(into sink: inout Sink) {
         let front = document.frontMatter
-        var object = OrderedDictionary<String, JSONValue>()
-        if let title = front.title { object["title"] = spanValue(title) }
-        object["authors"] = .array(front.authors.map { author in
-            var value = span(author.name)
-            if let forename = author.forename { value["forename"] = .string(forename) }
-            if let surname = author.surname { value["surname"] = .string(surname) }
-            value["emails"] = .array(author.emails.map(spanValue))
-            value["affiliations"] = .array(author.affiliations.map(spanValue))
-            return .object(value)
-        })
-        if let journal = front.journal { object["journal"] = spanValue(journal) }
-        object["abstract"] = .array(front.abstract.map { .object(span($0.span, id: $0.id, ["type": "paragraph"])) })
-        object["keywords"] = .array(front.keywords.map(spanValue))
-        return .object(object)
-    }
-
-    private func section(_ section: Section) -> JSONValue {
-        var object = OrderedDictionary<String, JSONValue>()
-        if let heading = section.heading {
-            object["id"] = .string(section.id)
-            var value = span(heading.title, id: heading.id, ["level": .integer(heading.level)])
-            if let number = heading.number { value["number"] = .string(number) }
-            // The heading's offsets cover it as printed, number included.
-            let source = text.sourceRange(heading.span)
-            value["start"] = .integer(source.start)
-            value["end"] = .integer(source.end)
-            object["heading"] = .object(value)
+        sink.beginObject()
+        if let title = front.title {
+            sink.key("title")
+            span(title, into: &sink)
         }
-        object["blocks"] = .array(section.blocks.map(block))
-        object["sections"] = .array(section.subsections.map(self.section))
-        return .object(object)
+        sink.key("authors")
+        sink.array(front.authors) { sink, author in
+            sink.beginObject()
+            spanFields(author.name, into: &sink)
+            if let forename = author.forename { sink.field("forename", forename) }
+            if let surname = author.surname { sink.field("surname", surname) }
+            sink.key("emails")
+            sink.array(author.emails) { span($1, into: &$0) }
+            sink.key("affiliations")
+            sink.array(author.affiliations) { span($1, into: &$0) }
+            sink.endObject()
+        }
+        if let journal = front.journal {
+            sink.key("journal")
+            span(journal, into: &sink)
+        }
+        sink.key("abstract")
+        sink.array(front.abstract) { typedSpan("paragraph", $1.span, id: $1.id, into: &$0) }
+        sink.key("keywords")
+        sink.array(front.keywords) { span($1, into: &$0) }
+        sink.endObject()
     }
 
-    private func block(_ block: Block) -> JSONValue {
+    private func section<Sink: JSONEventSink & ~Copyable>(_ section: Section, into sink: inout Sink) {
+        sink.beginObject()
+        if let heading = section.heading {
+            sink.field("id", section.id)
+            sink.key("heading")
+            sink.beginObject()
+            sink.field("id", heading.id)
+            sink.field("level", heading.level)
+            // The heading's offsets cover it as printed, number included; its text is the title.
+            spanFields(heading.span, withText: false, into: &sink)
+            sink.field("text", text.readingText(heading.title))
+            if let number = heading.number { sink.field("number", number) }
+            sink.endObject()
+        }
+        sink.key("blocks")
+        sink.array(section.blocks) { block($1, into: &$0) }
+        sink.key("sections")
+        sink.array(section.subsections) { self.section($1, into: &$0) }
+        sink.endObject()
+    }
+
+    private func block<Sink: JSONEventSink & ~Copyable>(_ block: Block, into sink: inout Sink) {
         switch block {
         case .paragraph(let paragraph):
-            return .object(span(paragraph.span, id: paragraph.id, ["type": "paragraph"]))
+            typedSpan("paragraph", paragraph.span, id: paragraph.id, into: &sink)
         case .blockQuote(let quote):
-            return .object(span(quote.span, id: quote.id, ["type": "blockQuote"]))
+            typedSpan("blockQuote", quote.span, id: quote.id, into: &sink)
         case .list(let list):
-            var object = span(list.span, id: list.id, ["type": "list", "style": .string(list.style.rawValue)])
-            object["text"] = nil
-            object["items"] = .array(list.items.map { item in
-                var value = span(item.span, id: item.id)
-                if let label = item.label { value["label"] = .string(label); value.move("label", toIndex: 1) }
-                return .object(value)
-            })
-            return .object(object)
+            sink.beginObject()
+            sink.field("type", "list")
+            sink.field("id", list.id)
+            sink.field("style", list.style.rawValue)
+            spanFields(list.span, withText: false, into: &sink)
+            sink.key("items")
+            sink.array(list.items) { sink, item in
+                sink.beginObject()
+                sink.field("id", item.id)
+                if let label = item.label { sink.field("label", label) }
+                spanFields(item.span, into: &sink)
+                sink.endObject()
+            }
+            sink.endObject()
         case .figure(let figure):
-            var object = span(figure.span, id: figure.id, ["type": "figure", "kind": .string(figure.kind.rawValue)])
-            object["text"] = nil
-            if let head = figure.head { object["head"] = spanValue(head) }
-            if let label = figure.label { object["label"] = .string(label) }
-            if let caption = figure.caption { object["caption"] = spanValue(caption) }
-            if let source = figure.source { object["source"] = spanValue(source) }
-            return .object(object)
+            sink.beginObject()
+            sink.field("type", "figure")
+            sink.field("id", figure.id)
+            sink.field("kind", figure.kind.rawValue)
+            spanFields(figure.span, withText: false, into: &sink)
+            if let head = figure.head {
+                sink.key("head")
+                span(head, into: &sink)
+            }
+            if let label = figure.label { sink.field("label", label) }
+            if let caption = figure.caption {
+                sink.key("caption")
+                span(caption, into: &sink)
+            }
+            if let source = figure.source {
+                sink.key("source")
+                span(source, into: &sink)
+            }
+            sink.endObject()
         }
     }
 
-    private func footnote(_ note: Footnote) -> JSONValue {
-        var object = span(note.span, id: note.id, ["number": .string(note.number)])
-        addPieces(note.span, to: &object)
-        object["markers"] = .array(note.markers.map(spanValue))
-        return .object(object)
+    private func footnote<Sink: JSONEventSink & ~Copyable>(_ note: Footnote, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", note.id)
+        sink.field("number", note.number)
+        spanFields(note.span, into: &sink)
+        pieces(note.span, into: &sink)
+        sink.key("markers")
+        sink.array(note.markers) { span($1, into: &$0) }
+        sink.endObject()
     }
 
     /// Where the text was printed in parts (a note run on to the next page, a sentence of it):
     /// each part's offsets; start..end then spans what was printed between them.
-    private func addPieces(_ range: TextRange, to object: inout OrderedDictionary<String, JSONValue>) {
+    private func pieces<Sink: JSONEventSink & ~Copyable>(_ range: TextRange, into sink: inout Sink) {
         let pieces = text.sourcePieces(range)
-        if pieces.count > 1 {
-            object["pieces"] = .array(pieces.map { ["start": .integer($0.start), "end": .integer($0.end)] })
+        guard pieces.count > 1 else { return }
+        sink.key("pieces")
+        sink.array(pieces) { sink, piece in
+            sink.beginObject()
+            sink.field("start", piece.start)
+            sink.field("end", piece.end)
+            sink.endObject()
         }
     }
 
-    private func reference(_ reference: Reference) -> JSONValue {
-        var object = OrderedDictionary<String, JSONValue>()
-        object["id"] = .string(reference.id)
-        object["type"] = .string(reference.type)
-        object["raw"] = .string(text.readingText(reference.span))
-        let source = text.sourceRange(reference.span)
-        object["start"] = .integer(source.start)
-        object["end"] = .integer(source.end)
-        for (key, value) in CSLItem.fields(of: reference) { object[key] = value }
-        return .object(object)
+    private func reference<Sink: JSONEventSink & ~Copyable>(_ reference: Reference, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", reference.id)
+        sink.field("type", reference.type)
+        sink.field("raw", text.readingText(reference.span))
+        spanFields(reference.span, withText: false, into: &sink)
+        for (key, value) in CSLItem.fields(of: reference) { sink.field(key, value) }
+        sink.endObject()
     }
 
-    private func citation(_ citation: Citation) -> JSONValue {
-        var object = span(citation.span, id: citation.id)
-        let cited = citation.parts.compactMap(\.reference).map { document.references[$0].id }
-        object["references"] = .array(cited.map(JSONValue.string))
-        object["parts"] = .array(citation.parts.map { part in
-            var value = span(part.span)
-            value["authors"] = .array(part.authors.map(JSONValue.string))
-            if let year = part.year { value["year"] = .string(year) }
-            if let locator = part.locator { value["locator"] = .string(locator) }
-            if let index = part.reference { value["reference"] = .string(document.references[index].id) }
-            return .object(value)
-        })
-        return .object(object)
+    private func citation<Sink: JSONEventSink & ~Copyable>(_ citation: Citation, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", citation.id)
+        spanFields(citation.span, into: &sink)
+        sink.key("references")
+        sink.array(citation.parts.compactMap(\.reference)) { $0.string(document.references[$1].id) }
+        sink.key("parts")
+        sink.array(citation.parts) { sink, part in
+            sink.beginObject()
+            spanFields(part.span, into: &sink)
+            sink.key("authors")
+            sink.array(part.authors) { $0.string($1) }
+            if let year = part.year { sink.field("year", year) }
+            if let locator = part.locator { sink.field("locator", locator) }
+            if let index = part.reference { sink.field("reference", document.references[index].id) }
+            sink.endObject()
+        }
+        sink.endObject()
     }
 
-    private func date(_ date: TemporalExpression) -> JSONValue {
-        var object = span(date.span, id: date.id)
-        object["type"] = .string(date.type.rawValue)
-        object["value"] = .string(date.value)
-        if let edtf = date.edtf { object["edtf"] = .string(edtf) }
-        if let reaches = date.reaches { object["reaches"] = .string(reaches) }
-        return .object(object)
+    private func date<Sink: JSONEventSink & ~Copyable>(_ date: TemporalExpression, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", date.id)
+        spanFields(date.span, into: &sink)
+        sink.field("type", date.type.rawValue)
+        sink.field("value", date.value)
+        if let edtf = date.edtf { sink.field("edtf", edtf) }
+        if let reaches = date.reaches { sink.field("reaches", reaches) }
+        sink.endObject()
     }
 
-    private func event(_ event: DatedEvent) -> JSONValue {
-        var object = span(event.sentence, id: event.id, ["date": .string(document.dates[event.date].id)])
-        addPieces(event.sentence, to: &object)
-        return .object(object)
+    private func event<Sink: JSONEventSink & ~Copyable>(_ event: DatedEvent, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", event.id)
+        sink.field("date", document.dates[event.date].id)
+        spanFields(event.sentence, into: &sink)
+        pieces(event.sentence, into: &sink)
+        sink.endObject()
     }
 
-    private func quotation(_ quotation: Quotation) -> JSONValue {
-        var object = span(quotation.span, id: quotation.id, ["kind": .string(quotation.kind.rawValue)])
-        addPieces(quotation.span, to: &object)
-        if let speaker = quotation.speaker { object["speaker"] = spanValue(speaker) }
+    private func quotation<Sink: JSONEventSink & ~Copyable>(_ quotation: Quotation, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("id", quotation.id)
+        sink.field("kind", quotation.kind.rawValue)
+        spanFields(quotation.span, into: &sink)
+        pieces(quotation.span, into: &sink)
+        if let speaker = quotation.speaker {
+            sink.key("speaker")
+            span(speaker, into: &sink)
+        }
         if let index = quotation.citation {
             let citation = document.citations[index]
-            object["citation"] = .string(citation.id)
-            object["references"] = .array(citation.parts.compactMap(\.reference).map { .string(document.references[$0].id) })
+            sink.field("citation", citation.id)
+            sink.key("references")
+            sink.array(citation.parts.compactMap(\.reference)) { $0.string(document.references[$1].id) }
         }
-        if let index = quotation.footnote { object["footnote"] = .string(document.footnotes[index].id) }
-        return .object(object)
+        if let index = quotation.footnote { sink.field("footnote", document.footnotes[index].id) }
+        sink.endObject()
     }
 
-    private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
-        var object: OrderedDictionary<String, JSONValue> = ["severity": .string(diagnostic.severity.rawValue), "message": .string(diagnostic.message)]
+    private func diagnostic<Sink: JSONEventSink & ~Copyable>(_ diagnostic: Diagnostic, into sink: inout Sink) {
+        sink.beginObject()
+        sink.field("severity", diagnostic.severity.rawValue)
+        sink.field("message", diagnostic.message)
         if case .text(let location)? = diagnostic.place {
-            object["line"] = .integer(location.line)
-            object["column"] = .integer(location.column)
-            object["start"] = .integer(location.offset)
+            sink.field("line", location.line)
+            sink.field("column", location.column)
+            sink.field("start", location.offset)
         }
-        return .object(object)
-    }
-}
-
-extension OrderedDictionary {
-    /// Moves an existing key to a position, keeping the others in order.
-    fileprivate mutating func move(_ key: Key, toIndex index: Int) {
-        guard let value = removeValue(forKey: key) else { return }
-        updateValue(value, forKey: key, insertingAt: Swift.min(index, count))
+        sink.endObject()
     }
 }

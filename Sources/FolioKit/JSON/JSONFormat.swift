@@ -22,14 +22,38 @@ public struct JSONFormat: OutputFormat {
         try JSONSchemaValidator(schema: JSONParser.parse(DocumentJSONSchema.text, file: "Folio's JSON Schema"))
     }
 
+    /// Writes the document's bytes and checks them against the schema in one pass over it;
+    /// only a document that fails is built as a tree, to say where and why.
     public func render(_ document: Document) throws -> [UInt8] {
-        let value = DocumentJSON(document).value()
-        let violations = try Self.validator.get().validate(value)
-        guard violations.isEmpty else {
-            throw FolioError(violations.map {
-                Diagnostic(.error, file: document.source.name, "the JSON output would not match Folio's schema, \($0)")
-            })
-        }
-        return JSONSerializer(indent: indent).serialize(value)
+        let validator = try Self.validator.get()
+        var output = CheckedWriter(writer: JSONStreamWriter(indent: indent), check: validator.streamCheck())
+        DocumentJSON(document).write(into: &output)
+        if let bytes = output.finish() { return bytes }
+        let violations = validator.validate(DocumentJSON(document).value()).map(\.description)
+        throw FolioError((violations.isEmpty ? ["the JSON as written does not conform where its tree does: an object has a key twice"] : violations).map {
+            Diagnostic(.error, file: document.source.name, "the JSON output would not match Folio's schema, \($0)")
+        })
     }
+}
+
+/// JSON events written as bytes and checked against the schema at once.
+private struct CheckedWriter: ~Copyable, JSONEventSink {
+    var writer: JSONStreamWriter
+    var check: JSONSchemaValidator.StreamCheck
+
+    /// The bytes, or nil when what was written does not conform.
+    consuming func finish() -> [UInt8]? {
+        check.conforms ? writer.finish() : nil
+    }
+
+    mutating func beginObject() { writer.beginObject(); check.beginObject() }
+    mutating func key(_ name: String) { writer.key(name); check.key(name) }
+    mutating func endObject() { writer.endObject(); check.endObject() }
+    mutating func beginArray() { writer.beginArray(); check.beginArray() }
+    mutating func endArray() { writer.endArray(); check.endArray() }
+    mutating func null() { writer.null(); check.null() }
+    mutating func bool(_ value: Bool) { writer.bool(value); check.bool(value) }
+    mutating func integer(_ value: Int) { writer.integer(value); check.integer(value) }
+    mutating func number(_ value: Double) { writer.number(value); check.number(value) }
+    mutating func string(_ value: String) { writer.string(value); check.string(value) }
 }

@@ -14,7 +14,10 @@ public struct JSONSchemaValidator: Sendable {
 
     /// The schema as a table of nodes, compiled once: validation meets every keyword at every
     /// value of every document, and reading a field is far cheaper than looking up a key.
-    private let nodes: [Node]
+    let nodes: [Node]
+    /// For each node, the nodes whose own keywords a value must meet and how their verdicts
+    /// combine (`Plan`): what `StreamCheck` checks.
+    let plans: [Plan]
 
     static let applied: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
@@ -27,6 +30,7 @@ public struct JSONSchemaValidator: Sendable {
         var compiler = Compiler(root: schema)
         _ = compiler.compile(schema)
         nodes = compiler.nodes
+        plans = try Plan.compile(nodes)
     }
 
     private static func checkKeywords(_ schema: JSONValue, path: JSONPath) throws {
@@ -68,47 +72,91 @@ public struct JSONSchemaValidator: Sendable {
         return violations
     }
 
-    /// One schema: its keywords read into fields, sub-schemas as indices into `nodes`. A class,
-    /// so that checking a value against it copies no fields: filled in while the schema
-    /// compiles, never changed after (hence `@unchecked`).
-    private final class Node: @unchecked Sendable {
+    /// One schema's keywords as the compiler reads them, sub-schemas as indices into `nodes`.
+    struct Keywords {
         /// A boolean schema: everything or nothing.
         var allows: Bool?
         /// A `$ref` that did not resolve, to report.
         var brokenReference: String?
         var reference: Int?
-        var types: [String]? {
-            didSet { typeMask = types.map { $0.reduce(0) { $0 | (JSONValue.Kind(rawValue: $1).map { JSONSchemaValidator.typeBit($0, allowed: true) } ?? 0) } } }
-        }
-        /// `types` as bits of `typeBit`.
-        private(set) var typeMask: UInt8?
+        var types: [String]?
         var choices: [JSONValue]?
         var constant: JSONValue?
         var minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
-        /// By name, searched in order: an object of the schema has a dozen properties at most,
-        /// and comparing a dozen short strings is cheaper than hashing one.
         var properties: [(name: String, node: Int, isRequired: Bool)] = []
-        var required: [String] = [] {
-            didSet {
-                requiredProperties = properties.filter(\.isRequired).count
-                requiredElsewhere = required.filter { name in !properties.contains { $0.name == name } }
-            }
-        }
-        /// How many of `required` are among `properties`: a valid object meets them all as it
-        /// meets its properties. The others are looked up.
-        private(set) var requiredProperties = 0
-        private(set) var requiredElsewhere: [String] = []
+        var required: [String] = []
         var additionalProperties: Int?
         var prefixItems: [Int] = []
         var items: Int?
         var allOf: [Int] = [], anyOf: [Int] = [], oneOf: [Int] = []
     }
 
+    /// One schema, compiled: its keywords, and what checking a value needs worked out from
+    /// them. A class, so that checking a value against it copies no fields; its fields are
+    /// constants, so reading one asks nothing at run time (a variable of a class is checked
+    /// for exclusive access at every read).
+    final class Node: Sendable {
+        let allows: Bool?
+        let brokenReference: String?
+        let reference: Int?
+        let types: [String]?
+        /// `types` as bits of `typeBit`.
+        let typeMask: UInt8?
+        let choices: [JSONValue]?
+        let constant: JSONValue?
+        let minimum: Double?, maximum: Double?, minLength: Double?, minItems: Double?
+        /// By name, searched in order: an object of the schema has a dozen properties at most,
+        /// and comparing a dozen short strings is cheaper than hashing one.
+        let properties: [(name: String, node: Int, isRequired: Bool)]
+        let required: [String]
+        /// How many of `required` are among `properties`: a valid object meets them all as it
+        /// meets its properties. The others are looked up.
+        let requiredProperties: Int
+        let requiredElsewhere: [String]
+        /// The required ones of `properties`, and all of `requiredElsewhere`, as bits of their
+        /// positions: what `StreamCheck` must have seen when an object ends.
+        let requiredMask: UInt64
+        let requiredElsewhereMask: UInt64
+        let additionalProperties: Int?
+        let prefixItems: [Int]
+        let items: Int?
+        let allOf: [Int], anyOf: [Int], oneOf: [Int]
+
+        init(_ keywords: Keywords) {
+            allows = keywords.allows
+            brokenReference = keywords.brokenReference
+            reference = keywords.reference
+            types = keywords.types
+            typeMask = keywords.types.map { $0.reduce(0) { $0 | (JSONValue.Kind(rawValue: $1).map { JSONSchemaValidator.typeBit($0, allowed: true) } ?? 0) } }
+            choices = keywords.choices
+            constant = keywords.constant
+            (minimum, maximum, minLength, minItems) = (keywords.minimum, keywords.maximum, keywords.minLength, keywords.minItems)
+            let properties = keywords.properties
+            self.properties = properties
+            required = keywords.required
+            requiredProperties = properties.filter(\.isRequired).count
+            let elsewhere = keywords.required.filter { name in !properties.contains { $0.name == name } }
+            requiredElsewhere = elsewhere
+            requiredMask = properties.indices.reduce(0) { properties[$1].isRequired && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+            requiredElsewhereMask = elsewhere.count >= 64 ? ~0 : (1 << UInt64(elsewhere.count)) - 1
+            additionalProperties = keywords.additionalProperties
+            prefixItems = keywords.prefixItems
+            items = keywords.items
+            (allOf, anyOf, oneOf) = (keywords.allOf, keywords.anyOf, keywords.oneOf)
+        }
+    }
+
     private struct Compiler {
         let root: JSONValue
-        var nodes: [Node] = []
+        /// Each node's place is taken before its sub-schemas compile, and filled after.
+        private var compiled: [Node?] = []
+        var nodes: [Node] { compiled.map { $0! } }
         /// Nodes of `$ref` targets, so a recursive schema compiles once.
         var targets: [String: Int] = [:]
+
+        init(root: JSONValue) {
+            self.root = root
+        }
 
         mutating func compile(_ schema: JSONValue) -> Int {
             // A schema that is only a `$ref` is its target: one node fewer to visit at every value.
@@ -116,13 +164,14 @@ public struct JSONSchemaValidator: Sendable {
                object.keys.allSatisfy({ $0 == "$ref" || JSONSchemaValidator.annotations.contains($0) }) {
                 if let target = targets[reference] { return target }
                 if let resolved = Self.resolve(reference, in: root) {
-                    targets[reference] = nodes.count
+                    targets[reference] = compiled.count
                     return compile(resolved)
                 }
             }
-            let index = nodes.count
-            let node = Node()
-            nodes.append(node)
+            let index = compiled.count
+            compiled.append(nil)
+            var node = Keywords()
+            defer { compiled[index] = Node(node) }
             if case .bool(let allowed) = schema {
                 node.allows = allowed
                 return index
@@ -132,7 +181,7 @@ public struct JSONSchemaValidator: Sendable {
                 if let target = targets[reference] {
                     node.reference = target
                 } else if let resolved = Self.resolve(reference, in: root) {
-                    let target = nodes.count
+                    let target = compiled.count
                     targets[reference] = target
                     node.reference = compile(resolved)
                     assert(node.reference == target)
@@ -184,7 +233,7 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// Whether `string` has fewer than `minimum` code points, counted only as far as needed.
-    private static func isShorter(_ string: String, than minimum: Double) -> Bool {
+    static func isShorter(_ string: String, than minimum: Double) -> Bool {
         var count = 0
         for _ in string.unicodeScalars {
             count += 1
@@ -194,47 +243,12 @@ public struct JSONSchemaValidator: Sendable {
     }
 
     /// Whether `value` meets schema `index`: `check` finding nothing, found without paths or
-    /// messages (a property test holds the two to each other).
+    /// messages (a property test holds the two to each other), by the check a document's events
+    /// pass through as it is written.
     func conforms(_ value: JSONValue, to index: Int) -> Bool {
-        let schema = nodes[index]
-        if let allowed = schema.allows { return allowed }
-        if let reference = schema.reference, !conforms(value, to: reference) { return false }
-        if schema.brokenReference != nil { return false }
-        if let allowed = schema.typeMask, allowed & Self.typeBit(value.kind, allowed: false) == 0 { return false }
-        if let choices = schema.choices, !choices.contains(value) { return false }
-        if let constant = schema.constant, constant != value { return false }
-        if let number = value.doubleValue {
-            if let minimum = schema.minimum, number < minimum { return false }
-            if let maximum = schema.maximum, number > maximum { return false }
-        }
-        if let string = value.stringValue, let minimum = schema.minLength, Self.isShorter(string, than: minimum) { return false }
-        if case .object(let object) = value {
-            var requiredMet = 0
-            for (key, member) in object {
-                if let property = schema.properties.first(where: { $0.name == key }) {
-                    if property.isRequired { requiredMet += 1 }
-                    guard conforms(member, to: property.node) else { return false }
-                } else if let additional = schema.additionalProperties, !conforms(member, to: additional) {
-                    return false
-                }
-            }
-            if requiredMet < schema.requiredProperties { return false }
-            if schema.requiredElsewhere.contains(where: { key in object[key] == nil }) { return false }
-        }
-        if case .array(let array) = value {
-            if let minimum = schema.minItems, Double(array.count) < minimum { return false }
-            for (position, element) in array.enumerated() {
-                if position < schema.prefixItems.count {
-                    guard conforms(element, to: schema.prefixItems[position]) else { return false }
-                } else if let items = schema.items, !conforms(element, to: items) {
-                    return false
-                }
-            }
-        }
-        if !schema.allOf.allSatisfy({ conforms(value, to: $0) }) { return false }
-        if !schema.anyOf.isEmpty && !schema.anyOf.contains(where: { conforms(value, to: $0) }) { return false }
-        if !schema.oneOf.isEmpty && schema.oneOf.count(where: { conforms(value, to: $0) }) != 1 { return false }
-        return true
+        var check = streamCheck(against: index)
+        check.value(value)
+        return check.conforms
     }
 
     /// `explaining`: whether violations say what is wrong. Trying the forms of `anyOf` and

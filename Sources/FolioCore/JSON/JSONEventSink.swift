@@ -1,0 +1,65 @@
+/// Something a JSON document is written into, one event at a time, in document order: bytes
+/// (`JSONStreamWriter`), a tree (`JSONTreeBuilder`), a schema check, or several at once.
+///
+/// A document written as events is never held as a tree: building a paper's tree, walking it
+/// to check it and again to write it, then freeing it, was a seventh of a paper's cost.
+/// In an object, every value follows its `key`.
+public protocol JSONEventSink: ~Copyable {
+    mutating func beginObject()
+    mutating func key(_ name: String)
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+    mutating func null()
+    mutating func bool(_ value: Bool)
+    mutating func integer(_ value: Int)
+    mutating func number(_ value: Double)
+    mutating func string(_ value: String)
+}
+
+extension JSONEventSink where Self: ~Copyable {
+    /// A whole value, as the events that write it.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .integer(let number): integer(number)
+        case .number(let number): self.number(number)
+        case .string(let text): string(text)
+        case .array(let elements):
+            beginArray()
+            for element in elements { self.value(element) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for (name, member) in members {
+                key(name)
+                self.value(member)
+            }
+            endObject()
+        }
+    }
+
+    /// A member of the object being written.
+    public mutating func field(_ name: String, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    public mutating func field(_ name: String, _ number: Int) {
+        key(name)
+        integer(number)
+    }
+
+    public mutating func field(_ name: String, _ value: JSONValue) {
+        key(name)
+        self.value(value)
+    }
+
+    /// An array of `elements`, each written by `write`.
+    public mutating func array<Elements: Sequence>(_ elements: Elements, _ write: (inout Self, Elements.Element) -> Void) {
+        beginArray()
+        for element in elements { write(&self, element) }
+        endArray()
+    }
+}

@@ -1,0 +1,192 @@
+import FolioCore
+
+extension JSONSchemaValidator {
+    /// Checks a value against the schema as its events pass (`JSONEventSink`), holding no tree:
+    /// what a document's JSON is checked with while it is written. Finds exactly what
+    /// `conforms` finds, which runs it; the messages of a failure come from `violations(in:)`.
+    ///
+    /// Each value is checked against the plans (`Plan`) of its targets: the root's node, then
+    /// the node each of its parent's atoms names for it (a property, `additionalProperties`, an
+    /// item). Scalars are decided at once; a container's atoms collect what its members say,
+    /// and its verdicts are combined when it ends and passed to its parent's atoms.
+    public struct StreamCheck: JSONEventSink {
+        /// One node's own keywords being checked against the open container.
+        private struct Atom {
+            var node: Int
+            var passes: Bool
+            /// The positions among its `properties`, and its `requiredElsewhere`, of the keys seen.
+            var seen: UInt64 = 0
+            var seenElsewhere: UInt64 = 0
+            /// The position of the last key among `properties`: the next is most often the one after.
+            var lastProperty = -1
+            /// The node the next member must conform to for this atom to pass; `anything` when
+            /// nothing is asked of it.
+            var child = anything
+        }
+
+        /// A plan being checked against the open container: its atoms, and the atom of the
+        /// parent it answers to (`root` for the outermost value).
+        private struct Target {
+            var node: Int
+            var parent: Int
+            var atoms: Range<Int>
+        }
+
+        private struct Frame {
+            var targets: Range<Int>
+            var atoms: Range<Int>
+            var isArray: Bool
+            var items = 0
+        }
+
+        private static let anything = -1
+        private static let root = -1
+
+        private let nodes: [Node]
+        private let plans: [Plan]
+        private let rootNode: Int
+        private var atoms: [Atom] = []
+        private var targets: [Target] = []
+        private var frames: [Frame] = []
+        private var scratch: [Bool] = []
+        /// Whether everything written so far conforms.
+        public private(set) var conforms = true
+
+        init(_ validator: JSONSchemaValidator, root: Int) {
+            nodes = validator.nodes
+            plans = validator.plans
+            rootNode = root
+            atoms.reserveCapacity(64)
+            targets.reserveCapacity(32)
+            frames.reserveCapacity(16)
+        }
+
+        /// Calls `body` with each node the next value must conform to, and the atom it answers to.
+        private mutating func forEachTarget(_ body: (inout Self, _ node: Int, _ parent: Int) -> Void) {
+            guard let top = frames.indices.last else { return body(&self, rootNode, Self.root) }
+            let frame = frames[top]
+            if frame.isArray {
+                frames[top].items += 1
+                for index in frame.atoms where atoms[index].passes {
+                    let node = nodes[atoms[index].node]
+                    atoms[index].child = frame.items < node.prefixItems.count ? node.prefixItems[frame.items] : node.items ?? Self.anything
+                }
+            }
+            for index in frame.atoms where atoms[index].passes && atoms[index].child != Self.anything {
+                body(&self, atoms[index].child, index)
+            }
+        }
+
+        private mutating func fail(_ parent: Int) {
+            if parent == Self.root { conforms = false } else { atoms[parent].passes = false }
+        }
+
+        private mutating func scalar(_ value: JSONValue) {
+            forEachTarget { check, node, parent in
+                let plan = check.plans[node]
+                if plan.steps == nil && plan.atoms.count == 1 {
+                    if !Self.scalarPasses(value, check.nodes[plan.atoms[0]]) { check.fail(parent) }
+                    return
+                }
+                let nodes = check.nodes
+                if !plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &check.scratch) { check.fail(parent) }
+            }
+        }
+
+        /// Whether a scalar meets a node's own keywords.
+        private static func scalarPasses(_ value: JSONValue, _ node: Node) -> Bool {
+            if let allowed = node.allows { return allowed }
+            if node.brokenReference != nil { return false }
+            if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(value.kind, allowed: false) == 0 { return false }
+            if let choices = node.choices, !choices.contains(value) { return false }
+            if let constant = node.constant, constant != value { return false }
+            if let number = value.doubleValue {
+                if let minimum = node.minimum, number < minimum { return false }
+                if let maximum = node.maximum, number > maximum { return false }
+            }
+            if let string = value.stringValue, let minimum = node.minLength, JSONSchemaValidator.isShorter(string, than: minimum) { return false }
+            return true
+        }
+
+        /// Whether a container may meet a node's own keywords, before its members are seen.
+        /// `Plan.compile` refused an `enum` or `const` with a container, so none equals one.
+        private static func containerMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
+            if let allowed = node.allows { return allowed }
+            if node.brokenReference != nil || node.choices != nil || node.constant != nil { return false }
+            if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(kind, allowed: false) == 0 { return false }
+            return true
+        }
+
+        private mutating func begin(_ kind: JSONValue.Kind) {
+            let firstTarget = targets.count, firstAtom = atoms.count
+            forEachTarget { check, node, parent in
+                let start = check.atoms.count
+                for atom in check.plans[node].atoms {
+                    check.atoms.append(Atom(node: atom, passes: Self.containerMayPass(kind, check.nodes[atom])))
+                }
+                check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
+            }
+            frames.append(Frame(targets: firstTarget..<targets.count, atoms: firstAtom..<atoms.count, isArray: kind == .array))
+        }
+
+        private mutating func end() {
+            let frame = frames.removeLast()
+            for index in frame.atoms where atoms[index].passes {
+                let node = nodes[atoms[index].node]
+                if frame.isArray {
+                    if let minimum = node.minItems, Double(frame.items) < minimum { atoms[index].passes = false }
+                } else if atoms[index].seen & node.requiredMask != node.requiredMask
+                            || atoms[index].seenElsewhere & node.requiredElsewhereMask != node.requiredElsewhereMask {
+                    atoms[index].passes = false
+                }
+            }
+            for target in targets[frame.targets] {
+                let atoms = self.atoms
+                if !plans[target.node].verdict({ atoms[target.atoms.lowerBound + $0].passes }, results: &scratch) { fail(target.parent) }
+            }
+            targets.removeSubrange(frame.targets)
+            atoms.removeSubrange(frame.atoms)
+        }
+
+        public mutating func beginObject() { begin(.object) }
+        public mutating func endObject() { end() }
+        public mutating func beginArray() { begin(.array) }
+        public mutating func endArray() { end() }
+
+        public mutating func key(_ name: String) {
+            guard let frame = frames.last else { return }
+            for index in frame.atoms where atoms[index].passes {
+                let node = nodes[atoms[index].node]
+                if let position = Self.position(of: name, in: node.properties, after: atoms[index].lastProperty) {
+                    atoms[index].lastProperty = position
+                    let bit: UInt64 = 1 << UInt64(position)
+                    // A key written twice: the object means nothing certain.
+                    if atoms[index].seen & bit != 0 { atoms[index].passes = false }
+                    atoms[index].seen |= bit
+                    atoms[index].child = node.properties[position].node
+                } else {
+                    if let position = node.requiredElsewhere.firstIndex(of: name) { atoms[index].seenElsewhere |= 1 << UInt64(position) }
+                    atoms[index].child = node.additionalProperties ?? Self.anything
+                }
+            }
+        }
+
+        /// Where `name` is among `properties`, looked for first after `last`: a writer writes
+        /// an object's keys in the order its schema lists them, and equal names compare at once.
+        private static func position(of name: String, in properties: [(name: String, node: Int, isRequired: Bool)], after last: Int) -> Int? {
+            if last + 1 < properties.count && properties[last + 1].name == name { return last + 1 }
+            return properties.firstIndex { $0.name == name }
+        }
+
+        public mutating func null() { scalar(.null) }
+        public mutating func bool(_ value: Bool) { scalar(.bool(value)) }
+        public mutating func integer(_ value: Int) { scalar(.integer(value)) }
+        public mutating func number(_ value: Double) { scalar(.number(value)) }
+        public mutating func string(_ value: String) { scalar(.string(value)) }
+    }
+
+    /// A check of a value's events against node `index` (the whole schema by default).
+    public func streamCheck(against index: Int = 0) -> StreamCheck {
+        StreamCheck(self, root: index)
+    }
+}
