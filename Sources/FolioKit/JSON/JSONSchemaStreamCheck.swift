@@ -44,6 +44,9 @@ extension JSONSchemaValidator {
 
         private let nodes: [Node]
         private let plans: [Plan]
+        /// For each node whose plan is one node's own keywords (most), that node; else `anything`:
+        /// a value checked against it needs no plan read, and no combination.
+        private let singleAtoms: [Int]
         private let rootNode: Int
         private var atoms: [Atom] = []
         private var targets: [Target] = []
@@ -55,6 +58,7 @@ extension JSONSchemaValidator {
         init(_ validator: JSONSchemaValidator, root: Int) {
             nodes = validator.nodes
             plans = validator.plans
+            singleAtoms = validator.plans.map { $0.steps == nil && $0.atoms.count == 1 ? $0.atoms[0] : Self.anything }
             rootNode = root
             atoms.reserveCapacity(64)
             targets.reserveCapacity(32)
@@ -83,11 +87,12 @@ extension JSONSchemaValidator {
 
         private mutating func scalar(_ value: JSONValue) {
             forEachTarget { check, node, parent in
-                let plan = check.plans[node]
-                if plan.steps == nil && plan.atoms.count == 1 {
-                    if !Self.scalarPasses(value, check.nodes[plan.atoms[0]]) { check.fail(parent) }
+                let single = check.singleAtoms[node]
+                if single != Self.anything {
+                    if !Self.scalarPasses(value, check.nodes[single]) { check.fail(parent) }
                     return
                 }
+                let plan = check.plans[node]
                 let nodes = check.nodes
                 if !plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &check.scratch) { check.fail(parent) }
             }
@@ -121,6 +126,12 @@ extension JSONSchemaValidator {
             let firstTarget = targets.count, firstAtom = atoms.count
             forEachTarget { check, node, parent in
                 let start = check.atoms.count
+                let single = check.singleAtoms[node]
+                if single != Self.anything {
+                    check.atoms.append(Atom(node: single, passes: Self.containerMayPass(kind, check.nodes[single])))
+                    check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
+                    return
+                }
                 for atom in check.plans[node].atoms {
                     check.atoms.append(Atom(node: atom, passes: Self.containerMayPass(kind, check.nodes[atom])))
                 }
@@ -141,6 +152,10 @@ extension JSONSchemaValidator {
                 }
             }
             for target in targets[frame.targets] {
+                if singleAtoms[target.node] != Self.anything {
+                    if !atoms[target.atoms.lowerBound].passes { fail(target.parent) }
+                    continue
+                }
                 let atoms = self.atoms
                 if !plans[target.node].verdict({ atoms[target.atoms.lowerBound + $0].passes }, results: &scratch) { fail(target.parent) }
             }
