@@ -21,11 +21,6 @@ public final class XMLTree {
         // not copied for every node: a paper's TEI has thousands of nodes and a few dozen names.
         // The document frees its dictionary.
         document.pointee.dict = xmlDictCreate()
-        // Every xml:id is registered in the document's table of IDs, which libxml2 would key
-        // through that dictionary; but a dictionary stops adding buckets at about 16,000, so a
-        // large paper's hundreds of thousands of IDs made each lookup walk a long chain and the
-        // cost grow with the square of the size. A table of its own grows with its entries.
-        document.pointee.ids = UnsafeMutableRawPointer(xmlHashCreate(0))
         self.document = document
         let node = withXMLChars(rootName) { xmlNewDocNode(document, nil, $0, nil) }!
         xmlDocSetRootElement(document, node)
@@ -93,11 +88,21 @@ public struct XMLElement {
     }
 
     /// Sets `xml:id`.
+    ///
+    /// The attribute is made empty and its text added apart: given a value, libxml2 also enters
+    /// every `xml:id` in the document's table of IDs, for DTD validation and `xmlGetID`, which
+    /// Folio never asks for (its schema types `xml:id` as a name). That entry cost more than
+    /// the rest of the attribute, for every element of a paper's TEI.
     @discardableResult
     public func id(_ value: String) -> XMLElement {
-        withXMLChars("id") { name in
-            withXMLChars(value) { value in _ = xmlSetNsProp(node, tree.xmlNamespace, name, value) }
-        }
+        let attribute = withXMLChars("id") { name in
+            xmlHasNsProp(node, name, tree.xmlNamespace?.pointee.href) ?? xmlNewNsProp(node, tree.xmlNamespace, name, nil)
+        }!
+        xmlFreeNodeList(attribute.pointee.children)
+        let text = withXMLChars(value) { xmlNewDocText(tree.document, $0) }!
+        text.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        attribute.pointee.children = text
+        attribute.pointee.last = text
         return self
     }
 

@@ -20,6 +20,19 @@ import FolioXML
         #expect(string(tree).contains(#"<doc xmlns="urn:test" xml:id="d1">"#))
     }
 
+    /// An `xml:id` set again replaces the first, as any attribute does, and is written and
+    /// validated like one set by libxml2 itself.
+    @Test func anIdSetAgainReplacesTheFirst() throws {
+        let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+        tree.root.attribute("n", "1").id("first").attribute("m", "2").id("d&<\"2")
+        #expect(string(tree).contains(#"<doc xmlns="urn:test" n="1" xml:id="d&amp;&lt;&quot;2" m="2"/>"#))
+        let compiled = try RelaxNGSchema(text: schema)
+        let valid = XMLTree(rootName: "doc", namespace: "urn:test")
+        valid.root.id("a").id("b")
+        #expect(compiled.validate(valid).isEmpty)
+        #expect(string(valid).contains(#"<doc xmlns="urn:test" xml:id="b"/>"#))
+    }
+
     @Test func mixedContentIsNeverIndented() {
         let tree = XMLTree(rootName: "doc", namespace: nil)
         let p = tree.root.element("p")
