@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Lifts footnotes out of the pages of extracted text and links them to their markers.
 ///
 /// A note block sits at the foot of a page: lines that begin with the note numbers in
@@ -60,13 +62,15 @@ public struct FootnotesStage: Stage {
         }
         // Notes are set in smaller type, so their lines run wider than the body's: that tells
         // a note carried over from the page before from the body text above it.
-        let inBlocks = Set(blocks.compactMap { $0 }.flatMap { $0 })
-        let noteLineWidth = lines.indices.filter { inBlocks.contains($0) }.map { lines[$0] }.lengthPercentile(80)
-        let bodyLineWidth = lines.indices.filter { !inBlocks.contains($0) }.map { lines[$0] }.lengthPercentile(80)
+        // Sets of lines are a flag a line: every line of a paper is asked after.
+        var inBlocks = [Bool](repeating: false, count: lines.count)
+        for block in blocks.compactMap({ $0 }) { for index in block { inBlocks[index] = true } }
+        let noteLineWidth = lines.indices.filter { inBlocks[$0] }.map { lines[$0] }.lengthPercentile(80)
+        let bodyLineWidth = lines.indices.filter { !inBlocks[$0] }.map { lines[$0] }.lengthPercentile(80)
         let carriedWidth = noteLineWidth * 20 > bodyLineWidth * 21 ? (noteLineWidth + bodyLineWidth) / 2 : nil
 
         var notes: [FoundNote] = []
-        var noteLines = Set<Int>()
+        var noteLines = [Bool](repeating: false, count: lines.count)
         var searchFrom = 0  // markers come in order: each after the previous one
         for (page, (start, end)) in zip(pages, pageEnds).enumerated() {
             let firstNoteLine = blocks[page]?.lowerBound ?? end
@@ -74,11 +78,11 @@ public struct FootnotesStage: Stage {
             if !notes.isEmpty, let carriedWidth,
                let carried = carriedOver(lines: lines, above: firstNoteLine, pageStart: start, text: text, wideness: carriedWidth) {
                 notes[notes.count - 1].pieces += carried.map { lines[$0].content }
-                noteLines.formUnion(carried)
+                for index in carried { noteLines[index] = true }
             }
             guard let block = blocks[page] else { continue }
             for index in block {
-                noteLines.insert(index)
+                noteLines[index] = true
                 let line = lines[index]
                 if line.isBlank { continue }
                 if let (number, rest) = noteStart(at: index, lines, text), notes.isEmpty || number == notes[notes.count - 1].number + 1 {
@@ -162,12 +166,19 @@ public struct FootnotesStage: Stage {
     }
 
     /// The marker of note `number`: the first one printed after `position` in the running
-    /// text above line `limit`, the lines of notes left out.
-    func findMarker(_ number: Int, from position: Int, before limit: Int, lines: [Line], skipping noteLines: Set<Int>,
+    /// text above line `limit`, the lines of notes (`noteLines`) left out. The search starts
+    /// at the line that ends after `position` (lines are in the order of the text): walking
+    /// every line from the first, for every note, made a paper of many notes cost their
+    /// number times its lines.
+    func findMarker(_ number: Int, from position: Int, before limit: Int, lines: [Line], skipping noteLines: [Bool],
                     text: WorkingText) -> TextRange? {
-        for index in lines.indices where index < limit && !noteLines.contains(index) && lines[index].range.end > position {
-            let range = TextRange(max(position, lines[index].range.start), lines[index].range.end)
-            if let marker = FootnoteMarkers.find(number, in: range, of: text) { return marker }
+        var index = lines.partitioningIndex { $0.range.end > position }
+        while index < limit {
+            if !noteLines[index] {
+                let range = TextRange(max(position, lines[index].range.start), lines[index].range.end)
+                if let marker = FootnoteMarkers.find(number, in: range, of: text) { return marker }
+            }
+            index += 1
         }
         return nil
     }
@@ -191,27 +202,35 @@ public struct FootnotesStage: Stage {
 
     /// Rebuilds the text: the running text without the note lines, then the notes, each
     /// whole, after a page break.
-    func lift(_ notes: [FoundNote], noteLines: Set<Int>, lines: [Line], into document: inout Document) {
+    func lift(_ notes: [FoundNote], noteLines: [Bool], lines: [Line], into document: inout Document) {
         let text = document.text
         var builder = WorkingTextBuilder(base: text)
         var markers: [(note: Int, old: TextRange)] = []
         for (index, note) in notes.enumerated() { if let marker = note.marker { markers.append((index, marker)) } }
         var newMarkers: [Int: TextRange] = [:]
         var cursor = 0
+        // Markers follow one another in the text (each was searched for after the last), so
+        // the copied stretches meet them in order: the next one to place is `nextMarker`.
+        var nextMarker = 0
         func copy(upTo end: Int) {
-            // Markers inside the copied stretch keep their place, shifted.
-            for (index, marker) in markers where marker.start >= cursor && marker.end <= end {
-                let shift = builder.count - cursor
-                newMarkers[index] = TextRange(marker.start + shift, marker.end + shift)
+            // Markers inside the copied stretch keep their place, shifted; one a removed
+            // stretch cut into is left out.
+            while nextMarker < markers.count && markers[nextMarker].old.end <= end {
+                let (index, marker) = markers[nextMarker]
+                if marker.start >= cursor {
+                    let shift = builder.count - cursor
+                    newMarkers[index] = TextRange(marker.start + shift, marker.end + shift)
+                }
+                nextMarker += 1
             }
             builder.copy(TextRange(cursor, end))
             cursor = end
         }
         var index = 0
         while index < lines.count {
-            guard noteLines.contains(index) else { index += 1; continue }
+            guard noteLines[index] else { index += 1; continue }
             var end = index
-            while end + 1 < lines.count && noteLines.contains(end + 1) { end += 1 }
+            while end + 1 < lines.count && noteLines[end + 1] { end += 1 }
             let removed = TextRange(lines[index].range.start, min(text.count, lines[end].range.end + 1))
             copy(upTo: removed.start)
             builder.replace(removed, with: [])
