@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Glibc
 
 /// An XML document being built in memory, backed by a libxml2 tree.
 ///
@@ -78,6 +79,15 @@ public struct XMLElement {
     public func append(_ text: String) {
         guard !text.isEmpty else { return }
         withXMLChars(text) { xmlNodeAddContent(node, $0) }
+    }
+
+    /// Appends character data given as UTF-8, as `append(_:)` appends the string these bytes
+    /// are: up to a NUL, where a C string ends.
+    public func append(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
+        let length = memchr(base, 0, text.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
+        guard length > 0 else { return }
+        xmlNodeAddContentLen(node, base, Int32(length))
     }
 
     /// Sets an attribute; its value is escaped when serialized.

@@ -165,6 +165,25 @@ import Testing
         }
     }
 
+    /// A string given as its bytes is checked as the string: made one where a keyword reads it.
+    @Test func aStringGivenAsBytesIsCheckedAsTheString() throws {
+        let schemas: [JSONValue] = [["type": "string"], ["type": "integer"], ["minLength": 2], ["enum": ["ab", 1]], ["const": "é"],
+                                    ["items": ["minLength": 2]], ["anyOf": [["const": "x"], ["minLength": 3]]], false]
+        for schema in schemas {
+            let validator = try JSONSchemaValidator(schema: schema)
+            for text in ["", "x", "ab", "é", "abc"] {
+                for wrapped in [false, true] {
+                    var check = validator.streamCheck()
+                    if wrapped { check.beginArray() }
+                    Array(text.utf8).withUnsafeBufferPointer { check.string(utf8: $0) }
+                    if wrapped { check.endArray() }
+                    let value: JSONValue = wrapped ? [.string(text)] : .string(text)
+                    #expect(check.conforms == validator.violations(in: value).isEmpty, "\(JSONSerializer(indent: 0).string(schema)) \(text) \(wrapped)")
+                }
+            }
+        }
+    }
+
     /// A key written twice leaves an object whose meaning is not certain: the check refuses it.
     @Test func aKeyWrittenTwiceDoesNotConform() throws {
         let validator = try JSONSchemaValidator(schema: schema)

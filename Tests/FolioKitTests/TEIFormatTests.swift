@@ -9,6 +9,30 @@ import FolioXML
         _ = try TEIFormat.schema.get()
     }
 
+    /// The weaver trims a piece's edge spaces from its bytes exactly as from its string: where
+    /// the bytes cannot tell (a code point from U+0300 on next to the spaces) they say so.
+    @Test func spacesAreTrimmedFromBytesAsFromTheString() {
+        // Below U+0300 no code point makes one character with a space, before it or after.
+        for value in 0..<0x300 {
+            let scalar = String(Unicode.Scalar(UInt32(value))!)
+            #expect((" " + scalar).count == 2 && (scalar + " ").count == 2, "U+\(String(value, radix: 16))")
+        }
+        let pieces = [" ", " ", "a", "é", "\u{2FF}", "\u{300}", "\u{301}", "\u{600}", "\u{200D}", "\u{AD}", "“", "\u{1F600}", "\u{903}", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        var decidedByBytes = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let (leading, trailing) = (Bool.random(using: &generator), Bool.random(using: &generator))
+            let expected = InlineWeaver.trimmingSpaces(text, leading: leading, trailing: trailing)
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                guard let trimmed = InlineWeaver.trimmingSpaces(bytes, leading: leading, trailing: trailing) else { return }
+                decidedByBytes += 1
+                #expect(Array(trimmed) == Array(expected.utf8), "\(Array(text.unicodeScalars)) \(leading) \(trailing)")
+            }
+        }
+        #expect(decidedByBytes > 15_000)
+    }
+
     @Test func theFullModelRendersValidWithEverythingInPlace() throws {
         let xml = String(decoding: try TEIFormat().render(fullModelDocument()), as: UTF8.self)
         #expect(xml.contains(##"<title level="a" type="main">Title of the Paper</title>"##))

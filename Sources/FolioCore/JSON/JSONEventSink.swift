@@ -15,9 +15,16 @@ public protocol JSONEventSink: ~Copyable {
     mutating func integer(_ value: Int)
     mutating func number(_ value: Double)
     mutating func string(_ value: String)
+    /// A string given as its UTF-8, valid: for text a writer makes into memory of its own, so
+    /// that no string need be made where the sink copies it at once. By default, made a string.
+    mutating func string(utf8 value: UnsafeBufferPointer<UInt8>)
 }
 
 extension JSONEventSink where Self: ~Copyable {
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        string(String(decoding: value, as: UTF8.self))
+    }
+
     /// A whole value, as the events that write it.
     public mutating func value(_ value: JSONValue) {
         switch value {

@@ -37,35 +37,38 @@ public struct JSONSerializer {
     }
 
     static func writeString(_ string: String, into output: inout ByteWriter) {
-        output.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { bytes in
-            // Runs that need no escape are copied whole: most strings are one such run. Eight
-            // bytes at a time are checked for one that needs it.
-            var runStart = 0, index = 0
-            while index < bytes.count {
-                if index + 8 <= bytes.count, !Self.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                index += 1
-                guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
-                runStart = index
-                switch byte {
-                case UInt8(ascii: "\""): output.append(#"\""#)
-                case UInt8(ascii: "\\"): output.append(#"\\"#)
-                case 0x0A: output.append(#"\n"#)
-                case 0x0D: output.append(#"\r"#)
-                case 0x09: output.append(#"\t"#)
-                default:
-                    output.append(#"\u00"#)
-                    Hexadecimal.append(byte, to: &output)
-                }
+        string.withUTF8 { writeString(utf8: $0, into: &output) }
+    }
+
+    /// A string given as its UTF-8, quoted and escaped.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) {
+        output.append(UInt8(ascii: "\""))
+        // Runs that need no escape are copied whole: most strings are one such run. Eight
+        // bytes at a time are checked for one that needs it.
+        var runStart = 0, index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, !Self.needsEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            let byte = bytes[index]
+            index += 1
+            guard byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
+            runStart = index
+            switch byte {
+            case UInt8(ascii: "\""): output.append(#"\""#)
+            case UInt8(ascii: "\\"): output.append(#"\\"#)
+            case 0x0A: output.append(#"\n"#)
+            case 0x0D: output.append(#"\r"#)
+            case 0x09: output.append(#"\t"#)
+            default:
+                output.append(#"\u00"#)
+                Hexadecimal.append(byte, to: &output)
+            }
         }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         output.append(UInt8(ascii: "\""))
     }
 

@@ -94,4 +94,9 @@ public struct JSONStreamWriter: ~Copyable, JSONEventSink {
         startMember()
         JSONSerializer.writeString(value, into: &output)
     }
+
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+        startMember()
+        JSONSerializer.writeString(utf8: value, into: &output)
+    }
 }

@@ -6,35 +6,56 @@ extension WorkingText {
     /// With `keepingEdgeSpaces`, white space at either end becomes one space instead of
     /// vanishing: for pieces of a paragraph written around inline elements.
     public func readingText(_ range: TextRange, keepingEdgeSpaces: Bool = false) -> String {
-        // Encoded into the string's own storage as it goes: every paragraph of the JSON and the
-        // TEI passes through here, so the loop keeps its state in locals and writes through a
-        // pointer, and what the rules look back at (the last code points written) is read back
-        // from the bytes. Room is made for every code point as it is, and a space: no more, as
-        // the string keeps it.
+        String(unsafeUninitializedCapacity: readingTextCapacity(range)) { buffer in
+            writeReadingText(range, keepingEdgeSpaces: keepingEdgeSpaces, into: buffer.baseAddress!)
+        }
+    }
+
+    /// `readingText(_:keepingEdgeSpaces:)` as UTF-8 in memory lent to `body`, no string made:
+    /// for writers that copy it into their output at once (a string is made, checked as UTF-8
+    /// and freed for every paragraph, note and piece of text a paper's JSON and TEI hold).
+    public func withReadingText<Result>(_ range: TextRange, keepingEdgeSpaces: Bool = false,
+                                        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: readingTextCapacity(range)) { buffer in
+            let length = writeReadingText(range, keepingEdgeSpaces: keepingEdgeSpaces, into: buffer.baseAddress!)
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<length]))
+        }
+    }
+
+    /// Room for the reading text of `range`: every code point as it is, and a space. No more,
+    /// as a string made in it keeps it.
+    private func readingTextCapacity(_ range: TextRange) -> Int {
+        scalars.withUnsafeBufferPointer { scalars in
+            var capacity = range.count + 1
+            for scalar in scalars[range.start..<range.end] where scalar.value >= 0x80 { capacity += scalar.utf8Length - 1 }
+            return capacity
+        }
+    }
+
+    /// Writes the reading text of `range` at `bytes`; its length.
+    private func writeReadingText(_ range: TextRange, keepingEdgeSpaces: Bool, into bytes: UnsafeMutablePointer<UInt8>) -> Int {
+        // Every paragraph of the JSON and the TEI passes through here, so the loop keeps its
+        // state in locals and writes through a pointer, and what the rules look back at (the
+        // last code points written) is read back from the bytes.
         scalars.withUnsafeBufferPointer { scalars in
             let text = UnsafeBufferPointer(rebasing: scalars[range.start..<range.end])
-            var capacity = text.count + 1
-            for scalar in text where scalar.value >= 0x80 { capacity += scalar.utf8Length - 1 }
-            return String(unsafeUninitializedCapacity: capacity) { buffer in
-                let bytes = buffer.baseAddress!
-                var length = 0
-                var index = 0
-                while index < text.count {
-                    let value = text[index].value
-                    if value < 0x80 {
-                        if value <= 0x20 && Self.isSpaceOrBreak(value) {
-                            index = Self.foldSpaces(text, from: index, into: bytes, &length, keepingEdgeSpaces: keepingEdgeSpaces)
-                            continue
-                        }
-                        bytes[length] = UInt8(truncatingIfNeeded: value)
-                        length += 1
-                    } else {
-                        length += UTF8Writing.write(value, at: bytes + length)
+            var length = 0
+            var index = 0
+            while index < text.count {
+                let value = text[index].value
+                if value < 0x80 {
+                    if value <= 0x20 && Self.isSpaceOrBreak(value) {
+                        index = Self.foldSpaces(text, from: index, into: bytes, &length, keepingEdgeSpaces: keepingEdgeSpaces)
+                        continue
                     }
-                    index += 1
+                    bytes[length] = UInt8(truncatingIfNeeded: value)
+                    length += 1
+                } else {
+                    length += UTF8Writing.write(value, at: bytes + length)
                 }
-                return length
+                index += 1
             }
+            return length
         }
     }
 

@@ -80,7 +80,13 @@ struct DocumentJSON {
         let source = text.sourceRange(range)
         sink.field("start", source.start)
         sink.field("end", source.end)
-        if withText { sink.field("text", text.readingText(range)) }
+        if withText { readingText("text", range, into: &sink) }
+    }
+
+    /// A member whose value is the reading text of `range`, written without a string made.
+    private func readingText<Sink: JSONEventSink & ~Copyable>(_ key: String, _ range: TextRange, into sink: inout Sink) {
+        sink.key(key)
+        text.withReadingText(range) { sink.string(utf8: $0) }
     }
 
     /// A range as an object of its `start`, `end` and `text`.
@@ -139,7 +145,7 @@ struct DocumentJSON {
             sink.field("level", heading.level)
             // The heading's offsets cover it as printed, number included; its text is the title.
             spanFields(heading.span, withText: false, into: &sink)
-            sink.field("text", text.readingText(heading.title))
+            readingText("text", heading.title, into: &sink)
             if let number = heading.number { sink.field("number", number) }
             sink.endObject()
         }
@@ -223,7 +229,7 @@ struct DocumentJSON {
         sink.beginObject()
         sink.field("id", reference.id)
         sink.field("type", reference.type)
-        sink.field("raw", text.readingText(reference.span))
+        readingText("raw", reference.span, into: &sink)
         spanFields(reference.span, withText: false, into: &sink)
         for (key, value) in CSLItem.fields(of: reference) { sink.field(key, value) }
         sink.endObject()

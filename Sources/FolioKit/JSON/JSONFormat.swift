@@ -56,4 +56,5 @@ private struct CheckedWriter: ~Copyable, JSONEventSink {
     mutating func integer(_ value: Int) { writer.integer(value); check.integer(value) }
     mutating func number(_ value: Double) { writer.number(value); check.number(value) }
     mutating func string(_ value: String) { writer.string(value); check.string(value) }
+    mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { writer.string(utf8: value); check.string(utf8: value) }
 }

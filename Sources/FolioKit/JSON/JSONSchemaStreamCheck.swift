@@ -113,9 +113,10 @@ extension JSONSchemaValidator {
             return true
         }
 
-        /// Whether a container may meet a node's own keywords, before its members are seen.
+        /// Whether a value of `kind` may meet a node's own keywords, before anything else of it
+        /// is seen: a container before its members, a string where no keyword reads it.
         /// `Plan.compile` refused an `enum` or `const` with a container, so none equals one.
-        private static func containerMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
+        private static func kindMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
             if let allowed = node.allows { return allowed }
             if node.brokenReference != nil || node.choices != nil || node.constant != nil { return false }
             if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(kind, allowed: false) == 0 { return false }
@@ -128,12 +129,12 @@ extension JSONSchemaValidator {
                 let start = check.atoms.count
                 let single = check.singleAtoms[node]
                 if single != Self.anything {
-                    check.atoms.append(Atom(node: single, passes: Self.containerMayPass(kind, check.nodes[single])))
+                    check.atoms.append(Atom(node: single, passes: Self.kindMayPass(kind, check.nodes[single])))
                     check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
                     return
                 }
                 for atom in check.plans[node].atoms {
-                    check.atoms.append(Atom(node: atom, passes: Self.containerMayPass(kind, check.nodes[atom])))
+                    check.atoms.append(Atom(node: atom, passes: Self.kindMayPass(kind, check.nodes[atom])))
                 }
                 check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
             }
@@ -198,6 +199,27 @@ extension JSONSchemaValidator {
         public mutating func integer(_ value: Int) { scalar(.integer(value)) }
         public mutating func number(_ value: Double) { scalar(.number(value)) }
         public mutating func string(_ value: String) { scalar(.string(value)) }
+
+        /// Most strings are checked for their type alone, and need not be made: only where a
+        /// keyword reads the value (`enum`, `const`, `minLength`) is it made, once.
+        public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
+            var made: JSONValue?
+            forEachTarget { check, node, parent in
+                let single = check.singleAtoms[node]
+                if single != Self.anything {
+                    let atom = check.nodes[single]
+                    if atom.choices == nil && atom.constant == nil && atom.minLength == nil {
+                        if !Self.kindMayPass(.string, atom) { check.fail(parent) }
+                        return
+                    }
+                }
+                let string = made ?? .string(String(decoding: value, as: UTF8.self))
+                made = string
+                let plan = check.plans[node]
+                let nodes = check.nodes
+                if !plan.verdict({ Self.scalarPasses(string, nodes[plan.atoms[$0]]) }, results: &check.scratch) { check.fail(parent) }
+            }
+        }
     }
 
     /// A check of a value's events against node `index` (the whole schema by default).

@@ -86,6 +86,39 @@ struct InlineWeaver {
         return result
     }
 
+    /// The text without the spaces at its start and end (as asked): each such space is a
+    /// character of its own.
+    static func trimmingSpaces(_ text: String, leading: Bool, trailing: Bool) -> String {
+        var text = text
+        if leading { text = String(text.drop { $0 == " " }) }
+        if trailing { while text.last == " " { text.removeLast() } }
+        return text
+    }
+
+    /// `trimmingSpaces` of the string these bytes are, from the bytes; nil where a code point
+    /// from U+0300 on stands next to the spaces, which may make one of them part of a
+    /// character (`" \u{301}"` is one character, a space with an accent, and so is `"\u{600} "`,
+    /// a sign that prepends itself), and the string must say. Below U+0300 no code point joins
+    /// a space: the marks that extend a character, and those that prepend, all come later.
+    static func trimmingSpaces(_ bytes: UnsafeBufferPointer<UInt8>, leading: Bool, trailing: Bool) -> UnsafeBufferPointer<UInt8>? {
+        // UTF-8 from U+0300 on starts with a byte of 0xCC or more.
+        let firstJoining: UInt8 = 0xCC
+        var start = 0, end = bytes.count
+        if leading {
+            while start < end && bytes[start] == 0x20 { start += 1 }
+            if start > 0 && start < end && bytes[start] >= firstJoining { return nil }
+        }
+        if trailing {
+            while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+            if end < bytes.count && end > start {
+                var lead = end - 1
+                while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                if bytes[lead] >= firstJoining { return nil }
+            }
+        }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
     private func write(_ range: TextRange, annotations: ArraySlice<Annotation>, into element: XMLElement,
                        make: (Annotation, XMLElement) -> XMLElement) {
         let text = document.text
@@ -95,10 +128,13 @@ struct InlineWeaver {
             guard !piece.isEmpty else { return }
             let isFirst = piece.start == range.start
             let isLast = piece.end == range.end
-            var string = text.readingText(piece, keepingEdgeSpaces: true)
-            if isFirst { string = String(string.drop { $0 == " " }) }
-            if isLast { while string.last == " " { string.removeLast() } }
-            element.append(string)
+            text.withReadingText(piece, keepingEdgeSpaces: true) { bytes in
+                if let trimmed = Self.trimmingSpaces(bytes, leading: isFirst, trailing: isLast) {
+                    element.append(utf8: trimmed)
+                } else {
+                    element.append(Self.trimmingSpaces(String(decoding: bytes, as: UTF8.self), leading: isFirst, trailing: isLast))
+                }
+            }
         }
         while let annotation = rest.first {
             rest = rest.dropFirst()

@@ -17,6 +17,18 @@ final class TEIWriter {
     private let blockQuotations: [TextRange: Int]
     private var text: WorkingText { document.text }
 
+    /// A child element holding the reading text of `range`: written from bytes, no string made.
+    @discardableResult
+    private func readingTextElement(_ name: String, of range: TextRange, in parent: XMLElement) -> XMLElement {
+        let child = parent.element(name)
+        appendReadingText(of: range, to: child)
+        return child
+    }
+
+    private func appendReadingText(of range: TextRange, to element: XMLElement) {
+        text.withReadingText(range) { element.append(utf8: $0) }
+    }
+
     init(_ document: Document) {
         self.document = document
         self.weaver = InlineWeaver(document: document)
@@ -45,7 +57,7 @@ final class TEIWriter {
         let fileDesc = header.element("fileDesc")
         let titleStmt = fileDesc.element("titleStmt")
         let title = titleStmt.element("title").attribute("level", "a").attribute("type", "main")
-        if let range = front.title { title.append(text.readingText(range)) }
+        if let range = front.title { appendReadingText(of: range, to: title) }
 
         let fileName = document.source.name.split(separator: "/").last.map(String.init) ?? document.source.name
         fileDesc.element("publicationStmt").element("p", text: "Structured by Folio from the text file \(fileName).")
@@ -54,13 +66,13 @@ final class TEIWriter {
         if front.title != nil || !front.authors.isEmpty {
             let analytic = biblStruct.element("analytic")
             if let range = front.title {
-                analytic.element("title", text: text.readingText(range)).attribute("level", "a").attribute("type", "main")
+                readingTextElement("title", of: range, in: analytic).attribute("level", "a").attribute("type", "main")
             }
             for author in front.authors { self.author(author, in: analytic) }
         }
         let monogr = biblStruct.element("monogr")
         if let journal = front.journal {
-            monogr.element("title", text: text.readingText(journal)).attribute("level", "j")
+            readingTextElement("title", of: journal, in: monogr).attribute("level", "j")
         } else {
             monogr.element("title")
         }
@@ -78,7 +90,7 @@ final class TEIWriter {
         }
         if !front.keywords.isEmpty {
             let keywords = profileDesc.element("textClass").element("keywords")
-            for keyword in front.keywords { keywords.element("term", text: text.readingText(keyword)) }
+            for keyword in front.keywords { readingTextElement("term", of: keyword, in: keywords) }
         }
     }
 
@@ -86,12 +98,12 @@ final class TEIWriter {
         let element = parent.element("author")
         let persName = element.element("persName")
         if author.forename == nil && author.surname == nil {
-            persName.append(text.readingText(author.name))
+            appendReadingText(of: author.name, to: persName)
         }
         if let forename = author.forename { persName.element("forename", text: forename).attribute("type", "first") }
         if let surname = author.surname { persName.element("surname", text: surname) }
-        for email in author.emails { element.element("email", text: text.readingText(email)) }
-        for affiliation in author.affiliations { element.element("affiliation", text: text.readingText(affiliation)) }
+        for email in author.emails { readingTextElement("email", of: email, in: element) }
+        for affiliation in author.affiliations { readingTextElement("affiliation", of: affiliation, in: element) }
     }
 
     // MARK: Body
@@ -167,10 +179,10 @@ final class TEIWriter {
     private func figure(_ figure: Figure, in parent: XMLElement) {
         let element = parent.element("figure").id(figure.id)
         if figure.kind == .table { element.attribute("type", "table") }
-        if let head = figure.head { element.element("head", text: text.readingText(head)) }
+        if let head = figure.head { readingTextElement("head", of: head, in: element) }
         if let label = figure.label { element.element("label", text: label) }
-        if let caption = figure.caption { element.element("figDesc", text: text.readingText(caption)) }
-        if let source = figure.source { element.element("note", text: text.readingText(source)).attribute("type", "source") }
+        if let caption = figure.caption { readingTextElement("figDesc", of: caption, in: element) }
+        if let source = figure.source { readingTextElement("note", of: source, in: element).attribute("type", "source") }
     }
 
     // MARK: Inline
@@ -220,10 +232,10 @@ final class TEIWriter {
         guard quotation.speaker != nil || cited != nil || quotation.footnote != nil else { return nil }
         return { [self] parent in
             let bibl = parent.element("bibl")
-            if let speaker = quotation.speaker { bibl.element("author", text: text.readingText(speaker)) }
+            if let speaker = quotation.speaker { readingTextElement("author", of: speaker, in: bibl) }
             if let cited {
                 let reference = cited.parts.first?.reference
-                let ref = bibl.element("ref", text: text.readingText(cited.span)).attribute("type", "bibr")
+                let ref = readingTextElement("ref", of: cited.span, in: bibl).attribute("type", "bibr")
                 if let reference { ref.attribute("target", "#" + document.references[reference].id) }
             }
             if let note = quotation.footnote {
@@ -286,7 +298,7 @@ final class TEIWriter {
         if let url = reference.url, url.range(ofPattern: #"^(?i)(?:[a-z][a-z0-9+.-]*://[^/\s?#]|www\.\w)"#) != nil {
             element.element("ptr").attribute("target", Self.uri(url))
         }
-        element.element("note", text: text.readingText(reference.span)).attribute("type", "raw_reference")
+        readingTextElement("note", of: reference.span, in: element).attribute("type", "raw_reference")
     }
 
     /// `text` as a URI: characters a URI may not hold (spaces, brackets, a second `#`, quotes
@@ -334,7 +346,7 @@ final class TEIWriter {
             let element = listEvent.element("event").id(event.id)
             for (name, value) in TEIDateAttributes.eventAttributes(for: date) { element.attribute(name, value) }
             element.attribute("corresp", "#" + date.id)
-            element.element("desc", text: text.readingText(event.sentence))
+            readingTextElement("desc", of: event.sentence, in: element)
         }
     }
 }
