@@ -301,11 +301,15 @@ final class TEIWriter {
         readingTextElement("note", of: reference.span, in: element).attribute("type", "raw_reference")
     }
 
+    /// What a URI holds as it is (RFC 3986's unreserved and reserved characters but `#`, `[`
+    /// and `]`), and the digits of a percent escape: made once, not for every link.
+    private static let uriCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".unicodeScalars)
+    private static let hexDigits = Set("0123456789ABCDEFabcdef".unicodeScalars)
+
     /// `text` as a URI: characters a URI may not hold (spaces, brackets, a second `#`, quotes
     /// extraction left) percent-encoded, so `@target` is always a valid `anyURI`.
     static func uri(_ text: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".unicodeScalars)
-        let hex = Set("0123456789ABCDEFabcdef".unicodeScalars)
+        let (allowed, hex) = (uriCharacters, hexDigits)
         let scalars = Array(text.unicodeScalars)
         var result = ""
         var sawFragment = false
