@@ -676,23 +676,25 @@ public struct ReferenceParser: Sendable {
     /// An uninverted author that names a body, not a person: a long name, one with joining
     /// words or a word organisations are named with, an acronym, a number.
     func looksLikeOrganisation(_ words: [String]) -> Bool {
-        let bodies: Set<String> = [
-            "academy", "administration", "agency", "alliance", "assembly", "association", "authority", "bank", "board",
-            "bureau", "center", "centre", "college", "collaboration", "commission", "committee", "company", "consortium",
-            "corporation", "council", "court", "department", "dept", "division", "federation", "forum", "foundation", "fund",
-            "government", "group", "inc", "initiative", "institute", "laboratory", "league", "library", "ltd", "ministry",
-            "museum", "network", "news", "office", "organisation", "organization", "parliament", "party", "press", "program",
-            "programme", "project", "school", "service", "society", "systems", "team", "technologies", "trust", "union",
-            "university",
-        ]
         if words.contains(where: isInitialWord) { return false }  // `L. C. Garcia de Andrade`
         if words.count == 1 || words.count >= 5 { return true }
         return words.contains { word in
             let bare = word.trimmed(.punctuationCharacters)
-            return bodies.contains(bare.lowercased()) || ["of", "for", "the", "and", "on"].contains(bare)
+            return Self.organisationWords.contains(bare.lowercased()) || ["of", "for", "the", "and", "on"].contains(bare)
                 || (bare.count >= 2 && bare.allSatisfy(\.isUppercase) && !isCompactInitials(bare)) || bare.contains(where: \.isNumber)
         }
     }
+
+    /// Words organisations are named with: made once, not for every author asked about.
+    private static let organisationWords: Set<String> = [
+        "academy", "administration", "agency", "alliance", "assembly", "association", "authority", "bank", "board",
+        "bureau", "center", "centre", "college", "collaboration", "commission", "committee", "company", "consortium",
+        "corporation", "council", "court", "department", "dept", "division", "federation", "forum", "foundation", "fund",
+        "government", "group", "inc", "initiative", "institute", "laboratory", "league", "library", "ltd", "ministry",
+        "museum", "network", "news", "office", "organisation", "organization", "parliament", "party", "press", "program",
+        "programme", "project", "school", "service", "society", "systems", "team", "technologies", "trust", "union",
+        "university",
+    ]
 
     /// `J.`, `J. A.`, `K.P`, `J.-P.`, `LM`: a given name printed as initials.
     func isInitials(_ text: String) -> Bool {

@@ -19,10 +19,14 @@ enum ReferenceFeatures {
         /// Each token's length in characters.
         var lengths: [Int]
 
+        /// Whether each token is one byte a character (`isOneBytePerCharacter`), asked once.
+        var oneBytePerCharacter: [Bool]
+
         init(_ tokens: [ReferenceToken]) {
             lowered = tokens.map { $0.text.lowercased() }
-            shapes = tokens.map { ReferenceFeatures.shape($0.text) }
-            lengths = tokens.map { ReferenceFeatures.characterCount($0.text) }
+            oneBytePerCharacter = tokens.map { ReferenceFeatures.isOneBytePerCharacter($0.text) }
+            shapes = zip(tokens, oneBytePerCharacter).map { ReferenceFeatures.shape($0.text, oneBytePerCharacter: $1) }
+            lengths = zip(tokens, oneBytePerCharacter).map { ReferenceFeatures.characterCount($0.text, oneBytePerCharacter: $1) }
         }
     }
 
@@ -30,12 +34,17 @@ enum ReferenceFeatures {
     /// following LF. Most tokens are, and are read byte by byte: a character's case or count
     /// is a slow question for the standard library (grapheme breaks, Unicode's tables).
     static func isOneBytePerCharacter(_ word: String) -> Bool {
-        word.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        var word = word
+        return word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 
     /// `word.count`, from the bytes where each is a character.
     static func characterCount(_ word: String) -> Int {
-        isOneBytePerCharacter(word) ? word.utf8.count : word.count
+        characterCount(word, oneBytePerCharacter: isOneBytePerCharacter(word))
+    }
+
+    static func characterCount(_ word: String, oneBytePerCharacter: Bool) -> Int {
+        oneBytePerCharacter ? word.utf8.count : word.count
     }
 
     static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
@@ -88,7 +97,7 @@ enum ReferenceFeatures {
                 if length == 4 && (1500...2099).contains(number) { sink.add("year"); isYear = true }
                 sink.add(number < 10 ? "num<10" : number < 100 ? "num<100" : number < 1000 ? "num<1000" : "num>=1000")
             }
-            let casing = Casing(word)
+            let casing = Casing(word, oneBytePerCharacter: forms.oneBytePerCharacter[index])
             let startsUpper = casing.startsUpper
             if length == 1, startsUpper, nextText == "." { sink.add("initial") }
             if length > 1 && startsUpper && casing.restLower { sink.add("capitalized") }
@@ -145,8 +154,12 @@ enum ReferenceFeatures {
         }
 
         init(_ word: String) {
+            self.init(word, oneBytePerCharacter: ReferenceFeatures.isOneBytePerCharacter(word))
+        }
+
+        init(_ word: String, oneBytePerCharacter: Bool) {
             // Where a byte is a character, its case is a range of bytes.
-            guard ReferenceFeatures.isOneBytePerCharacter(word) else {
+            guard oneBytePerCharacter else {
                 self.init(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
                           restUpper: word.dropFirst().allSatisfy(\.isUppercase))
                 return
@@ -194,12 +207,17 @@ enum ReferenceFeatures {
 
     /// `Xxxx`, `dddd`, `X.`: the kind of characters, runs squeezed.
     static func shape(_ word: String) -> String {
+        shape(word, oneBytePerCharacter: isOneBytePerCharacter(word))
+    }
+
+    static func shape(_ word: String, oneBytePerCharacter: Bool) -> String {
         // ASCII (most words): byte by byte, each byte a character.
         // Written straight into the string: every token of every reference is asked.
-        if isOneBytePerCharacter(word) {
-            return String(unsafeUninitializedCapacity: 12) { result in
+        if oneBytePerCharacter {
+            var word = word
+            return word.withUTF8 { bytes in String(unsafeUninitializedCapacity: 12) { result in
                 var count = 0
-                for byte in word.utf8.prefix(12) {
+                for byte in bytes.prefix(12) {
                     let kind = (0x41...0x5A).contains(byte) ? UInt8(ascii: "X") : (0x61...0x7A).contains(byte) ? UInt8(ascii: "x")
                         : (0x30...0x39).contains(byte) ? UInt8(ascii: "d") : byte
                     if count == 0 || result[count - 1] != kind {
@@ -208,7 +226,7 @@ enum ReferenceFeatures {
                     }
                 }
                 return count
-            }
+            } }
         }
         var result = ""
         for character in word.prefix(12) {
