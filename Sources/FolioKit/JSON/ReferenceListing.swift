@@ -8,7 +8,9 @@ public enum ReferenceListing {
     /// JSON array written one item a line.
     public static func parse(lines text: String) -> [UInt8] {
         let parser = ReferenceParser()
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        // Split at each line feed's byte: split by characters, a CR LF (one character) ends no
+        // line, and a file written with them was read as one reference. The CR is trimmed below.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         let serializer = JSONSerializer(indent: 0)
         var output = Array("[\n".utf8)
