@@ -129,10 +129,19 @@ struct XMLSerializer: ~Copyable {
     /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
     /// copied whole.
     private mutating func writeEscaped(_ text: UnsafePointer<xmlChar>, inAttribute: Bool) {
+        // Every byte escaped, and the NUL that ends the text, is below 64: one test of a mask
+        // passes the others (letters, most of a text, at its first comparison).
+        let stops: UInt64 = 1 << 0 | 1 << 0x0D | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+            | (inAttribute ? 1 << 0x22 | 1 << 0x0A | 1 << 0x09 : 0)
         var runStart = text, index = text
         while true {
+            let byte = index.pointee
+            if byte >= 64 || stops & (1 << UInt64(byte)) == 0 {
+                index += 1
+                continue
+            }
             let escape: StaticString
-            switch index.pointee {
+            switch byte {
             case 0:
                 output.append(UnsafeBufferPointer(start: runStart, count: index - runStart))
                 return
