@@ -16,7 +16,9 @@ extension WorkingText {
     /// and freed for every paragraph, note and piece of text a paper's JSON and TEI hold).
     public func withReadingText<Result>(_ range: TextRange, keepingEdgeSpaces: Bool = false,
                                         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: readingTextCapacity(range)) { buffer in
+        // Room for the most the text can take (four bytes a code point, and a space) rather than
+        // its count: the memory is lent, not kept, and counting was a pass of its own.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4 + 1) { buffer in
             let length = writeReadingText(range, keepingEdgeSpaces: keepingEdgeSpaces, into: buffer.baseAddress!)
             return try body(UnsafeBufferPointer(rebasing: buffer[..<length]))
         }
