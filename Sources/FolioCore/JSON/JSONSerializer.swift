@@ -37,6 +37,9 @@ public struct JSONSerializer {
     }
 
     static func writeString(_ string: String, into output: inout ByteWriter) {
+        // Read where the string keeps its bytes, not through `withUTF8`, which may copy a
+        // string of another form and so retains and releases every one it is given.
+        if string.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0, into: &output) }) != nil { return }
         var string = string
         string.withUTF8 { writeString(utf8: $0, into: &output) }
     }
