@@ -111,9 +111,10 @@ public struct HyphenationStage: Stage {
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
         guard letters.count >= 6 else { return nil }
-        let isASCII = letters.allSatisfy { $0.value < 0x80 }
         let hasLowerCaseASCII = letters.contains { (0x61...0x7A).contains($0.value) }
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
+        // A word has a shape only when its letters are ASCII: then they need not be read again.
+        let isASCII = shape != nil || letters.allSatisfy { $0.value < 0x80 }
         // A word of ASCII letters is looked up by its bytes, when a compound has its shape: one
         // that is no such compound and has a lower-case letter is done with before a string is made.
         let mayBeCompound = shape.map(vocabulary.mayBeCompound) ?? true
