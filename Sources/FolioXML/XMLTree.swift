@@ -1,5 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An XML document being built in memory, backed by a libxml2 tree.
 ///
@@ -85,6 +89,7 @@ public struct XMLElement {
     /// are: up to a NUL, where a C string ends.
     public func append(utf8 text: UnsafeBufferPointer<UInt8>) {
         guard let base = text.baseAddress else { return }
+        // `memchr` looks at many bytes at a time; a loop over the buffer looked at one.
         let length = memchr(base, 0, text.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
         guard length > 0 else { return }
         xmlNodeAddContentLen(node, base, Int32(length))

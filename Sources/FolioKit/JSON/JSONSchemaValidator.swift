@@ -4,7 +4,8 @@ import OrderedCollections
 /// Validates JSON against a JSON Schema (draft 2020-12), for the keywords Folio's schema uses.
 ///
 /// A schema using any other keyword is refused when loaded, so no constraint is ever silently
-/// left unchecked. Errors name the value's JSON path and what was expected.
+/// left unchecked; so is one the check as events pass (`StreamCheck`) cannot decide (see
+/// `Plan.compile`). Errors name the value's JSON path and what was expected.
 public struct JSONSchemaValidator: Sendable {
     public struct Violation: Sendable, Hashable, CustomStringConvertible {
         public var path: JSONPath
