@@ -133,6 +133,34 @@ import Testing
         #expect(text.isASCII(line, first: 10) && !text.isASCII(line, first: 11))
     }
 
+    /// Property: where `mayOpen` says no, the line's opening, lower-cased as a string, does not
+    /// start with the word (`String.hasPrefix`, which compares characters), over random lines
+    /// of ASCII letters and code points that lower-case to ASCII (the Kelvin sign, `İ`) or
+    /// make one character with one (a combining accent), against the shipped label and caption
+    /// words and words beyond ASCII.
+    @Test func mayOpenSaysNoOnlyWhereNoLabelCanStart() {
+        let pieces = ["a", "b", "e", "f", "g", "i", "k", "m", "r", "s", "t", "u", "y", "w", "A", "F", "K", "T", " ", "-", ".",
+                      "é", "É", "\u{301}", "\u{212A}", "\u{130}", "ß", "\u{17F}", "’"]
+        let words = CaptionLabels.words.map(\.0) + FrontMatterLabels.labels.map(\.0) + ["é", "ék", "ke", "e\u{301}t", "ss"]
+        var generator = SystemRandomNumberGenerator()
+        var saidNo = 0, couldMatch = 0
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+            let range = TextRange(0, text.count)
+            let opening = String(scalars: text.scalars[..<min(text.count, 16)]).lowercased()
+            for word in words {
+                let matches = opening.hasPrefix(word)
+                if matches { couldMatch += 1 }
+                if !text.mayOpen(range, with: word) {
+                    saidNo += 1
+                    #expect(!matches, "\(Array(line.unicodeScalars)) \(word)")
+                }
+            }
+        }
+        #expect(saidNo > 100_000 && couldMatch > 50)
+    }
+
     @Test func stringsFromScalarsKeepEveryCodePoint() {
         let scalars = Array("a é 𝄞 \u{0}—x".unicodeScalars)
         #expect(String(scalars: scalars) == "a é 𝄞 \u{0}—x")

@@ -61,6 +61,7 @@ public enum CaptionLabels {
         if let first = text[range.start].asciiLetterLowercased, !firstLetters.contains(first) { return nil }
         // Most others are ASCII as far as a word could reach: told without making a string.
         if opensInASCII(range, of: text), !opensWithSpacedWord(range, of: text) { return nil }
+        guard words.contains(where: { text.mayOpen(range, with: $0.0) }) else { return nil }
         let prefix = text.string(TextRange(range.start, min(range.end, range.start + openingLength))).lowercased()
         return words.indices.first { prefix.hasPrefix(wordsSpaced[$0]) || prefix.hasPrefix(wordsNoBreakSpaced[$0]) }.map { words[$0] }
     }

@@ -56,6 +56,7 @@ struct FrontMatterLabels {
         if range.start < range.end, text[range.start].value < 0x80, !Self.opensLabel.contains(UInt8(text[range.start].value)) { return nil }
         // Most other lines are ASCII and open with no label: told without making a string.
         if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
+        guard Self.labels.contains(where: { text.mayOpen(range, with: $0.0) }) else { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         return Self.labels.first { head.hasPrefix($0.0) }
     }

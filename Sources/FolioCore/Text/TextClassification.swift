@@ -66,6 +66,25 @@ extension WorkingText {
 
     /// Whether `range` starts with `prefix`; with `ignoringCase`, ASCII letters match in either
     /// case. Compared in place: asked of every line, with no string or array made for it.
+    /// False only where `range` cannot open with `word` (in lower case) once lower-cased, as a
+    /// string (`String.hasPrefix`, which compares characters): where, before either has a code
+    /// point beyond ASCII, a code point of the text differs from the word's in any case. A
+    /// character that starts with an ASCII code point starts with it in every canonically
+    /// equivalent form, and lower-casing moves no ASCII letter but its own; from the first
+    /// code point beyond ASCII on, anything may match (`e` and U+0301 is `é`), and it answers
+    /// true. Lines that open with a letter beyond ASCII near their start are told apart from
+    /// labels without a string lower-cased for each.
+    public func mayOpen(_ range: TextRange, with word: String) -> Bool {
+        var index = range.start
+        for scalar in word.unicodeScalars {
+            guard index < range.end, scalars[index].value < 0x80, scalar.value < 0x80 else { return true }
+            let here = scalars[index].asciiLetterLowercased ?? UInt8(scalars[index].value)
+            guard here == UInt8(scalar.value) else { return false }
+            index += 1
+        }
+        return true
+    }
+
     public func hasPrefix(_ prefix: String, in range: TextRange, ignoringCase: Bool = false) -> Bool {
         var index = range.start
         for scalar in prefix.unicodeScalars {
