@@ -81,12 +81,11 @@ public struct XMLElement {
 
     /// Appends character data; `<`, `&` and friends are escaped when serialized.
     public func append(_ text: String) {
-        guard !text.isEmpty else { return }
-        withXMLChars(text) { xmlNodeAddContent(node, $0) }
+        var text = text
+        text.withUTF8 { append(utf8: $0) }
     }
 
-    /// Appends character data given as UTF-8, as `append(_:)` appends the string these bytes
-    /// are: up to a NUL, where a C string ends.
+    /// Appends character data given as UTF-8, up to a NUL (where libxml2's C strings end).
     public func append(utf8 text: UnsafeBufferPointer<UInt8>) {
         guard let base = text.baseAddress else { return }
         // `memchr` looks at many bytes at a time; a loop over the buffer looked at one.

@@ -64,8 +64,6 @@ extension WorkingText {
         scalars[range.start..<min(range.end, range.start + count)].allSatisfy { $0.value < 0x80 }
     }
 
-    /// Whether `range` starts with `prefix`; with `ignoringCase`, ASCII letters match in either
-    /// case. Compared in place: asked of every line, with no string or array made for it.
     /// False only where `range` cannot open with `word` (in lower case) once lower-cased, as a
     /// string (`String.hasPrefix`, which compares characters): where, before either has a code
     /// point beyond ASCII, a code point of the text differs from the word's in any case. A
@@ -85,6 +83,8 @@ extension WorkingText {
         return true
     }
 
+    /// Whether `range` starts with `prefix`; with `ignoringCase`, ASCII letters match in either
+    /// case. Compared in place: asked of every line, with no string or array made for it.
     public func hasPrefix(_ prefix: String, in range: TextRange, ignoringCase: Bool = false) -> Bool {
         var index = range.start
         for scalar in prefix.unicodeScalars {

@@ -50,8 +50,7 @@ struct DocumentJSON {
         sink.array(document.pageFurniture) { sink, furniture in
             sink.beginObject()
             sink.field("kind", furniture.kind.rawValue)
-            sink.field("start", furniture.source.start)
-            sink.field("end", furniture.source.end)
+            offsets(furniture.source, into: &sink)
             sink.field("text", furniture.text)
             sink.endObject()
         }
@@ -59,8 +58,7 @@ struct DocumentJSON {
         sink.array(document.repairs) { sink, repair in
             sink.beginObject()
             sink.field("rule", repair.rule)
-            sink.field("start", repair.source.start)
-            sink.field("end", repair.source.end)
+            offsets(repair.source, into: &sink)
             sink.field("before", repair.before)
             sink.field("after", repair.after)
             sink.endObject()
@@ -74,12 +72,16 @@ struct DocumentJSON {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// `start` and `end` of a stretch of the input as members of the object being written.
+    private func offsets<Sink: JSONEventSink & ~Copyable>(_ source: SourceRange, into sink: inout Sink) {
+        sink.field("start", source.start)
+        sink.field("end", source.end)
+    }
+
     /// `start` and `end` of a range as members of the object being written, and its `text`
     /// unless `withText` is false.
     private func spanFields<Sink: JSONEventSink & ~Copyable>(_ range: TextRange, withText: Bool = true, into sink: inout Sink) {
-        let source = text.sourceRange(range)
-        sink.field("start", source.start)
-        sink.field("end", source.end)
+        offsets(text.sourceRange(range), into: &sink)
         if withText { readingText("text", range, into: &sink) }
     }
 
@@ -219,8 +221,7 @@ struct DocumentJSON {
         sink.key("pieces")
         sink.array(pieces) { sink, piece in
             sink.beginObject()
-            sink.field("start", piece.start)
-            sink.field("end", piece.end)
+            offsets(piece, into: &sink)
             sink.endObject()
         }
     }

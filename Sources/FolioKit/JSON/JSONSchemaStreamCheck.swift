@@ -86,16 +86,20 @@ extension JSONSchemaValidator {
         }
 
         private mutating func scalar(_ value: JSONValue) {
-            forEachTarget { check, node, parent in
-                let single = check.singleAtoms[node]
-                if single != Self.anything {
-                    if !Self.scalarPasses(value, check.nodes[single]) { check.fail(parent) }
-                    return
-                }
-                let plan = check.plans[node]
-                let nodes = check.nodes
-                if !plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &check.scratch) { check.fail(parent) }
+            forEachTarget { check, node, parent in check.checkScalar(value, against: node, parent: parent) }
+        }
+
+        /// A scalar against one target: its single node's keywords, or its plan's combination.
+        private mutating func checkScalar(_ value: JSONValue, against node: Int, parent: Int) {
+            let single = singleAtoms[node]
+            let passes: Bool
+            if single != Self.anything {
+                passes = Self.scalarPasses(value, nodes[single])
+            } else {
+                let (plan, nodes) = (plans[node], nodes)
+                passes = plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &scratch)
             }
+            if !passes { fail(parent) }
         }
 
         /// Whether a scalar meets a node's own keywords.
@@ -215,9 +219,7 @@ extension JSONSchemaValidator {
                 }
                 let string = made ?? .string(String(decoding: value, as: UTF8.self))
                 made = string
-                let plan = check.plans[node]
-                let nodes = check.nodes
-                if !plan.verdict({ Self.scalarPasses(string, nodes[plan.atoms[$0]]) }, results: &check.scratch) { check.fail(parent) }
+                check.checkScalar(string, against: node, parent: parent)
             }
         }
     }

@@ -309,13 +309,12 @@ final class TEIWriter {
     /// `text` as a URI: characters a URI may not hold (spaces, brackets, a second `#`, quotes
     /// extraction left) percent-encoded, so `@target` is always a valid `anyURI`.
     static func uri(_ text: String) -> String {
-        let (allowed, hex) = (uriCharacters, hexDigits)
         let scalars = Array(text.unicodeScalars)
         var result = ""
         var sawFragment = false
         for (index, scalar) in scalars.enumerated() {
-            let isEscape = scalar == "%" && index + 2 < scalars.count && hex.contains(scalars[index + 1]) && hex.contains(scalars[index + 2])
-            if allowed.contains(scalar) || isEscape || (scalar == "#" && !sawFragment) {
+            let isEscape = scalar == "%" && index + 2 < scalars.count && hexDigits.contains(scalars[index + 1]) && hexDigits.contains(scalars[index + 2])
+            if uriCharacters.contains(scalar) || isEscape || (scalar == "#" && !sawFragment) {
                 if scalar == "#" { sawFragment = true }
                 result.unicodeScalars.append(scalar)
             } else {
