@@ -8,6 +8,8 @@ internal import CLibXML2
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     private let attributePatterns: CompiledAttributePatterns
+    /// The schema as libxml2 compiled it: without the attribute patterns' facets.
+    let compiledText: String
 
     /// Compiles `text`; throws the issues libxml2 found when it is not a valid schema.
     ///
@@ -20,9 +22,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
             guard text.contains(pattern.facet) else {
                 throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the schema has no pattern \(pattern.pattern)")])
             }
-            stripped = stripped.replacing(pattern.facet, with: "")
+            stripped = stripped.replacing(pattern.stringFacet, with: "<text/>").replacing(pattern.facet, with: "")
         }
         self.attributePatterns = try CompiledAttributePatterns(attributePatterns)
+        compiledText = stripped
         let collector = XMLIssueCollector()
         let bytes = Array(stripped.utf8)
         let parsed: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in

@@ -1,5 +1,5 @@
 import Testing
-import FolioXML
+@testable import FolioXML
 
 @Suite struct XMLTreeTests {
     let schema = """
@@ -74,6 +74,29 @@ import FolioXML
         #expect(throws: XMLValidationFailure.self, "a pattern the schema lacks") {
             try RelaxNGSchema(text: patterned, attributePatterns: [AttributePattern(attribute: "n", pattern: "[a-z]+")])
         }
+    }
+
+    /// A string's pattern checked apart leaves any string, which libxml2 is given as `<text/>`
+    /// (no datatype to look up for each value); a facet of another type leaves the type checked.
+    @Test func aStringWhosePatternIsCheckedApartIsCompiledAsText() throws {
+        let patterned = #"""
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+          <start><element name="doc"><zeroOrMore><choice>
+            <element name="a"><attribute name="n"><data type="string"><param name="pattern">[0-9 ]+</param></data></attribute></element>
+            <element name="b"><attribute name="n"><data type="NCName"><param name="pattern">[0-9a-z]+</param></data></attribute></element>
+          </choice></zeroOrMore></element></start>
+        </grammar>
+        """#
+        let apart = try RelaxNGSchema(text: patterned, attributePatterns: [
+            AttributePattern(element: "a", attribute: "n", pattern: "[0-9 ]+"), AttributePattern(element: "b", attribute: "n", pattern: "[0-9a-z]+"),
+        ])
+        #expect(apart.compiledText.contains(#"<attribute name="n"><text/></attribute>"#))
+        #expect(apart.compiledText.contains(#"<data type="NCName"></data>"#))
+        func valid(_ xml: String) throws -> Bool { apart.validate(try ParsedXML(bytes: Array(xml.utf8), name: "t.xml")).isEmpty }
+        #expect(try valid(#"<doc><a n="1 2"/><a n=" 3"/><b n="x1"/></doc>"#))
+        #expect(try !valid(#"<doc><a n="1x"/></doc>"#), "the pattern still holds")
+        #expect(try !valid(#"<doc><a/></doc>"#), "the attribute is still required")
+        #expect(try !valid(#"<doc><b n="1x"/></doc>"#), "an NCName does not start with a digit")
     }
 
     @Test func aTreeIsFreedWhenNothingHoldsIt() {
