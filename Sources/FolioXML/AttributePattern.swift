@@ -1,34 +1,69 @@
 internal import CLibXML2
 
-/// An attribute whose values must match a pattern (XML Schema regular-expression syntax), as a
-/// schema's `<param name="pattern">` says, checked apart from the rest of the schema.
+/// An attribute whose values must match a pattern, as a schema says, checked apart from the
+/// rest of the schema: a regular expression (XML Schema syntax), as `<param name="pattern">`
+/// says, or the NCName form, as `<data type="NCName"/>` says (XML Schema defines NCName by the
+/// pattern `[\i-[:]][\c-[:]]*`).
 ///
 /// libxml2 compiles a RELAX NG pattern facet again for every value it checks, which was most of
 /// validating Folio's TEI: a date's five optional attributes each compiled the date pattern. A
 /// schema given attribute patterns leaves those facets to them; each is compiled once, with
 /// libxml2's own regular expressions (the ones the facet uses), and run on the attribute's values.
+/// For every value of a datatype it checks, libxml2 also looks the datatype up by name in a
+/// table, which cost more than checking an `xml:id` with libxml2's own NCName check.
 public struct AttributePattern: Sendable {
+    public enum Form: Sendable, Equatable {
+        /// A regular expression, as the schema writes it (without characters XML escapes).
+        case regularExpression(String)
+        /// An NCName, with white space around it, as libxml2's datatype allows.
+        case ncName
+    }
+
     /// The element the attribute is on; nil for an attribute of that name on any element.
     public var element: String?
+    /// The attribute's name; `xml:` is the one prefix it may have.
     public var attribute: String
-    /// The pattern as the schema writes it (without characters XML escapes).
-    public var pattern: String
+    public var form: Form
 
     public init(element: String? = nil, attribute: String, pattern: String) {
         precondition(!pattern.contains("<") && !pattern.contains("&"), "a pattern the schema would write escaped")
-        self.element = element
-        self.attribute = attribute
-        self.pattern = pattern
+        self.init(element: element, attribute: attribute, form: .regularExpression(pattern))
     }
 
-    /// The schema's text for this pattern's facet.
-    var facet: String { #"<param name="pattern">"# + pattern + "</param>" }
+    /// An attribute the schema types as an NCName (`<data type="NCName"/>`) wherever it is.
+    public init(ncName attribute: String) {
+        self.init(element: nil, attribute: attribute, form: .ncName)
+    }
 
-    /// The facet as the only one of a string: what is left once the facet is checked apart is
-    /// any string, which an attribute's `<text/>` is too. libxml2 looks a datatype up by name
-    /// in a table for every value it checks (a thousand instructions, a fifth of a paper's
-    /// attributes), and for `<text/>` checks nothing.
-    var stringFacet: String { #"<data type="string">"# + facet + "</data>" }
+    private init(element: String?, attribute: String, form: Form) {
+        precondition(!attribute.contains(":") || attribute.hasPrefix("xml:"), "an attribute of a prefix other than xml:")
+        self.element = element
+        self.attribute = attribute
+        self.form = form
+    }
+
+    /// How the schema says it, as libxml2 is not given it, and what libxml2 is given instead.
+    ///
+    /// A string's pattern is the facet of a string: what is left once it is checked apart is any
+    /// string, which an attribute's `<text/>` is too (libxml2 checks nothing for it). An NCName
+    /// is said of the attribute wherever it is; `<text/>` stands for it.
+    var schemaTexts: [(text: String, replacement: String)] {
+        switch form {
+        case .regularExpression(let pattern):
+            let facet = #"<param name="pattern">"# + pattern + "</param>"
+            return [(#"<data type="string">"# + facet + "</data>", "<text/>"), (facet, "")]
+        case .ncName:
+            return [(#"<attribute name=""# + attribute + #""><data type="NCName"/></attribute>"#, #"<attribute name=""# + attribute + #""><text/></attribute>"#)]
+        }
+    }
+
+    /// The pattern, for messages.
+    var described: String {
+        switch form {
+        case .regularExpression(let pattern): pattern
+        case .ncName: "of an NCName"
+        }
+    }
 }
 
 /// Attribute patterns compiled for checking documents. libxml2 only reads a compiled regular
@@ -37,23 +72,34 @@ final class CompiledAttributePatterns: @unchecked Sendable {
     /// What checking an attribute reads: plain pointers, so the walk over every attribute of
     /// every element copies and retains nothing.
     private struct Compiled {
-        var regexp: xmlRegexpPtr
+        /// nil for an NCName.
+        var regexp: xmlRegexpPtr?
         /// The names as libxml2 keeps them, ended by a zero; owned by the compiled patterns.
         var attribute: UnsafeMutablePointer<xmlChar>
         var element: UnsafeMutablePointer<xmlChar>?
+        /// Whether the attribute is in the XML namespace (`xml:id`).
+        var inXMLNamespace: Bool
     }
 
     private let patterns: [AttributePattern]
     private let compiled: [Compiled]
+    /// The namespace of `xml:` attributes, as libxml2 names it; owned like the names.
+    private let xmlNamespace = zeroEnded("http://www.w3.org/XML/1998/namespace")
 
     init(_ patterns: [AttributePattern]) throws {
         var compiled: [Compiled] = []
         for pattern in patterns {
-            guard let regexp = withXMLChars(pattern.pattern, { xmlRegexpCompile($0) }) else {
-                Self.release(compiled)
-                throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the pattern \(pattern.pattern) does not compile")])
+            var regexp: xmlRegexpPtr?
+            if case .regularExpression(let expression) = pattern.form {
+                regexp = withXMLChars(expression) { xmlRegexpCompile($0) }
+                guard regexp != nil else {
+                    Self.release(compiled)
+                    throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the pattern \(expression) does not compile")])
+                }
             }
-            compiled.append(Compiled(regexp: regexp, attribute: Self.zeroEnded(pattern.attribute), element: pattern.element.map(Self.zeroEnded)))
+            let inXMLNamespace = pattern.attribute.hasPrefix("xml:")
+            compiled.append(Compiled(regexp: regexp, attribute: Self.zeroEnded(inXMLNamespace ? String(pattern.attribute.dropFirst(4)) : pattern.attribute),
+                                     element: pattern.element.map(Self.zeroEnded), inXMLNamespace: inXMLNamespace))
         }
         self.patterns = patterns
         self.compiled = compiled
@@ -61,11 +107,12 @@ final class CompiledAttributePatterns: @unchecked Sendable {
 
     deinit {
         Self.release(compiled)
+        xmlNamespace.deallocate()
     }
 
     private static func release(_ compiled: [Compiled]) {
         for pattern in compiled {
-            xmlRegFreeRegexp(pattern.regexp)
+            pattern.regexp.map(xmlRegFreeRegexp)
             pattern.attribute.deallocate()
             pattern.element?.deallocate()
         }
@@ -108,17 +155,33 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         var attribute = element.pointee.properties
         while let current = attribute {
             defer { attribute = current.pointee.next }
-            guard current.pointee.ns == nil, let name = current.pointee.name else { continue }
-            for (index, compiled) in compiled.enumerated() where xmlStrEqual(name, compiled.attribute) != 0 {
+            guard let name = current.pointee.name else { continue }
+            let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, xmlNamespace) != 0 }
+            guard inXMLNamespace != false else { continue }
+            for (index, compiled) in compiled.enumerated() where compiled.inXMLNamespace == (inXMLNamespace == true) && xmlStrEqual(name, compiled.attribute) != 0 {
                 if let only = compiled.element, xmlStrEqual(element.pointee.name, only) == 0 { continue }
-                let value = consumeXMLString(xmlNodeListGetString(element.pointee.doc, current.pointee.children, 1)) ?? ""
-                if withXMLChars(value, { xmlRegexpExec(compiled.regexp, $0) }) != 1 {
+                let matches = Self.withValue(of: current) { value in
+                    if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
+                }
+                if !matches {
                     let pattern = patterns[index]
+                    let value = consumeXMLString(xmlNodeListGetString(element.pointee.doc, current.pointee.children, 1)) ?? ""
                     issues.append(XMLIssue(line: element.pointee.line > 0 ? Int(element.pointee.line) : nil,
                                            path: consumeXMLString(xmlGetNodePath(element)),
-                                           message: "the value '\(value)' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.pattern)"))
+                                           message: "the value '\(value)' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.described)"))
                 }
             }
         }
+    }
+
+    /// The attribute's value, read where its one text node keeps it (as every value Folio
+    /// writes is kept), else made: copying each value out and back cost more than its check.
+    private static func withValue<Result>(of attribute: xmlAttrPtr, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+            return body(content)
+        }
+        let made = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1)
+        defer { folio_xmlFree(made) }
+        return made.map { body($0) } ?? withXMLChars("") { body($0) }
     }
 }

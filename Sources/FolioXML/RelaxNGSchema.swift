@@ -8,21 +8,22 @@ internal import CLibXML2
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     private let attributePatterns: CompiledAttributePatterns
-    /// The schema as libxml2 compiled it: without the attribute patterns' facets.
+    /// The schema as libxml2 compiled it: without the attribute patterns.
     let compiledText: String
 
     /// Compiles `text`; throws the issues libxml2 found when it is not a valid schema.
     ///
-    /// `attributePatterns`: pattern facets of the schema that are checked apart, each compiled
-    /// once (see `AttributePattern`); each must be in the schema, which is compiled without them.
+    /// `attributePatterns`: patterns of the schema that are checked apart, each compiled once
+    /// (see `AttributePattern`); each must be in the schema, which is compiled without them.
     public init(text: String, attributePatterns: [AttributePattern] = []) throws {
         XMLLibrary.initialize()
         var stripped = text
         for pattern in attributePatterns {
-            guard text.contains(pattern.facet) else {
-                throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the schema has no pattern \(pattern.pattern)")])
+            // The last text is what the schema must hold; the first ones are its longer forms.
+            guard let said = pattern.schemaTexts.last, text.contains(said.text) else {
+                throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the schema has no pattern \(pattern.described) for '\(pattern.attribute)'")])
             }
-            stripped = stripped.replacing(pattern.stringFacet, with: "<text/>").replacing(pattern.facet, with: "")
+            for (said, replacement) in pattern.schemaTexts { stripped = stripped.replacing(said, with: replacement) }
         }
         self.attributePatterns = try CompiledAttributePatterns(attributePatterns)
         compiledText = stripped

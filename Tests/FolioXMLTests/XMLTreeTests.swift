@@ -99,6 +99,38 @@ import Testing
         #expect(try !valid(#"<doc><b n="1x"/></doc>"#), "an NCName does not start with a digit")
     }
 
+    /// Property: an `xml:id` checked apart as an NCName gets libxml2's own datatype's verdict,
+    /// over random values (white space around, colons, digits first, letters beyond ASCII); an
+    /// `id` of no namespace is not an `xml:id`.
+    @Test func anNCNameCheckedApartGetsTheDatatypesVerdict() throws {
+        let typed = #"""
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes" ns="urn:test">
+          <start><element name="doc"><attribute name="xml:id"><data type="NCName"/></attribute>
+            <zeroOrMore><element name="e"><attribute name="id"><text/></attribute></element></zeroOrMore></element></start>
+        </grammar>
+        """#
+        let byType = try RelaxNGSchema(text: typed)
+        let apart = try RelaxNGSchema(text: typed, attributePatterns: [AttributePattern(ncName: "xml:id")])
+        #expect(!apart.compiledText.contains("NCName"))
+        // Built as Folio builds its TEI: a parser would refuse an `xml:id` that is no NCName itself.
+        let pieces = ["a", "Z", "_", "1", "-", ".", ":", " ", "\t", "\n", "é", "·", "\u{0301}", "٢", "x", "ab", "!"]
+        var generator = SystemRandomNumberGenerator()
+        var outcomes = (valid: 0, invalid: 0)
+        for _ in 0..<2_000 {
+            let value = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+            tree.root.id(value).element("e").attribute("id", "1:x")
+            let issues = apart.validate(tree)
+            #expect(issues.isEmpty == byType.validate(tree).isEmpty, "\(value.debugDescription)")
+            #expect(issues.allSatisfy { $0.message.contains("'xml:id'") })
+            if issues.isEmpty { outcomes.valid += 1 } else { outcomes.invalid += 1 }
+        }
+        #expect(outcomes.valid > 100 && outcomes.invalid > 100)
+        #expect(throws: XMLValidationFailure.self, "a schema that does not type the attribute so") {
+            try RelaxNGSchema(text: typed, attributePatterns: [AttributePattern(ncName: "id")])
+        }
+    }
+
     @Test func aTreeIsFreedWhenNothingHoldsIt() {
         // A tree that kept its root element kept itself: every paper's TEI stayed in memory.
         weak var released: XMLTree?

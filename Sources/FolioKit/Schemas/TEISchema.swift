@@ -11,13 +11,14 @@ public enum TEISchema {
     /// A link with a host: stricter than anyURI, as tei_all's validators are.
     static let linkPattern = #"([A-Za-z][A-Za-z0-9+.\-]*://[^/?#\s]+|www\.\S+)\S*"#
 
-    /// The schema's pattern facets on attributes, which validation checks apart (compiled once,
-    /// not once a value: see `AttributePattern`). Every pattern of the schema is here.
+    /// The schema's pattern facets on attributes, and its NCNames, which validation checks apart
+    /// (compiled once, not once a value: see `AttributePattern`). Every pattern of the schema is here.
     public static let attributePatterns: [AttributePattern] =
         ["when", "from", "to", "notBefore", "notAfter"].map { AttributePattern(attribute: $0, pattern: isoDatePattern) } + [
             AttributePattern(attribute: "corresp", pattern: pointerPattern),
             AttributePattern(element: "ref", attribute: "target", pattern: pointerPattern),
             AttributePattern(element: "ptr", attribute: "target", pattern: linkPattern),
+            AttributePattern(ncName: "xml:id"),
         ]
 
     public static let text = #"""
