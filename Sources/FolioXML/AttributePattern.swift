@@ -79,6 +79,9 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         var element: UnsafeMutablePointer<xmlChar>?
         /// Whether the attribute is in the XML namespace (`xml:id`).
         var inXMLNamespace: Bool
+        /// The name's first byte: most of a document's attributes differ from every pattern's in
+        /// it, and are passed over without comparing names.
+        var firstByte: xmlChar { attribute[0] }
     }
 
     private let patterns: [AttributePattern]
@@ -158,7 +161,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
             guard let name = current.pointee.name else { continue }
             let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, xmlNamespace) != 0 }
             guard inXMLNamespace != false else { continue }
-            for (index, compiled) in compiled.enumerated() where compiled.inXMLNamespace == (inXMLNamespace == true) && xmlStrEqual(name, compiled.attribute) != 0 {
+            for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == (inXMLNamespace == true)
+                    && xmlStrEqual(name, compiled.attribute) != 0 {
                 if let only = compiled.element, xmlStrEqual(element.pointee.name, only) == 0 { continue }
                 let matches = Self.withValue(of: current) { value in
                     if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
