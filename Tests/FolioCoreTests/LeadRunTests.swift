@@ -12,11 +12,20 @@ import Testing
         // Numbers are not of this lead; punctuation ends it; so does a word of no lead.
         ("24 March 2005", 3), ("“end of March 2005", 1), ("early—March 2005", 6), ("said March 2005", 5),
         // White space beyond ASCII is white space; a letter beyond ASCII may fold into a word (`ſ` is `s`).
+        // Lead words glued to each other (`earlyMarch` for `early-?` and a month), however the
+        // ending is cut: `endof` may be `end` and `of`, or `the` hidden in `Xthe`.
+        ("in earlyMarch 2005", 3), ("in XearlyMarch 2005", 4), ("theendofMarch 2005", 0), ("Xtheendof March 2005", 1),
         ("in end of\u{A0}March 2005", 3), ("Cost ſend of March 2005", 0), ("laſt March 2005", 0), ("ſ end of March 2005", 0), ("2005", 0),
     ])
     func aRunStartsAtItsFirstWord(text: String, expected: Int) {
         let units = Array(text.utf16)
         #expect(lead.start(in: units, endingAt: units.count - 4) == expected, "\(text)")
+    }
+
+    /// The longest lead word at a glued word's end is not always the way furthest back.
+    @Test func everyWayOfCuttingAGluedWordIsTried() {
+        let units = Array("Qxab 2005".utf16)
+        #expect(LeadRun(words: ["ab", "b", "xa"]).start(in: units, endingAt: units.count - 4) == 1)
     }
 
     @Test func numbersAndMarksBeyondASCIIBelongWhereTheLeadSaysSo() {

@@ -155,6 +155,20 @@ import Testing
     /// (`LeadRun`) finds what a whole scan finds, over random texts of those words (capitalized
     /// too), months, years, days, units, other words and words ending in a lead word (`Xend`),
     /// joined by marks and by letters and punctuation beyond ASCII.
+    /// Texts the property below once failed on: a lead glued to its month (`lateFeb 1999`).
+    @Test(arguments: [" apr RoughlyéMiddle lateFeb 1999 minute Start spring, Sixteen, Aug julyKJune  a",
+                      ", MinutesKoct  Over two augustésix\nDec lateOct 1980’s\nDecades eighty, a"])
+    func aLeadGluedToItsMonthIsFound(text: String) {
+        let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))
+        var thorough = fast
+        thorough.readsLeads = false
+        var fastFocus: TemporalTagger.Focus?
+        var thoroughFocus: TemporalTagger.Focus?
+        let found = fast.tag(text, lastMention: &fastFocus)
+        #expect(found == thorough.tag(text, lastMention: &thoroughFocus))
+        #expect(found.contains { text.unicodeScalars.dropFirst($0.range.lowerBound).starts(with: "late".unicodeScalars) })
+    }
+
     @Test func rulesAreFoundFromWhereTheirLeadsCanStart() {
         let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))
         var thorough = fast

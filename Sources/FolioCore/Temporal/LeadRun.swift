@@ -27,8 +27,9 @@ struct LeadRun: Sendable {
     }
 
     /// Where the run that ends at `end` in `units` (UTF-16) starts: at its first word or number.
-    /// Where a word not of the run ends in one that is (`Xend` before `of`), at that ending, for
-    /// a pattern need not start at a word boundary. 0 where the run reaches a letter or digit
+    /// Where a word not of the run ends in some that are (`Xend` before `of`; `XlateFeb`, a
+    /// lead glued to its month), at the first of them, for a pattern need not start at a word
+    /// boundary. 0 where the run reaches a letter or digit
     /// beyond ASCII, which case folding (`ſ` is `s`) or `\d` may read as part of it.
     func start(in units: [UInt16], endingAt end: Int) -> Int {
         var earliest = end
@@ -58,7 +59,9 @@ struct LeadRun: Sendable {
                 guard digits else { break }
                 earliest = wordStart
             } else {
-                guard let ending = longestEnding(units[wordStart..<index]) else { break }
+                guard let longest = longestEnding(units[wordStart..<index]) else { break }
+                // Most words of a run are one of its words; only another is cut further.
+                let ending = longest == wordStart ? longest : earliestGluedEnding(units[wordStart..<index]) ?? longest
                 earliest = ending
                 guard ending == wordStart else { break }
             }
@@ -71,6 +74,26 @@ struct LeadRun: Sendable {
     private static func mayBeWordCharacter(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(unit) else { return true }
         return scalar.isAlphabetic || scalar.hasNumericType
+    }
+
+    /// Where the longest ending of the ASCII word `word` made of the run's words, one after
+    /// another, starts: a pattern may glue its lead to what follows (`lateFeb` for
+    /// `late[- ]?` and a month). Every way of cutting the ending into words is tried, from the
+    /// word's end: the longest word at each step is not always the way furthest back.
+    private func earliestGluedEnding(_ word: ArraySlice<UInt16>) -> Int? {
+        // `made[offset]`: whether the word from `offset` on is made of the run's words.
+        var made = [Bool](repeating: false, count: word.count + 1)
+        made[word.count] = true
+        var earliest: Int?
+        for start in stride(from: word.count - 1, through: 0, by: -1) {
+            for end in (start + 1)...min(start + longestWord, word.count) where made[end]
+                && words.contains(String(lowercasingASCII: word[(word.startIndex + start)..<(word.startIndex + end)])) {
+                made[start] = true
+                earliest = word.startIndex + start
+                break
+            }
+        }
+        return earliest
     }
 
     /// Where the longest ending of the ASCII word `word` that is one of the run's words starts.
