@@ -63,7 +63,10 @@ extension JSONEventSink where Self: ~Copyable {
         self.value(value)
     }
 
-    /// An array of `elements`, each written by `write`.
+    /// An array of `elements`, each written by `write`. Inlinable: the document's writer is in
+    /// another module, where the loop ran unspecialized, its iterator reached through witness
+    /// tables and its types' metadata looked up at every call.
+    @inlinable
     public mutating func array<Elements: Sequence>(_ elements: Elements, _ write: (inout Self, Elements.Element) -> Void) {
         beginArray()
         for element in elements { write(&self, element) }

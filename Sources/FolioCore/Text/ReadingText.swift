@@ -14,13 +14,14 @@ extension WorkingText {
     /// `readingText(_:keepingEdgeSpaces:)` as UTF-8 in memory lent to `body`, no string made:
     /// for writers that copy it into their output at once (a string is made, checked as UTF-8
     /// and freed for every paragraph, note and piece of text a paper's JSON and TEI hold).
-    public func withReadingText<Result>(_ range: TextRange, keepingEdgeSpaces: Bool = false,
-                                        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    /// Not generic: the writers are in another module, where a generic function runs
+    /// unspecialized and looks its types' metadata up at every call.
+    public func withReadingText(_ range: TextRange, keepingEdgeSpaces: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // Room for the most the text can take (four bytes a code point, and a space) rather than
         // its count: the memory is lent, not kept, and counting was a pass of its own.
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4 + 1) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count * 4 + 1) { buffer in
             let length = writeReadingText(range, keepingEdgeSpaces: keepingEdgeSpaces, into: buffer.baseAddress!)
-            return try body(UnsafeBufferPointer(rebasing: buffer[..<length]))
+            body(UnsafeBufferPointer(rebasing: buffer[..<length]))
         }
     }
 
