@@ -86,9 +86,11 @@ package final class RegularExpression: Sendable {
         units.withUnsafeBufferPointer { text in
             guard folio_regex_reset(matcher.pointer, text.baseAddress, Int32(text.count), Int32(range.lowerBound), Int32(range.upperBound),
                                     transparentBounds ? 1 : 0) == 0 else { return }
-            var bounds = [Int32](repeating: -1, count: 2 * (groupCount + 1))
-            while bounds.withUnsafeMutableBufferPointer({ folio_regex_find_next(matcher.pointer, $0.baseAddress, Int32(groupCount)) }) == 1 {
-                guard visit(RegexMatch(bounds: bounds)) else { return }
+            // Each match keeps its bounds; the search itself makes no array (most find none).
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (groupCount + 1)) { bounds in
+                while folio_regex_find_next(matcher.pointer, bounds.baseAddress, Int32(groupCount)) == 1 {
+                    guard visit(RegexMatch(bounds: Array(bounds))) else { return }
+                }
             }
         }
     }
