@@ -381,4 +381,10 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: [0, 1, 63, 64, 1_000])
+    func aFilledArrayIsTheRepeatedOne(count: Int) {
+        #expect([UInt64](filledWith: 7, count: count) == [UInt64](repeating: 7, count: count))
+        #expect([Bool](filledWith: true, count: count) == [Bool](repeating: true, count: count))
+    }
 }

@@ -82,7 +82,7 @@ struct LeadRun: Sendable {
     /// word's end: the longest word at each step is not always the way furthest back.
     private func earliestGluedEnding(_ word: ArraySlice<UInt16>) -> Int? {
         // `made[offset]`: whether the word from `offset` on is made of the run's words.
-        var made = [Bool](repeating: false, count: word.count + 1)
+        var made = [Bool](filledWith: false, count: word.count + 1)
         made[word.count] = true
         var earliest: Int?
         for start in stride(from: word.count - 1, through: 0, by: -1) {

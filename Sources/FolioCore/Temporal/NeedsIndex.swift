@@ -8,7 +8,7 @@ struct NeedsIndex: Sendable {
     struct Bits: Sendable {
         fileprivate var words: [UInt64]
 
-        init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+        init(count: Int) { words = [UInt64](filledWith: 0, count: (count + 63) / 64) }
 
         mutating func insert(_ number: Int) { words[number / 64] |= 1 << UInt64(number % 64) }
 

@@ -86,7 +86,7 @@ public struct TemporalTagger: Sendable {
         // Longest first, then the earlier rule; keep what does not overlap a kept one.
         candidates.sort { ($0.range.count, -$0.rule, -$0.range.lowerBound) > ($1.range.count, -$1.rule, -$1.range.lowerBound) }
         var kept: [(range: Range<Int>, reading: TemporalRule.Reading)] = []
-        var taken = [Bool](repeating: false, count: offsets.scalarCount)
+        var taken = [Bool](filledWith: false, count: offsets.scalarCount)
         for candidate in candidates where !candidate.range.contains(where: { taken[$0] }) {
             for position in candidate.range { taken[position] = true }
             kept.append((candidate.range, candidate.reading))

@@ -78,8 +78,8 @@ struct FeatureWeightSums: FeatureSink {
     /// Each of `tokens` tokens' sums of the rows of the features `features` gives, and whether
     /// it had any.
     static func sums(_ tokens: Int, in table: FeatureTable, _ features: (inout FeatureWeightSums) -> Void) -> (weights: [Float], present: [Bool]) {
-        var weights = [Float](repeating: 0, count: tokens * table.width)
-        var present = [Bool](repeating: false, count: tokens)
+        var weights = [Float](filledWith: 0, count: tokens * table.width)
+        var present = [Bool](filledWith: false, count: tokens)
         weights.withUnsafeMutableBufferPointer { weights in
             present.withUnsafeMutableBufferPointer { present in
                 table.entries.withUnsafeBufferPointer { entries in

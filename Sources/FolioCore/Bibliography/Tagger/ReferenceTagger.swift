@@ -53,8 +53,8 @@ public struct ReferenceTagger: Sendable {
     /// Each token's weights summed over its features, in their order, `width` a token in one
     /// array, and whether the token had any.
     private static func sums<Feature>(_ features: [[Feature]], width: Int, _ row: (Feature) -> ArraySlice<Float>?) -> (weights: [Float], present: [Bool]) {
-        var sums = [Float](repeating: 0, count: features.count * width)
-        var present = [Bool](repeating: false, count: features.count)
+        var sums = [Float](filledWith: 0, count: features.count * width)
+        var present = [Bool](filledWith: false, count: features.count)
         sums.withUnsafeMutableBufferPointer { sums in
             for (token, features) in features.enumerated() {
                 for feature in features {

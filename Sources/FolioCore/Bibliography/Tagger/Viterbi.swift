@@ -10,7 +10,7 @@ enum Viterbi {
     static func best(length: Int, labels count: Int, transitions: [Float], emissions: [Float], edges: [Float], hasEdges: [Bool]) -> [Int] {
         guard length > 0 else { return [] }
         precondition(transitions.count == (count + 1) * count && emissions.count >= length * count, "weights of the wrong size")
-        var back = [Int32](repeating: 0, count: length * count)
+        var back = [Int32](filledWith: 0, count: length * count)
         let score: [Float] = withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * count) { scratch in
             var score = UnsafeMutableBufferPointer(rebasing: scratch[..<count])
             var next = UnsafeMutableBufferPointer(rebasing: scratch[count...])
