@@ -142,9 +142,11 @@ extension ArraySlice<Unicode.Scalar> {
     /// The code points' UTF-16 units, written straight from them: a sentence given to regular
     /// expressions as code points needs no string made first (`String.utf16Units`).
     var utf16Units: [UInt16] {
-        // At most two units a code point, written through a pointer.
-        [UInt16](unsafeUninitializedCapacity: count * 2) { units, written in
-            written = 0
+        // At most two units a code point, written through a pointer into temporary memory, then
+        // copied: an array made with room it need not fill (`unsafeUninitializedCapacity`) is
+        // allocated by code never specialized (see `Array(filledWith:count:)`), once a sentence.
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count * 2) { units in
+            var written = 0
             for scalar in self {
                 let value = scalar.value
                 if value < 0x1_0000 {
@@ -156,6 +158,7 @@ extension ArraySlice<Unicode.Scalar> {
                     written += 2
                 }
             }
+            return Array(UnsafeBufferPointer(rebasing: units[..<written]))
         }
     }
 }
