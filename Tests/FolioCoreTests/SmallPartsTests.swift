@@ -387,4 +387,16 @@ import Testing
         #expect([UInt64](filledWith: 7, count: count) == [UInt64](repeating: 7, count: count))
         #expect([Bool](filledWith: true, count: count) == [Bool](repeating: true, count: count))
     }
+
+    /// Property: spaces go as Foundation's replacement takes them, also before a combining mark
+    /// or an enclosing one (the space is a character with it), a spacing mark, a joiner, a
+    /// variation selector, a skin tone, and beside pairs of surrogates.
+    @Test func spacesAreRemovedAsFoundationRemovesThem() {
+        let pieces = [" ", "  ", "a", "12", "\u{0301}", "\u{0903}", "\u{200D}", "\u{20DD}", "\u{FE0F}", "\u{1F3FB}", "–", "😀", "\u{A0}", "é", "\t", "-"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Array(text.removingSpaces.unicodeScalars) == Array(text.replacingOccurrences(of: " ", with: "").unicodeScalars), "\(text.debugDescription)")
+        }
+    }
 }

@@ -459,7 +459,7 @@ public struct ReferenceParser: Sendable {
         }
         take(Self.volumePattern, if: needs.v) { fields.volume = $0[0] }
         take(Self.issuePattern) { fields.issue = $0[0] }
-        take(Self.pagesPattern, if: needs.p) { fields.page = $0[0].replacingOccurrences(of: " ", with: "") }
+        take(Self.pagesPattern, if: needs.p) { fields.page = $0[0].removingSpaces }
         take(#"\b(\d{1,4})\s*\((\d{1,4}(?:[–/-]\d{1,4})?)\)\s*[:,]\s*(\d+(?:[–-]\d+)?)"#) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.issue = fields.issue ?? groups[1]; fields.page = fields.page ?? groups[2]
         }

@@ -20,3 +20,16 @@ extension StringProtocol {
         return String(self[start..<end])
     }
 }
+
+extension String {
+    /// The text without its spaces, as Foundation's `replacingOccurrences(of: " ", with: "")`
+    /// gives it. Text of ASCII alone (pages, links and DOIs almost always) is done here, without
+    /// that method's trip through a bridged string (some ten thousand instructions for each of
+    /// a reference's fields); other text is left to Foundation, which keeps a space that a
+    /// mark, an emoji's skin tone and more make one character with.
+    var removingSpaces: String {
+        guard utf8.contains(0x20) else { return self }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return replacingOccurrences(of: " ", with: "") }
+        return String(decoding: utf8.filter { $0 != 0x20 }, as: UTF8.self)
+    }
+}

@@ -43,15 +43,15 @@ enum TaggedReference {
         fields.publisherPlace = first(.publisherPlace)
         fields.volume = first(.volume)
         fields.issue = first(.issue)
-        fields.page = first(.page).map { $0.replacingOccurrences(of: " ", with: "") }
+        fields.page = first(.page).map { $0.removingSpaces }
         // `46 277` taken as one page: a volume and a page side by side (IOP's `Contemp. Phys. 46 277`).
         if fields.volume == nil, let page = first(.page), let match = page.wholeMatch(ofPattern: #"(\d+)\s+(\d+)"#), let volume = match[1], let number = match[2] {
             fields.volume = String(volume)
             fields.page = String(number)
         }
         fields.edition = first(.edition)
-        fields.url = first(.url).map { $0.replacingOccurrences(of: " ", with: "") }
-        fields.doi = first(.doi).map { $0.replacingOccurrences(of: " ", with: "") }
+        fields.url = first(.url).map { $0.removingSpaces }
+        fields.doi = first(.doi).map { $0.removingSpaces }
         return fields
     }
 
