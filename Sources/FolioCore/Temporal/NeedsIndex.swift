@@ -37,6 +37,14 @@ struct NeedsIndex: Sendable {
     struct Presence {
         var entries: Bits
         var words: [(entry: Int, range: Range<Int>)] = []
+
+        mutating func append(_ entry: Int, at range: Range<Int>) {
+            // Room for a sentence's few at once: grown from one, the list was made three or
+            // four times over, in most sentences.
+            if words.isEmpty { words.reserveCapacity(8) }
+            entries.insert(entry)
+            words.append((entry, range))
+        }
     }
 
     /// A rule's needs with words replaced by their numbers.
@@ -269,14 +277,12 @@ struct NeedsIndex: Sendable {
                 guard !numbers.isEmpty else { continue }
                 let wordLetters = Self.letters(units[start..<index])
                 for candidate in flat[numbers] where Self.holds(candidate, letters, wordLetters) {
-                    found.entries.insert(candidate.number)
-                    found.words.append((candidate.number, word))
+                    found.append(candidate.number, at: word)
                 }
                 continue
             }
             for candidate in flat[candidateRanges[Self.pairKey(units, start, index)]] where Self.holds(candidate, letters, units[start..<index]) {
-                found.entries.insert(candidate.number)
-                found.words.append((candidate.number, word))
+                found.append(candidate.number, at: word)
             }
         }
     }
