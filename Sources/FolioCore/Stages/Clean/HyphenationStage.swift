@@ -138,9 +138,11 @@ public struct HyphenationStage: Stage {
             return compound.distance(from: compound.startIndex, to: hyphen)
         }
         guard inCapitals, vocabulary.count(of: lowered) <= 1 else { return nil }
-        let characters = Array(word)
-        let splits = (3...(characters.count - 3)).filter { split in
-            vocabulary.isProper(String(characters[..<split])) && vocabulary.isProper(String(characters[split...]))
+        // Cut at character boundaries, each half a substring made a string (not characters
+        // gathered into one: that initializer is generic, and runs unspecialized).
+        let boundaries = Array(word.indices)
+        let splits = (3...(boundaries.count - 3)).filter { split in
+            vocabulary.isProper(String(word[..<boundaries[split]])) && vocabulary.isProper(String(word[boundaries[split]...]))
         }
         return splits.count == 1 ? splits[0] : nil
     }
