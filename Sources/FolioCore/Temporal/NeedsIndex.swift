@@ -4,20 +4,22 @@ import Foundation
 /// each rule's needs are then a few bit tests. Every rule asks of every sentence, and asking
 /// word by word was a quarter of the tagger's time.
 struct NeedsIndex: Sendable {
-    /// A set of numbered words and stems.
+    /// A set of numbered words and stems, or of rules, up to `capacity` of them: kept inline,
+    /// for sets are made for every sentence, and allocating each cost more than its work.
     struct Bits: Sendable {
-        fileprivate var words: [UInt64]
+        static let capacity = 256
+        private var words = SIMD4<UInt64>()
 
-        init(count: Int) { words = [UInt64](filledWith: 0, count: (count + 63) / 64) }
+        init(count: Int) { precondition(count <= Self.capacity, "more than \(Self.capacity) words and stems, or rules, to number") }
 
         mutating func insert(_ number: Int) { words[number / 64] |= 1 << UInt64(number % 64) }
 
-        mutating func formUnion(_ other: Bits) {
-            for index in words.indices { words[index] |= other.words[index] }
-        }
+        mutating func formUnion(_ other: Bits) { words |= other.words }
 
         func contains(_ number: Int) -> Bool { words[number / 64] & (1 << UInt64(number % 64)) != 0 }
 
+        /// Whether the two sets share a number.
+        func intersects(_ other: Bits) -> Bool { words & other.words != SIMD4() }
     }
 
     /// A rule's test laid out flat, for `met`: walking the enum retained and released its arrays
@@ -26,7 +28,7 @@ struct NeedsIndex: Sendable {
         enum Kind: Sendable { case digit, year, shape, words, all, any }
         var kind: Kind
         var shape: DigitShapes.Shape = []
-        /// Of `words`: where its mask starts in `maskWords`.
+        /// Of `words`: its mask in `masks`.
         var mask = 0
         /// How many nodes the node and its descendants take: where its next sibling is, and,
         /// of `all` and `any`, where their children end.
@@ -80,8 +82,8 @@ struct NeedsIndex: Sendable {
     private var nodes: [Node] = []
     /// Each rule's first node.
     private var roots: [Int] = []
-    /// The masks of `words` nodes, one after another, each as long as a `Presence`'s entries.
-    private var maskWords: [UInt64] = []
+    /// The masks of `words` nodes, one after another.
+    private var masks: [Bits] = []
     /// For each rule, words and stems of which every match holds one: a rule's places to
     /// look (`TemporalRule.aroundWords`). Of `all`, the first part with words (a rule lists the
     /// rarest first); of `any`, every part; nil where a match may hold none (`any` of a digit).
@@ -140,8 +142,8 @@ struct NeedsIndex: Sendable {
             case .year: nodes.append(Node(kind: .year))
             case .shape(let shape): nodes.append(Node(kind: .shape, shape: shape))
             case .words(let mask):
-                nodes.append(Node(kind: .words, mask: maskWords.count))
-                maskWords += mask.words
+                nodes.append(Node(kind: .words, mask: masks.count))
+                masks.append(mask)
             case .all(let parts):
                 nodes.append(Node(kind: .all))
                 parts.forEach(layOut)
@@ -338,29 +340,29 @@ struct NeedsIndex: Sendable {
     /// Whether rule `rule` may match a text holding `present` and `digits`.
     func met(_ rule: Int, present: Presence, digits: DigitShapes) -> Bool {
         nodes.withUnsafeBufferPointer { nodes in
-            maskWords.withUnsafeBufferPointer { masks in
-                present.entries.words.withUnsafeBufferPointer { entries in
-                    func passes(_ index: Int) -> Bool {
-                        let node = nodes[index]
-                        switch node.kind {
-                        case .digit: return digits.longestRun > 0
-                        case .year: return digits.longestRun >= 4
-                        case .shape: return digits.shapes.contains(node.shape)
-                        case .words: return entries.indices.contains { entries[$0] & masks[node.mask + $0] != 0 }
-                        case .all, .any:
-                            // `all` fails at its first failing part, `any` passes at its first passing one.
-                            let decidesOn = node.kind == .any
-                            var child = index + 1
-                            while child < index + node.span {
-                                if passes(child) == decidesOn { return decidesOn }
-                                child += nodes[child].span
-                            }
-                            return !decidesOn
+            masks.withUnsafeBufferPointer { masks in
+                let entries = present.entries
+                func passes(_ index: Int) -> Bool {
+                    let node = nodes[index]
+                    switch node.kind {
+                    case .digit: return digits.longestRun > 0
+                    case .year: return digits.longestRun >= 4
+                    case .shape: return digits.shapes.contains(node.shape)
+                    case .words: return entries.intersects(masks[node.mask])
+                    case .all, .any:
+                        // `all` fails at its first failing part, `any` passes at its first passing one.
+                        let decidesOn = node.kind == .any
+                        var child = index + 1
+                        while child < index + node.span {
+                            if passes(child) == decidesOn { return decidesOn }
+                            child += nodes[child].span
                         }
+                        return !decidesOn
                     }
-                    return passes(roots[rule])
                 }
+                return passes(roots[rule])
             }
         }
     }
+
 }
