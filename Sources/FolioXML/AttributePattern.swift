@@ -12,7 +12,7 @@ internal import CLibXML2
 /// For every value of a datatype it checks, libxml2 also looks the datatype up by name in a
 /// table, which cost more than checking an `xml:id` with libxml2's own NCName check.
 public struct AttributePattern: Sendable {
-    public enum Form: Sendable, Equatable {
+    public enum Form: Sendable {
         /// A regular expression, as the schema writes it (without characters XML escapes).
         case regularExpression(String)
         /// An NCName, with white space around it, as libxml2's datatype allows.

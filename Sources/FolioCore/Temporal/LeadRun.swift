@@ -29,8 +29,8 @@ struct LeadRun: Sendable {
     /// Where the run that ends at `end` in `units` (UTF-16) starts: at its first word or number.
     /// Where a word not of the run ends in some that are (`Xend` before `of`; `XlateFeb`, a
     /// lead glued to its month), at the first of them, for a pattern need not start at a word
-    /// boundary. 0 where the run reaches a letter or digit
-    /// beyond ASCII, which case folding (`ſ` is `s`) or `\d` may read as part of it.
+    /// boundary. 0 where the run reaches a letter or digit beyond ASCII, which case folding
+    /// (`ſ` is `s`) or `\d` may read as part of it.
     func start(in units: [UInt16], endingAt end: Int) -> Int {
         var earliest = end
         var index = end

@@ -364,5 +364,4 @@ struct NeedsIndex: Sendable {
             }
         }
     }
-
 }
