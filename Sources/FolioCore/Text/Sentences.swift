@@ -13,6 +13,8 @@ public enum Sentences {
     /// The sentences of `range` in `text`, each trimmed of white space.
     public static func split(_ text: WorkingText, in range: TextRange) -> [TextRange] {
         var sentences: [TextRange] = []
+        // Empty ones are left out as they come, not filtered out of a second array.
+        func appendNonEmpty(_ sentence: TextRange) { if sentence.start < sentence.end { sentences.append(sentence) } }
         var start = range.start
         var depth = 0
         var index = range.start
@@ -33,7 +35,7 @@ public enum Sentences {
                 var next = end
                 while next < range.end && isSpace(next) { next += 1 }
                 if next > end, next < range.end, startsSentence(text[next]), !(scalar == "." && endsAbbreviation(text, before: index, from: start)) {
-                    sentences.append(trimmed(text, TextRange(start, end)))
+                    appendNonEmpty(trimmed(text, TextRange(start, end)))
                     start = next
                     index = next
                     continue
@@ -41,8 +43,8 @@ public enum Sentences {
             }
             index += 1
         }
-        if start < range.end { sentences.append(trimmed(text, TextRange(start, range.end))) }
-        return sentences.filter { $0.start < $0.end }
+        if start < range.end { appendNonEmpty(trimmed(text, TextRange(start, range.end))) }
+        return sentences
     }
 
     /// Whether a code point is a bracket or a mark that may end a sentence: `( ) [ ] . ? !`.

@@ -119,7 +119,10 @@ enum SpeakerCues {
         }
 
         init(_ units: [UInt16]) {
+            // Room for a long word at once (the buffer is kept from word to word): grown from
+            // one, it was made four or five times over for every lead.
             var word: [UInt8] = []
+            word.reserveCapacity(32)
             var start = 0
             // Whether only white space has come since the last word, and before this one.
             var spaceSinceWord = false, spaceBefore = false
