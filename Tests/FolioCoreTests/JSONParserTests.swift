@@ -55,8 +55,8 @@ import FolioBytes
         #expect { try JSONParser.parse(deep) } throws: { "\($0)".contains("nests deeper") }
     }
 
-    /// Property: strings come out escaped as one byte at a time would escape them, whatever
-    /// eight-byte stretches they fall in, and integers as their decimal form.
+    /// Property: strings, and keys, come out escaped as one byte at a time would escape them,
+    /// whatever eight-byte stretches they fall in, and integers as their decimal form.
     @Test func stringsAndIntegersAreWrittenAsTheirDefinitionSays() {
         func definition(_ string: String) -> [UInt8] {
             var output: [UInt8] = [UInt8(ascii: "\"")]
@@ -73,12 +73,19 @@ import FolioBytes
             return output + [UInt8(ascii: "\"")]
         }
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "abcdefgh", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{0}", "é", "😀", "!", "~", "\u{80}", "Ü", "/"]
+        let pieces = ["a", "abcdefgh", "Z7", "@", "[", "`", "{", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{0}", "é", "😀", "!", "~", "\u{80}", "Ü", "/"]
         for _ in 0..<5_000 {
             let string = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             var output = ByteWriter()
             JSONSerializer.writeString(string, into: &output)
             #expect(output.bytes() == definition(string), "\(string.debugDescription)")
+            // The same as a key, which a writer copies at once when it is letters and digits.
+            var writer = JSONStreamWriter(indent: 0)
+            writer.beginObject()
+            writer.key(string)
+            writer.integer(1)
+            writer.endObject()
+            #expect(writer.finish() == [UInt8(ascii: "{")] + definition(string) + Array(":1}\n".utf8), "\(string.debugDescription)")
         }
         for number in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min] + (0..<1_000).map({ _ in Int.random(in: .min ... .max, using: &generator) }) {
             var output = ByteWriter()
