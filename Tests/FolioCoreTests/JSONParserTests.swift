@@ -79,7 +79,7 @@ import FolioBytes
             var output = ByteWriter()
             JSONSerializer.writeString(string, into: &output)
             #expect(output.bytes() == definition(string), "\(string.debugDescription)")
-            // The same as a key, which a writer copies at once when it is letters and digits.
+            // The same as a key (a short name of letters and digits is copied whole).
             var writer = JSONStreamWriter(indent: 0)
             writer.beginObject()
             writer.key(string)

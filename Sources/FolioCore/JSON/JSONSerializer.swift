@@ -47,6 +47,13 @@ public struct JSONSerializer {
     /// A string given as its UTF-8, quoted and escaped.
     static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) {
         output.append(UInt8(ascii: "\""))
+        // A short name of ASCII letters and digits (every key, most ids and types) is copied
+        // whole: shorter than eight bytes, it would be looked at a byte at a time below.
+        if bytes.count <= 16, bytes.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) {
+            output.append(bytes)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         // Runs that need no escape are copied whole: most strings are one such run. Eight
         // bytes at a time are checked for one that needs it.
         var runStart = 0, index = 0

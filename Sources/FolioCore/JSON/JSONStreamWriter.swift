@@ -59,18 +59,7 @@ public struct JSONStreamWriter: ~Copyable, JSONEventSink {
 
     public mutating func key(_ name: String) {
         startMember()
-        var name = name
-        name.withUTF8 { bytes in
-            // A key of ASCII letters and digits (every key of Folio's documents) needs no
-            // escape: its bytes are copied between their quotes at once.
-            if bytes.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }) {
-                output.append(UInt8(ascii: "\""))
-                output.append(bytes)
-                output.append(UInt8(ascii: "\""))
-            } else {
-                JSONSerializer.writeString(utf8: bytes, into: &output)
-            }
-        }
+        JSONSerializer.writeString(name, into: &output)
         output.append(UInt8(ascii: ":"))
         if indent > 0 { output.append(UInt8(ascii: " ")) }
         afterKey = true

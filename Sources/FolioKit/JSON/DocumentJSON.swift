@@ -98,6 +98,13 @@ struct DocumentJSON {
         sink.endObject()
     }
 
+    /// A member holding `range` as a span (`span(_:into:)`), when there is one.
+    private func span<Sink: JSONEventSink & ~Copyable>(_ key: String, _ range: TextRange?, into sink: inout Sink) {
+        guard let range else { return }
+        sink.key(key)
+        span(range, into: &sink)
+    }
+
     /// An object of a range with its `type` and `id` first: a paragraph, a block quote.
     private func typedSpan<Sink: JSONEventSink & ~Copyable>(_ type: String, _ range: TextRange, id: String, into sink: inout Sink) {
         sink.beginObject()
@@ -110,10 +117,7 @@ struct DocumentJSON {
     private func frontMatter<Sink: JSONEventSink & ~Copyable>(into sink: inout Sink) {
         let front = document.frontMatter
         sink.beginObject()
-        if let title = front.title {
-            sink.key("title")
-            span(title, into: &sink)
-        }
+        span("title", front.title, into: &sink)
         sink.key("authors")
         sink.array(front.authors) { sink, author in
             sink.beginObject()
@@ -126,10 +130,7 @@ struct DocumentJSON {
             sink.array(author.affiliations) { span($1, into: &$0) }
             sink.endObject()
         }
-        if let journal = front.journal {
-            sink.key("journal")
-            span(journal, into: &sink)
-        }
+        span("journal", front.journal, into: &sink)
         sink.key("abstract")
         sink.array(front.abstract) { typedSpan("paragraph", $1.span, id: $1.id, into: &$0) }
         sink.key("keywords")
@@ -185,19 +186,10 @@ struct DocumentJSON {
             sink.field("id", figure.id)
             sink.field("kind", figure.kind.rawValue)
             spanFields(figure.span, withText: false, into: &sink)
-            if let head = figure.head {
-                sink.key("head")
-                span(head, into: &sink)
-            }
+            span("head", figure.head, into: &sink)
             if let label = figure.label { sink.field("label", label) }
-            if let caption = figure.caption {
-                sink.key("caption")
-                span(caption, into: &sink)
-            }
-            if let source = figure.source {
-                sink.key("source")
-                span(source, into: &sink)
-            }
+            span("caption", figure.caption, into: &sink)
+            span("source", figure.source, into: &sink)
             sink.endObject()
         }
     }
@@ -282,10 +274,7 @@ struct DocumentJSON {
         sink.field("kind", quotation.kind.rawValue)
         spanFields(quotation.span, into: &sink)
         pieces(quotation.span, into: &sink)
-        if let speaker = quotation.speaker {
-            sink.key("speaker")
-            span(speaker, into: &sink)
-        }
+        span("speaker", quotation.speaker, into: &sink)
         if let index = quotation.citation {
             let citation = document.citations[index]
             sink.field("citation", citation.id)
