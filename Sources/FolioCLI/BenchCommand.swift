@@ -67,6 +67,8 @@ struct BenchCommand: ParsableCommand {
                                 + "(folio run); %.2f MB/s, %.1f ms a paper (the pipeline in memory).",
                                 benchmark.jobs, all.megabytesPerSecond / one.megabytesPerSecond, one.megabytesPerSecond,
                                 1000 / one.documentsPerSecond, inMemory.megabytesPerSecond, 1000 / inMemory.documentsPerSecond))
+            lines.append(String(format: "Start-up, once a process before its first paper and in none of the runs above (word lists, date rules, "
+                                + "schemas, the reference tagger's tables): %.0f ms.", result.startUpSeconds * 1000))
         }
         let one = result.throughput[1]
         let total = result.stages.reduce(0) { $0 + $1.seconds } + result.renderSeconds

@@ -29,5 +29,9 @@ import Testing
         #expect(result.stages.map(\.name) == (try defaultConfiguration()).stages.map { type(of: $0).name })
         #expect(result.growth.count == 2 * corpus.seeds.count && result.growth.allSatisfy { $0.seconds > 0 })
         #expect(result.peakMemoryBytes > 1_000_000)
+        // Start-up is measured apart: every seed ran once, whole, before the timed runs.
+        let warmedUp = try FileManager.default.contentsOfDirectory(atPath: folder + "/warm-up")
+        #expect(warmedUp.count == corpus.seeds.count * (try defaultConfiguration()).formats.count, "\(warmedUp)")
+        #expect(result.startUpSeconds >= 0)
     }
 }
