@@ -52,10 +52,8 @@ int folio_regex_reset(FolioRegex *regex, const uint16_t *text, int32_t length, i
     return U_FAILURE(status) ? -1 : 0;
 }
 
-int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups) {
-    URegularExpression *matcher = (URegularExpression *)regex;
-    UErrorCode status = U_ZERO_ERROR;
-    if (!uregex_findNext(matcher, &status) || U_FAILURE(status)) return 0;
+/// Writes the bounds of the match the matcher holds, as `folio_regex_find_next` promises.
+static void write_bounds(URegularExpression *matcher, int32_t *bounds, int32_t groups) {
     for (int32_t group = 0; group <= groups; group++) {
         UErrorCode groupStatus = U_ZERO_ERROR;
         int32_t start = uregex_start(matcher, group, &groupStatus);
@@ -64,5 +62,22 @@ int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups) {
         bounds[2 * group] = took ? start : -1;
         bounds[2 * group + 1] = took ? end : -1;
     }
+}
+
+int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups) {
+    URegularExpression *matcher = (URegularExpression *)regex;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!uregex_findNext(matcher, &status) || U_FAILURE(status)) return 0;
+    write_bounds(matcher, bounds, groups);
+    return 1;
+}
+
+int folio_regex_match_at(FolioRegex *regex, int32_t start, int32_t *bounds, int32_t groups) {
+    URegularExpression *matcher = (URegularExpression *)regex;
+    UErrorCode status = U_ZERO_ERROR;
+    // From a start of its own, ICU resets the matcher (the region becomes the whole text) and
+    // tries the pattern there alone, as a search of the whole text tries it at each place.
+    if (!uregex_lookingAt(matcher, start, &status) || U_FAILURE(status)) return 0;
+    write_bounds(matcher, bounds, groups);
     return 1;
 }

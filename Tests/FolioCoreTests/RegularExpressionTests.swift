@@ -117,6 +117,55 @@ import Testing
 }
 
 @Suite struct FactoredAlternationTests {
+    /// Property: tried at every place, a pattern gives what a search of the whole text finds
+    /// (matches never overlap; an empty match moves the next try on by one), and tried at the
+    /// places where a year can start, a year's pattern finds every year.
+    @Test func patternsTriedAtTheirPlacesFindWhatASearchFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let year = RegularExpression(TemporalLexicon.year)
+        let checked = RegularExpressionTests.patterns.map { RegularExpression($0.pattern, caseInsensitive: $0.caseInsensitive) }
+            + [RegularExpression("a*"), RegularExpression("(?<=e)|ar")]
+        var years = 0
+        for _ in 0..<600 {
+            let units = Array(RegularExpressionTests.randomText(&generator).utf16)
+            for expression in checked {
+                #expect(expression.matches(in: units, startingAtAnyOf: Array(0...units.count)).map(RegularExpressionTests.ranges) == expression.matches(in: units).map(RegularExpressionTests.ranges),
+                        "\(expression.pattern) in \(String(decoding: units, as: UTF16.self).debugDescription)")
+            }
+            let found = year.matches(in: units).map(RegularExpressionTests.ranges)
+            #expect(year.matches(in: units, startingAtAnyOf: TemporalLexicon.yearStarts(units)).map(RegularExpressionTests.ranges) == found)
+            years += found.count
+        }
+        #expect(years > 20, "the texts should hold years")
+        #expect(TemporalLexicon.yearStarts(Array("1999, 12345 and x2015".utf16)) == [0, 6, 17])
+    }
+
+    /// Property: the amounts a year's pattern looks ahead for, factored, rule out the years
+    /// that their plain alternation does, over years followed by amounts, their prefixes,
+    /// longer words and other case.
+    @Test func theFactoredAmountsRuleOutWhatTheirAlternationDoes() {
+        let plainAmounts = "(?i:per\\s?cent|" + TemporalLexicon.amountWords.joined(separator: "|") + ")\\b"
+        let plain = RegularExpression(TemporalLexicon.year.replacingOccurrences(of: TemporalLexicon.amounts, with: plainAmounts))
+        let factored = RegularExpression(TemporalLexicon.year)
+        #expect(plain.pattern != factored.pattern)
+        let pieces = TemporalLexicon.amountWords + ["per cent", "PEOPLE", "Tonnes", "me", "mil", "milestones", "wordsmith", "page", "K\u{212A}M",
+                                                    "\u{17F}hares", "and", "the", "1999", "2015", " ", "  ", "\n", ",", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var years = 0, ruledOut = 0
+        for _ in 0..<5_000 {
+            // A year with words around it, the words after it first.
+            let words = (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            let text = ([words.dropFirst().joined(separator: " "), ["1999", "2015"].randomElement(using: &generator)!] + words.prefix(1))
+                .joined(separator: [" ", "", "  ", "\n"].randomElement(using: &generator)!)
+            let units = Array(text.utf16)
+            let expected = plain.matches(in: units).map(RegularExpressionTests.ranges)
+            #expect(factored.matches(in: units).map(RegularExpressionTests.ranges) == expected, "\(text.debugDescription)")
+            years += expected.count
+            ruledOut += expected.isEmpty ? 1 : 0
+        }
+        #expect(years > 1_000 && ruledOut > 200, "\(years) years, \(ruledOut) texts of years ruled out")
+    }
+
     @Test func commonBeginningsAreFactoredOut() {
         #expect(Patterns.factoredAlternation(["say", "says", "said", "note", "a.b"]) == #"s(?:a(?:y(?:s)?|id))|note|a\.b"#)
     }

@@ -38,4 +38,9 @@ int folio_regex_reset(FolioRegex *regex, const uint16_t *text, int32_t length, i
 /// returns 1; 0 when there is no further match.
 int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups);
 
+/// Whether the pattern matches starting exactly at `start` of the whole text the matcher was
+/// last pointed at (its limits are dropped: look-arounds see the whole text, and a match may
+/// run to its end). Writes `bounds` as `folio_regex_find_next` does; 1 on a match, else 0.
+int folio_regex_match_at(FolioRegex *regex, int32_t start, int32_t *bounds, int32_t groups);
+
 #endif

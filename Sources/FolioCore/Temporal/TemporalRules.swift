@@ -47,6 +47,12 @@ final class TemporalRule: Sendable {
     let core: RegularExpression?
     /// Whether the pattern is its core: its matches are then the core's, found once a sentence.
     let isCore: Bool
+    /// Where the core can match, for a core whose places a scan finds cheaply
+    /// (`coreStartFinders`): it is tried only there.
+    let coreStarts: (@Sendable (_ units: [UInt16]) -> [Int])?
+    /// The cores whose places a scan finds: the same for every rule of the core, which share
+    /// its matches.
+    static let coreStartFinders: [String: @Sendable (_ units: [UInt16]) -> [Int]] = [TemporalLexicon.year: TemporalLexicon.yearStarts]
     /// Whether the pattern runs only around the words its needs name, which every match
     /// holds: where they stand is known from checking the needs, and no pattern need find them.
     let aroundWords: Bool
@@ -75,6 +81,7 @@ final class TemporalRule: Sendable {
         // Through the shared cache: rules of one core hold one expression, and share its matches.
         self.core = core.map { Patterns.compiled($0) }
         isCore = core == pattern
+        coreStarts = core.flatMap { Self.coreStartFinders[$0] }
         self.tail = tail
         self.aroundWords = aroundWords
         self.lead = lead
@@ -103,7 +110,7 @@ final class TemporalRule: Sendable {
                 words().compactMap { word in earliest(units, word.lowerBound).map { (word, readsLeads ? $0 : 0) } }
             } ?? words().map { ($0, leadStart($0)) }
         } else if let core {
-            let found = cores[ObjectIdentifier(core)] ?? core.matches(in: units)
+            let found = cores[ObjectIdentifier(core)] ?? coreStarts.map { core.matches(in: units, startingAtAnyOf: $0(units)) } ?? core.matches(in: units)
             cores[ObjectIdentifier(core)] = found
             if isCore { return found }
             places = found.map { ($0.range, leadStart($0.range)) }

@@ -57,6 +57,34 @@ package final class RegularExpression: Sendable {
         return first
     }
 
+    /// The matches `matches(in: units)` finds, found by trying the pattern only at `starts`
+    /// (ascending), which must hold every place where a match can start: where a cheap scan
+    /// knows those places, the engine need not try every unit of the text.
+    package func matches(in units: [UInt16], startingAtAnyOf starts: [Int]) -> [RegexMatch] {
+        guard !starts.isEmpty else { return [] }
+        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
+        let matcher = checkOut()
+        defer { checkIn(matcher) }
+        var found: [RegexMatch] = []
+        units.withUnsafeBufferPointer { text in
+            guard folio_regex_reset(matcher.pointer, text.baseAddress, Int32(text.count), 0, Int32(text.count), 0) == 0 else { return }
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (groupCount + 1)) { bounds in
+                // A search goes on from where its last match ended (past it by one, if empty):
+                // matches never overlap.
+                var next = 0
+                // Never between the two units of a pair of surrogates, where a search never tries.
+                for start in starts where start >= next && start <= text.count
+                    && !(start > 0 && start < text.count && UTF16.isLeadSurrogate(text[start - 1]) && UTF16.isTrailSurrogate(text[start])) {
+                    guard folio_regex_match_at(matcher.pointer, Int32(start), bounds.baseAddress, Int32(groupCount)) == 1 else { continue }
+                    let match = RegexMatch(bounds: Array(bounds))
+                    found.append(match)
+                    next = match.range.isEmpty ? start + 1 : match.range.upperBound
+                }
+            }
+        }
+        return found
+    }
+
     /// Whether the pattern matches anywhere in `units`.
     package func isMatched(in units: [UInt16]) -> Bool {
         firstMatch(in: units) != nil

@@ -218,6 +218,9 @@ extension UTF16 {
     /// An ASCII letter, of either case.
     static func isASCIILetter(_ unit: UInt16) -> Bool { (unit | 0x20) &- 0x61 < 26 }
 
+    /// An ASCII digit, `0` to `9`.
+    static func isASCIIDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+
     /// Whether `\s` in a pattern matches this unit (white space and separators).
     static func isPatternSpace(_ unit: UInt16) -> Bool {
         switch unit {
