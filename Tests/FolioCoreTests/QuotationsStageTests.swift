@@ -77,6 +77,29 @@ import Testing
         for noun in nouns { #expect(SpeakerCues.LeadWords(Array("Jane’s \(noun)".utf16)).possessive, "\(noun)") }
     }
 
+    /// Property: every verb of saying the pattern matches in a lead is among the lead's verbs,
+    /// with the adverbs before it inside the window its pattern runs in. Random leads of verbs,
+    /// adverbs, names, words longer than any cue word, and marks.
+    @Test func everyVerbThePatternMatchesIsACandidate() {
+        let pieces = ["said", "says", "has", "also", "had", "once", "would", "pointed out", "put it", "Jane", "the Council", "x", "Said",
+                      "saidsaidsaidsaidsaid", "extraordinarilylongword", "é", "2", "’s", "notes"]
+        let joins = [" ", " ", "  ", "", "-", ", ", "\u{A0}", "\n", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for _ in 0..<20_000 {
+            let lead = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: joins.randomElement(using: &generator)!)
+            let units = Array(lead.utf16)
+            let words = SpeakerCues.LeadWords(units)
+            for match in SpeakerCues.beforeVerb.matches(in: units) {
+                matched += 1
+                let candidate = words.verbs.indices.last { words.verbs[$0].overlaps(match.range) }
+                #expect(candidate.map { words.adverbsStart[$0] - 40 <= match.range.lowerBound } == true, "\(lead.debugDescription)")
+            }
+        }
+        #expect(matched > 5_000)
+    }
+
     /// The words a lead holds decide which cue patterns run: a pattern that would match must
     /// never be passed over. Random leads of the patterns' words, names and near-misses.
     @Test func patternsRunWhereverTheyWouldMatch() {

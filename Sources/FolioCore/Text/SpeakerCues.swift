@@ -15,12 +15,13 @@ enum SpeakerCues {
         // after `to`: `proceeds to mention that`
         "mention", "say", "state", "write", "argue", "note", "claim", "declare", "stress", "emphasize", "add", "explain", "warn",
     ]
-    /// What may stand between a speaker and the verb (`has also said`).
-    static let adverbAlternatives = ["has", "had", "have", "also", "himself", "herself", "itself", "themselves", "then", "later", "once",
-                                     "repeatedly", "explicitly", "clearly", "publicly", "even", "had\\s+once", "would"]
-    static let adverbs = "(?:(?:" + adverbAlternatives.joined(separator: "|") + ")\\s+)*"
-    /// The adverbs as single words (`had once` is two of them).
-    static let adverbWords = Set(adverbAlternatives.filter { !$0.contains("\\") })
+    /// What may stand between a speaker and the verb (`has also said`, `had once said`), one
+    /// word after another.
+    static let adverbList = ["has", "had", "have", "also", "himself", "herself", "itself", "themselves", "then", "later", "once",
+                             "repeatedly", "explicitly", "clearly", "publicly", "even", "would"]
+    /// Factored, as the verbs are: the engine tries them at every space before a verb.
+    static let adverbs = "(?:(?:" + Patterns.factoredAlternation(adverbList) + ")\\s+)*"
+    static let adverbWords = Set(adverbList)
     /// A word boundary closes the verbs, so at most one can match at a place and their
     /// alternation may be factored.
     static let beforeVerb = RegularExpression("\\s" + adverbs + "(?:" + Patterns.factoredAlternation(verbs) + ")\\b")
@@ -113,32 +114,49 @@ enum SpeakerCues {
         private var by = false, byNameWord = false, possessiveMark = false, possessed = false
 
         /// Whether the ASCII letters of `word` spell `lowerCase`, ignoring case.
-        static func isWord(_ word: [UInt8], _ lowerCase: StaticString) -> Bool {
+        static func isWord(_ word: UnsafeBufferPointer<UInt8>, _ lowerCase: StaticString) -> Bool {
             word.count == lowerCase.utf8CodeUnitCount
                 && word.indices.allSatisfy { word[$0] | 0x20 == lowerCase.utf8Start[$0] }
         }
 
+        /// The longest word the cues look for: a longer word is none of them, and is not copied.
+        static let longestWord = (verbWords.union(adverbWords).union(byNameWords).union(possessedWords)
+                                  .union(["according", "words", "by", "article", "charter", "treaty", "constitution"])).map(\.utf8.count).max()!
+
         init(_ units: [UInt16]) {
-            // Room for a long word at once (the buffer is kept from word to word): grown from
-            // one, it was made four or five times over for every lead.
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            var start = 0
+            // A word's letters are kept in a buffer made once for the lead, as bytes to look up,
+            // and only as many as the longest cue word has.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.longestWord) { letters in
+                units.withUnsafeBufferPointer { units in read(units, letters) }
+            }
+        }
+
+        private mutating func read(_ units: UnsafeBufferPointer<UInt16>, _ letters: UnsafeMutableBufferPointer<UInt8>) {
+            var start = 0, length = 0
             // Whether only white space has come since the last word, and before this one.
             var spaceSinceWord = false, spaceBefore = false
             // Where the run of adverbs that the last word closed began.
             var adverbRun: Int?
             for position in 0...units.count {
                 let unit = position < units.count ? units[position] : 32
-                if (65...90).contains(unit) || (97...122).contains(unit) {
-                    if word.isEmpty { start = position; spaceBefore = spaceSinceWord }
-                    word.append(UInt8(unit))
+                if UTF16.isASCIILetter(unit) {
+                    if length == 0 { start = position; spaceBefore = spaceSinceWord }
+                    if length < letters.count { letters[length] = UInt8(truncatingIfNeeded: unit) }
+                    length += 1
                     continue
                 }
                 defer { if !UTF16.isPatternSpace(unit) { spaceSinceWord = false } }
                 if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessiveMark = true }
-                guard !word.isEmpty else { continue }
+                guard length > 0 else { continue }
+                defer { length = 0 }
                 let runBefore = spaceBefore ? adverbRun : nil
+                spaceSinceWord = true
+                guard length <= letters.count else {
+                    // Longer than every cue word: it closes any run of adverbs.
+                    adverbRun = nil
+                    continue
+                }
+                let word = UnsafeBufferPointer(rebasing: letters[..<length])
                 // The cue words are all lower case: only a lower-case word is looked up, once.
                 let roles = word.allSatisfy({ $0 >= 97 }) ? SpeakerCues.wordRoles.value(of: word) ?? [] : []
                 if word.count >= 3 && roles.contains(.verb) {
@@ -146,7 +164,6 @@ enum SpeakerCues {
                     adverbsStart.append(runBefore ?? start)
                 }
                 adverbRun = roles.contains(.adverb) ? runBefore ?? start : nil
-                spaceSinceWord = true
                 if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
                 if Self.isWord(word, "by") { by = true }
                 if roles.contains(.byName) { byNameWord = true }
@@ -155,7 +172,6 @@ enum SpeakerCues {
                 } else if word[0] < 97, Self.isWord(word, "article") || Self.isWord(word, "charter") || Self.isWord(word, "treaty") || Self.isWord(word, "constitution") {
                     possessed = true
                 }
-                word.removeAll(keepingCapacity: true)
             }
         }
     }
