@@ -66,9 +66,11 @@ public struct HeadingsStage: Stage {
     /// The heading `range` is, or nil when it is ordinary text.
     func heading(_ range: TextRange, next: TextRange?, _ text: WorkingText) -> Heading? {
         if let markdown = markdownHeading(range, text) { return markdown }
-        // Counted only as far as a heading's words can go: every paragraph is asked.
+        // Every paragraph is asked: most end as text does, which its last mark tells at once;
+        // the words are counted only as far as a heading's can go.
+        guard !endsLikeText(range, text) else { return nil }
         let words = text.wordCount(range, countingTo: maximumWords < .max ? maximumWords + 1 : .max)
-        guard words >= 1, words <= maximumWords, !endsLikeText(range, text) else { return nil }
+        guard words >= 1, words <= maximumWords else { return nil }
         if let numbered = numberedHeading(range, text) { return numbered }
         if looksLikeCaption(range, text) { return nil }
         if text.isUpperCase(range) { return Heading(span: range, level: 1) }
