@@ -166,6 +166,32 @@ import Testing
         #expect(years > 1_000 && ruledOut > 200, "\(years) years, \(ruledOut) texts of years ruled out")
     }
 
+    /// Property: the months, factored, match where and as their plain alternation does, alone
+    /// and before what rules put after them (a day, a word boundary), over random texts of
+    /// names, abbreviations, their prefixes and longer words.
+    @Test func theFactoredMonthsMatchAsTheirAlternation() {
+        let plain = "(?:January|Jan\\.?|February|Feb\\.?|March|Mar\\.?|April|Apr\\.?|May|June|Jun\\.?|July|Jul\\.?|August|Aug\\.?"
+            + "|September|Sept?\\.?|October|Oct\\.?|November|Nov\\.?|December|Dec\\.?)"
+        #expect(plain != TemporalLexicon.month)
+        let pieces = ["January", "Jan", "Jan.", "Janu", "June", "Jun", "Jun.", "Juneau", "July", "Jul.", "Ju", "March", "Mar.", "Marc", "May", "Mayor",
+                      "Ma", "April", "Apr.", "August", "Aug", "Sept.", "Sept", "Sep.", "Sep", "September", "Septembers", "Oct.", "November", "Dec",
+                      "3", "12", "x", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for context in ["", "\\b", "\\.?\\s+(\\d+)", "(?:\\s+\\w+)?\\s+\\d"] {
+            let (ours, theirs) = (RegularExpression(TemporalLexicon.month + context), RegularExpression(plain + context))
+            for _ in 0..<2_000 {
+                let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined(separator: [" ", "", ". ", ", "].randomElement(using: &generator)!)
+                let units = Array(text.utf16)
+                let expected = theirs.matches(in: units).map(RegularExpressionTests.ranges)
+                #expect(ours.matches(in: units).map(RegularExpressionTests.ranges) == expected, "\(context) in \(text.debugDescription)")
+                matched += expected.count
+            }
+        }
+        #expect(matched > 5_000)
+    }
+
     @Test func commonBeginningsAreFactoredOut() {
         #expect(Patterns.factoredAlternation(["say", "says", "said", "note", "a.b"]) == #"s(?:a(?:y(?:s)?|id))|note|a\.b"#)
     }

@@ -1,11 +1,11 @@
 /// The words dates are written with, as regular-expression pieces and their values.
 enum TemporalLexicon {
-    static let months: [(pattern: String, number: Int)] = [
-        ("January|Jan\\.?", 1), ("February|Feb\\.?", 2), ("March|Mar\\.?", 3), ("April|Apr\\.?", 4), ("May", 5),
-        ("June|Jun\\.?", 6), ("July|Jul\\.?", 7), ("August|Aug\\.?", 8), ("September|Sept?\\.?", 9), ("October|Oct\\.?", 10),
-        ("November|Nov\\.?", 11), ("December|Dec\\.?", 12),
-    ]
-    static let month = "(?:" + months.map(\.pattern).joined(separator: "|") + ")"
+    /// A month's name or its abbreviation (`January`, `Jan.`, `Jan`, `Sept.`), factored by hand
+    /// (`Ma(?:r(?:ch|\.)?|y)`, not `March|Mar\.?|May`): the engine tries an alternation's
+    /// branches one by one wherever a month may be, and the tagger asks for months in every
+    /// sentence that names one. The longer form comes first, as in the plain alternation.
+    static let month = "(?:J(?:an(?:uary|\\.)?|u(?:ne|n\\.?|ly|l\\.?))|Feb(?:ruary|\\.)?|Ma(?:r(?:ch|\\.)?|y)|A(?:pr(?:il|\\.)?|ug(?:ust|\\.)?)"
+        + "|Sep(?:tember|t?\\.?)|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)"
 
     /// The month a written name stands for.
     static func monthNumber(_ word: String) -> Int? {
