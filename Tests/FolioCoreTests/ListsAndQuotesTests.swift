@@ -25,6 +25,14 @@ import Testing
         #expect(found.first?.1 == ["1.|First step.", "2.|Second step.", "3)|Third."])  // 5 does not follow 3
     }
 
+    @Test func labelsInParenthesesAndLettersUpToH() throws {
+        #expect(try lists("Steps:\n\n(a) First step.\n\n(b) Second step.\n\nText.").first?.1 == ["(a)|First step.", "(b)|Second step."])
+        #expect(try lists("(1) One.\n\n(2) Two.").first?.1 == ["(1)|One.", "(2)|Two."])
+        #expect(try lists("g) Seventh.\n\nh) Eighth.").isEmpty)  // a list starts at its first letter
+        #expect(try lists("a) One.\n\nb) Two.").first?.1 == ["a)|One.", "b)|Two."])
+        #expect(try lists("i) One.\n\nj) Two.").isEmpty)
+    }
+
     @Test func aLoneNumberedLineOrAnInitialIsNoList() throws {
         #expect(try lists("1. Introduction\n\nBody text follows here.").isEmpty)
         #expect(try lists("a. b. Smith wrote this.\n\nc. d. Jones too.").isEmpty)

@@ -100,6 +100,23 @@ import Testing
         #expect(matched > 5_000)
     }
 
+    /// Property: the pattern for a speaker named after a quotation is only passed over where
+    /// it cannot match. Random trails of its verbs, spaces of every kind and marks.
+    @Test func aSpeakerAfterIsLookedForWhereverThePatternWouldMatch() {
+        let pieces = [" ", "  ", ",", ".", ";", ":", "\u{2003}", "\u{A0}", "\n", "said", "says", "wrote", "writes", "added", "adds", "according to",
+                      "Said", "x", "the president", "Jane Hale", "’", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var matched = 0
+        for _ in 0..<20_000 {
+            let trail = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let scalars = Array(trail.unicodeScalars)
+            let matches = SpeakerCues.saidAfter.firstMatch(in: Array(trail.utf16)) != nil
+            #expect(!matches || SpeakerCues.mayOpenWithSaidAfter(scalars[...]), "\(trail.debugDescription)")
+            matched += matches ? 1 : 0
+        }
+        #expect(matched > 1_000)
+    }
+
     /// The words a lead holds decide which cue patterns run: a pattern that would match must
     /// never be passed over. Random leads of the patterns' words, names and near-misses.
     @Test func patternsRunWhereverTheyWouldMatch() {

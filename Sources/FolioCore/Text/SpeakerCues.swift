@@ -245,7 +245,7 @@ enum SpeakerCues {
     /// The speaker named right after a quotation (`”, said the minister`).
     static func speaker(in text: WorkingText, after position: Int, to sentenceEnd: Int) -> TextRange? {
         let end = min(sentenceEnd, position + reach)
-        guard position < end else { return nil }
+        guard position < end, mayOpenWithSaidAfter(text.scalars[position..<end]) else { return nil }
         let trail = Array(text.scalars[position..<end])
         let units = trail[...].utf16Units
         guard let group = saidAfter.firstMatch(in: units)?.range(at: 1) else { return nil }
@@ -253,6 +253,18 @@ enum SpeakerCues {
         let words = String(scalars: trail[range]).split(separator: " ").map(String.init)
         guard namesSomeone(words) else { return nil }
         return TextRange(position + range.lowerBound, position + range.upperBound)
+    }
+
+    /// Whether `trail` can open as `saidAfter` needs: at most three spaces, commas, full stops,
+    /// semicolons or colons, then the first letter of one of its verbs. Most quotations are
+    /// followed by none, and the pattern is then not run on a copy of the sentence's rest.
+    static func mayOpenWithSaidAfter(_ trail: ArraySlice<Unicode.Scalar>) -> Bool {
+        for scalar in trail.prefix(4) {
+            if scalar == "s" || scalar == "w" || scalar == "a" { return true }
+            let isSpace = scalar.value < 0x10000 && UTF16.isPatternSpace(UInt16(scalar.value))
+            guard isSpace || scalar == "," || scalar == "." || scalar == ";" || scalar == ":" else { return false }
+        }
+        return false
     }
 
     /// The words ending at `end` that name someone: up to four, back to a comma or a joining word.

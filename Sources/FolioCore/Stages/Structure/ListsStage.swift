@@ -60,7 +60,9 @@ public struct ListsStage: Stage {
         } else if Bullets.asciiMarks.contains(first), range.count > 2, text[range.start + 1] == " " {
             index += 1
         } else {
-            // `1.`, `1)`, `(1)`, `a)`, `(a)`.
+            // `1.`, `1)`, `(1)`, `a)`, `(a)`: what opens with none of these is no such label
+            // (most paragraphs), known before any string is made for the pattern.
+            guard first == "(" || ("0"..."9").contains(first) || ("a"..."h").contains(first) else { return nil }
             let head = text.string(TextRange(range.start, min(range.end, range.start + 6)))
             guard let match = head.range(ofPattern: #"^\(?([0-9]{1,2}|[a-h])[.)]\s"#) else { return nil }
             let label = head[match].trimmed(.whitespaces)
