@@ -78,12 +78,13 @@ import Testing
     }
 
     /// Property: every verb of saying the pattern matches in a lead is among the lead's verbs,
-    /// with the adverbs before it inside the window its pattern runs in. Random leads of verbs,
-    /// adverbs, names, words longer than any cue word, and marks.
+    /// and the match starts just before the adverbs found before it, where the pattern is
+    /// tried; `lastVerbOfSaying` finds the last match of all. Random leads of verbs, adverbs,
+    /// names, words longer than any cue word, spaces of every kind and marks.
     @Test func everyVerbThePatternMatchesIsACandidate() {
         let pieces = ["said", "says", "has", "also", "had", "once", "would", "pointed out", "put it", "Jane", "the Council", "x", "Said",
                       "saidsaidsaidsaidsaid", "extraordinarilylongword", "é", "2", "’s", "notes"]
-        let joins = [" ", " ", "  ", "", "-", ", ", "\u{A0}", "\n", "é"]
+        let joins = [" ", " ", "  ", "", "-", ", ", "\u{A0}", "\n", "é", "\t", "\u{0B}", "\u{85}", "\u{2028}", "\u{3000}", " \u{200B}"]
         var generator = SystemRandomNumberGenerator()
         var matched = 0
         for _ in 0..<20_000 {
@@ -91,11 +92,14 @@ import Testing
                 .joined(separator: joins.randomElement(using: &generator)!)
             let units = Array(lead.utf16)
             let words = SpeakerCues.LeadWords(units)
-            for match in SpeakerCues.beforeVerb.matches(in: units) {
+            let all = SpeakerCues.beforeVerb.matches(in: units)
+            for match in all {
                 matched += 1
                 let candidate = words.verbs.indices.last { words.verbs[$0].overlaps(match.range) }
-                #expect(candidate.map { words.adverbsStart[$0] - 40 <= match.range.lowerBound } == true, "\(lead.debugDescription)")
+                #expect(candidate.map { words.adverbsStart[$0] - 1 <= match.range.lowerBound } == true, "\(lead.debugDescription)")
             }
+            let last = SpeakerCues.lastVerbOfSaying(in: units, candidates: words.verbs, adverbsStart: words.adverbsStart)
+            #expect(last?.range == all.last?.range, "\(lead.debugDescription)")
         }
         #expect(matched > 5_000)
     }

@@ -177,15 +177,15 @@ enum SpeakerCues {
     }
 
     /// The last verb of saying in `lead` with what leads into it (`has also said`), among the
-    /// candidate words: the pattern, whose hundred alternatives tried at every space made it
-    /// the costliest step of the quotation stage, runs only just before each.
+    /// candidate words. A match is a space, the adverbs and the verb, so it starts at a space
+    /// from just before the adverbs `LeadWords` found: it reads runs of adverbs as the pattern
+    /// does, its spaces all the pattern's and more. The pattern is tried only at those spaces:
+    /// searched for, it was tried at every place of a window, and its hundred verbs made each
+    /// try the costliest step of the quotation stage.
     static func lastVerbOfSaying(in lead: [UInt16], candidates: [Range<Int>], adverbsStart: [Int]) -> RegexMatch? {
         for (candidate, adverbs) in zip(candidates, adverbsStart).reversed() {
-            // Room for the adverbs before the verb (and a word or two more, should a space the
-            // pattern knows not have been seen as one), and the second word after it (`pointed out`).
-            let start = max(0, adverbs - 40)
-            let end = min(lead.count, candidate.upperBound + 16)
-            if let match = beforeVerb.matches(in: lead, range: start..<end, transparentBounds: true).last(where: { $0.range.overlaps(candidate) }) {
+            let starts = (max(0, adverbs - 1)..<candidate.lowerBound).filter { UTF16.isPatternSpace(lead[$0]) }
+            if let match = beforeVerb.matches(in: lead, startingAtAnyOf: starts).last(where: { $0.range.overlaps(candidate) }) {
                 return match
             }
         }
