@@ -127,6 +127,7 @@ import Testing
         // Phrases each pattern matches, and noise; pieces are joined by a space, nothing, or a
         // mark, so that words also run together and break apart.
         let phrases = ["according to Jane", "in the words of the Council", "speech by Jane Hale", "remarks made by the Council",
+                       "ACCORDING TO the Council", "In the Words of Hale", "İn the words of Jane", "in the wordſ of Jane", "accordingly to Jane",
                        "referred to by Hale", "labelled by Moscow", "views expressed by Jane", "Jane Hale’s speech", "the Council's own Article",
                        "Hale’s Treaty", "Édouard’s essay", "Moscow's views"]
         let noise = ["by", "By", "called", "speech", "’s", "Jane", "Council", "said", "é", "x", "2", "free-", "words", "book"]
@@ -139,6 +140,11 @@ import Testing
             }.joined(separator: joins.randomElement(using: &generator)!)
             let units = Array(lead.utf16)
             let words = SpeakerCues.LeadWords(units)
+            // Tried only where their first words are, they find what a search finds.
+            for (expression, starts) in [(SpeakerCues.accordingTo, words.accordingStarts), (SpeakerCues.byName, words.byNameStarts)] {
+                #expect(expression.matches(in: units, startingAtAnyOf: starts).map { $0.range } == expression.matches(in: units).map { $0.range },
+                        "\(expression.pattern.prefix(20)) in \(lead.debugDescription)")
+            }
             for (expression, runs, name) in [(SpeakerCues.accordingTo, words.according, "accordingTo"), (SpeakerCues.byName, words.byName, "byName"),
                                              (SpeakerCues.possessive, words.possessive, "possessive")] where !runs {
                 #expect(expression.firstMatch(in: units) == nil, "\(name) passed over in \(lead.debugDescription)")

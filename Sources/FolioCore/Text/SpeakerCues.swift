@@ -75,8 +75,15 @@ enum SpeakerCues {
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
         let leadWords = LeadWords(units)
-        for (expression, isPresent) in zip([accordingTo, byName, possessive], [leadWords.according, leadWords.byName, leadWords.possessive]) where isPresent {
-            cues += expression.matches(in: units).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
+        // `according to` and `by` cues are tried only where their first words are.
+        if leadWords.according {
+            cues += accordingTo.matches(in: units, startingAtAnyOf: leadWords.accordingStarts).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
+        }
+        if leadWords.byName {
+            cues += byName.matches(in: units, startingAtAnyOf: leadWords.byNameStarts).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
+        }
+        if leadWords.possessive {
+            cues += possessive.matches(in: units).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
         }
         if let match = lastVerbOfSaying(in: units, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
             let verbStart = offsets.scalarRange(match.range).lowerBound
@@ -99,14 +106,19 @@ enum SpeakerCues {
     }
 
     /// What a lead holds of the cues' words, found in one pass over its UTF-16 units (the
-    /// offsets the patterns report): verbs of saying, `according`/`words`, `by` and a word
+    /// offsets the patterns report): verbs of saying, `according` and `in`, `by` and a word
     /// that `byName` opens with, `’s` and a word that `possessive` closes with.
     struct LeadWords {
         var verbs: [Range<Int>] = []
         /// For each verb, where the adverbs right before it start (the verb's own start when
         /// none does): the verb pattern need look no further back.
         var adverbsStart: [Int] = []
-        var according = false
+        /// Where the words `accordingTo` opens with stand (`according`, `in`, in any case), and
+        /// those `byName` opens with: where those patterns can start.
+        var accordingStarts: [Int] = [], byNameStarts: [Int] = []
+        /// Whether `accordingTo` may match. Tried only at its first words, it costs little
+        /// where it finds nothing.
+        var according: Bool { !accordingStarts.isEmpty }
         /// Whether `byName` and `possessive` may match: each needs two words, most leads hold
         /// one at most, and the patterns cost most where they find nothing.
         var byName: Bool { byNameWord && by }
@@ -164,9 +176,12 @@ enum SpeakerCues {
                     adverbsStart.append(runBefore ?? start)
                 }
                 adverbRun = roles.contains(.adverb) ? runBefore ?? start : nil
-                if Self.isWord(word, "according") || Self.isWord(word, "words") { according = true }
+                if Self.isWord(word, "according") || Self.isWord(word, "in") { accordingStarts.append(start) }
                 if Self.isWord(word, "by") { by = true }
-                if roles.contains(.byName) { byNameWord = true }
+                if roles.contains(.byName) {
+                    byNameWord = true
+                    byNameStarts.append(start)
+                }
                 if roles.contains(.possessed) {
                     possessed = true
                 } else if word[0] < 97, Self.isWord(word, "article") || Self.isWord(word, "charter") || Self.isWord(word, "treaty") || Self.isWord(word, "constitution") {
