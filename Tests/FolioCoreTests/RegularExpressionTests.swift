@@ -136,7 +136,7 @@ import Testing
             #expect(year.matches(in: units, startingAtAnyOf: TemporalLexicon.yearStarts(units)).map(RegularExpressionTests.ranges) == found)
             years += found.count
         }
-        #expect(years > 20, "the texts should hold years")
+        #expect(years > 10, "the texts should hold years")
         #expect(TemporalLexicon.yearStarts(Array("1999, 12345 and x2015".utf16)) == [0, 6, 17])
     }
 
@@ -163,7 +163,7 @@ import Testing
             years += expected.count
             ruledOut += expected.isEmpty ? 1 : 0
         }
-        #expect(years > 1_000 && ruledOut > 200, "\(years) years, \(ruledOut) texts of years ruled out")
+        #expect(years > 800 && ruledOut > 200, "\(years) years, \(ruledOut) texts of years ruled out")
     }
 
     /// Property: the months, factored, match where and as their plain alternation does, alone
