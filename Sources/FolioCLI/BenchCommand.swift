@@ -46,6 +46,7 @@ struct BenchCommand: ParsableCommand {
         let benchmark = Benchmark(configuration: configuration, corpus: seeds, jobs: workers, sizes: sizes, papers: quick ? 10 : papers)
         let folder = NSTemporaryDirectory() + "folio-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        Console.warnIfReferencesLackTheirModel(stages: configuration.stages)
         let result = try benchmark.run(in: folder) { Console.error("folio bench: " + $0) }
         print(result, benchmark: benchmark)
     }

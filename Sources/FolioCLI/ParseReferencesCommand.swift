@@ -15,6 +15,7 @@ struct ParseReferencesCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        Console.warnIfReferencesLackTheirModel()
         let bytes = try Console.read(file)
         do {
             let scalars = try TextDecoder.decode(bytes, file: file)

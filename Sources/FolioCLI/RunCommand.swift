@@ -57,6 +57,7 @@ struct RunCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(2)
         }
+        Console.warnIfReferencesLackTheirModel(stages: configuration.stages)
         let batch = BatchRun(configuration: configuration,
                              outputFolder: output.map { FilePaths.resolve($0, against: FileManager.default.currentDirectoryPath) })
         let display = ProgressDisplay(quiet: quiet)

@@ -41,6 +41,12 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Warns, before any paper, when references will be parsed without the tagger's model.
+    static func warnIfReferencesLackTheirModel(stages: [any Stage]? = nil) {
+        guard stages?.contains(where: { $0 is BibliographyStage }) ?? true, let warning = ReferenceTagger.missingModelWarning else { return }
+        error(warning)
+    }
+
     /// The bytes of `path` (`-` for standard input), or a clear error and exit code 2.
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }

@@ -17,6 +17,19 @@ extension ReferenceTagger {
         return nil
     }()
 
+    /// What a run whose references the rules parse alone, the shipped model not being found,
+    /// says before it starts; nil when the model was found. A copy of the binary without the
+    /// folder beside it would otherwise parse references less well and say nothing.
+    public static var missingModelWarning: String? {
+        shipped == nil ? missingModelWarning(candidates: modelCandidates()) : nil
+    }
+
+    static func missingModelWarning(candidates: [String]) -> String {
+        "folio: warning: the reference tagger's model (\(compiledModelFile) or \(modelFile)) was found neither beside the folio binary "
+            + "nor where FOLIO_REFERENCE_MODEL names it: references are parsed by rules alone, less well. Keep the Folio_FolioCore.resources "
+            + "folder that swift build makes beside the binary. Looked for: " + candidates.joined(separator: ", ")
+    }
+
     /// A model file's bytes read to tag, compiled or text.
     init(modelFile bytes: [UInt8]) throws {
         self = Self.isCompiled(bytes) ? try ReferenceTagger(compiled: bytes) : try ReferenceTagger(taggingWith: bytes)
