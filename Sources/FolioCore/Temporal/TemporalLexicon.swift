@@ -33,8 +33,8 @@ enum TemporalLexicon {
     /// an amount (`2000 troops`).
     static let year = "(?<![\\d.,$€£#/\\p{L}])(?<!\\d[-–])(1[0-9]\\d\\d|20\\d\\d)(?![\\d\\p{L}%]|[.,]\\d|\\s+" + amounts + ")"
     /// Every place of `units` where `year` can match: a `1` or `2` then an ASCII digit, not
-    /// after one. A year is in few sentences of those that hold four digits, and searching
-    /// them whole tried the pattern's look-behinds at every unit.
+    /// after one. The pattern opens with look-behinds, which keep the engine from passing
+    /// over places that cannot match: searched for, it was tried at every unit of a sentence.
     @Sendable static func yearStarts(_ units: [UInt16]) -> [Int] {
         var starts: [Int] = []
         units.withUnsafeBufferPointer { units in

@@ -133,7 +133,7 @@ enum SpeakerCues {
 
         /// The longest word the cues look for: a longer word is none of them, and is not copied.
         static let longestWord = (verbWords.union(adverbWords).union(byNameWords).union(possessedWords)
-                                  .union(["according", "words", "by", "article", "charter", "treaty", "constitution"])).map(\.utf8.count).max()!
+                                  .union(["according", "in", "by", "article", "charter", "treaty", "constitution"])).map(\.utf8.count).max()!
 
         init(_ units: [UInt16]) {
             // A word's letters are kept in a buffer made once for the lead, as bytes to look up,
