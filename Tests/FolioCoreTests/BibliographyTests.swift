@@ -603,6 +603,25 @@ import Testing
         #expect(matched >= 1_000)
     }
 
+    /// Property: each identifier pattern, and the italic and collaboration patterns, run
+    /// wherever they would match: what each needs (`http` or `www.`, `10.`, `*`, `et al`) is
+    /// checked first. Random references of links, DOIs, markup and near-misses.
+    @Test func identifiersAndMarkupAreNeverPassedOver() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["http://x.org/a", "https://", "htp://", "www.", "ww.", "10.1000/xyz", "10.12/x", "1O.1000/x", "10,1000/", "*Title*", " *T.*",
+                      "*", "et al. (ABC)", "et al (", "et.al.", "Hale", " ", ", ", "(2001)", "é"]
+        for _ in 0..<10_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let units = Array(text.utf16)
+            for (expression, _, mayMatch) in ReferenceParser.identifierForms where !mayMatch(units) {
+                #expect(expression.firstMatch(in: units) == nil, "\(expression.pattern.prefix(16)) in \(text.debugDescription)")
+            }
+            #expect(text.containsASCII("*") || text.range(ofPattern: ReferenceParser.italicMarkup) == nil, "\(text.debugDescription)")
+            #expect(text.containsASCII("et al") || text.firstMatch(ofPattern: ReferenceParser.collaboration) == nil, "\(text.debugDescription)")
+            #expect(text.containsASCII(anyOf: "http", "www.", "10.") || text.replacing(pattern: ReferenceParser.linksAndDOIs, with: " ") == text)
+        }
+    }
+
     /// Property: the arXiv pattern runs wherever it would match. Random references of arXiv
     /// numbers, near-misses (three digits, six after a slash) and digits beyond ASCII.
     @Test func arXivNumbersAreNeverPassedOver() {

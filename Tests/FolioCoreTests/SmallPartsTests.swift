@@ -17,6 +17,20 @@ import Testing
         #expect("a//\u{301}b".containsASCII("//"), "a combining mark after the slashes: a pattern still sees them")
         #expect(!"a/\u{301}/b".containsASCII("//") && "".containsASCII("") && !"".containsASCII("x"))
         #expect("Müller ISBN".containsASCII("ISBN") && !"ISB".containsASCII("ISBN"))
+        #expect("see www.x.org".containsASCII(anyOf: "http", "www.") && !"see ww.x".containsASCII(anyOf: "http", "www."))
+    }
+
+    /// Property: over UTF-16 units the test finds what it finds over the string's bytes.
+    @Test func unitsHoldWhatTheirStringHolds() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["10", ".", "1", "0", "http", "htt", "www", "w", "é", "\u{1F600}", "/", " "]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in ["10.", "http", "www."] as [StaticString] {
+                #expect(Array(text.utf16).containsASCII(needle) == text.containsASCII(needle), "\(needle) in \(text.debugDescription)")
+            }
+        }
+        #expect(Array("x".utf16).containsASCII("") && !Array("".utf16).containsASCII("x"))
     }
 
     /// Property: `containsText` finds what Foundation's `contains` finds, over random texts of

@@ -43,11 +43,12 @@ public struct ReferenceParser: Sendable {
         var fields = TaggedReference.fields(printed, tokens: tokens, labels: labels)
         // Identifiers follow strict forms that patterns read better than any tagger; italic
         // markup a converter left (`*Title.*`) delimits titles exactly, and the rules read it.
-        let italicTitle = printed.range(ofPattern: #"(^|\s)\*[^*\s][^*]*\*"#) != nil
+        let italicTitle = printed.containsASCII("*") && printed.range(ofPattern: Self.italicMarkup) != nil
         let rules = italicTitle ? parseByRules(printed) : identifiersAndYear(printed).fields
         // Where the tagger found no locators at all, the patterns' reading stands.
         if fields.volume == nil && fields.page == nil {
-            var whole = printed.replacing(pattern: #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#, with: " ")
+            var whole = printed.containsASCII(anyOf: "http", "www.", "10.")
+                ? printed.replacing(pattern: Self.linksAndDOIs, with: " ") : printed
             var located = Reference(span: TextRange(0, 0))
             readLocators(&whole, into: &located)
             fields.volume = located.volume
@@ -175,7 +176,7 @@ public struct ReferenceParser: Sendable {
             fields.publisherPlace = nil
         }
         // A collaboration in brackets after the names (`et al. (ABC, XYZ-Team)`) is no field.
-        if let group = printed.firstMatch(ofPattern: #"et al\.?,?\s*\(([^()]{2,40})\)"#), let bracketed = group[1] {
+        if printed.containsASCII("et al"), let group = printed.firstMatch(ofPattern: Self.collaboration), let bracketed = group[1] {
             let inside = String(bracketed)
             func within(_ value: String?) -> Bool {
                 value.map { inside.contains($0.trimmed(Self.brackets)) } == true
@@ -312,11 +313,18 @@ public struct ReferenceParser: Sendable {
             .trimmed(Self.doiTail)
     }
 
+    /// Italic markup a converter left (`*Title.*`); it needs a `*`.
+    static let italicMarkup = #"(^|\s)\*[^*\s][^*]*\*"#
+    /// Links and DOIs, taken out before locators are read; they need `http`, `www.` or `10.`.
+    static let linksAndDOIs = #"(?:https?://|www\.|10\.\d{4,9}/)[^\s<>]+"#
+    /// A collaboration in brackets after the names (`et al. (ABC, XYZ-Team)`); it needs `et al`.
+    static let collaboration = #"et al\.?,?\s*\(([^()]{2,40})\)"#
+
     /// Links, DOIs and preprint numbers, compiled once: their tokens take these labels.
     /// Each with what a text must hold for it to match, checked first.
     static let identifierForms: [(expression: RegularExpression, label: ReferenceLabel, mayMatch: @Sendable ([UInt16]) -> Bool)] = [
-        (RegularExpression(#"(?:https?://|www\.)[^\s<>]+"#), .url, { _ in true }),
-        (RegularExpression(doiPattern), .doi, { _ in true }),
+        (RegularExpression(#"(?:https?://|www\.)[^\s<>]+"#), .url, { $0.containsASCII("http") || $0.containsASCII("www.") }),
+        (RegularExpression(doiPattern), .doi, { $0.containsASCII("10.") }),
         (RegularExpression(arXivPattern), .note, { mayHoldArXivNumber($0) }),
     ]
 

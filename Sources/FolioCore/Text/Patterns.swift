@@ -77,6 +77,11 @@ extension String {
         }
     }
 
+    /// Whether the text holds any of `needles` (ASCII), byte for byte.
+    package func containsASCII(anyOf needles: StaticString...) -> Bool {
+        needles.contains { containsASCII($0) }
+    }
+
     /// Whether the text holds any of `needles` (lower-case ASCII) in any case: the cheap test
     /// before a case-insensitive pattern that cannot match without one of them. Nil beyond
     /// ASCII, where such a pattern also folds letters such as `ſ` to ASCII ones and the bytes
@@ -196,5 +201,23 @@ extension String {
     /// The match of `pattern` over the whole string, if it matches it all.
     package func wholeMatch(ofPattern pattern: String) -> PatternMatch? {
         firstMatch(ofPattern: #"\A(?:"# + pattern + #")\z"#)
+    }
+}
+
+extension [UInt16] {
+    /// Whether the UTF-16 units hold `needle` (ASCII), unit for unit: `String.containsASCII`
+    /// for text already held as UTF-16.
+    package func containsASCII(_ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            let count = needle.count
+            guard count > 0 else { return true }
+            return withUnsafeBufferPointer { units in
+                guard units.count >= count else { return false }
+                for start in 0...(units.count - count) where units[start] == UInt16(needle[0]) {
+                    if (1..<count).allSatisfy({ units[start + $0] == UInt16(needle[$0]) }) { return true }
+                }
+                return false
+            }
+        }
     }
 }
