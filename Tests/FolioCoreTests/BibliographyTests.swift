@@ -585,10 +585,14 @@ import Testing
     @Test func locatorsAreNeverPassedOver() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["vol", "Vol.", "VOLUME", "no.", "Nr", "issue", "ISSUE", "pp.", "P.", "p", "2nd", "3rd ", "ed.", "Edition", "ED", "12",
-                      "١٢", "–", "-", " ", ".", "ſ", "\u{212A}", "ﬀ", "İ", "ŉ", "é", "(", ")", ":", ","]
-        let gated: [(pattern: String, needs: KeyPath<ReferenceParser.LocatorNeeds, Bool>?)] = [
+                      "١٢", "–", "-", " ", ".", "ſ", "\u{212A}", "ﬀ", "İ", "ŉ", "é", "(", ")", ":", ",", "12(3): 45–67", "12: 45–67", "D 65, 094516 (2002)",
+                      "B511 (2001) 265", "(1999)", "45-67", "\u{FF08}", "\u{FE50}", "\u{2010}", "\u{2012}", "\u{FF1A}"]
+        typealias Needs = ReferenceParser.LocatorNeeds
+        let gated: [(pattern: String, needs: ((Needs) -> Bool)?)] = [
             (ReferenceParser.volumePattern, \.v), (ReferenceParser.issuePattern, nil), (ReferenceParser.pagesPattern, \.p),
-            (ReferenceParser.editionPattern, \.d),
+            (ReferenceParser.editionPattern, \.d), (ReferenceParser.volumeIssuePagePattern, \.parenthesis),
+            (ReferenceParser.volumePagesPattern, { $0.colonOrComma && $0.dash }),
+            (ReferenceParser.volumePageYearPattern, { $0.parenthesis && $0.colonOrComma }), (ReferenceParser.volumeYearPagePattern, \.parenthesis),
         ]
         var matched = 0
         for _ in 0..<20_000 {
@@ -597,7 +601,7 @@ import Testing
             for (pattern, letter) in gated {
                 guard Patterns.compiled(pattern).firstMatch(in: Array(text.utf16)) != nil else { continue }
                 matched += 1
-                #expect(needs.digit && letter.map { needs[keyPath: $0] } != false, "\(pattern) in \(text.debugDescription)")
+                #expect(needs.digit && letter.map { $0(needs) } != false, "\(pattern) in \(text.debugDescription)")
             }
         }
         #expect(matched >= 1_000)

@@ -468,31 +468,42 @@ public struct ReferenceParser: Sendable {
         take(Self.volumePattern, if: needs.v) { fields.volume = $0[0] }
         take(Self.issuePattern) { fields.issue = $0[0] }
         take(Self.pagesPattern, if: needs.p) { fields.page = $0[0].removingSpaces }
-        take(#"\b(\d{1,4})\s*\((\d{1,4}(?:[–/-]\d{1,4})?)\)\s*[:,]\s*(\d+(?:[–-]\d+)?)"#) { groups in
+        take(Self.volumeIssuePagePattern, if: needs.parenthesis) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.issue = fields.issue ?? groups[1]; fields.page = fields.page ?? groups[2]
         }
-        take(#"\b(\d{1,4})\s*[:,]\s*(\d+[–-]\d+)"#) { groups in
+        take(Self.volumePagesPattern, if: needs.colonOrComma && needs.dash) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
         take(Self.editionPattern, if: needs.d) { fields.edition = $0[0] }
         // Physics: `Phys. Rev. D 65, 094516 (2002)` and `Phys. Lett. B511 (2001) 265`.
-        take(#"\b([A-Z]?\d{1,4}),\s*([A-Z]?\d{1,7})\s*\((?:1[5-9]|20)\d\d\)"#) { groups in
+        take(Self.volumePageYearPattern, if: needs.parenthesis && needs.colonOrComma) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
-        take(#"\b([A-Z]?\d{1,4})\s*\((?:1[5-9]|20)\d\d\)\s*([A-Z]?\d{1,7})\b"#) { groups in
+        take(Self.volumeYearPagePattern, if: needs.parenthesis) { groups in
             fields.volume = fields.volume ?? groups[0]; fields.page = fields.page ?? groups[1]
         }
     }
+
+    /// `12(3): 45–67`.
+    static let volumeIssuePagePattern = #"\b(\d{1,4})\s*\((\d{1,4}(?:[–/-]\d{1,4})?)\)\s*[:,]\s*(\d+(?:[–-]\d+)?)"#
+    /// `12: 45–67`.
+    static let volumePagesPattern = #"\b(\d{1,4})\s*[:,]\s*(\d+[–-]\d+)"#
+    /// `D 65, 094516 (2002)`.
+    static let volumePageYearPattern = #"\b([A-Z]?\d{1,4}),\s*([A-Z]?\d{1,7})\s*\((?:1[5-9]|20)\d\d\)"#
+    /// `B511 (2001) 265`.
+    static let volumeYearPagePattern = #"\b([A-Z]?\d{1,4})\s*\((?:1[5-9]|20)\d\d\)\s*([A-Z]?\d{1,7})\b"#
 
     static let volumePattern = #"(?i)\b(?:vol\.?|volume)\s*(\d+)"#
     static let issuePattern = #"(?i)\b(?:no\.?|nr\.?|issue)\s*(\d+)"#
     static let pagesPattern = #"(?i)\bpp?\.\s*(\d+(?:\s*[–-]\s*\d+)?)"#
     static let editionPattern = #"(?i)\b(\d+)(?:st|nd|rd|th)\s+ed(?:ition|\.)"#
 
-    /// What the locator patterns cannot match without: a digit (`\d`, in any script), and the
-    /// letters `v`, `p` and `d` in either case, to which no code point beyond ASCII folds.
+    /// What the locator patterns cannot match without: a digit (`\d`, in any script), the
+    /// letters `v`, `p` and `d` in either case, to which no code point beyond ASCII folds, and
+    /// the marks some patterns hold as they are (a bracket, a colon or comma, a dash).
     struct LocatorNeeds {
         var digit = false, v = false, p = false, d = false
+        var parenthesis = false, colonOrComma = false, dash = false
 
         init(_ text: String) {
             for scalar in text.unicodeScalars {
@@ -500,6 +511,9 @@ public struct ReferenceParser: Sendable {
                 case "v", "V": v = true
                 case "p", "P": p = true
                 case "d", "D": d = true
+                case "(": parenthesis = true
+                case ":", ",": colonOrComma = true
+                case "-", "–": dash = true
                 default: if scalar.isDecimalDigit { digit = true }
                 }
             }
