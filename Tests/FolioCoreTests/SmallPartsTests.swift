@@ -20,6 +20,20 @@ import Testing
         #expect("see www.x.org".containsASCII(anyOf: "http", "www.") && !"see ww.x".containsASCII(anyOf: "http", "www."))
     }
 
+    /// Property: in any case, the test finds what the lower-cased string holds, and says
+    /// nothing beyond ASCII.
+    @Test func anyCaseIsTheLowerCasedStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["ArXiv:", "arxiv", "HTTP", "hep-", "[", "(Preprint", "x", " ", "é", "ſ", "Z", "@", "`", "{"]
+        let needles = ["arxiv:", "http", "hep-", "[", "(preprint", "z@"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected: Bool? = text.utf8.allSatisfy({ $0 < 0x80 }) ? needles.contains { text.lowercased().contains($0) } : nil
+            #expect(text.containsASCIIInAnyCase(anyOf: needles) == expected, "\(text.debugDescription)")
+        }
+        #expect("".containsASCIIInAnyCase(anyOf: ["x"]) == false && "A".containsASCIIInAnyCase(anyOf: [""]) == true)
+    }
+
     /// Property: over UTF-16 units the test finds what it finds over the string's bytes.
     @Test func unitsHoldWhatTheirStringHolds() {
         var generator = SystemRandomNumberGenerator()

@@ -65,16 +65,19 @@ extension String {
     }
 
     private func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = self
+        return text.withUTF8 { Self.bytes($0, hold: needle) }
+    }
+
+    /// Whether `bytes` hold `needle`, byte for byte.
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, hold needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = needle.count
         guard count > 0 else { return true }
-        var text = self
-        return text.withUTF8 { bytes in
-            guard bytes.count >= count else { return false }
-            for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
-                if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-            }
-            return false
+        guard bytes.count >= count else { return false }
+        for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
+            if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
         }
+        return false
     }
 
     /// Whether the text holds any of `needles` (ASCII), byte for byte.
@@ -87,9 +90,23 @@ extension String {
     /// ASCII, where such a pattern also folds letters such as `ſ` to ASCII ones and the bytes
     /// cannot tell.
     package func containsASCIIInAnyCase(anyOf needles: [String]) -> Bool? {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let lowered = lowercased()
-        return needles.contains { lowered.containsASCII($0) }
+        // Lower-cased once, byte by byte, into memory lent for the question: a reference is asked
+        // ten needles, and each had made a string and walked it again.
+        var text = self
+        return text.withUTF8 { bytes -> Bool? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered -> Bool? in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    guard byte < 0x80 else { return nil }
+                    lowered[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                let lowered = UnsafeBufferPointer(rebasing: lowered[..<bytes.count])
+                return needles.contains { needle in
+                    var needle = needle
+                    return needle.withUTF8 { Self.bytes(lowered, hold: $0) }
+                }
+            }
+        }
     }
 
     /// Whether the text holds `needle` as Foundation's `contains` finds it, byte for byte when
