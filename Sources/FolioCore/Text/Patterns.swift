@@ -66,18 +66,7 @@ extension String {
 
     private func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = self
-        return text.withUTF8 { Self.bytes($0, hold: needle) }
-    }
-
-    /// Whether `bytes` hold `needle`, byte for byte.
-    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, hold needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = needle.count
-        guard count > 0 else { return true }
-        guard bytes.count >= count else { return false }
-        for start in 0...(bytes.count - count) where bytes[start] == needle[0] {
-            if (1..<count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-        }
-        return false
+        return text.withUTF8 { holdsASCII($0, needle) }
     }
 
     /// Whether the text holds any of `needles` (ASCII), byte for byte.
@@ -103,7 +92,7 @@ extension String {
                 let lowered = UnsafeBufferPointer(rebasing: lowered[..<bytes.count])
                 return needles.contains { needle in
                     var needle = needle
-                    return needle.withUTF8 { Self.bytes(lowered, hold: $0) }
+                    return needle.withUTF8 { holdsASCII(lowered, $0) }
                 }
             }
         }
@@ -225,16 +214,18 @@ extension [UInt16] {
     /// Whether the UTF-16 units hold `needle` (ASCII), unit for unit: `String.containsASCII`
     /// for text already held as UTF-16.
     package func containsASCII(_ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { needle in
-            let count = needle.count
-            guard count > 0 else { return true }
-            return withUnsafeBufferPointer { units in
-                guard units.count >= count else { return false }
-                for start in 0...(units.count - count) where units[start] == UInt16(needle[0]) {
-                    if (1..<count).allSatisfy({ units[start + $0] == UInt16(needle[$0]) }) { return true }
-                }
-                return false
-            }
-        }
+        needle.withUTF8Buffer { needle in withUnsafeBufferPointer { holdsASCII($0, needle) } }
     }
+}
+
+/// Whether `text` (UTF-8 bytes or UTF-16 units) holds the ASCII `needle`, unit for unit.
+private func holdsASCII<Unit: FixedWidthInteger>(_ text: UnsafeBufferPointer<Unit>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = needle.count
+    guard count > 0 else { return true }
+    guard text.count >= count else { return false }
+    let first = Unit(needle[0])
+    for start in 0...(text.count - count) where text[start] == first {
+        if (1..<count).allSatisfy({ text[start + $0] == Unit(needle[$0]) }) { return true }
+    }
+    return false
 }
