@@ -7,10 +7,7 @@ import FolioKit
 /// A run killed at any moment (`kill -9`) leaves no partial or invalid file among the outputs,
 /// and the next run finishes the rest without redoing what is done.
 @Suite struct KillAndResumeTests {
-    /// The `folio` binary built beside the test bundle.
-    var folio: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("folio").path
-    }
+    var folio: String { builtFolio }
 
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -4,10 +4,7 @@ import Testing
 /// A `folio` binary copied without the resource folder beside it parses references by rules
 /// alone: it says so before it starts, and a binary that finds its model says nothing.
 @Suite struct ReferenceModelWarningTests {
-    /// The `folio` binary built beside the test bundle, with its resource folder.
-    var folio: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("folio").path
-    }
+    var folio: String { builtFolio }
 
     /// What `binary parse-references -` writes on standard error for one reference.
     func standardError(of binary: String, environment: [String: String] = [:]) throws -> String {

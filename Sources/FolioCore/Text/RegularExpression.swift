@@ -62,24 +62,19 @@ package final class RegularExpression: Sendable {
     /// knows those places, the engine need not try every unit of the text.
     package func matches(in units: [UInt16], startingAtAnyOf starts: [Int]) -> [RegexMatch] {
         guard !starts.isEmpty else { return [] }
-        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
-        let matcher = checkOut()
-        defer { checkIn(matcher) }
         var found: [RegexMatch] = []
-        units.withUnsafeBufferPointer { text in
-            guard folio_regex_reset(matcher.pointer, text.baseAddress, Int32(text.count), 0, Int32(text.count), 0) == 0 else { return }
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (groupCount + 1)) { bounds in
-                // A search goes on from where its last match ended (past it by one, if empty):
-                // matches never overlap.
-                var next = 0
-                // Never between the two units of a pair of surrogates, where a search never tries.
-                for start in starts where start >= next && start <= text.count
-                    && !(start > 0 && start < text.count && UTF16.isLeadSurrogate(text[start - 1]) && UTF16.isTrailSurrogate(text[start])) {
-                    guard folio_regex_match_at(matcher.pointer, Int32(start), bounds.baseAddress, Int32(groupCount)) == 1 else { continue }
-                    let match = RegexMatch(bounds: Array(bounds))
-                    found.append(match)
-                    next = match.range.isEmpty ? start + 1 : match.range.upperBound
-                }
+        // The whole text: a try from a place of its own sees all of it.
+        withMatcher(on: units, 0..<units.count, transparentBounds: false) { matcher, text, bounds in
+            // A search goes on from where its last match ended (past it by one, if empty):
+            // matches never overlap.
+            var next = 0
+            // Never between the two units of a pair of surrogates, where a search never tries.
+            for start in starts where start >= next && start <= text.count
+                && !(start > 0 && start < text.count && UTF16.isLeadSurrogate(text[start - 1]) && UTF16.isTrailSurrogate(text[start])) {
+                guard folio_regex_match_at(matcher.pointer, Int32(start), bounds.baseAddress, Int32(groupCount)) == 1 else { continue }
+                let match = RegexMatch(bounds: Array(bounds))
+                found.append(match)
+                next = match.range.isEmpty ? start + 1 : match.range.upperBound
             }
         }
         return found
@@ -101,7 +96,6 @@ package final class RegularExpression: Sendable {
     private func search(_ units: [UInt16], _ range: Range<Int>?, _ transparentBounds: Bool, _ visit: (RegexMatch) -> Bool) {
         let range = range ?? 0..<units.count
         precondition(range.lowerBound >= 0 && range.upperBound <= units.count, "a search range beyond the text")
-        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
         if !transparentBounds && range.count < units.count {
             // The window as a text of its own, as Foundation searches it: ICU's own opaque
             // bounds still let a look-behind see before the window, and split a pair of
@@ -109,17 +103,25 @@ package final class RegularExpression: Sendable {
             search(Array(units[range]), nil, false) { visit($0.shifted(by: range.lowerBound)) }
             return
         }
+        withMatcher(on: units, range, transparentBounds: transparentBounds) { matcher, _, bounds in
+            while folio_regex_find_next(matcher.pointer, bounds.baseAddress, Int32(groupCount)) == 1 {
+                guard visit(RegexMatch(bounds: Array(bounds))) else { return }
+            }
+        }
+    }
+
+    /// Lends `body` a matcher pointed at `units` and limited to `range`, the text, and memory
+    /// for a match's bounds (each match keeps its own; the search makes no array, as most find
+    /// none). Nothing is lent when ICU refuses the text.
+    private func withMatcher(on units: [UInt16], _ range: Range<Int>, transparentBounds: Bool,
+                             _ body: (Matcher, UnsafeBufferPointer<UInt16>, UnsafeMutableBufferPointer<Int32>) -> Void) {
+        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
         let matcher = checkOut()
         defer { checkIn(matcher) }
         units.withUnsafeBufferPointer { text in
             guard folio_regex_reset(matcher.pointer, text.baseAddress, Int32(text.count), Int32(range.lowerBound), Int32(range.upperBound),
                                     transparentBounds ? 1 : 0) == 0 else { return }
-            // Each match keeps its bounds; the search itself makes no array (most find none).
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (groupCount + 1)) { bounds in
-                while folio_regex_find_next(matcher.pointer, bounds.baseAddress, Int32(groupCount)) == 1 {
-                    guard visit(RegexMatch(bounds: Array(bounds))) else { return }
-                }
-            }
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (groupCount + 1)) { body(matcher, text, $0) }
         }
     }
 

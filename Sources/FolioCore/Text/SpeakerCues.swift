@@ -44,7 +44,12 @@ enum SpeakerCues {
         "speech", "remark", "remarks", "words", "statement", "statements", "article", "interview", "address", "letter", "essay",
         "book", "declaration", "view", "position",
     ]
-    static let saidAfter = RegularExpression("^[\\s,.;:]{0,3}(?:said|says|wrote|writes|added|adds|according\\s+to)\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    /// What may open the words after a quotation that name its speaker (`”, said the minister`).
+    static let saidAfterVerbs = ["said", "says", "wrote", "writes", "added", "adds", "according\\s+to"]
+    static let saidAfter = RegularExpression("^[\\s,.;:]{0,3}(?:" + saidAfterVerbs.joined(separator: "|")
+                                             + ")\\s+((?:the\\s+)?[\\p{L}’'.-]+(?:\\s+\\p{Lu}[\\p{L}’'.-]*){0,3})")
+    /// The first letters of `saidAfterVerbs`: one of them opens every match after its marks.
+    static let saidAfterFirstLetters = Set(saidAfterVerbs.compactMap(\.unicodeScalars.first))
 
     static let stopWords: Set<String> = [
         "that", "which", "who", "whom", "and", "but", "while", "as", "when", "if", "because", "so", "then", "also", "in", "on", "at",
@@ -275,7 +280,7 @@ enum SpeakerCues {
     /// followed by none, and the pattern is then not run on a copy of the sentence's rest.
     static func mayOpenWithSaidAfter(_ trail: ArraySlice<Unicode.Scalar>) -> Bool {
         for scalar in trail.prefix(4) {
-            if scalar == "s" || scalar == "w" || scalar == "a" { return true }
+            if saidAfterFirstLetters.contains(scalar) { return true }
             let isSpace = scalar.value < 0x10000 && UTF16.isPatternSpace(UInt16(scalar.value))
             guard isSpace || scalar == "," || scalar == "." || scalar == ";" || scalar == ":" else { return false }
         }

@@ -81,7 +81,7 @@ public struct Benchmark: Sendable {
         // The seeds once, untimed by stage, before the measured runs: what the first paper of a
         // process loads (start-up) is reported on its own, not charged to the stages that load it.
         let seedInputs = inputs.filter { input in corpus.seeds.indices.contains { input.path.hasSuffix("/seed\($0).txt") } }
-        let firstRun = try measure("", seedInputs.count, 0) {
+        let firstRun = try seconds {
             for input in seedInputs { try process(input, with: pipeline, into: folder + "/warm-up") }
         }
         var stageSeconds: [String: Double] = [:]
@@ -89,24 +89,18 @@ public struct Benchmark: Sendable {
         var render = 0.0
         result.throughput.append(try measure("Folio in memory, 1 worker, per stage (validated output written)", inputs.count, bytes) {
             for input in inputs {
-                let source = try DocumentReader.read(path: input.path)
-                let document = try pipeline.process(source) { stage, seconds in
+                render += try process(input, with: pipeline, into: folder + "/one") { stage, seconds in
                     if stageSeconds[stage] == nil { order.append(stage) }
                     stageSeconds[stage, default: 0] += seconds
                 }
-                let start = Date()
-                for format in configuration.formats {
-                    try AtomicFile.write(try format.render(document), to: folder + "/one/" + input.outputStem + "." + type(of: format).fileExtension)
-                }
-                render += Date().timeIntervalSince(start)
             }
         })
         result.stages = order.map { ($0, stageSeconds[$0]!) }
         result.renderSeconds = render
-        let warmRun = try measure("", seedInputs.count, 0) {
+        let warmRun = try seconds {
             for input in seedInputs { try process(input, with: pipeline, into: folder + "/warm-up") }
         }
-        result.startUpSeconds = max(0, firstRun.seconds - warmRun.seconds)
+        result.startUpSeconds = max(0, firstRun - warmRun)
 
         // The speed-up compares like with like: batch runs (with their bookkeeping) on one
         // worker and on all of them.
@@ -151,18 +145,27 @@ public struct Benchmark: Sendable {
         return result
     }
 
-    /// Reads one paper, runs the pipeline and writes every format into `folder`.
-    private func process(_ input: InputFile, with pipeline: Pipeline, into folder: String) throws {
-        let document = try pipeline.process(try DocumentReader.read(path: input.path))
-        for format in configuration.formats {
-            try AtomicFile.write(try format.render(document), to: folder + "/" + input.outputStem + "." + type(of: format).fileExtension)
+    /// Reads one paper, runs the pipeline (telling `timing` each stage's seconds) and writes
+    /// every format into `folder`; the seconds rendering and writing took.
+    @discardableResult
+    private func process(_ input: InputFile, with pipeline: Pipeline, into folder: String,
+                         timing: ((_ stage: String, _ seconds: Double) -> Void)? = nil) throws -> Double {
+        let document = try pipeline.process(try DocumentReader.read(path: input.path), timing: timing)
+        return try seconds {
+            for format in configuration.formats {
+                try AtomicFile.write(try format.render(document), to: folder + "/" + input.outputStem + "." + type(of: format).fileExtension)
+            }
         }
     }
 
-    private func measure(_ name: String, _ documents: Int, _ bytes: Int, _ body: () throws -> Void) throws -> Throughput {
+    private func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = Date()
         try body()
-        return Throughput(name: name, documents: documents, bytes: bytes, seconds: Date().timeIntervalSince(start))
+        return Date().timeIntervalSince(start)
+    }
+
+    private func measure(_ name: String, _ documents: Int, _ bytes: Int, _ body: () throws -> Void) throws -> Throughput {
+        Throughput(name: name, documents: documents, bytes: bytes, seconds: try seconds(body))
     }
 
     private func write(_ text: String, _ path: String) throws {
