@@ -151,4 +151,38 @@ import Testing
             }
         }
     }
+
+    /// A note marker right after a quotation names its source: the first note, in the notes'
+    /// order, with a marker at most two places on.
+    @Test func theNoteAMarkerAfterAQuotationPointsTo() {
+        let notes = [Footnote(number: "1", span: TextRange(900, 910), markers: [TextRange(12, 13), TextRange(40, 41)]),
+                     Footnote(number: "2", span: TextRange(910, 920), markers: [TextRange(10, 11)]),
+                     Footnote(number: "3", span: TextRange(920, 930), markers: [TextRange(30, 31)])]
+        let markers = NoteMarkers(notes)
+        #expect(markers.note(after: 10) == 0)  // 10 (note 2) and 12 (note 1): the first note
+        #expect(markers.note(after: 11) == 0)
+        #expect(markers.note(after: 9) == 1)   // 10 only; 12 is three places on
+        #expect(markers.note(after: 13) == nil)
+        #expect(markers.note(after: 28) == 2)
+        #expect(markers.note(after: 41) == nil) // the last marker is behind
+        #expect(NoteMarkers([]).note(after: 0) == nil)
+    }
+
+    /// What a look at every note's markers finds, over random notes and places.
+    @Test func noteMarkersFindWhatALookAtEveryNoteFinds() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<2_000 {
+            let notes = (0..<Int.random(in: 0...6, using: &random)).map { number in
+                Footnote(number: "\(number)", span: TextRange(1_000, 1_001), markers: (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                    let start = Int.random(in: 0...40, using: &random)
+                    return TextRange(start, start + 1)
+                })
+            }
+            let markers = NoteMarkers(notes)
+            for position in 0...45 {
+                let expected = notes.firstIndex { $0.markers.contains { $0.start >= position && $0.start - position <= 2 } }
+                #expect(markers.note(after: position) == expected, "\(notes.map(\.markers)) at \(position)")
+            }
+        }
+    }
 }

@@ -30,14 +30,17 @@ public struct QuotationsStage: Stage {
         var quotations: [Quotation] = []
         let prose = document.proseRanges()
         let sentences = document.proseSentences()
+        let noteMarkers = NoteMarkers(document.footnotes)
         for quote in document.blockQuoteSpans().sorted(by: { $0.start < $1.start }) {
-            // The words that introduce it: the sentence it completes, else the one before it.
-            let lead = sentences.last { $0.start < quote.start }.map { TextRange($0.start, min($0.end, quote.start)) }
+            // The words that introduce it: the sentence it completes, else the one before it
+            // (sentences are in order: a binary search).
+            let before = sentences.partitioningIndex { $0.start >= quote.start }
+            let lead = before > 0 ? TextRange(sentences[before - 1].start, min(sentences[before - 1].end, quote.start)) : nil
             var quotation = Quotation(span: quote, kind: .block)
             quotation.speaker = lead.flatMap { SpeakerCues.speaker(in: text, before: $0.end, from: $0.start) }
             quotation.citation = citation(endingAt: quote.end, within: quote, document) ?? citation(after: quote.end, document)
                 ?? lead.flatMap { citation(in: $0, before: $0.end, document) }
-            quotation.footnote = footnote(after: quote.end, document)
+            quotation.footnote = noteMarkers.note(after: quote.end)
             quotation.speaker = quotation.speaker ?? quotation.citation.flatMap { firstAuthor(of: $0, document) }
             quotations.append(quotation)
         }
@@ -52,7 +55,7 @@ public struct QuotationsStage: Stage {
                 quotation.speaker = SpeakerCues.speaker(in: text, before: open, from: sentence.start)
                     ?? SpeakerCues.speaker(in: text, after: close + 1, to: sentence.end)
                 quotation.citation = citation(after: close + 1, document) ?? citation(in: sentence, before: open, document)
-                quotation.footnote = footnote(after: close + 1, document)
+                quotation.footnote = noteMarkers.note(after: close + 1)
                 quotation.speaker = quotation.speaker ?? quotation.citation.flatMap { firstAuthor(of: $0, document) }
                 let attributed = quotation.speaker != nil || quotation.citation != nil || quotation.footnote != nil
                 if !attributed && text.wordCount(inner) < quotationWords { quotation.kind = .soCalled }
@@ -73,7 +76,11 @@ public struct QuotationsStage: Stage {
 
     /// The citation a block quote ends with.
     func citation(endingAt end: Int, within range: TextRange, _ document: Document) -> Int? {
-        document.citations.lastIndex { $0.span.start >= range.start && $0.span.end <= end && end - $0.span.end <= 3 }
+        // Citations are in order of their starts, and one that ends by `end` starts by it.
+        let citations = document.citations
+        let first = citations.partitioningIndex { $0.span.start >= range.start }
+        let last = citations[first...].partitioningIndex { $0.span.start > end }
+        return citations[first..<last].lastIndex { $0.span.end <= end && end - $0.span.end <= 3 }
     }
 
     /// A citation in the sentence before the quotation (`according to Hale (2000), “…”`).
@@ -96,9 +103,29 @@ public struct QuotationsStage: Stage {
         return TextRange(start, start + author.unicodeScalars.count)
     }
 
-    /// A note whose marker follows `position` (`…”4`).
-    func footnote(after position: Int, _ document: Document) -> Int? {
-        document.footnotes.firstIndex { note in note.markers.contains { $0.start >= position && $0.start - position <= 2 } }
+}
+
+/// The body's note markers in the order they stand, each with its note: which note a marker
+/// right after a quotation points to is then a binary search, not a look at every note's markers
+/// (a long paper has thousands of both notes and quotations).
+struct NoteMarkers {
+    private let markers: [(start: Int, note: Int)]
+
+    init(_ footnotes: [Footnote]) {
+        markers = footnotes.indices.flatMap { note in footnotes[note].markers.map { (start: $0.start, note: note) } }
+            .sorted { ($0.start, $0.note) < ($1.start, $1.note) }
+    }
+
+    /// The first note, in the notes' order, with a marker at most two places after `position`
+    /// (`…”4`).
+    func note(after position: Int) -> Int? {
+        var index = markers.partitioningIndex { $0.start >= position }
+        var first: Int?
+        while index < markers.count && markers[index].start - position <= 2 {
+            first = min(first ?? markers[index].note, markers[index].note)
+            index += 1
+        }
+        return first
     }
 }
 
