@@ -7,4 +7,12 @@
 /// it hands out anew. Returns 1 when the settings took, 0 elsewhere (other C libraries).
 int folio_keep_freed_memory(void);
 
+/// The bytes of the blocks the allocator holds in mappings of their own (glibc's
+/// `mallinfo2().hblkhd`), which it unmaps when they are freed; -1 elsewhere.
+long folio_bytes_in_own_mappings(void);
+
+/// The bytes of the freed small blocks glibc holds in its fast bins (`mallinfo2().fsmblks`),
+/// unmerged with their neighbours; -1 elsewhere.
+long folio_bytes_in_fast_bins(void);
+
 #endif

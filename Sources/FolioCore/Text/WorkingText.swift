@@ -63,7 +63,9 @@ public struct WorkingTextBuilder {
 
     public init(base: WorkingText) {
         self.base = base
-        scalars.reserveCapacity(base.count)
+        // Room for a few insertions too (a page's form feed, a restored hyphen, a ligature's
+        // letters): one code point past the reserve copied the text into twice the room.
+        scalars.reserveCapacity(base.count + base.count / 16 + 16)
     }
 
     /// Keeps `range` of the old text as it is.
