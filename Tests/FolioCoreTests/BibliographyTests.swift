@@ -310,6 +310,40 @@ import Testing
         let document = try process(text, stages: stages)
         #expect(document.references.map { $0.title } == ["A Book", "Another Book that has a long title running on to the next line"])
     }
+
+    /// A citation's reference found by year and folded first author is the one a look at every
+    /// reference in order finds: the first such, a reference without a year for a year that is
+    /// no number (`n.d.`), none without an author.
+    @Test func referenceIndexFindsWhatALookAtEveryReferenceFinds() {
+        let families = ["Hale", "HALE", "Halé", "Ionașcu", "Ionascu", "van Dijk", "Van Dijk", ""]
+        let years = ["2000", "2001", "2000a", "n.d.", "1999–2000"]
+        var random = SeededGenerator(seed: 23)
+        for _ in 0..<500 {
+            let references = (0..<Int.random(in: 0...8, using: &random)).map { _ in
+                var reference = Reference(span: TextRange(0, 1))
+                if Int.random(in: 0..<5, using: &random) > 0 {
+                    let family = families.randomElement(using: &random)!
+                    reference.authors = [Bool.random(using: &random) ? Name(family: family, given: "A.") : Name(literal: family)]
+                }
+                if Int.random(in: 0..<4, using: &random) > 0 { reference.issued = PartialDate(year: Int.random(in: 1999...2001, using: &random)) }
+                return reference
+            }
+            let index = ReferenceIndex(references)
+            for family in families {
+                for year in years + [nil] {
+                    let part = CitationPart(span: TextRange(0, 1), authors: [family], year: year)
+                    let expected: Int? = year.flatMap { year in
+                        references.firstIndex { reference in
+                            guard reference.issued?.year == Int(year.prefix(4)), let first = reference.authors.first else { return false }
+                            return NameFolding.fold(first.family ?? first.literal ?? "") == NameFolding.fold(family)
+                        }
+                    }
+                    #expect(index.cited(by: part) == expected, "\(family) \(year ?? "-") in \(references.map { ($0.authors.first, $0.issued?.year) })")
+                }
+            }
+            #expect(index.cited(by: CitationPart(span: TextRange(0, 1), authors: [], year: "2000")) == nil)
+        }
+    }
 }
 
 @Suite struct ReferenceTaggerTests {

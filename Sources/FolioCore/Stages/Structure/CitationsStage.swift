@@ -39,7 +39,7 @@ public struct CitationsStage: Stage {
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
-        let references = document.references
+        let references = ReferenceIndex(document.references)
         var citations: [Citation] = []
         for range in document.proseRanges() {
             citations += find(in: range, text, references: references, previous: citations.last)
@@ -47,7 +47,7 @@ public struct CitationsStage: Stage {
         document.citations = citations
     }
 
-    func find(in range: TextRange, _ text: WorkingText, references: [Reference], previous: Citation?) -> [Citation] {
+    func find(in range: TextRange, _ text: WorkingText, references: ReferenceIndex, previous: Citation?) -> [Citation] {
         var result: [Citation] = []
         var index = range.start
         while index < range.end {
@@ -67,7 +67,7 @@ public struct CitationsStage: Stage {
     }
 
     /// The citation in a parenthesis, or nil when it holds something else.
-    func citation(_ inner: TextRange, whole: TextRange, rangeStart: Int, _ text: WorkingText, references: [Reference],
+    func citation(_ inner: TextRange, whole: TextRange, rangeStart: Int, _ text: WorkingText, references: ReferenceIndex,
                   previous: Citation?) -> Citation? {
         var parts: [CitationPart] = []
         var start = inner.start
@@ -102,7 +102,7 @@ public struct CitationsStage: Stage {
                 span = TextRange(namesStart, piece.end)
             }
             var part = CitationPart(span: span, authors: authors, year: group(2), locator: group(3))
-            part.reference = link(part, references)
+            part.reference = references.cited(by: part)
             parts.append(part)
         }
         guard !parts.isEmpty else { return nil }
@@ -213,15 +213,5 @@ public struct CitationsStage: Stage {
         "Moreover", "Furthermore", "Following", "Like", "Unlike", "Per", "Cf.", "Here", "There", "Yet", "So", "Then",
         "Indeed", "Similarly", "Likewise", "Recently", "Later", "Earlier", "Already", "Only", "Even", "Both", "Neither",
     ]
-
-    /// The reference a part cites: same first author (folded) and same year.
-    func link(_ part: CitationPart, _ references: [Reference]) -> Int? {
-        guard let author = part.authors.first.map(NameFolding.fold), let year = part.year else { return nil }
-        let printedYear = Int(year.prefix(4))
-        return references.firstIndex { reference in
-            // The year first: it is cheap, and most references fail it.
-            guard reference.issued?.year == printedYear, let first = reference.authors.first else { return false }
-            return NameFolding.fold(first.family ?? first.literal ?? "") == author
-        }
-    }
 }
+
