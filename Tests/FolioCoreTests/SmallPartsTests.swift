@@ -211,6 +211,15 @@ import Testing
         }
     }
 
+    /// A string's UTF-8 lent where it is kept: the bytes of short (inline) and long strings,
+    /// ASCII and beyond, and of a string that is a bridged `NSString`.
+    @Test func utf8BytesAreTheStringsUTF8() {
+        let long = String(repeating: "défini—𝄞 ", count: 20)
+        for text in ["", "a", "é", "short ascii", long, String(long.dropFirst(3)), NSString(string: long) as String, "\u{0}x"] {
+            #expect(text.withUTF8Bytes { Array($0) } == Array(text.utf8), "\(text.debugDescription)")
+        }
+    }
+
     /// UTF-16 units made by hand from a string's UTF-8 and from code points, and strings made
     /// back from them, as the standard library makes them (one, two, three and four bytes;
     /// ill-formed units repaired).

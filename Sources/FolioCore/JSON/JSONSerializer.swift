@@ -37,11 +37,7 @@ public struct JSONSerializer {
     }
 
     static func writeString(_ string: String, into output: inout ByteWriter) {
-        // Read where the string keeps its bytes, not through `withUTF8`, which may copy a
-        // string of another form and so retains and releases every one it is given.
-        if string.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0, into: &output) }) != nil { return }
-        var string = string
-        string.withUTF8 { writeString(utf8: $0, into: &output) }
+        string.withUTF8Bytes { writeString(utf8: $0, into: &output) }
     }
 
     /// A string given as its UTF-8, quoted and escaped.

@@ -100,8 +100,7 @@ public enum TEIDateAttributes {
     /// allowed), a month of 1–12, a day of 1–31. Read from the bytes: every date of every paper
     /// is asked, twice.
     static func isoDate(_ value: String) -> String? {
-        var value = value
-        let isDate = value.withUTF8 { bytes -> Bool in
+        let isDate = value.withUTF8Bytes { bytes -> Bool in
             var start = 0, index = 0
             for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "-") {
                 guard index < 3 else { return false }

@@ -129,8 +129,7 @@ struct FeatureHash {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add($0) }
+        text.withUTF8Bytes { add($0) }
     }
 
     mutating func addSeparator() { hash.add(UInt8(ascii: "|")) }

@@ -121,8 +121,7 @@ public struct CitationsStage: Stage {
     /// `splitAuthors` of an ASCII text, read from its bytes (nil beyond ASCII): the general
     /// way costs a pattern search and three Foundation splits, for every citation of a paper.
     static func splitASCIIAuthors(_ text: String) -> [String]? {
-        var text = text
-        return text.withUTF8 { bytes -> [String]? in
+        text.withUTF8Bytes { bytes -> [String]? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             // `\s*et al\.?` taken out: the white space before it back to where the last one ended.
             var kept: [UInt8] = []
