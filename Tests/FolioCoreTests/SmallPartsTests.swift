@@ -20,6 +20,25 @@ import Testing
         #expect("see www.x.org".containsASCII(anyOf: "http", "www.") && !"see ww.x".containsASCII(anyOf: "http", "www."))
     }
 
+    /// Property: `rangeOfText` finds what Foundation's `range(of:)` finds, where it searches
+    /// bytes (Latin letters, punctuation, quotation marks) and where it asks Foundation
+    /// (combining marks, characters equivalent to others, Korean): the first place, an empty
+    /// needle nowhere, a letter and its combining accent as one.
+    @Test func rangeOfTextIsFoundationsRange() {
+        var generator = SeededGenerator(seed: 5)
+        let pieces = ["J.", " ", "Phys", ".", "Rev", "A", "a", "e", ", ", "://", "é", "e\u{301}", "\u{301}", "Å", "\u{212B}", "\u{2000}", "\u{2002}",
+                      "“", "”", "–", "’", "…", "ſ", "ß", "(", ")", "\r\n", "\r", "\n", "가", "\u{1100}\u{1161}", "\u{1100}"]
+        for _ in 0..<20_000 {
+            func random(_ most: Int) -> String {
+                (0..<Int.random(in: 0...most, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            let text = random(8), needle = random(3)
+            let expected = text.range(of: needle).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound) }
+            let found = text.rangeOfText(needle).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound) }
+            #expect(found == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+        }
+    }
+
     /// Property: in any case, the test finds what the lower-cased string holds, and says
     /// nothing beyond ASCII.
     @Test func anyCaseIsTheLowerCasedStrings() {

@@ -160,7 +160,7 @@ public struct ReferenceParser: Sendable {
     /// Fields the tagger filled with another field's words, or with debris.
     func dropMisplacedFields(_ fields: inout Reference, _ printed: String) {
         // A link is no publisher; a work with a volume and pages is in a journal, not published.
-        if let publisher = fields.publisher, publisher.contains("://") || publisher.hasPrefix("www.") || publisher == fields.containerTitle {
+        if let publisher = fields.publisher, publisher.containsText("://") || publisher.hasPrefix("www.") || publisher == fields.containerTitle {
             fields.publisher = nil
         }
         if fields.containerTitle == nil, fields.volume != nil, fields.page != nil, let publisher = fields.publisher {
@@ -179,7 +179,7 @@ public struct ReferenceParser: Sendable {
         if printed.containsASCII("et al"), let group = printed.firstMatch(ofPattern: Self.collaboration), let bracketed = group[1] {
             let inside = String(bracketed)
             func within(_ value: String?) -> Bool {
-                value.map { inside.contains($0.trimmed(Self.brackets)) } == true
+                value.map { inside.containsText($0.trimmed(Self.brackets)) } == true
             }
             if within(fields.title) { fields.title = nil }
             if within(fields.publisher) { fields.publisher = nil }
@@ -240,7 +240,7 @@ public struct ReferenceParser: Sendable {
             fields.title = fields.title ?? String(title)
             journal = String(name)
         }
-        if let end = printed.range(of: journal)?.upperBound,
+        if let end = printed.rangeOfText(journal)?.upperBound,
            let bracket = String(printed[end...]).firstMatch(ofPattern: #"\A\.?\s*\(\s*[\p{L}.\s]{1,30}\)"#), let part = bracket[0] {
             journal += String(part).drop { $0 == "." }.description
         }
@@ -625,7 +625,7 @@ public struct ReferenceParser: Sendable {
             let next = index + 1 < pieces.count ? pieces[index + 1] : nil
             if words.count == 1 || (words.count <= 3 && !words.contains(where: isInitialWord) && words.dropFirst().allSatisfy(isParticle) == false && next.map(isInitials) == true) {
                 // `Smith, J.` / `Fix, Liana`: an inverted name over two pieces.
-                if let next, isInitials(next) || (names.isEmpty && isGiven(next) && string.contains(pieces[index] + ", " + next)) {
+                if let next, isInitials(next) || (names.isEmpty && isGiven(next) && string.containsText(pieces[index] + ", " + next)) {
                     names.append(Name(family: pieces[index], given: next))
                     index += 2
                     continue

@@ -60,13 +60,28 @@ extension String {
 
     /// `containsASCII(_:)` for a needle known only when running.
     package func containsASCII(_ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { containsBytes($0) }
+        needle.withUTF8Bytes { containsBytes($0) }
     }
 
     private func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = self
-        return text.withUTF8 { holdsASCII($0, needle) }
+        withUTF8Bytes { holdsASCII($0, needle) }
+    }
+
+    /// Foundation's `range(of:)`, which compares composed characters alike (`é` written as
+    /// one code point or two), searched as bytes where that compares the same: Foundation's
+    /// search costs tens of thousands of instructions a call, and a reference's journal is
+    /// looked for in the reference. That is where text and needle hold only code points below
+    /// U+0300 (where the combining marks begin; none of them is canonically equivalent to
+    /// another string) and general punctuation from U+2002 (dashes, quotation marks: none
+    /// decomposes, combines or is a mark).
+    package func rangeOfText(_ needle: String) -> Range<String.Index>? {
+        func comparesAsBytes(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2002...0x206F).contains($0.value) }
+        }
+        guard comparesAsBytes(self), comparesAsBytes(needle) else { return range(of: needle) }
+        guard let offset = withUTF8Bytes({ text in needle.withUTF8Bytes { firstOffset(of: $0, in: text) } }) else { return nil }
+        let start = utf8.index(startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 
     /// Whether the text holds any of `needles` (ASCII), byte for byte.
@@ -81,8 +96,7 @@ extension String {
     package func containsASCIIInAnyCase(anyOf needles: [String]) -> Bool? {
         // Lower-cased once, byte by byte, into memory lent for the question: a reference is asked
         // ten needles, and each had made a string and walked it again.
-        var text = self
-        return text.withUTF8 { bytes -> Bool? in
+        withUTF8Bytes { bytes -> Bool? in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lowered -> Bool? in
                 for index in bytes.indices {
                     let byte = bytes[index]
@@ -220,12 +234,16 @@ extension [UInt16] {
 
 /// Whether `text` (UTF-8 bytes or UTF-16 units) holds the ASCII `needle`, unit for unit.
 private func holdsASCII<Unit: FixedWidthInteger>(_ text: UnsafeBufferPointer<Unit>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    needle.isEmpty || firstOffset(of: needle, in: text) != nil
+}
+
+/// Where `needle` (ASCII, not empty) first stands in `text`, unit for unit.
+private func firstOffset<Unit: FixedWidthInteger>(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<Unit>) -> Int? {
     let count = needle.count
-    guard count > 0 else { return true }
-    guard text.count >= count else { return false }
+    guard count > 0, text.count >= count else { return nil }
     let first = Unit(needle[0])
     for start in 0...(text.count - count) where text[start] == first {
-        if (1..<count).allSatisfy({ text[start + $0] == Unit(needle[$0]) }) { return true }
+        if (1..<count).allSatisfy({ text[start + $0] == Unit(needle[$0]) }) { return start }
     }
-    return false
+    return nil
 }

@@ -98,7 +98,7 @@ public struct QuotationsStage: Stage {
     func firstAuthor(of index: Int, _ document: Document) -> TextRange? {
         guard let part = document.citations[index].parts.first, let author = part.authors.first, !author.isEmpty else { return nil }
         let words = document.text.string(part.span)
-        guard let found = words.range(of: author) else { return nil }
+        guard let found = words.rangeOfText(author) else { return nil }
         let start = part.span.start + words.unicodeScalars.distance(from: words.unicodeScalars.startIndex, to: found.lowerBound)
         return TextRange(start, start + author.unicodeScalars.count)
     }
