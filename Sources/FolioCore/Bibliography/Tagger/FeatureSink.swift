@@ -11,19 +11,22 @@ protocol FeatureSink {
 }
 
 // One to three values, without an array made for them: twenty features a token, on every
-// reference Folio reads.
+// reference Folio reads. Inlined, so that the feature's name is a literal where it is begun.
 extension FeatureSink {
+    @inline(__always)
     mutating func add(_ name: StaticString) {
         begin(name)
         end()
     }
 
+    @inline(__always)
     mutating func add(_ name: StaticString, _ value: String) {
         begin(name)
         append(value, separated: false)
         end()
     }
 
+    @inline(__always)
     mutating func add(_ name: StaticString, _ first: String, _ second: String) {
         begin(name)
         append(first, separated: false)
@@ -31,6 +34,7 @@ extension FeatureSink {
         end()
     }
 
+    @inline(__always)
     mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String) {
         begin(name)
         append(first, separated: false)
@@ -97,6 +101,7 @@ struct FeatureWeightSums: FeatureSink {
         (self.table, self.entries, self.weights, self.present, self.tokens) = (table, entries, weights, present, tokens)
     }
 
+    @inline(__always)
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
     mutating func append(_ value: String, separated: Bool) {
         if separated { feature.addSeparator() }
@@ -120,6 +125,9 @@ struct FeatureHash {
 
     init() {}
 
+    // Inlined where a feature is begun with a literal name, the compiler hashes the name
+    // itself: twenty features a token were hashed again at every token.
+    @inline(__always)
     init(_ name: StaticString) {
         name.withUTF8Buffer { add($0) }
     }
