@@ -239,15 +239,16 @@ import Testing
         }
     }
 
-    /// UTF-16 units made by hand from a string's UTF-8 and from code points, and strings made
-    /// back from them, as the standard library makes them (one, two, three and four bytes;
-    /// ill-formed units repaired).
+    /// UTF-16 units and code points made by hand from a string's UTF-8, UTF-16 units from code
+    /// points, and strings made back from them, as the standard library makes them (one, two,
+    /// three and four bytes; ill-formed units repaired).
     @Test func utf16UnitsAgreeWithTheStandardLibrary() {
         let pieces = ["a", "é", "—", "𝄞", "\u{0}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}", "\u{10FFFF}", " ", "\r\n"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             #expect(text.utf16Units == Array(text.utf16), "\(text.debugDescription)")
+            #expect(text.scalarArray == Array(text.unicodeScalars), "\(text.debugDescription)")
             let scalars = Array(text.unicodeScalars)
             let from = Int.random(in: 0...scalars.count, using: &generator)
             #expect(scalars[from...].utf16Units == Array(String(scalars: scalars[from...]).utf16), "code points of \(text.debugDescription) from \(from)")

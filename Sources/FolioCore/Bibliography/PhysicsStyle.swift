@@ -147,7 +147,7 @@ enum PhysicsStyle {
         var otherDigits = false
 
         init(_ string: String) {
-            let scalars = Array(string.unicodeScalars)
+            let scalars = string.scalarArray
             func isDigit(_ index: Int) -> Bool { index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index]) }
             func at(_ index: Int, _ test: (Unicode.Scalar) -> Bool) -> Bool { index >= 0 && index < scalars.count && test(scalars[index]) }
             func skippingSpace(from index: Int, by step: Int) -> Int {

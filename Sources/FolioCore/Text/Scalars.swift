@@ -109,32 +109,56 @@ extension String {
     /// library copies the UTF-16 view through its generic path, a dozen instructions a unit,
     /// and regular expressions need a sentence in UTF-16 before anything else.
     var utf16Units: [UInt16] {
-        utf8.withContiguousStorageIfAvailable { bytes in
+        withUTF8Bytes { bytes in
             var units: [UInt16] = []
             units.reserveCapacity(bytes.count)
-            var index = 0
-            // The bytes are well-formed UTF-8: a String holds nothing else.
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    units.append(UInt16(lead))
-                    index += 1
-                } else if lead < 0xE0 {
-                    units.append(UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F))
-                    index += 2
-                } else if lead < 0xF0 {
-                    units.append(UInt16(lead & 0x0F) << 12 | UInt16(bytes[index + 1] & 0x3F) << 6 | UInt16(bytes[index + 2] & 0x3F))
-                    index += 3
+            UTF8Reading.forEachScalar(in: bytes) { value in
+                if value < 0x1_0000 {
+                    units.append(UInt16(truncatingIfNeeded: value))
                 } else {
-                    let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
                     units.append(UTF16.CodeUnit(0xD800 + ((value - 0x1_0000) >> 10)))
                     units.append(UTF16.CodeUnit(0xDC00 + ((value - 0x1_0000) & 0x3FF)))
-                    index += 4
                 }
             }
             return units
-        } ?? Array(utf16)
+        }
+    }
+
+    /// The string's code points, decoded from its UTF-8 bytes in one pass: `Array(unicodeScalars)`
+    /// counts them first and then copies them through the view, a reference three times over.
+    package var scalarArray: [Unicode.Scalar] {
+        withUTF8Bytes { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            UTF8Reading.forEachScalar(in: bytes) { scalars.append(Unicode.Scalar($0)!) }
+            return scalars
+        }
+    }
+}
+
+/// Reading the UTF-8 a string holds, which is well-formed: a String holds nothing else.
+enum UTF8Reading {
+    /// Hands `body` each code point's value, in order.
+    @inline(__always)
+    static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                body(UInt32(lead))
+                index += 1
+            } else if lead < 0xE0 {
+                body(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+                index += 2
+            } else if lead < 0xF0 {
+                body(UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
+                index += 3
+            } else {
+                body(UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                     | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F))
+                index += 4
+            }
+        }
     }
 }
 

@@ -62,7 +62,7 @@ public struct SourceText: Sendable {
     }
 
     public init(name: String, format: InputFormat, text: String) {
-        self.init(name: name, format: format, scalars: Array(text.unicodeScalars))
+        self.init(name: name, format: format, scalars: text.scalarArray)
     }
 
     public func string(_ range: SourceRange) -> String {

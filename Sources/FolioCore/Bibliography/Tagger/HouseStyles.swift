@@ -15,7 +15,7 @@ public enum HouseStyles {
 
         /// The string with each field's run marked: `<author>A. Name</author>, …`.
         public var labelled: String {
-            let scalars = Array(raw.unicodeScalars)
+            let scalars = raw.scalarArray
             var result = ""
             var open: ReferenceLabel = .other
             var position = 0

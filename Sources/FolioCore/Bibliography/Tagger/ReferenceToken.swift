@@ -10,7 +10,7 @@ public struct ReferenceToken: Sendable, Hashable {
     public var spaceBefore: Bool
 
     public static func tokenize(_ string: String) -> [ReferenceToken] {
-        let scalars = Array(string.unicodeScalars)
+        let scalars = string.scalarArray
         var tokens: [ReferenceToken] = []
         var index = 0
         var space = false

@@ -4,7 +4,7 @@ import Foundation
 /// the punctuation and quote marks around it; names are split as the rule parser splits them.
 enum TaggedReference {
     static func fields(_ raw: String, tokens: [ReferenceToken], labels: [ReferenceLabel]) -> Reference {
-        let scalars = Array(raw.unicodeScalars)
+        let scalars = raw.scalarArray
         var segments: [(ReferenceLabel, String)] = []
         var index = 0
         while index < tokens.count {
