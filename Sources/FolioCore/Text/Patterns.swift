@@ -84,6 +84,11 @@ extension String {
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 
+    /// Whether the text holds `needle` as Foundation's `contains` finds it: `rangeOfText(_:)`.
+    package func containsText(_ needle: String) -> Bool {
+        rangeOfText(needle) != nil
+    }
+
     /// Whether the text holds any of `needles` (ASCII), byte for byte.
     package func containsASCII(anyOf needles: StaticString...) -> Bool {
         needles.contains { containsASCII($0) }
@@ -104,30 +109,11 @@ extension String {
                     lowered[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
                 let lowered = UnsafeBufferPointer(rebasing: lowered[..<bytes.count])
-                return needles.contains { needle in
-                    var needle = needle
-                    return needle.withUTF8 { holdsASCII(lowered, $0) }
-                }
+                return needles.contains { needle in needle.withUTF8Bytes { holdsASCII(lowered, $0) } }
             }
         }
     }
 
-    /// Whether the text holds `needle` as Foundation's `contains` finds it, byte for byte when
-    /// the text is ASCII: there no combining mark can join a match to what follows, and
-    /// Foundation's search bridged the text to UTF-16 for every word asked.
-    ///
-    /// Below U+0300, where the combining marks begin, no two strings are canonically equivalent
-    /// unless they are equal: where text and needle stay below it (most Latin-script text), a
-    /// text without the needle's bytes holds nothing Foundation would find, and only a text
-    /// with them is asked (Foundation also keeps a match from splitting a character).
-    package func containsText(_ needle: String) -> Bool {
-        // One look at the text's bytes decides both: below `0x80` it is ASCII; below `0xCC`, the
-        // lead byte of U+0300 (continuation bytes are `0x80`–`0xBF`), it stays below U+0300.
-        let highest = utf8.max() ?? 0
-        if highest < 0x80 { return containsASCII(needle) }
-        if highest < 0xCC, needle.utf8.allSatisfy({ $0 < 0xCC }), !containsASCII(needle) { return false }
-        return contains(needle)
-    }
 }
 
 extension String {

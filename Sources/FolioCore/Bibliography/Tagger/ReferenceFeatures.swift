@@ -34,8 +34,7 @@ enum ReferenceFeatures {
     /// following LF. Most tokens are, and are read byte by byte: a character's case or count
     /// is a slow question for the standard library (grapheme breaks, Unicode's tables).
     static func isOneBytePerCharacter(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        word.withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 
     /// `word.count`, from the bytes where each is a character.
@@ -214,8 +213,7 @@ enum ReferenceFeatures {
         // ASCII (most words): byte by byte, each byte a character.
         // Written straight into the string: every token of every reference is asked.
         if oneBytePerCharacter {
-            var word = word
-            return word.withUTF8 { bytes in String(unsafeUninitializedCapacity: 12) { result in
+            return word.withUTF8Bytes { bytes in String(unsafeUninitializedCapacity: 12) { result in
                 var count = 0
                 for byte in bytes.prefix(12) {
                     let kind = (0x41...0x5A).contains(byte) ? UInt8(ascii: "X") : (0x61...0x7A).contains(byte) ? UInt8(ascii: "x")

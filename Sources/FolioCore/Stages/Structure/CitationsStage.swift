@@ -24,8 +24,7 @@ public struct CitationsStage: Stage {
     /// (ASCII in the pattern) or a word that stands for a year. Most parentheses of a paper
     /// hold neither, and the pattern tried every place of them.
     static func mayHoldYear(_ part: String) -> Bool {
-        var part = part
-        let hasYearOpening = part.withUTF8 { bytes in
+        let hasYearOpening = part.withUTF8Bytes { bytes in
             bytes.indices.dropLast().contains { index in
                 (bytes[index] == UInt8(ascii: "1") && (UInt8(ascii: "5")...UInt8(ascii: "9")).contains(bytes[index + 1]))
                     || (bytes[index] == UInt8(ascii: "2") && bytes[index + 1] == UInt8(ascii: "0"))
@@ -213,4 +212,3 @@ public struct CitationsStage: Stage {
         "Indeed", "Similarly", "Likewise", "Recently", "Later", "Earlier", "Already", "Only", "Even", "Both", "Neither",
     ]
 }
-
