@@ -17,17 +17,18 @@ import FolioBytes
 ///
 /// The tree holds elements, text and attributes of text only, as `XMLTree` builds it.
 struct XMLSerializer: ~Copyable {
-    private var output = ByteWriter()
+    private var output: ByteWriter
     private var indents: Bool
 
     private static let maximumIndentLevel = 30
 
-    init(indented: Bool) {
+    init(indented: Bool, capacity: Int) {
         indents = indented
+        output = ByteWriter(capacity: capacity)
     }
 
-    static func serialize(_ document: xmlDocPtr, indented: Bool) -> [UInt8] {
-        var serializer = XMLSerializer(indented: indented)
+    static func serialize(_ document: xmlDocPtr, indented: Bool, capacity: Int = 1 << 16) -> [UInt8] {
+        var serializer = XMLSerializer(indented: indented, capacity: capacity)
         serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         serializer.output.append(0x0A)
         var child = document.pointee.children

@@ -40,8 +40,9 @@ public final class XMLTree {
     /// The document as UTF-8 bytes with an XML declaration, as libxml2 writes it (see
     /// `XMLSerializer`): attributes in their order, no indentation inside mixed content, so
     /// the output is deterministic and text-faithful.
-    public func serialized(indented: Bool = true) -> [UInt8] {
-        XMLSerializer.serialize(document, indented: indented)
+    /// `capacity`: the bytes to make room for at first.
+    public func serialized(indented: Bool = true, capacity: Int = 1 << 16) -> [UInt8] {
+        XMLSerializer.serialize(document, indented: indented, capacity: capacity)
     }
 
     /// The document as libxml2's own `xmlDocDumpFormatMemoryEnc` writes it: what `serialized`

@@ -26,7 +26,11 @@ public struct JSONFormat: OutputFormat {
     /// only a document that fails is built as a tree, to say where and why.
     public func render(_ document: Document) throws -> [UInt8] {
         let validator = try Self.validator.get()
-        var output = CheckedWriter(writer: JSONStreamWriter(indent: indent), check: validator.streamCheck())
+        // Room for what papers make (two and a half to four bytes a code point of the input), so
+        // that the bytes are not copied into twice the room as they grow: a 10 MB paper's grew
+        // to a block beyond what a worker's heap holds, mapped anew and cleared by the kernel.
+        let room = document.source.scalars.count * 4 + 4096
+        var output = CheckedWriter(writer: JSONStreamWriter(indent: indent, capacity: room), check: validator.streamCheck())
         DocumentJSON(document).write(into: &output)
         if let bytes = output.finish() { return bytes }
         let violations = validator.validate(DocumentJSON(document).value()).map(\.description)

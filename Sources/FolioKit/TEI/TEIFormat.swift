@@ -31,6 +31,8 @@ public struct TEIFormat: OutputFormat {
                            "the TEI output would not match Folio's schema: \($0.message)")
             })
         }
-        return tree.serialized(indented: indent)
+        // Room for what papers make (under two and a half bytes a code point of the input): see
+        // `JSONFormat.render`.
+        return tree.serialized(indented: indent, capacity: document.source.scalars.count * 5 / 2 + 4096)
     }
 }
