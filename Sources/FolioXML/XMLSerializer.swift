@@ -27,7 +27,7 @@ struct XMLSerializer: ~Copyable {
         output = ByteWriter(capacity: capacity)
     }
 
-    static func serialize(_ document: xmlDocPtr, indented: Bool, capacity: Int = 1 << 16) -> [UInt8] {
+    static func serialize(_ document: xmlDocPtr, indented: Bool, capacity: Int) -> [UInt8] {
         var serializer = XMLSerializer(indented: indented, capacity: capacity)
         serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         serializer.output.append(0x0A)
