@@ -113,7 +113,6 @@ extension String {
             }
         }
     }
-
 }
 
 extension String {

@@ -81,14 +81,12 @@ enum SpeakerCues {
         // Each pattern only where its words are: most quotations have none of them near.
         let leadWords = LeadWords(units)
         // `according to` and `by` cues are tried only where their first words are.
-        if leadWords.according {
-            cues += accordingTo.matches(in: units, startingAtAnyOf: leadWords.accordingStarts).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
-        }
-        if leadWords.byName {
-            cues += byName.matches(in: units, startingAtAnyOf: leadWords.byNameStarts).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
-        }
-        if leadWords.possessive {
-            cues += possessive.matches(in: units).compactMap { $0.range(at: 1).map(offsets.scalarRange) }
+        let patterns: [(RegularExpression, isPresent: Bool, starts: [Int]?)] = [(accordingTo, leadWords.according, leadWords.accordingStarts),
+                                                                              (byName, leadWords.byName, leadWords.byNameStarts),
+                                                                              (possessive, leadWords.possessive, nil)]
+        for (expression, isPresent, starts) in patterns where isPresent {
+            let matches = starts.map { expression.matches(in: units, startingAtAnyOf: $0) } ?? expression.matches(in: units)
+            cues += matches.compactMap { $0.range(at: 1).map(offsets.scalarRange) }
         }
         if let match = lastVerbOfSaying(in: units, candidates: leadWords.verbs, adverbsStart: leadWords.adverbsStart) {
             let verbStart = offsets.scalarRange(match.range).lowerBound

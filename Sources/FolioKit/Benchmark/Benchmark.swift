@@ -58,7 +58,7 @@ public struct Benchmark: Sendable {
         let typical = folder + "/typical"
         var written = 0
         for (index, seed) in corpus.seeds.enumerated() {
-            try write(seed.text, typical + "/seed\(index).txt")
+            try write(seed.text, typical + "/" + Self.seedFile(index))
             written += 1
         }
         for index in 0..<max(0, papers - written) {
@@ -80,7 +80,7 @@ public struct Benchmark: Sendable {
         let pipeline = Pipeline(configuration: configuration)
         // The seeds once, untimed by stage, before the measured runs: what the first paper of a
         // process loads (start-up) is reported on its own, not charged to the stages that load it.
-        let seedInputs = inputs.filter { input in corpus.seeds.indices.contains { input.path.hasSuffix("/seed\($0).txt") } }
+        let seedInputs = inputs.filter { input in corpus.seeds.indices.contains { input.path.hasSuffix("/" + Self.seedFile($0)) } }
         let firstRun = try seconds {
             for input in seedInputs { try process(input, with: pipeline, into: folder + "/warm-up") }
         }
@@ -157,6 +157,9 @@ public struct Benchmark: Sendable {
             }
         }
     }
+
+    /// The file a seed is copied to among the typical papers, which the warm-up picks out again.
+    private static func seedFile(_ index: Int) -> String { "seed\(index).txt" }
 
     private func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = Date()
