@@ -406,6 +406,47 @@ import Testing
         #expect(hash.value == FeatureHash("pw=of|the").value && hash.value != FeatureHash("pw=of|thf").value)
     }
 
+    @Test func weightSumsAreEveryFeaturesWholeRowAddedInOrder() throws {
+        // Rows of many weights are added whole, eight at a time, and the others weight by
+        // weight: both must give, to the bit, the rows with their zeros added one by one.
+        let tagger = try #require(ReferenceTagger.shipped)
+        let full = try ReferenceTagger(serialized: String(contentsOfFile: Self.shippedModelPath, encoding: .utf8))
+        let tables = try #require(tagger.tables)
+        var rowsLaidOutWhole = 0, rowsOfWeights = 0
+        for reference in ["Smith, J. 2001. A title. Boston: Press.", "A. Einstein, B. Podolsky, and N. Rosen, Phys. Rev. 47, 777 (1935).",
+                          "Müller, Jürgen (2012): „Über die Zeit“. In: *Zeitschrift für Geschichte* 60 (3), S. 12–34.", "1999"] {
+            let tokens = ReferenceToken.tokenize(reference)
+            for isEdge in [false, true] {
+                let table = isEdge ? tables.edges : tables.emissions
+                let features = isEdge ? ReferenceFeatures.edgeFeatures(tokens) : ReferenceFeatures.features(tokens)
+                var expected = [Float](repeating: 0, count: tokens.count * table.width)
+                for (token, features) in features.enumerated() {
+                    for feature in features {
+                        guard let row = isEdge ? full.edgeWeights[feature] : full.weights[feature] else { continue }
+                        for (index, weight) in row.enumerated() { expected[token * table.width + index] += weight }
+                        if table.lookUp(FeatureHash(feature).value)?.dense != nil { rowsLaidOutWhole += 1 } else { rowsOfWeights += 1 }
+                    }
+                }
+                let sums = FeatureWeightSums.sums(tokens.count, in: table) { sink in
+                    if isEdge { ReferenceFeatures.edgeFeatures(tokens, into: &sink) } else { ReferenceFeatures.features(tokens, into: &sink) }
+                }
+                #expect(sums.weights.map(\.bitPattern) == expected.map(\.bitPattern), "\(reference) \(isEdge ? "edges" : "emissions")")
+            }
+        }
+        #expect(rowsLaidOutWhole > 0 && rowsOfWeights > 0, "both kinds of row were added")
+    }
+
+    @Test func rowsOfManyWeightsAreLaidOutWhole() {
+        var table = FeatureTable(capacity: 4, width: 17)
+        let full = (0..<17).map { Float($0) - 8 }, sparse = [Float](repeating: 0, count: 16) + [2.5]
+        let added = (table.addRow(1, full.enumerated().map { ($0.offset, $0.element) }), table.addRow(2, sparse.enumerated().map { ($0.offset, $0.element) }))
+        #expect(added == (true, true))
+        let whole = table.lookUp(1)?.dense
+        #expect(whole != nil && table.lookUp(2)?.dense == nil && table.lookUp(3) == nil)
+        #expect(whole.map { Array(table.denseRows[$0..<($0 + 17)]) } == full)
+        #expect(table.fullRow(of: 1) == full && table.fullRow(of: 2) == sparse)
+    }
+
     @Test func shapesSqueezeRunsOfKinds() {
         // What a shape is, character by character: the fast path for ASCII must agree.
         func reference(_ word: String) -> String {

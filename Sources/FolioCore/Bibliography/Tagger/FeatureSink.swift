@@ -70,6 +70,7 @@ struct FeatureStrings: FeatureSink {
 struct FeatureWeightSums: FeatureSink {
     private let table: FeatureTable
     private let entries: UnsafeBufferPointer<FeatureTable.Entry>
+    private let denseRows: UnsafeBufferPointer<Float>
     /// `[token * table.width + index]`.
     private let weights: UnsafeMutablePointer<Float>
     /// Whether each token had any feature the table has.
@@ -87,18 +88,21 @@ struct FeatureWeightSums: FeatureSink {
         weights.withUnsafeMutableBufferPointer { weights in
             present.withUnsafeMutableBufferPointer { present in
                 table.entries.withUnsafeBufferPointer { entries in
-                    var sink = FeatureWeightSums(table: table, entries: entries, weights: weights.baseAddress!, present: present.baseAddress!, tokens: tokens)
-                    features(&sink)
-                    precondition(sink.token == tokens, "features for another number of tokens")
+                    table.denseRows.withUnsafeBufferPointer { denseRows in
+                        var sink = FeatureWeightSums(table: table, entries: entries, denseRows: denseRows, weights: weights.baseAddress!,
+                                                     present: present.baseAddress!, tokens: tokens)
+                        features(&sink)
+                        precondition(sink.token == tokens, "features for another number of tokens")
+                    }
                 }
             }
         }
         return (weights, present)
     }
 
-    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, weights: UnsafeMutablePointer<Float>,
-                 present: UnsafeMutablePointer<Bool>, tokens: Int) {
-        (self.table, self.entries, self.weights, self.present, self.tokens) = (table, entries, weights, present, tokens)
+    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, denseRows: UnsafeBufferPointer<Float>,
+                 weights: UnsafeMutablePointer<Float>, present: UnsafeMutablePointer<Bool>, tokens: Int) {
+        (self.table, self.entries, self.denseRows, self.weights, self.present, self.tokens) = (table, entries, denseRows, weights, present, tokens)
     }
 
     @inline(__always)
@@ -108,11 +112,15 @@ struct FeatureWeightSums: FeatureSink {
         feature.add(value)
     }
     mutating func end() {
-        guard let row = table.row(of: feature.value) else { return }
+        guard let row = table.lookUp(feature.value) else { return }
         precondition(token < tokens, "a feature after the last token")
         present[token] = true
         let sums = weights + token * table.width
-        for entry in entries[row] { sums[Int(entry.index)] += entry.weight }
+        if let dense = row.dense {
+            ReferenceTagger.add(denseRows.baseAddress! + dense, count: table.width, to: sums)
+        } else {
+            for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
+        }
     }
     mutating func endToken() { token += 1 }
 }

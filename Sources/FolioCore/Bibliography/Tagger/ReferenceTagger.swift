@@ -70,19 +70,23 @@ public struct ReferenceTagger: Sendable {
     /// Adds `row` to the floats at `sums`, eight at a time: an edge row holds a weight for every
     /// pair of labels, and adding them one by one was most of tagging. Each sum is still made in
     /// the order of the features, so the result is the same to the bit.
-    private static func add(_ row: UnsafeBufferPointer<Float>, to sums: UnsafeMutablePointer<Float>) {
-        let count = row.count
-        let source = UnsafeRawPointer(row.baseAddress!), target = UnsafeMutableRawPointer(sums)
+    static func add(_ row: UnsafeBufferPointer<Float>, to sums: UnsafeMutablePointer<Float>) {
+        add(row.baseAddress!, count: row.count, to: sums)
+    }
+
+    /// `add(_:to:)` of `count` floats at `row`. Inlined where a tagged token's rows are added;
+    /// its indices cannot overflow, and are not checked at every step.
+    @inline(__always)
+    static func add(_ row: UnsafePointer<Float>, count: Int, to sums: UnsafeMutablePointer<Float>) {
         var index = 0
-        while index + 8 <= count {
-            let offset = index * MemoryLayout<Float>.stride
-            let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) + source.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-            target.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
-            index += 8
+        while index &+ 8 <= count {
+            let sum = UnsafeRawPointer(sums + index).loadUnaligned(as: SIMD8<Float>.self) + UnsafeRawPointer(row + index).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(sums + index).storeBytes(of: sum, as: SIMD8<Float>.self)
+            index &+= 8
         }
         while index < count {
             sums[index] += row[index]
-            index += 1
+            index &+= 1
         }
     }
 
