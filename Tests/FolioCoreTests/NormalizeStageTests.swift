@@ -17,6 +17,12 @@ import Testing
         #expect(document.repairs[0].before == "\u{FB01}" && document.repairs[0].after == "fi")
     }
 
+    @Test func everyLigatureExpandsAndEveryInvisibleGoes() throws {
+        let document = try normalize("\u{FB00} \u{FB01} \u{FB02} \u{FB03} \u{FB04} \u{FB05} \u{FB06} \u{0132} \u{0133} a\u{200B}\u{2060}\u{FEFF}\u{180E}b \u{FB07}\u{0134}")
+        #expect(output(document) == "ff fi fl ffi ffl st st IJ ij ab \u{FB07}\u{0134}")
+        #expect(document.repairs.map(\.rule) == Array(repeating: "ligature", count: 9) + Array(repeating: "invisible-character", count: 4))
+    }
+
     @Test func composesToNFC() throws {
         let document = try normalize("Ionas\u{0326}cu cafe\u{0301} e\u{0323}\u{0302}")
         #expect(output(document) == "Ionașcu café ệ")

@@ -27,14 +27,29 @@ public struct NormalizeStage: Stage {
                   normalizeWhiteSpace: try options.bool("whiteSpace", default: true))
     }
 
-    /// Typographic ligatures and what they stand for.
-    static let ligatures: [Unicode.Scalar: String] = [
-        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
-        "\u{FB05}": "st", "\u{FB06}": "st", "\u{0132}": "IJ", "\u{0133}": "ij",
-    ]
+    /// What a typographic ligature stands for; nil for another code point. A switch, not a
+    /// table: every code point beyond plain ASCII is asked, and hashing each cost more.
+    static func ligature(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0xFB00: "ff"
+        case 0xFB01: "fi"
+        case 0xFB02: "fl"
+        case 0xFB03: "ffi"
+        case 0xFB04: "ffl"
+        case 0xFB05, 0xFB06: "st"
+        case 0x0132: "IJ"
+        case 0x0133: "ij"
+        default: nil
+        }
+    }
 
     /// Invisible characters that carry nothing a reader sees.
-    static let invisibles: Set<Unicode.Scalar> = ["\u{200B}", "\u{2060}", "\u{FEFF}", "\u{180E}"]
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x2060, 0xFEFF, 0x180E: true
+        default: false
+        }
+    }
 
     static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -46,7 +61,7 @@ public struct NormalizeStage: Stage {
     /// Whether one of the rules before NFC handles `scalar`.
     func ownedByOtherRules(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return Self.isHorizontalSpace(scalar) || Self.ligatures[scalar] != nil || Self.invisibles.contains(scalar)
+        return Self.isHorizontalSpace(scalar) || Self.ligature(scalar) != nil || Self.isInvisible(scalar)
             || value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xAD || value == 0x2028 || value == 0x2029
     }
 
@@ -135,7 +150,7 @@ public struct NormalizeStage: Stage {
                     replace(1, with: [], rule: "control-character")
                     continue
                 }
-                if Self.invisibles.contains(scalar) {
+                if Self.isInvisible(scalar) {
                     replace(1, with: [], rule: "invisible-character")
                     continue
                 }
@@ -145,7 +160,7 @@ public struct NormalizeStage: Stage {
                     continue
                 }
             }
-            if expandLigatures, let expansion = Self.ligatures[scalar] {
+            if expandLigatures, let expansion = Self.ligature(scalar) {
                 replace(1, with: Array(expansion.unicodeScalars), rule: "ligature")
                 continue
             }
