@@ -264,6 +264,28 @@ import Testing
         #expect(document.events.allSatisfy { $0.sentence.start <= document.dates[$0.date].span.start && document.dates[$0.date].span.end <= $0.sentence.end })
     }
 
+    @Test func blankedSpansAreBlankedInEveryPieceTheyReach() {
+        // Against the whole text copied and blanked: random spans that nest, overlap, touch and
+        // reach past pieces, and random pieces.
+        var generator = SystemRandomNumberGenerator()
+        let scalars = Array("abcdefghij0123456789".unicodeScalars)
+        for _ in 0..<2_000 {
+            let spans = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                let start = Int.random(in: 0..<scalars.count, using: &generator)
+                return TextRange(start, Int.random(in: start...scalars.count, using: &generator))
+            }
+            var blanked = scalars
+            for span in spans { for position in span.start..<span.end { blanked[position] = DatesStage.blank } }
+            let blanks = DatesStage.BlankedSpans(spans)
+            for _ in 0..<5 {
+                let start = Int.random(in: 0...scalars.count, using: &generator)
+                let piece = TextRange(start, Int.random(in: start...scalars.count, using: &generator))
+                let text = blanks.text(of: piece, in: scalars)
+                #expect(Array(text) == Array(blanked[piece.start..<piece.end]), "\(spans) \(piece)")
+            }
+        }
+    }
+
     @Test func durationsAndVagueReferencesAreNoEvents() throws {
         let document = try process("For three years, recently, it rained annually.\n", stages: [ParagraphsStage(), DatesStage(), EventsStage()])
         #expect(document.dates.count == 3)
