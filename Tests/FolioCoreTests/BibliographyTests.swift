@@ -445,6 +445,10 @@ import Testing
         #expect(whole != nil && table.lookUp(2)?.dense == nil && table.lookUp(3) == nil)
         #expect(whole.map { Array(table.denseRows[$0..<($0 + 17)]) } == full)
         #expect(table.fullRow(of: 1) == full && table.fullRow(of: 2) == sparse)
+        // More weights than labels (a label given twice): refused, and nothing of it kept.
+        let (entries, denseRows) = (table.entries.count, table.denseRows.count)
+        let refused = table.addRow(3, (0..<40).map { ($0 % 17, Float(1)) })
+        #expect(!refused && table.lookUp(3) == nil && table.rowCount == 2 && table.entries.count == entries && table.denseRows.count == denseRows)
     }
 
     @Test func shapesSqueezeRunsOfKinds() {
@@ -567,6 +571,17 @@ import Testing
                 #expect(table.row(of: key).map { Array(table.entries[$0].map(\.weight)) } == entries.map(\.weight))
             }
             #expect(rows > 0 && rows == source.rowCount && table.rowCount == rows)
+        }
+    }
+
+    @Test func aModelRowGivingALabelTwiceIsReadFromItsStrings() throws {
+        // More weights than labels: too many for the hashed tables, read as the strings read them.
+        let (tokens, labels) = GoldAlignment.labels(raw: "Smith, J. 2001. A title. Boston: Press.", gold: .object(["title": .string("A title")]))
+        let text = ReferenceTagger.train([(tokens, labels)], epochs: 3).serialized() + "w=zzz\t" + (0..<40).map { "\($0 % 17):1.500" }.joined(separator: " ") + "\n"
+        let read = try ReferenceTagger(taggingWith: Array(text.utf8)), byStrings = try ReferenceTagger(serialized: text)
+        for raw in ["Smith, J. 2001. A title. Boston: Press.", "zzz 2001"] {
+            let tokens = ReferenceToken.tokenize(raw)
+            #expect(read.tag(tokens) == byStrings.tag(tokens), "\(raw)")
         }
     }
 

@@ -67,7 +67,8 @@ struct FeatureTable: Sendable {
     }
 
     /// Adds the row of the feature with hash `key`, given its weights by index (zeros are left
-    /// out); false when a row has that key already.
+    /// out); false when a row has that key already, or more weights than its width (an index
+    /// given twice, as no model Folio writes has): only the features' strings tell then.
     mutating func addRow(_ key: UInt64, _ weights: some Sequence<(Int, Float)>) -> Bool {
         precondition(rows < capacity, "more rows than the table was made for")
         var slot = Self.slot(key, mask)
@@ -79,6 +80,10 @@ struct FeatureTable: Sendable {
         for (index, weight) in weights where weight != 0 {
             precondition(index < width, "a weight outside its row")
             entries.append(Entry(index: UInt16(index), weight: weight))
+        }
+        guard entries.count - start <= width else {
+            entries.removeSubrange(start...)
+            return false
         }
         place(key, at: slot, entries: start..<entries.count)
         rows += 1
@@ -93,7 +98,8 @@ struct FeatureTable: Sendable {
         if Self.isDense(count: range.count, width: width), denseCount < Int(Int16.max) {
             placed.dense = Int16(denseCount)
             denseRows.append(contentsOf: repeatElement(0, count: width))
-            for entry in entries[range] { denseRows[denseCount * width + Int(entry.index)] = entry.weight }
+            // Added, not set: an index a damaged file gives twice weighs twice, as in `entries`.
+            for entry in entries[range] { denseRows[denseCount * width + Int(entry.index)] += entry.weight }
         }
         slots[slot] = placed
     }

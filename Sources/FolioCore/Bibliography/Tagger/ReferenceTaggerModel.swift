@@ -64,7 +64,7 @@ extension ReferenceTagger {
             let weights = entries.lazy.filter { $0.label < width }.map { ($0.label, $0.weight) }
             return isEdge ? edges.addRow(hash.value, weights) : emissions.addRow(hash.value, weights)
         }
-        // Two features share a hash: only their strings tell them apart.
+        // Two features share a hash, or a row gives a label twice: only their strings tell.
         guard distinct else {
             self = try ReferenceTagger(serialized: String(decoding: bytes, as: UTF8.self))
             return
