@@ -36,6 +36,18 @@ import Testing
 
     /// Property: over random texts, windows and both kinds of bounds, every pattern matches
     /// where, and with the groups, `NSRegularExpression` does.
+    @Test func patternsThatEndAlikeAreCompiledApart() {
+        // The cache hashes a pattern by its length and its last bytes: patterns equal there
+        // must still find their own expressions, each case apart.
+        let tail = String(repeating: "x", count: 20)
+        for (first, other) in [("a", "b"), ("b", "a")] {
+            #expect(Patterns.compiled(first + tail).firstMatch(in: (first + tail).utf16Units) != nil)
+            #expect(Patterns.compiled(first + tail).firstMatch(in: (other + tail).utf16Units) == nil)
+        }
+        #expect(Patterns.compiled("A" + tail, caseInsensitive: true).firstMatch(in: ("a" + tail).utf16Units) != nil)
+        #expect(Patterns.compiled("A" + tail).firstMatch(in: ("a" + tail).utf16Units) == nil)
+    }
+
     @Test func matchesAsFoundationDoes() throws {
         var generator = SystemRandomNumberGenerator()
         let compiled = try Self.patterns.map { entry in

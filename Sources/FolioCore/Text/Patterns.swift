@@ -6,15 +6,32 @@ import Synchronization
 /// itself on a short string such as a reference.
 package enum Patterns {
     /// By pattern, case-sensitive ones and case-insensitive ones apart: no key is made per call.
-    private static let cache = Mutex<(sensitive: [String: RegularExpression], insensitive: [String: RegularExpression])>(([:], [:]))
+    private static let cache = Mutex<(sensitive: [Key: RegularExpression], insensitive: [Key: RegularExpression])>(([:], [:]))
 
     package static func compiled(_ pattern: String, caseInsensitive: Bool = false) -> RegularExpression {
-        if let found = cache.withLock({ caseInsensitive ? $0.insensitive[pattern] : $0.sensitive[pattern] }) { return found }
+        let key = Key(pattern: pattern)
+        if let found = cache.withLock({ caseInsensitive ? $0.insensitive[key] : $0.sensitive[key] }) { return found }
         let expression = RegularExpression(pattern, caseInsensitive: caseInsensitive)
         cache.withLock {
-            if caseInsensitive { $0.insensitive[pattern] = expression } else { $0.sensitive[pattern] = expression }
+            if caseInsensitive { $0.insensitive[key] = expression } else { $0.sensitive[key] = expression }
         }
         return expression
+    }
+
+    /// A pattern as the cache's key, hashed by its length and its last sixteen bytes: a
+    /// string's own hash reads every byte (a pattern has hundreds) at every lookup, and patterns
+    /// that end alike are still told apart by comparing them whole.
+    private struct Key: Hashable {
+        let pattern: String
+
+        static func == (left: Key, right: Key) -> Bool { left.pattern == right.pattern }
+
+        func hash(into hasher: inout Hasher) {
+            pattern.withUTF8Bytes { bytes in
+                hasher.combine(bytes.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[max(0, bytes.count - 16)...]))
+            }
+        }
     }
 }
 
