@@ -34,8 +34,6 @@ import Testing
         (0..<match.numberOfRanges).map { match.range(at: $0) }
     }
 
-    /// Property: over random texts, windows and both kinds of bounds, every pattern matches
-    /// where, and with the groups, `NSRegularExpression` does.
     @Test func patternsThatEndAlikeAreCompiledApart() {
         // The cache hashes a pattern by its length and its last bytes: patterns equal there
         // must still find their own expressions, each case apart.
@@ -48,6 +46,8 @@ import Testing
         #expect(Patterns.compiled("A" + tail).firstMatch(in: ("a" + tail).utf16Units) == nil)
     }
 
+    /// Property: over random texts, windows and both kinds of bounds, every pattern matches
+    /// where, and with the groups, `NSRegularExpression` does.
     @Test func matchesAsFoundationDoes() throws {
         var generator = SystemRandomNumberGenerator()
         let compiled = try Self.patterns.map { entry in

@@ -5,7 +5,7 @@ import Synchronization
 /// .regularExpression)` compiles its pattern on every call, which costs five times the match
 /// itself on a short string such as a reference.
 package enum Patterns {
-    /// By pattern, case-sensitive ones and case-insensitive ones apart: no key is made per call.
+    /// By pattern, case-sensitive ones and case-insensitive ones apart.
     private static let cache = Mutex<(sensitive: [Key: RegularExpression], insensitive: [Key: RegularExpression])>(([:], [:]))
 
     package static func compiled(_ pattern: String, caseInsensitive: Bool = false) -> RegularExpression {
