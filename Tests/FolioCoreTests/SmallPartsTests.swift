@@ -33,9 +33,10 @@ import Testing
                 (0..<Int.random(in: 0...most, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             }
             let text = random(8), needle = random(3)
-            let expected = text.range(of: needle).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound) }
-            let found = text.rangeOfText(needle).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound) }
-            #expect(found == expected, "\(needle.debugDescription) in \(text.debugDescription)")
+            func bytes(_ range: Range<String.Index>) -> Range<Int> {
+                text.utf8.distance(from: text.startIndex, to: range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: range.upperBound)
+            }
+            #expect(text.rangeOfText(needle).map(bytes) == text.range(of: needle).map(bytes), "\(needle.debugDescription) in \(text.debugDescription)")
         }
     }
 

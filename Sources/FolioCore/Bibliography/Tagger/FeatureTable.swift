@@ -107,7 +107,7 @@ struct FeatureTable: Sendable {
     /// Whether a row of `count` weights of `width` is laid out whole: from a third of its
     /// weights (six of a token's seventeen labels, 97 of an edge's 289 pairs), which tagged
     /// references fastest (a half, a sixth and a tenth were measured too).
-    static func isDense(count: Int, width: Int) -> Bool { count * 3 >= width }
+    private static func isDense(count: Int, width: Int) -> Bool { count * 3 >= width }
 
     /// Where the weights of the feature with hash `key` are in `entries`; nil when the table
     /// has no such feature.
@@ -144,19 +144,16 @@ struct FeatureTable: Sendable {
 
     /// A table as `forEachRow` gave it: each row put straight into its slot, no probing, with
     /// its weights the next `count` of `entries`. nil when they do not make one (a slot outside
-    /// the table or taken twice, a weight outside its row, more or fewer weights than rows).
+    /// the table or taken twice, a weight outside its row, a row of more weights than its width,
+    /// more or fewer weights than rows).
     init?(slotCount: Int, width: Int, rows: [(slot: Int, key: UInt64, count: Int)], entries: [Entry]) {
         guard var table = FeatureTable(slotCount: slotCount, capacity: rows.count, width: width) else { return nil }
+        guard rows.allSatisfy({ (0...width).contains($0.count) }), rows.reduce(0, { $0 + $1.count }) == entries.count,
+              entries.allSatisfy({ Int($0.index) < width }) else { return nil }
+        table.entries = entries
         var start = 0
         for (slot, key, count) in rows {
-            guard key != 0, table.slots.indices.contains(slot), table.slots[slot].key == 0, count <= width, count <= entries.count - start else { return nil }
-            table.slots[slot].key = key
-            start += count
-        }
-        guard start == entries.count, entries.allSatisfy({ Int($0.index) < width }) else { return nil }
-        table.entries = entries
-        start = 0
-        for (slot, key, count) in rows {
+            guard key != 0, table.slots.indices.contains(slot), table.slots[slot].key == 0 else { return nil }
             table.place(key, at: slot, entries: start..<(start + count))
             start += count
         }

@@ -67,7 +67,7 @@ public struct QuotationsStage: Stage {
 
     /// A citation that starts right after `position` (`…” (Hale, 2000).`).
     func citation(after position: Int, _ document: Document) -> Int? {
-        let index = document.citations.partitioningIndex { $0.span.start >= position }
+        let index = document.firstCitation(from: position)
         guard index < document.citations.count else { return nil }
         let citation = document.citations[index]
         return citation.span.start - position <= 3
@@ -76,16 +76,15 @@ public struct QuotationsStage: Stage {
 
     /// The citation a block quote ends with.
     func citation(endingAt end: Int, within range: TextRange, _ document: Document) -> Int? {
-        // Citations are in order of their starts, and one that ends by `end` starts by it.
+        // One that ends by `end` starts before `end + 1`.
         let citations = document.citations
-        let first = citations.partitioningIndex { $0.span.start >= range.start }
-        let last = citations[first...].partitioningIndex { $0.span.start > end }
-        return citations[first..<last].lastIndex { $0.span.end <= end && end - $0.span.end <= 3 }
+        return citations[document.firstCitation(from: range.start)..<document.firstCitation(from: end + 1)]
+            .lastIndex { $0.span.end <= end && end - $0.span.end <= 3 }
     }
 
     /// A citation in the sentence before the quotation (`according to Hale (2000), “…”`).
     func citation(in sentence: TextRange, before position: Int, _ document: Document) -> Int? {
-        var index = document.citations.partitioningIndex { $0.span.start >= position } - 1
+        var index = document.firstCitation(from: position) - 1
         while index >= 0, document.citations[index].span.start >= sentence.start {
             if document.citations[index].span.end <= position { return index }
             index -= 1
@@ -105,6 +104,12 @@ public struct QuotationsStage: Stage {
 }
 
 extension Document {
+    /// The index of the first citation that starts at `position` or after (`citations.count`
+    /// for none): citations are in the order of their starts, so a binary search finds it.
+    func firstCitation(from position: Int) -> Int {
+        citations.partitioningIndex { $0.span.start >= position }
+    }
+
     /// The spans of the block quotes set off in the body.
     func blockQuoteSpans() -> Set<TextRange> {
         var spans: Set<TextRange> = []
