@@ -27,6 +27,8 @@ let package = Package(
         // ICU's headers clash with Foundation's own copy of ICU in a Swift target; the system's
         // ICU comes with libxml2's development package (libicu-dev).
         .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // Loops over text that a processor's vector instructions do eight code points at a time.
+        .target(name: "CTextKernels"),
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),
         // Growing byte buffers the JSON and XML writers write into.
@@ -38,6 +40,7 @@ let package = Package(
             name: "FolioCore",
             dependencies: [
                 "CICURegex",
+                "CTextKernels",
                 "FolioBytes",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
@@ -59,7 +62,7 @@ let package = Package(
         .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"]),
         .testTarget(name: "FolioBytesTests", dependencies: ["FolioBytes"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioBytes"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioBytes", "CTextKernels"]),
         .testTarget(name: "FolioKitTests", dependencies: ["FolioKit", "FolioFuzz"], exclude: ["Golden", "Regressions"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI", "CMallocTuning"]),
     ],

@@ -137,12 +137,24 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "é", "7", "-", "\u{AD}", " ", "\n", "\u{0C}", "\t", "\r", "🙂", ".", "Ж", "—", "\u{0B}"]
-        for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        // Long runs of printable ASCII and single spaces too, in parts of texts: those are
+        // copied eight code points at a time (`folio_copy_plain_ascii`), from anywhere in a block.
+        let plainPieces = ["a", "b", "7", ".", " ", "\u{7F}", "~", "!"]
+        for round in 0..<8_000 {
+            let isPlain = round % 2 == 1
+            let text = (0..<Int.random(in: 0...(isPlain ? 60 : 14), using: &generator)).map { _ in
+                (isPlain && Int.random(in: 0..<8, using: &generator) > 0 ? plainPieces : pieces).randomElement(using: &generator)!
+            }.joined()
             let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: text))
+            let start = isPlain ? Int.random(in: 0...working.count, using: &generator) : 0
+            let range = TextRange(start, isPlain ? Int.random(in: start...working.count, using: &generator) : working.count)
+            let scalars = Array(working.scalars[range.start..<range.end])
             for keep in [false, true] {
-                #expect(working.readingText(working.all, keepingEdgeSpaces: keep) == definition(Array(text.unicodeScalars), keepingEdgeSpaces: keep),
-                        "\(text.debugDescription)")
+                #expect(working.readingText(range, keepingEdgeSpaces: keep) == definition(scalars, keepingEdgeSpaces: keep),
+                        "\(text.debugDescription) \(range)")
+                working.withReadingText(range, keepingEdgeSpaces: keep) { bytes in
+                    #expect(String(decoding: bytes, as: UTF8.self) == definition(scalars, keepingEdgeSpaces: keep), "\(text.debugDescription) \(range)")
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+import CTextKernels
+
 extension WorkingText {
     /// The text of `range` as a reader sees it: line breaks, page breaks and indentation fold
     /// into single spaces, and a word broken at a line's end after a hyphen stays joined
@@ -50,6 +52,16 @@ extension WorkingText {
                     if value <= 0x20 && Self.isSpaceOrBreak(value) {
                         index = Self.foldSpaces(text, from: index, into: bytes, &length, keepingEdgeSpaces: keepingEdgeSpaces)
                         continue
+                    }
+                    // Within a line most of the text is printable ASCII and single spaces, copied
+                    // as they are: eight at a time, from the second code point on.
+                    if index > 0 {
+                        let copied = folio_copy_plain_ascii(UnsafeRawPointer(text.baseAddress! + index).assumingMemoryBound(to: UInt32.self), text.count - index, bytes + length)
+                        if copied > 0 {
+                            index += copied
+                            length += copied
+                            continue
+                        }
                     }
                     bytes[length] = UInt8(truncatingIfNeeded: value)
                     length += 1

@@ -1,0 +1,18 @@
+#ifndef FOLIO_TEXT_KERNELS_H
+#define FOLIO_TEXT_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Copies, as bytes, the code points from `text` on that the reading text writes unchanged:
+/// printable ASCII (0x21 to 0x7F), and a single space between two of them. Stops at the first
+/// other one (a line break, a second space, a letter beyond ASCII) and returns how many it
+/// copied. Reads `text[-1]` (the code point before, which the caller has written) and never
+/// goes past `text[available - 1]`: the last code point it copies has one after it.
+///
+/// It may write up to seven bytes past those it copies, into memory the caller has room in and
+/// writes over next. Eight code points at a time where the processor has SSE2; one at a time
+/// elsewhere, with the same result.
+size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes);
+
+#endif

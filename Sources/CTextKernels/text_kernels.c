@@ -1,0 +1,44 @@
+#include "text_kernels.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+static inline int is_printable(uint32_t value) { return value > 0x20 && value < 0x80; }
+
+/// Whether the code point at `text` is copied unchanged (see the header).
+static inline int is_plain(const uint32_t *text) {
+    return is_printable(text[0]) || (text[0] == 0x20 && is_printable(text[-1]) && is_printable(text[1]));
+}
+
+size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi32(0x20), beyond = _mm_set1_epi32(0x80);
+    // Code points are at most 0x10FFFF: the signed comparisons see them as the numbers they are.
+#define PRINTABLE(v) _mm_and_si128(_mm_cmpgt_epi32((v), space), _mm_cmplt_epi32((v), beyond))
+#define PLAIN(v, before, after) \
+    _mm_or_si128(PRINTABLE(v), _mm_and_si128(_mm_cmpeq_epi32((v), space), _mm_and_si128(PRINTABLE(before), PRINTABLE(after))))
+    while (index + 9 <= available) {
+        const uint32_t *at = text + index;
+        __m128i low = _mm_loadu_si128((const __m128i *)at), high = _mm_loadu_si128((const __m128i *)(at + 4));
+        __m128i plainLow = PLAIN(low, _mm_loadu_si128((const __m128i *)(at - 1)), _mm_loadu_si128((const __m128i *)(at + 1)));
+        __m128i plainHigh = PLAIN(high, _mm_loadu_si128((const __m128i *)(at + 3)), _mm_loadu_si128((const __m128i *)(at + 5)));
+        // Eight 32-bit values to eight bytes; a lane that is not plain may saturate, and is
+        // written over later.
+        __m128i halves = _mm_packs_epi32(low, high);
+        _mm_storel_epi64((__m128i *)(bytes + index), _mm_packus_epi16(halves, halves));
+        __m128i plainHalves = _mm_packs_epi32(plainLow, plainHigh);
+        unsigned plain = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(plainHalves, plainHalves)) & 0xFF;
+        if (plain != 0xFF) return index + (size_t)__builtin_ctz(~plain);
+        index += 8;
+    }
+#undef PLAIN
+#undef PRINTABLE
+#endif
+    while (index + 1 < available && is_plain(text + index)) {
+        bytes[index] = (uint8_t)text[index];
+        index += 1;
+    }
+    return index;
+}

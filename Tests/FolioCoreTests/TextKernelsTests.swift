@@ -1,0 +1,49 @@
+import CTextKernels
+import Testing
+
+@Suite struct TextKernelsTests {
+    /// What `folio_copy_plain_ascii` copies, one code point at a time.
+    private func plainPrefix(_ values: [UInt32], from start: Int) -> Int {
+        func isPrintable(_ value: UInt32) -> Bool { value > 0x20 && value < 0x80 }
+        var index = start
+        while index + 1 < values.count,
+              isPrintable(values[index]) || values[index] == 0x20 && isPrintable(values[index - 1]) && isPrintable(values[index + 1]) {
+            index += 1
+        }
+        return index - start
+    }
+
+    /// Property: eight at a time, it copies the same code points as one at a time, from every
+    /// place in a block, and stops before the last code point it is given.
+    @Test func copiesWhatOneAtATimeCopies() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt32] = [0x61, 0x7A, 0x21, 0x7F, 0x7E, 0x20, 0x20, 0x0A, 0x09, 0x1F, 0x80, 0xE9, 0x10FFFF, 0x41]
+        for _ in 0..<20_000 {
+            // Mostly letters, so that runs reach past a block of eight.
+            let text = (0..<Int.random(in: 2...40, using: &generator)).map { _ in
+                Int.random(in: 0..<6, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
+            }
+            let start = Int.random(in: 1..<text.count, using: &generator)
+            var bytes = [UInt8](repeating: 0, count: text.count + 8)
+            let copied = text.withUnsafeBufferPointer { text in
+                bytes.withUnsafeMutableBufferPointer { folio_copy_plain_ascii(text.baseAddress! + start, text.count - start, $0.baseAddress!) }
+            }
+            #expect(copied == plainPrefix(text, from: start), "\(text) from \(start)")
+            #expect(bytes[..<copied].map(UInt32.init) == Array(text[start..<(start + copied)]), "\(text) from \(start)")
+        }
+    }
+
+    @Test func keepsOnlySingleSpacesBetweenPrintables() {
+        func copied(_ text: String, from start: Int = 1) -> Int {
+            let values = text.unicodeScalars.map(\.value)
+            var bytes = [UInt8](repeating: 0, count: values.count + 8)
+            return values.withUnsafeBufferPointer { folio_copy_plain_ascii($0.baseAddress! + start, values.count - start, &bytes) }
+        }
+        #expect(copied("xword after word and more") == 23, "all but the last")
+        #expect(copied("xword  after word and more") == 4, "not a second space")
+        #expect(copied("xword after\nword and more") == 10, "not a line break")
+        #expect(copied("xword after é and more") == 10, "not a letter beyond ASCII, nor the space before it")
+        #expect(copied(" word after", from: 1) == 9, "a run after a space")
+        #expect(copied("xa  b") == 1, "not a space before a space")
+    }
+}
