@@ -42,3 +42,40 @@ size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *b
     }
     return index;
 }
+
+/// `folio_first_mark` with `N` marks (padded with the first), so that the loop over them unrolls.
+static inline size_t first_mark(const uint32_t *text, size_t count, const uint32_t *marks, const int N, uint32_t atLeast) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    __m128i wanted[8];
+    for (int mark = 0; mark < N; mark++) wanted[mark] = _mm_set1_epi32((int)marks[mark]);
+    // Code points are below 0x110000, and `atLeast` at most 0x7FFFFFFF: signed comparisons do.
+    const __m128i below = _mm_set1_epi32((int)atLeast - 1);
+    while (index + 8 <= count) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(text + index)), high = _mm_loadu_si128((const __m128i *)(text + index + 4));
+        __m128i foundLow = _mm_cmpgt_epi32(low, below), foundHigh = _mm_cmpgt_epi32(high, below);
+        for (int mark = 0; mark < N; mark++) {
+            foundLow = _mm_or_si128(foundLow, _mm_cmpeq_epi32(low, wanted[mark]));
+            foundHigh = _mm_or_si128(foundHigh, _mm_cmpeq_epi32(high, wanted[mark]));
+        }
+        __m128i found = _mm_packs_epi32(foundLow, foundHigh);
+        unsigned lanes = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(found, found)) & 0xFF;
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (text[index] >= atLeast) return index;
+        for (int mark = 0; mark < N; mark++) if (text[index] == marks[mark]) return index;
+    }
+    return count;
+}
+
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast) {
+    uint32_t padded[8];
+    for (size_t mark = 0; mark < 8; mark++) padded[mark] = marks[mark < markCount ? mark : 0];
+    if (markCount <= 1) return first_mark(text, count, padded, 1, atLeast);
+    if (markCount <= 2) return first_mark(text, count, padded, 2, atLeast);
+    if (markCount <= 4) return first_mark(text, count, padded, 4, atLeast);
+    return first_mark(text, count, padded, 8, atLeast);
+}

@@ -1,4 +1,5 @@
 import CTextKernels
+@testable import FolioCore
 import Testing
 
 @Suite struct TextKernelsTests {
@@ -45,5 +46,36 @@ import Testing
         #expect(copied("xword after é and more") == 10, "not a letter beyond ASCII, nor the space before it")
         #expect(copied(" word after", from: 1) == 9, "a run after a space")
         #expect(copied("xa  b") == 1, "not a space before a space")
+    }
+
+    /// Property: eight at a time, it finds the first mark (or code point from the bound on) that
+    /// one at a time finds, for one to eight marks, from every place in a block, and `count`
+    /// when there is none.
+    @Test func findsTheFirstMark() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt32] = [0x28, 0x29, 0x2E, 0x21, 0x22, 0x5B, 0x7F, 0x80, 0xE9, 0x201C, 0x10FFFF, 0x0A, 0x20]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
+            }
+            let marks = (0..<Int.random(in: 1...8, using: &generator)).map { _ in values.randomElement(using: &generator)! }
+            let atLeast: UInt32 = Bool.random(using: &generator) ? 0x80 : 0x7FFF_FFFF
+            let start = Int.random(in: 0...text.count, using: &generator)
+            let expected = text[start...].firstIndex { $0 >= atLeast || marks.contains($0) }.map { $0 - start } ?? text.count - start
+            let found = text.withUnsafeBufferPointer { text in
+                folio_first_mark(text.baseAddress! + start, text.count - start, marks, marks.count, atLeast)
+            }
+            #expect(found == expected, "\(text) from \(start), marks \(marks), from \(atLeast) on")
+        }
+    }
+
+    @Test func scansStopAtTheirMarks() {
+        let working = WorkingText(source: SourceText(name: "t", format: .plainText, text: "Plain words here, and then (a bracket) and “a quote”."))
+        let bracket = working.scalars.firstIndex(of: "(")!
+        #expect(working.firstPosition(from: 0, to: working.count, of: ScanMarks("(")) == bracket)
+        #expect(working.firstPosition(from: bracket + 1, to: working.count, of: ScanMarks("(")) == working.count, "none after it")
+        #expect(working.firstPosition(from: 0, to: bracket, of: ScanMarks("(")) == bracket, "none before the end given")
+        #expect(working.firstPosition(from: 0, to: working.count, of: ScanMarks("\"", beyondASCII: true)) == working.scalars.firstIndex(of: "“")!)
+        #expect(working.firstPosition(from: 5, to: 5, of: ScanMarks("(")) == 5, "an empty range")
     }
 }

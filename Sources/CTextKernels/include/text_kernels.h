@@ -15,4 +15,9 @@
 /// elsewhere, with the same result.
 size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes);
 
+/// The offset of the first of `count` code points at `text` that is one of the `markCount`
+/// values at `marks` (1 to 8) or at least `atLeast` (0x7FFFFFFF for no such bound); `count`
+/// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast);
+
 #endif

@@ -12,6 +12,9 @@ enum QuoteMarks {
         switch mark { case "”", "“", "\"", "»": true; default: false }
     }
 
+    /// What may be a quote mark: of ASCII only `"` opens a quotation.
+    static let candidates = ScanMarks("\"", beyondASCII: true)
+
     /// How far a quotation may run before an unmatched mark is given up.
     static let longest = 3000
 
@@ -20,8 +23,7 @@ enum QuoteMarks {
         var result: [(Int, Int)] = []
         var index = range.start
         while index < range.end {
-            // Of ASCII only `"` opens a quotation: the rest of a text is passed over at one test.
-            index = text.firstPosition(from: index, to: range.end) { $0 >= 0x80 || $0 == 0x22 }
+            index = text.firstPosition(from: index, to: range.end, of: Self.candidates)
             guard index < range.end else { break }
             let single = text[index] == "‘"
             guard single || isDoubleOpener(text[index]), opens(text, at: index, range) else {

@@ -21,7 +21,7 @@ public enum Sentences {
         func isSpace(_ position: Int) -> Bool { text[position].isWhitespace }
         while index < range.end {
             // Most code points are none of the marks asked about: passed over with one look.
-            index = text.firstPosition(from: index, to: range.end, where: isMark)
+            index = text.firstPosition(from: index, to: range.end, of: Self.marks)
             guard index < range.end else { break }
             let scalar = text[index]
             if scalar == "(" || scalar == "[" { depth += 1 }
@@ -47,12 +47,8 @@ public enum Sentences {
         return sentences
     }
 
-    /// Whether a code point is a bracket or a mark that may end a sentence: `( ) [ ] . ? !`.
-    @inline(__always)
-    private static func isMark(_ value: UInt32) -> Bool {
-        let marks: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x3F | 1 << 0x21
-        return value < 0x40 ? marks & (1 << UInt64(value)) != 0 : value == 0x5B || value == 0x5D
-    }
+    /// The brackets, and the marks that may end a sentence.
+    static let marks = ScanMarks("(", ")", "[", "]", ".", "?", "!")
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isUppercase || scalar.hasNumericType || "\"“‘'(«„[".unicodeScalars.contains(scalar)

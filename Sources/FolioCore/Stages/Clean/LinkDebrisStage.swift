@@ -11,6 +11,9 @@ public struct LinkDebrisStage: Stage {
 
     public init(options: inout Options) throws {}
 
+    /// Where link markup opens: a Markdown link's `[`, an autolink's `<`.
+    static let openings = ScanMarks("[", "<")
+
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
         let scalars = text.scalars
@@ -28,7 +31,7 @@ public struct LinkDebrisStage: Stage {
             index = range.end
         }
         while index < scalars.count {
-            index = text.firstPosition(from: index, to: scalars.count) { $0 == 0x5B || $0 == 0x3C }  // `[` or `<`
+            index = text.firstPosition(from: index, to: scalars.count, of: Self.openings)
             guard index < scalars.count else { break }
             switch scalars[index] {
             case "[":

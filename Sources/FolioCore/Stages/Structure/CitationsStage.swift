@@ -16,6 +16,9 @@ public struct CitationsStage: Stage {
 
     public init(options: inout Options) throws {}
 
+    /// Where a parenthetical citation opens.
+    static let openingBracket = ScanMarks("(")
+
     static let partPattern = RegularExpression(
         // Names start with a capital; a year may carry a letter (2000a), but `1970s` is a decade.
         #"^(?:(?:[Ss]ee|e\.g\.|[Cc]f\.|apud)[,:]?\s+)?(\p{Lu}[\p{L}’'\-.]*(?:(?:\s+|\s*,\s*)(?:and|&|e|și|y|und|of|the|for|de|van|von|der|den|da|do|dos|du|la|le|et al\.?|\p{Lu}[\p{L}’'\-.]*))*?)?[,]?\s*((?:1[5-9]|20)\d\d[a-rt-z]?|n\.\s?d\.|n/d|s\.d\.|in press|forthcoming)(?:\s*[:,]\s*((?:(?:pp?\.|[Aa]rt(?:icle|\.)|§|[Pp]ara(?:graph|\.)?|[Cc]hapter|[Cc]h\.|[Ss]ection|[Ss]ec\.)\s*)?[\dIVXLCivxlc]+°?(?:\.\d+)?(?:\s*[–-]\s*[\divxlc]+)?))?$"#)
@@ -50,7 +53,7 @@ public struct CitationsStage: Stage {
         var result: [Citation] = []
         var index = range.start
         while index < range.end {
-            index = text.firstPosition(from: index, to: range.end) { $0 == 0x28 }  // `(`
+            index = text.firstPosition(from: index, to: range.end, of: Self.openingBracket)
             guard index < range.end else { break }
             var close = index + 1
             while close < range.end, close - index < 300, text[close] != ")", text[close] != "(" { close += 1 }
