@@ -79,3 +79,42 @@ size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *mark
     if (markCount <= 4) return first_mark(text, count, padded, 4, atLeast);
     return first_mark(text, count, padded, 8, atLeast);
 }
+
+size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *units) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i highest = _mm_set1_epi32(0xFFFF), middle = _mm_set1_epi32(0x8000), middle16 = _mm_set1_epi16((short)0x8000);
+    while (index + 8 <= count) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(scalars + index)), high = _mm_loadu_si128((const __m128i *)(scalars + index + 4));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpgt_epi32(low, highest), _mm_cmpgt_epi32(high, highest))) != 0) break;
+        // SSE2 packs with signed saturation: moved to -0x8000...0x7FFF, packed, moved back.
+        __m128i packed = _mm_packs_epi32(_mm_sub_epi32(low, middle), _mm_sub_epi32(high, middle));
+        _mm_storeu_si128((__m128i *)(units + index), _mm_xor_si128(packed, middle16));
+        index += 8;
+    }
+#endif
+    for (; index < count && scalars[index] < 0x10000; index++) units[index] = (uint16_t)scalars[index];
+    return index;
+}
+
+size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi16(0x30), nine = _mm_set1_epi16(0x39), highestASCII = _mm_set1_epi16(0x7F);
+    const __m128i none = _mm_setzero_si128(), all = _mm_set1_epi16(-1);
+    while (index + 8 <= count) {
+        __m128i value = _mm_loadu_si128((const __m128i *)(units + index));
+        // Unsigned comparisons of 16-bit units, which SSE2 lacks, as saturating differences:
+        // a digit is neither below 0x30 nor above 0x39, an ASCII unit not above 0x7F.
+        __m128i digit = _mm_cmpeq_epi16(_mm_or_si128(_mm_subs_epu16(zero, value), _mm_subs_epu16(value, nine)), none);
+        __m128i isASCII = _mm_cmpeq_epi16(_mm_subs_epu16(value, highestASCII), none);
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, _mm_xor_si128(isASCII, all)));
+        if (found != 0) return index + (size_t)__builtin_ctz(found) / 2;
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (units[index] >= 0x80 || (units[index] >= 0x30 && units[index] <= 0x39)) return index;
+    }
+    return count;
+}

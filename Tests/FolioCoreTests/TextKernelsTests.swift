@@ -78,4 +78,41 @@ import Testing
         #expect(working.firstPosition(from: 0, to: working.count, of: ScanMarks("\"", beyondASCII: true)) == working.scalars.firstIndex(of: "“")!)
         #expect(working.firstPosition(from: 5, to: 5, of: ScanMarks("(")) == 5, "an empty range")
     }
+
+    /// Property: eight at a time, it narrows what one at a time narrows (each code point below
+    /// 0x10000, up to the first that is not), and the units are the code points'.
+    @Test func narrowsToUTF16() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt32] = [0x61, 0x00, 0x7FFF, 0x8000, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x1F642, 0x10FFFF, 0x201C]
+        for _ in 0..<20_000 {
+            let scalars = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<8, using: &generator) == 0 ? values.randomElement(using: &generator)! : UInt32.random(in: 0x20...0xFFFF, using: &generator)
+            }
+            let expected = scalars.firstIndex { $0 >= 0x10000 } ?? scalars.count
+            var units = [UInt16](repeating: 0, count: scalars.count)
+            let narrowed = scalars.withUnsafeBufferPointer { scalars in
+                units.withUnsafeMutableBufferPointer { folio_narrow_to_utf16(scalars.baseAddress, scalars.count, $0.baseAddress) }
+            }
+            #expect(narrowed == expected, "\(scalars)")
+            #expect(units[..<narrowed].map(UInt32.init) == Array(scalars[..<expected]), "\(scalars)")
+        }
+        let sentence: ArraySlice<Unicode.Scalar> = ArraySlice("A “quoted” 🙂 text of more than eight code points, 🙂🙂 and more".unicodeScalars)
+        #expect(sentence.utf16Units == Array(String(String.UnicodeScalarView(sentence)).utf16))
+    }
+
+    /// Property: eight at a time, it finds the first ASCII digit or unit beyond ASCII that one
+    /// at a time finds, from every place in a block.
+    @Test func findsTheFirstDigitOrUnitBeyondASCII() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt16] = [0x2F, 0x30, 0x39, 0x3A, 0x7F, 0x80, 0xFF, 0x2013, 0xD83D, 0xFFFF, 0x00]
+        for _ in 0..<20_000 {
+            let units = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<8, using: &generator) == 0 ? values.randomElement(using: &generator)! : UInt16.random(in: 0x00...0x7F, using: &generator) | 0x40
+            }
+            let start = Int.random(in: 0...units.count, using: &generator)
+            let expected = units[start...].firstIndex { $0 >= 0x80 || (0x30...0x39).contains($0) }.map { $0 - start } ?? units.count - start
+            let found = units.withUnsafeBufferPointer { folio_first_digit_or_beyond_ascii($0.baseAddress! + start, $0.count - start) }
+            #expect(found == expected, "\(units) from \(start)")
+        }
+    }
 }

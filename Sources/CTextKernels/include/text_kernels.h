@@ -20,4 +20,13 @@ size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *b
 /// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
 size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast);
 
+/// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long
+/// as each is one unit (below 0x10000); returns how many it wrote. The caller writes a code
+/// point that needs two and goes on.
+size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *units);
+
+/// The offset of the first of `count` UTF-16 units at `units` that is an ASCII digit or beyond
+/// ASCII (0x80 and up); `count` when none is.
+size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count);
+
 #endif

@@ -1,3 +1,5 @@
+import CTextKernels
+
 extension String {
     /// The string of these code points.
     public init(scalars: some Sequence<Unicode.Scalar>) {
@@ -169,20 +171,24 @@ extension ArraySlice<Unicode.Scalar> {
         // At most two units a code point, written through a pointer into temporary memory, then
         // copied: an array made with room it need not fill (`unsafeUninitializedCapacity`) is
         // allocated by code never specialized (see `Array(filledWith:count:)`), once a sentence.
+        // Eight code points of one unit each at a time (`folio_narrow_to_utf16`), a pair of
+        // surrogates one at a time.
         withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count * 2) { units in
-            var written = 0
-            for scalar in self {
-                let value = scalar.value
-                if value < 0x1_0000 {
-                    units[written] = UInt16(truncatingIfNeeded: value)
-                    written += 1
-                } else {
-                    units[written] = UTF16.leadSurrogate(scalar)
-                    units[written + 1] = UTF16.trailSurrogate(scalar)
+            withUnsafeBufferPointer { scalars in
+                let values = UnsafeRawPointer(scalars.baseAddress).map { $0.assumingMemoryBound(to: UInt32.self) }
+                var read = 0, written = 0
+                while read < scalars.count {
+                    let narrowed = folio_narrow_to_utf16(values! + read, scalars.count - read, units.baseAddress! + written)
+                    read += narrowed
+                    written += narrowed
+                    guard read < scalars.count else { break }
+                    units[written] = UTF16.leadSurrogate(scalars[read])
+                    units[written + 1] = UTF16.trailSurrogate(scalars[read])
+                    read += 1
                     written += 2
                 }
+                return Array(UnsafeBufferPointer(rebasing: units[..<written]))
             }
-            return Array(UnsafeBufferPointer(rebasing: units[..<written]))
         }
     }
 }
