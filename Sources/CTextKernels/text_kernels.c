@@ -80,6 +80,25 @@ size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *mark
     return first_mark(text, count, padded, 8, atLeast);
 }
 
+size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    // Code points are below 0x110000: signed comparisons do.
+    const __m128i above = _mm_set1_epi32((int)highest + 1);
+    while (index + 8 <= count) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(text + index)), high = _mm_loadu_si128((const __m128i *)(text + index + 4));
+        __m128i found = _mm_packs_epi32(_mm_cmplt_epi32(low, above), _mm_cmplt_epi32(high, above));
+        unsigned lanes = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(found, found)) & 0xFF;
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (text[index] <= highest) return index;
+    }
+    return count;
+}
+
 size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *units) {
     size_t index = 0;
 #if defined(__SSE2__)

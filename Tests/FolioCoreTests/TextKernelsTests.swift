@@ -115,4 +115,21 @@ import Testing
             #expect(found == expected, "\(units) from \(start)")
         }
     }
+
+    /// Property: eight at a time, it finds the first code point at most the bound that one at a
+    /// time finds, from every place in a block.
+    @Test func findsTheFirstAtMost() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [UInt32] = [0x00, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x2028, 0x10FFFF]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
+            }
+            let highest: UInt32 = [0x0A, 0x0C, 0x20].randomElement(using: &generator)!
+            let start = Int.random(in: 0...text.count, using: &generator)
+            let expected = text[start...].firstIndex { $0 <= highest }.map { $0 - start } ?? text.count - start
+            let found = text.withUnsafeBufferPointer { folio_first_at_most($0.baseAddress! + start, $0.count - start, highest) }
+            #expect(found == expected, "\(text) from \(start), at most \(highest)")
+        }
+    }
 }

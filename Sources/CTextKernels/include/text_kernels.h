@@ -20,6 +20,10 @@ size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *b
 /// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
 size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast);
 
+/// The offset of the first of `count` code points at `text` that is at most `highest` (at
+/// most 0x7FFFFFFF); `count` when none is. For the line breaks of a text.
+size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest);
+
 /// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long
 /// as each is one unit (below 0x10000); returns how many it wrote. The caller writes a code
 /// point that needs two and goes on.

@@ -263,20 +263,9 @@ extension UTF16 {
 extension UnsafeBufferPointer<Unicode.Scalar> {
     /// Where, from `start`, the first code point at or below the form feed (so possibly a line
     /// break) stands, or `end`. Lines are dozens of code points long: they are passed over
-    /// four at a time, two in each 64-bit word.
+    /// eight at a time (`folio_first_at_most`).
     func firstAtOrBelowFormFeed(from start: Int, to end: Int) -> Int {
-        var index = start
-        while index + 4 <= end, let base = UnsafeRawPointer(baseAddress) {
-            let pair = base.loadUnaligned(fromByteOffset: index * 4, as: UInt64.self)
-            let nextPair = base.loadUnaligned(fromByteOffset: index * 4 + 8, as: UInt64.self)
-            // A code point is below 0x110000, so its top bit is clear; taking 0x0D from one
-            // below 0x0D sets it. A borrow into the next code point happens only after such a
-            // one, which stops the skip anyway.
-            let fromLowest: UInt64 = 0x0000_000D_0000_000D, topBits: UInt64 = 0x8000_0000_8000_0000
-            guard ((pair &- fromLowest) | (nextPair &- fromLowest)) & topBits == 0 else { break }
-            index += 4
-        }
-        while index < end && self[index].value > 0x0C { index += 1 }
-        return index
+        guard start < end, let base = UnsafeRawPointer(baseAddress) else { return start }
+        return start + folio_first_at_most(base.assumingMemoryBound(to: UInt32.self) + start, end - start, 0x0C)
     }
 }
