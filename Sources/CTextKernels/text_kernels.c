@@ -1,5 +1,7 @@
 #include "text_kernels.h"
 
+#include <string.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -136,4 +138,46 @@ size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count) {
         if (units[index] >= 0x80 || (units[index] >= 0x30 && units[index] <= 0x39)) return index;
     }
     return count;
+}
+
+#if defined(__SSE2__)
+/// The lanes of sixteen bytes that a JSON string must escape, as bits.
+static inline unsigned json_escapes(__m128i value) {
+    // A byte at most 0x1F, unsigned: its minimum with 0x1F is itself.
+    __m128i found = _mm_cmpeq_epi8(_mm_min_epu8(value, _mm_set1_epi8(0x1F)), value);
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x22)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x5C)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x7F)));
+    return (unsigned)_mm_movemask_epi8(found);
+}
+#endif
+
+size_t folio_first_json_escape(const uint8_t *bytes, size_t count) {
+#if defined(__SSE2__)
+    size_t index = 0;
+    while (index + 16 <= count) {
+        unsigned lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + index)));
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 16;
+    }
+    if (index == count) return count;
+    unsigned lanes;
+    if (count >= 16) {
+        // The last sixteen bytes, some of them looked at already: those lanes are left out.
+        lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + count - 16))) >> (16 - (count - index));
+    } else {
+        // A short string (most keys and ids), padded with a letter to sixteen bytes.
+        uint8_t padded[16];
+        memset(padded, 0x61, sizeof padded);
+        memcpy(padded, bytes, count);
+        lanes = json_escapes(_mm_loadu_si128((const __m128i *)padded));
+    }
+    return lanes != 0 ? index + (size_t)__builtin_ctz(lanes) : count;
+#else
+    for (size_t index = 0; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F) return index;
+    }
+    return count;
+#endif
 }

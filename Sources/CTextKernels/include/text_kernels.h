@@ -33,4 +33,9 @@ size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *un
 /// ASCII (0x80 and up); `count` when none is.
 size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count);
 
+/// The offset of the first of `count` bytes of UTF-8 at `bytes` that a JSON string must escape
+/// (below 0x20, a quotation mark, a backslash, or 0x7F, which Folio escapes too); `count` when
+/// none is.
+size_t folio_first_json_escape(const uint8_t *bytes, size_t count);
+
 #endif
