@@ -140,6 +140,26 @@ size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count) {
     return count;
 }
 
+size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i none = _mm_setzero_si128();
+    while (index + 16 <= count) {
+        __m128i value = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // A byte of 0x80 and up has its top bit set; a NUL equals zero.
+        if ((_mm_movemask_epi8(value) | _mm_movemask_epi8(_mm_cmpeq_epi8(value, none))) != 0) break;
+        __m128i low = _mm_unpacklo_epi8(value, none), high = _mm_unpackhi_epi8(value, none);
+        _mm_storeu_si128((__m128i *)(scalars + index), _mm_unpacklo_epi16(low, none));
+        _mm_storeu_si128((__m128i *)(scalars + index + 4), _mm_unpackhi_epi16(low, none));
+        _mm_storeu_si128((__m128i *)(scalars + index + 8), _mm_unpacklo_epi16(high, none));
+        _mm_storeu_si128((__m128i *)(scalars + index + 12), _mm_unpackhi_epi16(high, none));
+        index += 16;
+    }
+#endif
+    for (; index < count && bytes[index] != 0 && bytes[index] < 0x80; index++) scalars[index] = bytes[index];
+    return index;
+}
+
 #if defined(__SSE2__)
 /// The lanes of sixteen bytes that a JSON string must escape, as bits.
 static inline unsigned json_escapes(__m128i value) {

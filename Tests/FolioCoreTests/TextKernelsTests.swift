@@ -146,4 +146,23 @@ import Testing
             #expect(bytes.withUnsafeBufferPointer { folio_first_json_escape($0.baseAddress, $0.count) } == expected, "\(bytes)")
         }
     }
+
+    /// Property: sixteen at a time, it widens the ASCII bytes before the first NUL or byte beyond
+    /// ASCII that one at a time widens, to the code points they are.
+    @Test func widensASCII() {
+        var generator = SystemRandomNumberGenerator()
+        let special: [UInt8] = [0x00, 0x01, 0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...50, using: &generator)).map { _ in
+                Int.random(in: 0..<16, using: &generator) == 0 ? special.randomElement(using: &generator)! : UInt8.random(in: 0x01...0x7F, using: &generator)
+            }
+            let expected = bytes.firstIndex { $0 == 0 || $0 >= 0x80 } ?? bytes.count
+            var scalars = [UInt32](repeating: 0xFFFF_FFFF, count: bytes.count)
+            let widened = bytes.withUnsafeBufferPointer { bytes in
+                scalars.withUnsafeMutableBufferPointer { folio_widen_ascii(bytes.baseAddress, bytes.count, $0.baseAddress) }
+            }
+            #expect(widened == expected, "\(bytes)")
+            #expect(scalars[..<widened] == bytes[..<expected].map(UInt32.init)[...], "\(bytes)")
+        }
+    }
 }

@@ -33,6 +33,10 @@ size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *un
 /// ASCII (0x80 and up); `count` when none is.
 size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count);
 
+/// Writes the first of `count` bytes at `bytes` as code points at `scalars`, as long as each is
+/// ASCII and not NUL; returns how many it wrote. For decoding UTF-8, most of which is ASCII.
+size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars);
+
 /// The offset of the first of `count` bytes of UTF-8 at `bytes` that a JSON string must escape
 /// (below 0x20, a quotation mark, a backslash, or 0x7F, which Folio escapes too); `count` when
 /// none is.
