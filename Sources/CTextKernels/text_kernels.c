@@ -82,6 +82,33 @@ size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *mark
     return first_mark(text, count, padded, 8, atLeast);
 }
 
+size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSingleSpaces) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi32(0x20), delete = _mm_set1_epi32(0x7F);
+    const __m128i spaces = passingSingleSpaces ? _mm_set1_epi32(-1) : _mm_setzero_si128();
+#define PRINTABLE(v) _mm_and_si128(_mm_cmpgt_epi32((v), space), _mm_cmplt_epi32((v), delete))
+#define PLAIN(v, after) _mm_or_si128(PRINTABLE(v), _mm_and_si128(spaces, _mm_and_si128(_mm_cmpeq_epi32((v), space), PRINTABLE(after))))
+    while (index + 9 <= count) {
+        const uint32_t *at = text + index;
+        __m128i plainLow = PLAIN(_mm_loadu_si128((const __m128i *)at), _mm_loadu_si128((const __m128i *)(at + 1)));
+        __m128i plainHigh = PLAIN(_mm_loadu_si128((const __m128i *)(at + 4)), _mm_loadu_si128((const __m128i *)(at + 5)));
+        __m128i plain = _mm_packs_epi32(plainLow, plainHigh);
+        unsigned lanes = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(plain, plain)) & 0xFF;
+        if (lanes != 0xFF) return index + (size_t)__builtin_ctz(~lanes);
+        index += 8;
+    }
+#undef PLAIN
+#undef PRINTABLE
+#endif
+    for (; index < count; index++) {
+        uint32_t value = text[index];
+        if (value > 0x20 && value < 0x7F) continue;
+        if (!(passingSingleSpaces && value == 0x20 && index + 1 < count && text[index + 1] > 0x20 && text[index + 1] < 0x7F)) break;
+    }
+    return index;
+}
+
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest) {
     size_t index = 0;
 #if defined(__SSE2__)

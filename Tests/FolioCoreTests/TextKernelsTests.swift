@@ -165,4 +165,26 @@ import Testing
             #expect(scalars[..<widened] == bytes[..<expected].map(UInt32.init)[...], "\(bytes)")
         }
     }
+
+    /// Property: eight at a time, it passes over what one at a time passes over: printable ASCII
+    /// and, when asked, a space before it, from every place in a block.
+    @Test func skipsPlainASCII() {
+        var generator = SystemRandomNumberGenerator()
+        let special: [UInt32] = [0x20, 0x20, 0x21, 0x7E, 0x7F, 0x0A, 0x09, 0xA0, 0xE9, 0x10FFFF]
+        func isPrintable(_ value: UInt32) -> Bool { value > 0x20 && value < 0x7F }
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<6, using: &generator) == 0 ? special.randomElement(using: &generator)! : 0x61
+            }
+            let passing = Bool.random(using: &generator)
+            let start = Int.random(in: 0...text.count, using: &generator)
+            var expected = start
+            while expected < text.count,
+                  isPrintable(text[expected]) || passing && text[expected] == 0x20 && expected + 1 < text.count && isPrintable(text[expected + 1]) {
+                expected += 1
+            }
+            let skipped = text.withUnsafeBufferPointer { folio_skip_plain_ascii($0.baseAddress! + start, $0.count - start, passing ? 1 : 0) }
+            #expect(skipped == expected - start, "\(text) from \(start), passing spaces: \(passing)")
+        }
+    }
 }

@@ -24,6 +24,10 @@ size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *mark
 /// most 0x7FFFFFFF); `count` when none is. For the line breaks of a text.
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest);
 
+/// How many of the `count` code points at `text` are printable ASCII (0x21 to 0x7E) or, with
+/// `passingSingleSpaces`, a space before such a one: the text cleaning leaves as it is.
+size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSingleSpaces);
+
 /// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long
 /// as each is one unit (below 0x10000); returns how many it wrote. The caller writes a code
 /// point that needs two and goes on.

@@ -1,3 +1,5 @@
+import CTextKernels
+
 /// Unicode NFC, ligatures, control and invisible characters, line ends and spaces.
 ///
 /// It keeps what later stages read as layout: form feeds (page breaks), line breaks and the
@@ -70,19 +72,11 @@ public struct NormalizeStage: Stage {
     /// space between most words (what `normalizeSpaces` would decide, without weighing the
     /// run). Most of a paper is passed over here, through a pointer.
     private static func skipPlain(_ scalars: [Unicode.Scalar], from start: Int, passingSingleSpaces: Bool) -> Int {
-        scalars.withUnsafeBufferPointer { scalars in
-            var index = start
-            while index < scalars.count {
-                let value = scalars[index].value
-                if value &- 0x21 < 0x5E {
-                    index += 1
-                } else if passingSingleSpaces && value == 0x20 && index + 1 < scalars.count && scalars[index + 1].value &- 0x21 < 0x5E {
-                    index += 2
-                } else {
-                    break
-                }
-            }
-            return index
+        guard start < scalars.count else { return start }
+        // Eight code points at a time (`folio_skip_plain_ascii`).
+        return start + scalars.withUnsafeBufferPointer { scalars in
+            let text = UnsafeRawPointer(scalars.baseAddress! + start).assumingMemoryBound(to: UInt32.self)
+            return folio_skip_plain_ascii(text, scalars.count - start, passingSingleSpaces ? 1 : 0)
         }
     }
 
