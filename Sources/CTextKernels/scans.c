@@ -1,0 +1,124 @@
+#include "text_kernels.h"
+#include "lanes.h"
+
+// Scans for the first code point (or unit, or byte) of a kind: a mark, a line break, a digit,
+// a byte a JSON string escapes.
+
+#include <string.h>
+
+/// `folio_first_mark` with `N` marks (padded with the first), so that the loop over them unrolls.
+static inline size_t first_mark(const uint32_t *text, size_t count, const uint32_t *marks, const int N, uint32_t atLeast) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    __m128i wanted[8];
+    for (int mark = 0; mark < N; mark++) wanted[mark] = _mm_set1_epi32((int)marks[mark]);
+    // `atLeast` is at most 0x7FFFFFFF: a signed comparison does.
+    const __m128i below = _mm_set1_epi32((int)atLeast - 1);
+    while (index + 8 <= count) {
+        eight value = load_eight(text + index);
+        __m128i foundLow = _mm_cmpgt_epi32(value.low, below), foundHigh = _mm_cmpgt_epi32(value.high, below);
+        for (int mark = 0; mark < N; mark++) {
+            foundLow = _mm_or_si128(foundLow, _mm_cmpeq_epi32(value.low, wanted[mark]));
+            foundHigh = _mm_or_si128(foundHigh, _mm_cmpeq_epi32(value.high, wanted[mark]));
+        }
+        unsigned lanes = lane_bits(foundLow, foundHigh);
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (text[index] >= atLeast) return index;
+        for (int mark = 0; mark < N; mark++) if (text[index] == marks[mark]) return index;
+    }
+    return count;
+}
+
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast) {
+    uint32_t padded[8];
+    for (size_t mark = 0; mark < 8; mark++) padded[mark] = marks[mark < markCount ? mark : 0];
+    if (markCount <= 1) return first_mark(text, count, padded, 1, atLeast);
+    if (markCount <= 2) return first_mark(text, count, padded, 2, atLeast);
+    if (markCount <= 4) return first_mark(text, count, padded, 4, atLeast);
+    return first_mark(text, count, padded, 8, atLeast);
+}
+
+size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i above = _mm_set1_epi32((int)highest + 1);
+    while (index + 8 <= count) {
+        eight value = load_eight(text + index);
+        unsigned lanes = lane_bits(_mm_cmplt_epi32(value.low, above), _mm_cmplt_epi32(value.high, above));
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (text[index] <= highest) return index;
+    }
+    return count;
+}
+
+size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi16(0x30), nine = _mm_set1_epi16(0x39), highestASCII = _mm_set1_epi16(0x7F);
+    const __m128i none = _mm_setzero_si128(), all = _mm_set1_epi16(-1);
+    while (index + 8 <= count) {
+        __m128i value = _mm_loadu_si128((const __m128i *)(units + index));
+        // Unsigned comparisons of 16-bit units, which SSE2 lacks, as saturating differences:
+        // a digit is neither below 0x30 nor above 0x39, an ASCII unit not above 0x7F.
+        __m128i digit = _mm_cmpeq_epi16(_mm_or_si128(_mm_subs_epu16(zero, value), _mm_subs_epu16(value, nine)), none);
+        __m128i isASCII = _mm_cmpeq_epi16(_mm_subs_epu16(value, highestASCII), none);
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, _mm_xor_si128(isASCII, all)));
+        if (found != 0) return index + (size_t)__builtin_ctz(found) / 2;
+        index += 8;
+    }
+#endif
+    for (; index < count; index++) {
+        if (units[index] >= 0x80 || (units[index] >= 0x30 && units[index] <= 0x39)) return index;
+    }
+    return count;
+}
+
+#if defined(__SSE2__)
+/// The lanes of sixteen bytes that a JSON string must escape, as bits.
+static inline unsigned json_escapes(__m128i value) {
+    // A byte at most 0x1F, unsigned: its minimum with 0x1F is itself.
+    __m128i found = _mm_cmpeq_epi8(_mm_min_epu8(value, _mm_set1_epi8(0x1F)), value);
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x22)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x5C)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x7F)));
+    return (unsigned)_mm_movemask_epi8(found);
+}
+#endif
+
+size_t folio_first_json_escape(const uint8_t *bytes, size_t count) {
+#if defined(__SSE2__)
+    size_t index = 0;
+    while (index + 16 <= count) {
+        unsigned lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + index)));
+        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
+        index += 16;
+    }
+    if (index == count) return count;
+    unsigned lanes;
+    if (count >= 16) {
+        // The last sixteen bytes, some of them looked at already: those lanes are left out.
+        lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + count - 16))) >> (16 - (count - index));
+    } else {
+        // A short string (most keys and ids), padded with a letter to sixteen bytes.
+        uint8_t padded[16];
+        memset(padded, 0x61, sizeof padded);
+        memcpy(padded, bytes, count);
+        lanes = json_escapes(_mm_loadu_si128((const __m128i *)padded));
+    }
+    return lanes != 0 ? index + (size_t)__builtin_ctz(lanes) : count;
+#else
+    for (size_t index = 0; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F) return index;
+    }
+    return count;
+#endif
+}
