@@ -187,4 +187,23 @@ import Testing
             #expect(skipped == expected - start, "\(text) from \(start), passing spaces: \(passing)")
         }
     }
+
+    /// Property: eight at a time, it counts the ASCII letters that one at a time counts, from
+    /// every place in a block, as code points and as UTF-16 units.
+    @Test func countsASCIILetters() {
+        var generator = SystemRandomNumberGenerator()
+        let special: [UInt32] = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x7A, 0x7B, 0x20, 0xC1, 0xE1, 0xFA, 0x2D, 0x10061]
+        func isLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<8, using: &generator) == 0 ? special.randomElement(using: &generator)! : UInt32.random(in: 0x61...0x7A, using: &generator)
+            }
+            let start = Int.random(in: 0...text.count, using: &generator)
+            let expected = (text[start...].firstIndex { !isLetter($0) } ?? text.count) - start
+            #expect(text.withUnsafeBufferPointer { folio_ascii_letters($0.baseAddress! + start, $0.count - start) } == expected, "\(text) from \(start)")
+            let units = text.map { UInt16(truncatingIfNeeded: $0) }
+            let expectedUnits = (units[start...].firstIndex { !isLetter(UInt32($0)) } ?? units.count) - start
+            #expect(units.withUnsafeBufferPointer { folio_ascii_letters16($0.baseAddress! + start, $0.count - start) } == expectedUnits, "\(units) from \(start)")
+        }
+    }
 }

@@ -20,6 +20,12 @@ size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *b
 /// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
 size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast);
 
+/// How many of the `count` code points at `text` are ASCII letters before the first that is not.
+size_t folio_ascii_letters(const uint32_t *text, size_t count);
+
+/// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
+size_t folio_ascii_letters16(const uint16_t *units, size_t count);
+
 /// The offset of the first of `count` code points at `text` that is at most `highest` (at
 /// most 0x7FFFFFFF); `count` when none is. For the line breaks of a text.
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest);

@@ -1,3 +1,4 @@
+import CTextKernels
 import Foundation
 
 /// Every word and stem the rules need, numbered: a sentence's words are looked up once, and
@@ -249,18 +250,20 @@ struct NeedsIndex: Sendable {
             var beyondASCII = false
             // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
             // surrogates is one).
-            while index < units.count {
-                let unit = units[index]
-                if unit < 0x80 {
-                    guard UTF16.isASCIILetter(unit) else { break }
-                    index += 1
-                } else {
-                    let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
-                    let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
-                    guard let scalar, scalar.isAlphabetic else { break }
-                    beyondASCII = true
-                    index += width
+            while true {
+                guard index < units.count else { break }
+                // Runs of ASCII letters eight units at a time (`folio_ascii_letters16`).
+                if UTF16.isASCIILetter(units[index]) {
+                    index += folio_ascii_letters16(units.baseAddress! + index, units.count - index)
+                    guard index < units.count else { break }
                 }
+                let unit = units[index]
+                guard unit >= 0x80 else { break }
+                let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
+                let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
+                guard let scalar, scalar.isAlphabetic else { break }
+                beyondASCII = true
+                index += width
             }
             guard index > start else { index += 1; continue }
             let first = units[start]

@@ -1,3 +1,4 @@
+import CTextKernels
 import Foundation
 
 /// The words a document uses, and how: the evidence for deciding about hyphens.
@@ -57,22 +58,19 @@ struct Vocabulary {
         letterRuns.reserveCapacity(scalars.count / 5)
         var pendingLeft: Range<Int>?
         scalars.withUnsafeBufferPointer { scalars in
+            guard let base = UnsafeRawPointer(scalars.baseAddress) else { return }
+            let values = base.assumingMemoryBound(to: UInt32.self)
             var index = 0
             while index < scalars.count {
                 guard scalars[index].isAlphabetic else { index += 1; continue }
                 let start = index
-                // The word's letters, and whether they are all ASCII and any in lower case, in one look.
+                // The word's letters, and whether they are all ASCII: runs of ASCII letters eight
+                // at a time (`folio_ascii_letters`), a letter beyond ASCII between them one at a time.
                 var isASCII = true
-                var hasLowerCaseASCII = false
-                while index < scalars.count {
-                    let value = scalars[index].value
-                    if value < 0x80 {
-                        guard (0x61...0x7A).contains(value | 0x20) else { break }
-                        if value >= 0x61 { hasLowerCaseASCII = true }
-                    } else {
-                        guard LatinLetters.isAlphabetic(scalars[index]) else { break }
-                        isASCII = false
-                    }
+                while true {
+                    index += folio_ascii_letters(values + index, scalars.count - index)
+                    guard index < scalars.count, scalars[index].value >= 0x80, LatinLetters.isAlphabetic(scalars[index]) else { break }
+                    isASCII = false
                     index += 1
                 }
                 let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
@@ -93,7 +91,7 @@ struct Vocabulary {
                     shapes.insert(shape)
                     pendingLeft = start..<index
                 }
-                if index - start >= 6 && !hasLowerCaseASCII {
+                if index - start >= 6 && !scalars[start..<index].contains(where: { (0x61...0x7A).contains($0.value) }) {
                     shapes.insert(shape)
                     for split in (start + 3)...(index - 3) {
                         shapes.insert(WordShapes.shape(of: scalars[start..<split]))
