@@ -24,6 +24,14 @@ static inline __m128i between(__m128i value, __m128i above, __m128i below) {
     return _mm_and_si128(_mm_cmpgt_epi32(value, above), _mm_cmplt_epi32(value, below));
 }
 
+/// Sixteen code points from `text` as bytes: each below 0x100 as it is, any above as 0xFF (the
+/// packs saturate). ASCII stays ASCII and nothing else becomes ASCII, so tests for ASCII
+/// code points, and for any beyond (the top bit), are made sixteen at a time on the bytes.
+static inline __m128i sixteen_bytes(const uint32_t *text) {
+    eight first = load_eight(text), second = load_eight(text + 8);
+    return _mm_packus_epi16(_mm_packs_epi32(first.low, first.high), _mm_packs_epi32(second.low, second.high));
+}
+
 /// The lanes of two halves of four (all ones or zero) as eight bits, the first lane lowest.
 static inline unsigned lane_bits(__m128i low, __m128i high) {
     __m128i halves = _mm_packs_epi32(low, high);

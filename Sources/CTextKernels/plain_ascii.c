@@ -13,22 +13,22 @@ static inline int is_plain(const uint32_t *text) {
 size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi32(0x20), beyond = _mm_set1_epi32(0x80);
-    while (index + 9 <= available) {
-        const uint32_t *at = text + index;
-        eight value = load_eight(at), before = load_eight(at - 1), after = load_eight(at + 1);
-        // Printable, or a space between two printable code points.
-        __m128i plainLow = _mm_or_si128(between(value.low, space, beyond),
-            _mm_and_si128(_mm_cmpeq_epi32(value.low, space), _mm_and_si128(between(before.low, space, beyond), between(after.low, space, beyond))));
-        __m128i plainHigh = _mm_or_si128(between(value.high, space, beyond),
-            _mm_and_si128(_mm_cmpeq_epi32(value.high, space), _mm_and_si128(between(before.high, space, beyond), between(after.high, space, beyond))));
-        // Eight 32-bit values to eight bytes; a lane that is not plain may saturate, and is
-        // written over later.
-        __m128i halves = _mm_packs_epi32(value.low, value.high);
-        _mm_storel_epi64((__m128i *)(bytes + index), _mm_packus_epi16(halves, halves));
-        unsigned plain = lane_bits(plainLow, plainHigh);
-        if (plain != 0xFF) return index + (size_t)__builtin_ctz(~plain);
-        index += 8;
+    const __m128i space = _mm_set1_epi8(0x20);
+    // Whether the code point before the sixteen is printable: carried from block to block.
+    unsigned before = (unsigned)is_printable(text[-1]);
+    while (index + 17 <= available) {
+        __m128i block = sixteen_bytes(text + index);
+        // Signed, a byte from 0x80 on is below zero: above the space is 0x21 to 0x7F.
+        unsigned printable = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(block, space));
+        unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, space));
+        unsigned printableBefore = (printable << 1 | before) & 0xFFFF;
+        unsigned printableAfter = printable >> 1 | (unsigned)is_printable(text[index + 16]) << 15;
+        unsigned plain = printable | (spaces & printableBefore & printableAfter);
+        // A lane that is not plain holds a stand-in byte, written over later.
+        _mm_storeu_si128((__m128i *)(bytes + index), block);
+        if (plain != 0xFFFF) return index + (size_t)__builtin_ctz(~plain);
+        before = printable >> 15;
+        index += 16;
     }
 #endif
     while (index + 1 < available && is_plain(text + index)) {
@@ -38,27 +38,26 @@ size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *b
     return index;
 }
 
+/// Printable for cleaning: 0x21 to 0x7E.
+static inline int is_clean_printable(uint32_t value) { return value > 0x20 && value < 0x7F; }
+
 size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSingleSpaces) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi32(0x20), delete = _mm_set1_epi32(0x7F);
-    const __m128i spaces = passingSingleSpaces ? _mm_set1_epi32(-1) : _mm_setzero_si128();
-    while (index + 9 <= count) {
-        eight value = load_eight(text + index), after = load_eight(text + index + 1);
-        // Printable, or (when asked) a space before a printable code point.
-        __m128i plainLow = _mm_or_si128(between(value.low, space, delete),
-            _mm_and_si128(spaces, _mm_and_si128(_mm_cmpeq_epi32(value.low, space), between(after.low, space, delete))));
-        __m128i plainHigh = _mm_or_si128(between(value.high, space, delete),
-            _mm_and_si128(spaces, _mm_and_si128(_mm_cmpeq_epi32(value.high, space), between(after.high, space, delete))));
-        unsigned lanes = lane_bits(plainLow, plainHigh);
-        if (lanes != 0xFF) return index + (size_t)__builtin_ctz(~lanes);
-        index += 8;
+    const __m128i space = _mm_set1_epi8(0x20), delete = _mm_set1_epi8(0x7F);
+    while (index + 17 <= count) {
+        __m128i block = sixteen_bytes(text + index);
+        unsigned printable = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(block, space), _mm_cmplt_epi8(block, delete)));
+        unsigned spaces = passingSingleSpaces ? (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)) : 0;
+        unsigned printableAfter = printable >> 1 | (unsigned)is_clean_printable(text[index + 16]) << 15;
+        unsigned plain = printable | (spaces & printableAfter);
+        if (plain != 0xFFFF) return index + (size_t)__builtin_ctz(~plain);
+        index += 16;
     }
 #endif
     for (; index < count; index++) {
-        uint32_t value = text[index];
-        if (value > 0x20 && value < 0x7F) continue;
-        if (!(passingSingleSpaces && value == 0x20 && index + 1 < count && text[index + 1] > 0x20 && text[index + 1] < 0x7F)) break;
+        if (is_clean_printable(text[index])) continue;
+        if (!(passingSingleSpaces && text[index] == 0x20 && index + 1 < count && is_clean_printable(text[index + 1]))) break;
     }
     return index;
 }

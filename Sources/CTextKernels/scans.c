@@ -7,50 +7,47 @@
 #include <string.h>
 
 /// `folio_first_mark` with `N` marks (padded with the first), so that the loop over them unrolls.
-static inline size_t first_mark(const uint32_t *text, size_t count, const uint32_t *marks, const int N, uint32_t atLeast) {
+static inline size_t first_mark(const uint32_t *text, size_t count, const uint32_t *marks, const int N, int beyondASCII) {
     size_t index = 0;
 #if defined(__SSE2__)
     __m128i wanted[8];
-    for (int mark = 0; mark < N; mark++) wanted[mark] = _mm_set1_epi32((int)marks[mark]);
-    // `atLeast` is at most 0x7FFFFFFF: a signed comparison does.
-    const __m128i below = _mm_set1_epi32((int)atLeast - 1);
-    while (index + 8 <= count) {
-        eight value = load_eight(text + index);
-        __m128i foundLow = _mm_cmpgt_epi32(value.low, below), foundHigh = _mm_cmpgt_epi32(value.high, below);
-        for (int mark = 0; mark < N; mark++) {
-            foundLow = _mm_or_si128(foundLow, _mm_cmpeq_epi32(value.low, wanted[mark]));
-            foundHigh = _mm_or_si128(foundHigh, _mm_cmpeq_epi32(value.high, wanted[mark]));
-        }
-        unsigned lanes = lane_bits(foundLow, foundHigh);
+    for (int mark = 0; mark < N; mark++) wanted[mark] = _mm_set1_epi8((char)marks[mark]);
+    while (index + 16 <= count) {
+        __m128i block = sixteen_bytes(text + index);
+        __m128i found = _mm_cmpeq_epi8(block, wanted[0]);
+        for (int mark = 1; mark < N; mark++) found = _mm_or_si128(found, _mm_cmpeq_epi8(block, wanted[mark]));
+        // Beyond ASCII, a byte has its top bit set.
+        unsigned lanes = (unsigned)_mm_movemask_epi8(found) | (beyondASCII ? (unsigned)_mm_movemask_epi8(block) : 0);
         if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
-        index += 8;
+        index += 16;
     }
 #endif
     for (; index < count; index++) {
-        if (text[index] >= atLeast) return index;
+        if (beyondASCII && text[index] >= 0x80) return index;
         for (int mark = 0; mark < N; mark++) if (text[index] == marks[mark]) return index;
     }
     return count;
 }
 
-size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast) {
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, int beyondASCII) {
     uint32_t padded[8];
     for (size_t mark = 0; mark < 8; mark++) padded[mark] = marks[mark < markCount ? mark : 0];
-    if (markCount <= 1) return first_mark(text, count, padded, 1, atLeast);
-    if (markCount <= 2) return first_mark(text, count, padded, 2, atLeast);
-    if (markCount <= 4) return first_mark(text, count, padded, 4, atLeast);
-    return first_mark(text, count, padded, 8, atLeast);
+    if (markCount <= 1) return first_mark(text, count, padded, 1, beyondASCII);
+    if (markCount <= 2) return first_mark(text, count, padded, 2, beyondASCII);
+    if (markCount <= 4) return first_mark(text, count, padded, 4, beyondASCII);
+    return first_mark(text, count, padded, 8, beyondASCII);
 }
 
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i above = _mm_set1_epi32((int)highest + 1);
-    while (index + 8 <= count) {
-        eight value = load_eight(text + index);
-        unsigned lanes = lane_bits(_mm_cmplt_epi32(value.low, above), _mm_cmplt_epi32(value.high, above));
+    const __m128i most = _mm_set1_epi8((char)highest);
+    while (index + 16 <= count) {
+        __m128i block = sixteen_bytes(text + index);
+        // Unsigned, at most `highest`: its minimum with `highest` is itself.
+        unsigned lanes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(block, most), block));
         if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
-        index += 8;
+        index += 16;
     }
 #endif
     for (; index < count; index++) {

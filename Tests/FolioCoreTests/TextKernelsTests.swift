@@ -14,15 +14,17 @@ import Testing
         return index - start
     }
 
-    /// Property: eight at a time, it copies the same code points as one at a time, from every
+    /// Property: sixteen at a time, it copies the same code points as one at a time, from every
     /// place in a block, and stops before the last code point it is given.
     @Test func copiesWhatOneAtATimeCopies() {
         var generator = SystemRandomNumberGenerator()
-        let values: [UInt32] = [0x61, 0x7A, 0x21, 0x7F, 0x7E, 0x20, 0x20, 0x0A, 0x09, 0x1F, 0x80, 0xE9, 0x10FFFF, 0x41]
-        for _ in 0..<20_000 {
-            // Mostly letters, so that runs reach past a block of eight.
-            let text = (0..<Int.random(in: 2...40, using: &generator)).map { _ in
-                Int.random(in: 0..<6, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
+        let values: [UInt32] = [0x61, 0x7A, 0x21, 0x7F, 0x7E, 0x20, 0x20, 0x0A, 0x09, 0x1F, 0x80, 0xE9, 0x10FFFF, 0x41, 0x161, 0x120]
+        for round in 0..<20_000 {
+            // Mostly letters, so that runs reach past a block of sixteen; or, every other text,
+            // short words between single spaces, which the blocks' edges cut.
+            let text = (0..<Int.random(in: 2...80, using: &generator)).map { _ -> UInt32 in
+                let pick = Int.random(in: 0..<12, using: &generator)
+                return pick < 2 ? values.randomElement(using: &generator)! : round % 2 == 1 && pick < 6 ? 0x20 : 0x61
             }
             let start = Int.random(in: 1..<text.count, using: &generator)
             var bytes = [UInt8](repeating: 0, count: text.count + 8)
@@ -48,24 +50,24 @@ import Testing
         #expect(copied("xa  b") == 1, "not a space before a space")
     }
 
-    /// Property: eight at a time, it finds the first mark (or code point from the bound on) that
-    /// one at a time finds, for one to eight marks, from every place in a block, and `count`
-    /// when there is none.
+    /// Property: sixteen at a time, it finds the first mark (or code point beyond ASCII) that one
+    /// at a time finds, for one to eight marks, from every place in a block, and `count` when
+    /// there is none; a code point past 0xFF is none of the marks its low byte is.
     @Test func findsTheFirstMark() {
         var generator = SystemRandomNumberGenerator()
-        let values: [UInt32] = [0x28, 0x29, 0x2E, 0x21, 0x22, 0x5B, 0x7F, 0x80, 0xE9, 0x201C, 0x10FFFF, 0x0A, 0x20]
+        let values: [UInt32] = [0x28, 0x29, 0x2E, 0x21, 0x22, 0x5B, 0x7F, 0x80, 0xE9, 0x201C, 0x10FFFF, 0x0A, 0x20, 0x128, 0x12E, 0xFF]
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
                 Int.random(in: 0..<10, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
             }
-            let marks = (0..<Int.random(in: 1...8, using: &generator)).map { _ in values.randomElement(using: &generator)! }
-            let atLeast: UInt32 = Bool.random(using: &generator) ? 0x80 : 0x7FFF_FFFF
+            let marks = (0..<Int.random(in: 1...8, using: &generator)).map { _ in values.filter { $0 < 0x80 }.randomElement(using: &generator)! }
+            let beyondASCII = Bool.random(using: &generator)
             let start = Int.random(in: 0...text.count, using: &generator)
-            let expected = text[start...].firstIndex { $0 >= atLeast || marks.contains($0) }.map { $0 - start } ?? text.count - start
+            let expected = text[start...].firstIndex { beyondASCII && $0 >= 0x80 || marks.contains($0) }.map { $0 - start } ?? text.count - start
             let found = text.withUnsafeBufferPointer { text in
-                folio_first_mark(text.baseAddress! + start, text.count - start, marks, marks.count, atLeast)
+                folio_first_mark(text.baseAddress! + start, text.count - start, marks, marks.count, beyondASCII ? 1 : 0)
             }
-            #expect(found == expected, "\(text) from \(start), marks \(marks), from \(atLeast) on")
+            #expect(found == expected, "\(text) from \(start), marks \(marks), beyond ASCII: \(beyondASCII)")
         }
     }
 
@@ -116,13 +118,13 @@ import Testing
         }
     }
 
-    /// Property: eight at a time, it finds the first code point at most the bound that one at a
+    /// Property: sixteen at a time, it finds the first code point at most the bound that one at a
     /// time finds, from every place in a block.
     @Test func findsTheFirstAtMost() {
         var generator = SystemRandomNumberGenerator()
-        let values: [UInt32] = [0x00, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x2028, 0x10FFFF]
+        let values: [UInt32] = [0x00, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x2028, 0x10FFFF, 0x10A, 0x20C]
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
                 Int.random(in: 0..<10, using: &generator) == 0 ? values.randomElement(using: &generator)! : 0x61
             }
             let highest: UInt32 = [0x0A, 0x0C, 0x20].randomElement(using: &generator)!
@@ -166,14 +168,14 @@ import Testing
         }
     }
 
-    /// Property: eight at a time, it passes over what one at a time passes over: printable ASCII
+    /// Property: sixteen at a time, it passes over what one at a time passes over: printable ASCII
     /// and, when asked, a space before it, from every place in a block.
     @Test func skipsPlainASCII() {
         var generator = SystemRandomNumberGenerator()
-        let special: [UInt32] = [0x20, 0x20, 0x21, 0x7E, 0x7F, 0x0A, 0x09, 0xA0, 0xE9, 0x10FFFF]
+        let special: [UInt32] = [0x20, 0x20, 0x21, 0x7E, 0x7F, 0x0A, 0x09, 0xA0, 0xE9, 0x10FFFF, 0x161, 0x120]
         func isPrintable(_ value: UInt32) -> Bool { value > 0x20 && value < 0x7F }
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in
                 Int.random(in: 0..<6, using: &generator) == 0 ? special.randomElement(using: &generator)! : 0x61
             }
             let passing = Bool.random(using: &generator)

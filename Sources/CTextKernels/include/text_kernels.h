@@ -10,15 +10,15 @@
 /// copied. Reads `text[-1]` (the code point before, which the caller has written) and never
 /// goes past `text[available - 1]`: the last code point it copies has one after it.
 ///
-/// It may write up to seven bytes past those it copies, into memory the caller has room in and
-/// writes over next. Eight code points at a time where the processor has SSE2; one at a time
-/// elsewhere, with the same result.
+/// It may write up to fifteen bytes past those it copies, into memory the caller has room in
+/// (a byte for each code point after them) and writes over next. Sixteen code points at a time
+/// where the processor has SSE2; one at a time elsewhere, with the same result.
 size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes);
 
 /// The offset of the first of `count` code points at `text` that is one of the `markCount`
-/// values at `marks` (1 to 8) or at least `atLeast` (0x7FFFFFFF for no such bound); `count`
+/// ASCII values at `marks` (1 to 8) or, if `beyondASCII`, any code point from 0x80 on; `count`
 /// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
-size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, uint32_t atLeast);
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, int beyondASCII);
 
 /// How many of the `count` code points at `text` are ASCII letters before the first that is not.
 size_t folio_ascii_letters(const uint32_t *text, size_t count);
@@ -26,8 +26,8 @@ size_t folio_ascii_letters(const uint32_t *text, size_t count);
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);
 
-/// The offset of the first of `count` code points at `text` that is at most `highest` (at
-/// most 0x7FFFFFFF); `count` when none is. For the line breaks of a text.
+/// The offset of the first of `count` code points at `text` that is at most `highest` (below
+/// 0xFF); `count` when none is. For the line breaks of a text.
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest);
 
 /// How many of the `count` code points at `text` are printable ASCII (0x21 to 0x7E) or, with

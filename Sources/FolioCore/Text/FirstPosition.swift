@@ -15,14 +15,14 @@ struct ScanMarks: Sendable {
 
 extension WorkingText {
     /// The first position from `start` before `end` whose code point is one of `marks`, or
-    /// `end`. The scans that look for a few marks pass over most of a paper: eight code points
+    /// `end`. The scans that look for a few marks pass over most of a paper: sixteen code points
     /// are looked at a time (`folio_first_mark`).
     func firstPosition(from start: Int, to end: Int, of marks: ScanMarks) -> Int {
         guard start < end else { return end }
         return scalars.withUnsafeBufferPointer { scalars in
             marks.values.withUnsafeBufferPointer { values in
                 let text = UnsafeRawPointer(scalars.baseAddress! + start).assumingMemoryBound(to: UInt32.self)
-                return start + folio_first_mark(text, end - start, values.baseAddress!, values.count, marks.beyondASCII ? 0x80 : 0x7FFF_FFFF)
+                return start + folio_first_mark(text, end - start, values.baseAddress!, values.count, marks.beyondASCII ? 1 : 0)
             }
         }
     }

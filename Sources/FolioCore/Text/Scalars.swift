@@ -263,7 +263,7 @@ extension UTF16 {
 extension UnsafeBufferPointer<Unicode.Scalar> {
     /// Where, from `start`, the first code point at or below the form feed (so possibly a line
     /// break) stands, or `end`. Lines are dozens of code points long: they are passed over
-    /// eight at a time (`folio_first_at_most`).
+    /// sixteen at a time (`folio_first_at_most`).
     func firstAtOrBelowFormFeed(from start: Int, to end: Int) -> Int {
         guard start < end, let base = UnsafeRawPointer(baseAddress) else { return start }
         return start + folio_first_at_most(base.assumingMemoryBound(to: UInt32.self) + start, end - start, 0x0C)

@@ -73,7 +73,7 @@ public struct NormalizeStage: Stage {
     /// run). Most of a paper is passed over here, through a pointer.
     private static func skipPlain(_ scalars: [Unicode.Scalar], from start: Int, passingSingleSpaces: Bool) -> Int {
         guard start < scalars.count else { return start }
-        // Eight code points at a time (`folio_skip_plain_ascii`).
+        // Sixteen code points at a time (`folio_skip_plain_ascii`).
         return start + scalars.withUnsafeBufferPointer { scalars in
             let text = UnsafeRawPointer(scalars.baseAddress! + start).assumingMemoryBound(to: UInt32.self)
             return folio_skip_plain_ascii(text, scalars.count - start, passingSingleSpaces ? 1 : 0)
