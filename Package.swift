@@ -34,7 +34,7 @@ let package = Package(
         // Growing byte buffers the JSON and XML writers write into.
         .target(name: "FolioBytes"),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
-        .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioBytes"]),
+        .target(name: "FolioXML", dependencies: ["CLibXML2", "CTextKernels", "FolioBytes"]),
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",

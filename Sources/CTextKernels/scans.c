@@ -80,7 +80,8 @@ size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count) {
 
 #if defined(__SSE2__)
 /// The lanes of sixteen bytes that a JSON string must escape, as bits.
-static inline unsigned json_escapes(__m128i value) {
+static inline unsigned json_escapes(__m128i value, int unused) {
+    (void)unused;
     // A byte at most 0x1F, unsigned: its minimum with 0x1F is itself.
     __m128i found = _mm_cmpeq_epi8(_mm_min_epu8(value, _mm_set1_epi8(0x1F)), value);
     found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x22)));
@@ -88,29 +89,49 @@ static inline unsigned json_escapes(__m128i value) {
     found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x7F)));
     return (unsigned)_mm_movemask_epi8(found);
 }
+
+/// The lanes of sixteen bytes that XML text escapes (a carriage return, `&`, `<`, `>`), and in
+/// an attribute value also a quotation mark, a line feed and a tab, as bits.
+static inline unsigned xml_escapes(__m128i value, int inAttribute) {
+    __m128i found = _mm_cmpeq_epi8(value, _mm_set1_epi8(0x0D));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x26)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x3C)));
+    found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x3E)));
+    if (inAttribute) {
+        found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x22)));
+        found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x0A)));
+        found = _mm_or_si128(found, _mm_cmpeq_epi8(value, _mm_set1_epi8(0x09)));
+    }
+    return (unsigned)_mm_movemask_epi8(found);
+}
+
+/// The offset of the first of `count` bytes whose lane `lanes` sets; `count` when none is.
+/// Sixteen at a time: a short run padded with a letter to sixteen, the end of a long one read
+/// again with the lanes already seen left out.
+static inline size_t first_byte(const uint8_t *bytes, size_t count, unsigned (*lanes)(__m128i, int), int option) {
+    size_t index = 0;
+    while (index + 16 <= count) {
+        unsigned found = lanes(_mm_loadu_si128((const __m128i *)(bytes + index)), option);
+        if (found != 0) return index + (size_t)__builtin_ctz(found);
+        index += 16;
+    }
+    if (index == count) return count;
+    unsigned found;
+    if (count >= 16) {
+        found = lanes(_mm_loadu_si128((const __m128i *)(bytes + count - 16)), option) >> (16 - (count - index));
+    } else {
+        uint8_t padded[16];
+        memset(padded, 0x61, sizeof padded);
+        memcpy(padded, bytes, count);
+        found = lanes(_mm_loadu_si128((const __m128i *)padded), option);
+    }
+    return found != 0 ? index + (size_t)__builtin_ctz(found) : count;
+}
 #endif
 
 size_t folio_first_json_escape(const uint8_t *bytes, size_t count) {
 #if defined(__SSE2__)
-    size_t index = 0;
-    while (index + 16 <= count) {
-        unsigned lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + index)));
-        if (lanes != 0) return index + (size_t)__builtin_ctz(lanes);
-        index += 16;
-    }
-    if (index == count) return count;
-    unsigned lanes;
-    if (count >= 16) {
-        // The last sixteen bytes, some of them looked at already: those lanes are left out.
-        lanes = json_escapes(_mm_loadu_si128((const __m128i *)(bytes + count - 16))) >> (16 - (count - index));
-    } else {
-        // A short string (most keys and ids), padded with a letter to sixteen bytes.
-        uint8_t padded[16];
-        memset(padded, 0x61, sizeof padded);
-        memcpy(padded, bytes, count);
-        lanes = json_escapes(_mm_loadu_si128((const __m128i *)padded));
-    }
-    return lanes != 0 ? index + (size_t)__builtin_ctz(lanes) : count;
+    return first_byte(bytes, count, json_escapes, 0);
 #else
     for (size_t index = 0; index < count; index++) {
         uint8_t byte = bytes[index];
@@ -119,3 +140,18 @@ size_t folio_first_json_escape(const uint8_t *bytes, size_t count) {
     return count;
 #endif
 }
+
+size_t folio_first_xml_escape(const uint8_t *bytes, size_t count, int inAttribute) {
+#if defined(__SSE2__)
+    return first_byte(bytes, count, xml_escapes, inAttribute);
+#else
+    for (size_t index = 0; index < count; index++) {
+        uint8_t byte = bytes[index];
+        if (byte == 0x0D || byte == 0x26 || byte == 0x3C || byte == 0x3E) return index;
+        if (inAttribute && (byte == 0x22 || byte == 0x0A || byte == 0x09)) return index;
+    }
+    return count;
+#endif
+}
+
+size_t folio_string_length(const uint8_t *text) { return strlen((const char *)text); }

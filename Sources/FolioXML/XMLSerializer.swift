@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CTextKernels
 import FolioBytes
 
 /// Writes a libxml2 tree as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` does, byte
@@ -122,45 +123,31 @@ struct XMLSerializer: ~Copyable {
     }
 
     private mutating func writeCString(_ text: UnsafePointer<xmlChar>) {
-        var end = text
-        while end.pointee != 0 { end += 1 }
-        output.append(UnsafeBufferPointer(start: text, count: end - text))
+        output.append(UnsafeBufferPointer(start: text, count: folio_string_length(text)))
     }
 
     /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
-    /// copied whole.
+    /// copied whole, found sixteen bytes at a time (`folio_first_xml_escape`).
     private mutating func writeEscaped(_ text: UnsafePointer<xmlChar>, inAttribute: Bool) {
-        // Every byte escaped, and the NUL that ends the text, is below 64: one test of a mask
-        // passes the others (letters, most of a text, at its first comparison).
-        let stops: UInt64 = 1 << 0 | 1 << 0x0D | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
-            | (inAttribute ? 1 << 0x22 | 1 << 0x0A | 1 << 0x09 : 0)
-        var runStart = text, index = text
+        let count = folio_string_length(text)
+        var index = 0
         while true {
-            let byte = index.pointee
-            if byte >= 64 || stops & (1 << UInt64(byte)) == 0 {
-                index += 1
-                continue
-            }
+            let run = folio_first_xml_escape(text + index, count - index, inAttribute ? 1 : 0)
+            output.append(UnsafeBufferPointer(start: text + index, count: run))
+            index += run
+            guard index < count else { return }
             let escape: StaticString
-            switch byte {
-            case 0:
-                output.append(UnsafeBufferPointer(start: runStart, count: index - runStart))
-                return
+            switch text[index] {
             case UInt8(ascii: "<"): escape = "&lt;"
             case UInt8(ascii: ">"): escape = "&gt;"
             case UInt8(ascii: "&"): escape = "&amp;"
             case 0x0D: escape = "&#13;"
-            case UInt8(ascii: "\"") where inAttribute: escape = "&quot;"
-            case 0x0A where inAttribute: escape = "&#10;"
-            case 0x09 where inAttribute: escape = "&#9;"
-            default:
-                index += 1
-                continue
+            case UInt8(ascii: "\""): escape = "&quot;"
+            case 0x0A: escape = "&#10;"
+            default: escape = "&#9;"
             }
-            output.append(UnsafeBufferPointer(start: runStart, count: index - runStart))
             output.append(escape)
             index += 1
-            runStart = index
         }
     }
 }

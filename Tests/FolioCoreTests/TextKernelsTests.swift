@@ -136,16 +136,22 @@ import Testing
     }
 
     /// Property: sixteen at a time (a short string padded, the end of a long one read again),
-    /// it finds the first byte a JSON string escapes that one at a time finds.
-    @Test func findsTheFirstByteJSONEscapes() {
+    /// it finds the first byte a JSON string escapes, and XML text or an attribute value, that
+    /// one at a time finds.
+    @Test func findsTheFirstByteEachFormatEscapes() {
         var generator = SystemRandomNumberGenerator()
-        let special: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+        let special: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x26, 0x3C, 0x3E, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...50, using: &generator)).map { _ in
                 Int.random(in: 0..<12, using: &generator) == 0 ? special.randomElement(using: &generator)! : UInt8.random(in: 0x61...0x7A, using: &generator)
             }
-            let expected = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } ?? bytes.count
-            #expect(bytes.withUnsafeBufferPointer { folio_first_json_escape($0.baseAddress, $0.count) } == expected, "\(bytes)")
+            let json = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F } ?? bytes.count
+            #expect(bytes.withUnsafeBufferPointer { folio_first_json_escape($0.baseAddress, $0.count) } == json, "\(bytes)")
+            for inAttribute in [false, true] {
+                let xml = bytes.firstIndex { [0x0D, 0x26, 0x3C, 0x3E].contains($0) || inAttribute && [0x22, 0x0A, 0x09].contains($0) } ?? bytes.count
+                #expect(bytes.withUnsafeBufferPointer { folio_first_xml_escape($0.baseAddress, $0.count, inAttribute ? 1 : 0) } == xml,
+                        "\(bytes), in an attribute: \(inAttribute)")
+            }
         }
     }
 

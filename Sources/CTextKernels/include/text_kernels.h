@@ -52,4 +52,12 @@ size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars);
 /// none is.
 size_t folio_first_json_escape(const uint8_t *bytes, size_t count);
 
+/// The offset of the first of `count` bytes of UTF-8 at `bytes` that XML escapes as libxml2
+/// does: a carriage return, `&`, `<`, `>`, and, if `inAttribute`, a quotation mark, a line feed
+/// and a tab; `count` when none is.
+size_t folio_first_xml_escape(const uint8_t *bytes, size_t count, int inAttribute);
+
+/// The length of the NUL-terminated `text` (C's `strlen`, which reads it many bytes at a time).
+size_t folio_string_length(const uint8_t *text);
+
 #endif
