@@ -31,14 +31,17 @@ struct FrontMatterLabels {
     /// The labels written in ASCII: ASCII text can start with no other.
     private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
 
+    /// What may stand between a label and its text.
+    private static let separators: ScalarSet = ":.—–- \n"
+
     /// `Abstract`, `ABSTRACT.`, `Keywords: a, b`, `Key words — a; b`: the label and the rest.
     func label(of range: TextRange) -> Label? {
         guard let (word, kind) = openingLabel(range) else { return nil }
         var index = range.start + word.unicodeScalars.count
         // The label must end there: a separator, the block's end, or a line break.
-        guard index == range.end || ":.—–- \n".unicodeScalars.contains(text[index]) else { return nil }
+        guard index == range.end || Self.separators.contains(text[index]) else { return nil }
         var sawSeparator = index == range.end || text[index] == "\n"
-        while index < range.end && (":.—–- \n".unicodeScalars.contains(text[index])) {
+        while index < range.end && Self.separators.contains(text[index]) {
             if text[index] != " " { sawSeparator = true }
             index += 1
         }

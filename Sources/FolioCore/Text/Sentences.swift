@@ -29,7 +29,7 @@ public enum Sentences {
             if depth == 0, scalar == "." || scalar == "?" || scalar == "!" {
                 var end = index + 1
                 // Closing quotes, brackets and a note number belong to the sentence they end.
-                while end < range.end, "\"”’')]".unicodeScalars.contains(text[end]) || text[end].hasNumericType && end - index <= 3 {
+                while end < range.end, closers.contains(text[end]) || text[end].hasNumericType && end - index <= 3 {
                     end += 1
                 }
                 var next = end
@@ -49,9 +49,13 @@ public enum Sentences {
 
     /// The brackets, and the marks that may end a sentence.
     static let marks = ScanMarks("(", ")", "[", "]", ".", "?", "!")
+    /// Closing quotes and brackets, which belong to the sentence they end.
+    static let closers: ScalarSet = "\"”’')]"
+    /// Opening quotes and brackets, with which a sentence may start.
+    static let openers: ScalarSet = "\"“‘'(«„["
 
     static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isUppercase || scalar.hasNumericType || "\"“‘'(«„[".unicodeScalars.contains(scalar)
+        scalar.isUppercase || scalar.hasNumericType || openers.contains(scalar)
     }
 
     /// Whether the word before the full stop at `position` is an abbreviation or an initial.

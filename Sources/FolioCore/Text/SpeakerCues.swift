@@ -22,6 +22,8 @@ enum SpeakerCues {
     /// Factored, as the verbs are: the engine tries them at every space before a verb.
     static let adverbs = "(?:(?:" + Patterns.factoredAlternation(adverbList) + ")\\s+)*"
     static let adverbWords = Set(adverbList)
+    /// What a name holds besides letters: `O’Brien`, `J.`, `Lloyd-George`.
+    static let nameMarks: ScalarSet = "’'.-"
     /// A word boundary closes the verbs, so at most one can match at a place and their
     /// alternation may be factored.
     static let beforeVerb = RegularExpression("\\s" + adverbs + "(?:" + Patterns.factoredAlternation(verbs) + ")\\b")
@@ -246,7 +248,7 @@ enum SpeakerCues {
         var words: [Range<Int>] = []
         while index < end && words.count < 4 {
             var wordEnd = index
-            while wordEnd < end, scalars[wordEnd].isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordEnd]) { wordEnd += 1 }
+            while wordEnd < end, scalars[wordEnd].isAlphabetic || nameMarks.contains(scalars[wordEnd]) { wordEnd += 1 }
             guard wordEnd > index else { break }
             let word = String(scalars: scalars[index..<wordEnd])
             let isName = scalars[index].isUppercase && !notSubjects.contains(word)
@@ -298,7 +300,7 @@ enum SpeakerCues {
                 continue
             }
             var wordStart = wordEnd
-            while wordStart > 0, scalars[wordStart - 1].isAlphabetic || "’'.-".unicodeScalars.contains(scalars[wordStart - 1]) {
+            while wordStart > 0, scalars[wordStart - 1].isAlphabetic || nameMarks.contains(scalars[wordStart - 1]) {
                 wordStart -= 1
             }
             guard wordStart < wordEnd, wordStart == 0 || scalars[wordStart - 1] == " " else { break }

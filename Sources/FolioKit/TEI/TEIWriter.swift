@@ -160,10 +160,14 @@ final class TEIWriter {
         return element
     }
 
+    /// What may stand after a sentence's end: closing quotes and brackets, a note number, spaces.
+    private static let sentenceTail: ScalarSet = "\"”’')]0123456789 "
+    private static let sentenceEnds: ScalarSet = ".!?"
+
     private func endsSentence(_ range: TextRange) -> Bool {
         var index = range.end
-        while index > range.start, "\"”’')]0123456789 ".unicodeScalars.contains(text[index - 1]) { index -= 1 }
-        return index > range.start && ".!?".unicodeScalars.contains(text[index - 1])
+        while index > range.start, Self.sentenceTail.contains(text[index - 1]) { index -= 1 }
+        return index > range.start && Self.sentenceEnds.contains(text[index - 1])
     }
 
     private func blockQuote(_ quote: BlockQuote, in parent: XMLElement, inRunningText: Bool) {

@@ -13,6 +13,10 @@ public struct LinkDebrisStage: Stage {
 
     /// Where link markup opens: a Markdown link's `[`, an autolink's `<`.
     static let openings = ScanMarks("[", "<")
+    /// What ends a Markdown link's text, its target, and an autolink's URL (or shows it is none).
+    static let linkTextEnds: ScalarSet = "[]\n"
+    static let targetEnds: ScalarSet = "() \n"
+    static let autolinkEnds: ScalarSet = "<> \n"
 
     public func run(_ document: inout Document, context: StageContext) throws {
         let text = document.text
@@ -51,11 +55,11 @@ public struct LinkDebrisStage: Stage {
     /// `[text](target)` on one line, text not empty, no brackets nested.
     func markdownLink(at start: Int, _ scalars: [Unicode.Scalar]) -> (whole: TextRange, text: TextRange)? {
         var index = start + 1
-        while index < scalars.count, !"[]\n".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < scalars.count, !Self.linkTextEnds.contains(scalars[index]) { index += 1 }
         guard index + 1 < scalars.count, scalars[index] == "]", index > start + 1, scalars[index + 1] == "(" else { return nil }
         let textEnd = index
         index += 2
-        while index < scalars.count, !"() \n".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < scalars.count, !Self.targetEnds.contains(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index] == ")" else { return nil }
         return (TextRange(start, index + 1), TextRange(start + 1, textEnd))
     }
@@ -65,7 +69,7 @@ public struct LinkDebrisStage: Stage {
         let rest = scalars[(start + 1)...].prefix(8)
         guard ["http://", "https://", "www."].contains(where: { rest.starts(with: $0.unicodeScalars) }) else { return nil }
         var index = start + 1
-        while index < scalars.count, !"<> \n".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < scalars.count, !Self.autolinkEnds.contains(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index] == ">" else { return nil }
         return (TextRange(start, index + 1), TextRange(start + 1, index))
     }

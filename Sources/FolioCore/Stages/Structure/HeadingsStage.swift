@@ -128,10 +128,12 @@ public struct HeadingsStage: Stage {
         return nil
     }
 
+    private static let textEnds: ScalarSet = ".,;!?"
+
     /// Sentence text ends in punctuation (a colon counts only when something followed it).
     func endsLikeText(_ range: TextRange, _ text: WorkingText) -> Bool {
         guard let last = text.lastVisible(range) else { return true }
-        return ".,;!?".unicodeScalars.contains(last) || (last == ":" && text.wordCount(range) <= 1)
+        return Self.textEnds.contains(last) || (last == ":" && text.wordCount(range) <= 1)
     }
 
     /// `Figure 1.`, `Table 2:`, `Fig. 3` start captions, not headings.

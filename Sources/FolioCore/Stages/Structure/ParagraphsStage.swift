@@ -184,11 +184,18 @@ public struct ParagraphsStage: Stage {
         return last == ":" || (last == "," && previous.count * 3 < width)
     }
 
+    /// What may follow a citation's closing parenthesis: a note number, a full stop.
+    static let citationTail: ScalarSet = ".0123456789"
+    /// Closing quotes and brackets, which a sentence's end may stand before.
+    static let closers: ScalarSet = "\"”’')]"
+    /// What ends a sentence on a line.
+    static let sentenceEnds: ScalarSet = ".!?:"
+
     /// Whether `range` ends in a parenthesis holding a year (`(Moss, 2017; our emphasis).`),
     /// a footnote number or full stop after it allowed.
     func endsWithCitation(_ range: TextRange, _ text: WorkingText) -> Bool {
         var end = range.end
-        while end > range.start, ".0123456789".unicodeScalars.contains(text[end - 1]) { end -= 1 }
+        while end > range.start, Self.citationTail.contains(text[end - 1]) { end -= 1 }
         guard end > range.start, text[end - 1] == ")" else { return false }
         var open = end - 1
         while open > range.start, text[open] != "(" { open -= 1 }
@@ -321,9 +328,9 @@ public struct ParagraphsStage: Stage {
     /// brackets or a footnote number glued on (`term3.`, `Canada4.`).
     func endsSentence(_ text: WorkingText, _ range: TextRange) -> Bool {
         var index = range.end - 1
-        while index > range.start, "\"”’')]".unicodeScalars.contains(text[index]) || ("0"..."9").contains(text[index]) {
+        while index > range.start, Self.closers.contains(text[index]) || ("0"..."9").contains(text[index]) {
             index -= 1
         }
-        return ".!?:".unicodeScalars.contains(text[index])
+        return Self.sentenceEnds.contains(text[index])
     }
 }
