@@ -27,7 +27,8 @@ let package = Package(
         // ICU's headers clash with Foundation's own copy of ICU in a Swift target; the system's
         // ICU comes with libxml2's development package (libicu-dev).
         .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
-        // Loops over text that a processor's vector instructions do eight code points at a time.
+        // The loops over every code point of a paper, many at a time with the processor's
+        // vector instructions (SSE2).
         .target(name: "CTextKernels"),
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),

@@ -1,10 +1,10 @@
 #include "text_kernels.h"
 #include "lanes.h"
 
-// Scans for the first code point (or unit, or byte) of a kind: a mark, a line break, a digit,
-// a byte a JSON string escapes.
-
 #include <string.h>
+
+// Scans for the first code point (or unit, or byte) of a kind: a mark, a line break, a digit,
+// a byte JSON or XML escapes.
 
 /// `folio_first_mark` with `N` marks (padded with the first), so that the loop over them unrolls.
 static inline size_t first_mark(const uint32_t *text, size_t count, const uint32_t *marks, const int N, int beyondASCII) {

@@ -4,6 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The loops that pass over every code point (or byte) of a paper, many at a time with SSE2 and
+// one at a time elsewhere, with the same result. Code points are passed as their 32-bit values
+// (Swift's `Unicode.Scalar` has that layout).
+
+// Runs of printable ASCII and single spaces (plain_ascii.c)
+
 /// Copies, as bytes, the code points from `text` on that the reading text writes unchanged:
 /// printable ASCII (0x21 to 0x7F), and a single space between two of them. Stops at the first
 /// other one (a line break, a second space, a letter beyond ASCII) and returns how many it
@@ -15,10 +21,11 @@
 /// where the processor has SSE2; one at a time elsewhere, with the same result.
 size_t folio_copy_plain_ascii(const uint32_t *text, size_t available, uint8_t *bytes);
 
-/// The offset of the first of `count` code points at `text` that is one of the `markCount`
-/// ASCII values at `marks` (1 to 8) or, if `beyondASCII`, any code point from 0x80 on; `count`
-/// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
-size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, int beyondASCII);
+/// How many of the `count` code points at `text` are printable ASCII (0x21 to 0x7E) or, with
+/// `passingSingleSpaces`, a space before such a one: the text cleaning leaves as it is.
+size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSingleSpaces);
+
+// Runs of ASCII letters (letters.c)
 
 /// How many of the `count` code points at `text` are ASCII letters before the first that is not.
 size_t folio_ascii_letters(const uint32_t *text, size_t count);
@@ -26,26 +33,20 @@ size_t folio_ascii_letters(const uint32_t *text, size_t count);
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);
 
+// Scans for the first of a kind (scans.c)
+
+/// The offset of the first of `count` code points at `text` that is one of the `markCount`
+/// ASCII values at `marks` (1 to 8) or, if `beyondASCII`, any code point from 0x80 on; `count`
+/// when none is. For scans through a whole paper for a bracket, a quote mark, a full stop.
+size_t folio_first_mark(const uint32_t *text, size_t count, const uint32_t *marks, size_t markCount, int beyondASCII);
+
 /// The offset of the first of `count` code points at `text` that is at most `highest` (below
 /// 0xFF); `count` when none is. For the line breaks of a text.
 size_t folio_first_at_most(const uint32_t *text, size_t count, uint32_t highest);
 
-/// How many of the `count` code points at `text` are printable ASCII (0x21 to 0x7E) or, with
-/// `passingSingleSpaces`, a space before such a one: the text cleaning leaves as it is.
-size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSingleSpaces);
-
-/// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long
-/// as each is one unit (below 0x10000); returns how many it wrote. The caller writes a code
-/// point that needs two and goes on.
-size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *units);
-
 /// The offset of the first of `count` UTF-16 units at `units` that is an ASCII digit or beyond
 /// ASCII (0x80 and up); `count` when none is.
 size_t folio_first_digit_or_beyond_ascii(const uint16_t *units, size_t count);
-
-/// Writes the first of `count` bytes at `bytes` as code points at `scalars`, as long as each is
-/// ASCII and not NUL; returns how many it wrote. For decoding UTF-8, most of which is ASCII.
-size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars);
 
 /// The offset of the first of `count` bytes of UTF-8 at `bytes` that a JSON string must escape
 /// (below 0x20, a quotation mark, a backslash, or 0x7F, which Folio escapes too); `count` when
@@ -59,5 +60,16 @@ size_t folio_first_xml_escape(const uint8_t *bytes, size_t count, int inAttribut
 
 /// The length of the NUL-terminated `text` (C's `strlen`, which reads it many bytes at a time).
 size_t folio_string_length(const uint8_t *text);
+
+// Conversions (conversions.c)
+
+/// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long
+/// as each is one unit (below 0x10000); returns how many it wrote. The caller writes a code
+/// point that needs two and goes on.
+size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *units);
+
+/// Writes the first of `count` bytes at `bytes` as code points at `scalars`, as long as each is
+/// ASCII and not NUL; returns how many it wrote. For decoding UTF-8, most of which is ASCII.
+size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars);
 
 #endif

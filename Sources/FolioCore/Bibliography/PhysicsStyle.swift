@@ -25,8 +25,6 @@ enum PhysicsStyle {
     // position. The journal's lookaheads say what it cannot do without: the run of its own
     // marks it starts ends at the volume's first digit (all between is journal, space,
     // series letter or full stop), and a space, capital or digit follows it.
-    /// Marks before which a space goes: `12 ,` becomes `12,`.
-    static let closingUp: ScalarSet = ",.;:)"
     static let volumeThenYear = RegularExpression(
         #"(?=\p{Lu}[\p{L}.&'’\s]*+\d)(?<journal>\p{Lu}[\p{L}.&'’\s]{0,60}?\.?)(?=[\sA-Z\d])\s*(?<series>\b[A-Z]\b)?\s*(?:(?<=[\s.])(?<glued>[A-Z]))?(?<volume>\d{1,4}),?\s+(?<page>[A-Z]?\d{1,7}(?:[-–]\d{1,7})?)\s*\((?<year>(?:1[89]|20)\d\d)\)"#)
     static let yearThenPage = RegularExpression(
@@ -63,6 +61,9 @@ enum PhysicsStyle {
         }
         return false
     }
+
+    /// Marks before which a space goes: `12 ,` becomes `12,`.
+    static let closingUp: ScalarSet = ",.;:)"
 
     /// The reference with preprint numbers and links taken out and its spacing made regular:
     /// one space for each run of white space, none before `,.;:)` or after `(` (extraction puts

@@ -186,8 +186,6 @@ public struct ParagraphsStage: Stage {
 
     /// What may follow a citation's closing parenthesis: a note number, a full stop.
     static let citationTail: ScalarSet = ".0123456789"
-    /// Closing quotes and brackets, which a sentence's end may stand before.
-    static let closers: ScalarSet = "\"”’')]"
     /// What ends a sentence on a line.
     static let sentenceEnds: ScalarSet = ".!?:"
 
@@ -328,7 +326,7 @@ public struct ParagraphsStage: Stage {
     /// brackets or a footnote number glued on (`term3.`, `Canada4.`).
     func endsSentence(_ text: WorkingText, _ range: TextRange) -> Bool {
         var index = range.end - 1
-        while index > range.start, Self.closers.contains(text[index]) || ("0"..."9").contains(text[index]) {
+        while index > range.start, Sentences.closers.contains(text[index]) || ("0"..."9").contains(text[index]) {
             index -= 1
         }
         return Self.sentenceEnds.contains(text[index])
