@@ -149,6 +149,7 @@ import FolioXML
         #expect(TEIWriter.uri("http://host:8080/path") == "http://host:8080/path")
         #expect(TEIWriter.uri("https://example.org/ș") == "https://example.org/%C8%99")
         #expect(TEIWriter.uri("-mail:someone@example.org") == "-mail%3Asomeone@example.org")  // no scheme, no colon
+        #expect(TEIWriter.uri("https://example.org/a%20b%zz%4z%4") == "https://example.org/a%20b%25zz%254z%254")  // escapes kept, a lone % escaped
     }
 
     @Test func twoNotesClaimingOneMarkerStillMakeValidTEI() throws {

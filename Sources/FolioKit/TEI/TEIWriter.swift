@@ -307,24 +307,27 @@ final class TEIWriter {
 
     /// What a URI holds as it is (RFC 3986's unreserved and reserved characters but `#`, `[`
     /// and `]`), and the digits of a percent escape: made once, not for every link.
-    private static let uriCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".unicodeScalars)
-    private static let hexDigits = Set("0123456789ABCDEFabcdef".unicodeScalars)
+    private static let uriCharacters = ScalarSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=")
+    private static let hexDigits = ScalarSet("0123456789ABCDEFabcdef")
 
     /// `text` as a URI: characters a URI may not hold (spaces, brackets, a second `#`, quotes
     /// extraction left) percent-encoded, so `@target` is always a valid `anyURI`.
     static func uri(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        var result = ""
+        // Written as UTF-8 and made a string once: what is kept is ASCII.
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
         var sawFragment = false
         for (index, scalar) in scalars.enumerated() {
             let isEscape = scalar == "%" && index + 2 < scalars.count && hexDigits.contains(scalars[index + 1]) && hexDigits.contains(scalars[index + 2])
             if uriCharacters.contains(scalar) || isEscape || (scalar == "#" && !sawFragment) {
                 if scalar == "#" { sawFragment = true }
-                result.unicodeScalars.append(scalar)
+                kept.append(UInt8(truncatingIfNeeded: scalar.value))
             } else {
-                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+                for byte in String(scalar).utf8 { kept += String(format: "%%%02X", byte).utf8 }
             }
         }
+        var result = String(decoding: kept, as: UTF8.self)
         // A colon before any `/` ends a scheme only if a scheme precedes it; otherwise it is debris.
         if let colon = result.firstIndex(of: ":"), !result[..<colon].contains("/"),
            String(result[..<colon]).range(ofPattern: "^[A-Za-z][A-Za-z0-9+.-]*$") == nil {
