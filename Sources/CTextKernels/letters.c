@@ -8,14 +8,14 @@ static inline int is_ascii_letter(uint32_t value) { return (value | 0x20) - 0x61
 size_t folio_ascii_letters(const uint32_t *text, size_t count) {
     size_t index = 0;
 #if defined(__SSE2__)
-    // Either case is a lower-case letter with 0x20 set; no code point from 0x80 on is then one.
-    const __m128i caseBit = _mm_set1_epi32(0x20), beforeA = _mm_set1_epi32(0x60), afterZ = _mm_set1_epi32(0x7B);
-    while (index + 8 <= count) {
-        eight value = load_eight(text + index);
-        unsigned letters = lane_bits(between(_mm_or_si128(value.low, caseBit), beforeA, afterZ),
-                                     between(_mm_or_si128(value.high, caseBit), beforeA, afterZ));
-        if (letters != 0xFF) return index + (size_t)__builtin_ctz(~letters);
-        index += 8;
+    // Either case is a lower-case letter with 0x20 set; no byte from 0x80 on (below zero,
+    // signed) is then one.
+    const __m128i caseBit = _mm_set1_epi8(0x20), beforeA = _mm_set1_epi8(0x60), afterZ = _mm_set1_epi8(0x7B);
+    while (index + 16 <= count) {
+        __m128i folded = _mm_or_si128(sixteen_bytes(text + index), caseBit);
+        unsigned letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(folded, beforeA), _mm_cmplt_epi8(folded, afterZ)));
+        if (letters != 0xFFFF) return index + (size_t)__builtin_ctz(~letters);
+        index += 16;
     }
 #endif
     for (; index < count && is_ascii_letter(text[index]); index++) {}

@@ -153,5 +153,3 @@ size_t folio_first_xml_escape(const uint8_t *bytes, size_t count, int inAttribut
     return count;
 #endif
 }
-
-size_t folio_string_length(const uint8_t *text) { return strlen((const char *)text); }

@@ -1,6 +1,11 @@
 internal import CLibXML2
 internal import CTextKernels
 import FolioBytes
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a libxml2 tree as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` does, byte
 /// for byte, without libxml2's output buffers: they copied and measured every piece again, and
@@ -123,13 +128,18 @@ struct XMLSerializer: ~Copyable {
     }
 
     private mutating func writeCString(_ text: UnsafePointer<xmlChar>) {
-        output.append(UnsafeBufferPointer(start: text, count: folio_string_length(text)))
+        output.append(UnsafeBufferPointer(start: text, count: Self.length(text)))
+    }
+
+    /// The length of a NUL-terminated libxml2 string: C's `strlen`, many bytes at a time.
+    private static func length(_ text: UnsafePointer<xmlChar>) -> Int {
+        strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
     }
 
     /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
     /// copied whole, found sixteen bytes at a time (`folio_first_xml_escape`).
     private mutating func writeEscaped(_ text: UnsafePointer<xmlChar>, inAttribute: Bool) {
-        let count = folio_string_length(text)
+        let count = Self.length(text)
         var index = 0
         while true {
             let run = folio_first_xml_escape(text + index, count - index, inAttribute ? 1 : 0)

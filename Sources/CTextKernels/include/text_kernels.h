@@ -58,9 +58,6 @@ size_t folio_first_json_escape(const uint8_t *bytes, size_t count);
 /// and a tab; `count` when none is.
 size_t folio_first_xml_escape(const uint8_t *bytes, size_t count, int inAttribute);
 
-/// The length of the NUL-terminated `text` (C's `strlen`, which reads it many bytes at a time).
-size_t folio_string_length(const uint8_t *text);
-
 // Conversions (conversions.c)
 
 /// Writes the first of `count` code points at `scalars` as UTF-16 units at `units`, as long

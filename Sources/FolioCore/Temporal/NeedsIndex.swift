@@ -250,8 +250,7 @@ struct NeedsIndex: Sendable {
             var beyondASCII = false
             // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
             // surrogates is one).
-            while true {
-                guard index < units.count else { break }
+            while index < units.count {
                 // Runs of ASCII letters eight units at a time (`folio_ascii_letters16`).
                 if UTF16.isASCIILetter(units[index]) {
                     index += folio_ascii_letters16(units.baseAddress! + index, units.count - index)

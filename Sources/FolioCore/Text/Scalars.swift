@@ -175,10 +175,11 @@ extension ArraySlice<Unicode.Scalar> {
         // surrogates one at a time.
         withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count * 2) { units in
             withUnsafeBufferPointer { scalars in
-                let values = UnsafeRawPointer(scalars.baseAddress).map { $0.assumingMemoryBound(to: UInt32.self) }
+                guard let base = UnsafeRawPointer(scalars.baseAddress) else { return [] }
+                let values = base.assumingMemoryBound(to: UInt32.self)
                 var read = 0, written = 0
                 while read < scalars.count {
-                    let narrowed = folio_narrow_to_utf16(values! + read, scalars.count - read, units.baseAddress! + written)
+                    let narrowed = folio_narrow_to_utf16(values + read, scalars.count - read, units.baseAddress! + written)
                     read += narrowed
                     written += narrowed
                     guard read < scalars.count else { break }

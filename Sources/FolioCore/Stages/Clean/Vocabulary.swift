@@ -64,8 +64,9 @@ struct Vocabulary {
             while index < scalars.count {
                 guard scalars[index].isAlphabetic else { index += 1; continue }
                 let start = index
-                // The word's letters, and whether they are all ASCII: runs of ASCII letters eight
-                // at a time (`folio_ascii_letters`), a letter beyond ASCII between them one at a time.
+                // The word's letters, and whether they are all ASCII: runs of ASCII letters
+                // sixteen at a time (`folio_ascii_letters`), a letter beyond ASCII between them
+                // one at a time.
                 var isASCII = true
                 while true {
                     index += folio_ascii_letters(values + index, scalars.count - index)
