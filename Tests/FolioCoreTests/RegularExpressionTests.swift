@@ -10,7 +10,7 @@ import Testing
     /// Multilingual Plane, a combining mark, line breaks.
     static let pieces = ["in", "March", "march", "1999", "2015", "early", "the", "year", "ago", "two", " ", " ", ", ", ".", "-", "–",
                          "(", ")", "said", "according to", "Jane Hale", "’s", "'s", "speech", "by", "p.", "\u{212A}", "ſ", "é", "e\u{301}",
-                         "\u{1F600}", "\r\n", "\n", "ıİ", "§", "x"]
+                         "\u{1F600}", "\r\n", "\n", "ıİ", "§", "x", "ß", "ẞ", "ﬆ", "ﬁ", "ﬀ", "LAST", "First", "fiscal", "St", "ss", "Sept."]
 
     static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -22,6 +22,15 @@ import Testing
         + [SpeakerCues.accordingTo, SpeakerCues.byName, SpeakerCues.possessive, SpeakerCues.saidAfter, SpeakerCues.beforeVerb,
            CitationsStage.partPattern].map { ($0.pattern, false) }
         + [(#"\bmarch\s+\d{4}\b"#, true), (#"(?<year>\d{4})|(?<word>[a-z]+)"#, true), (#"^|$|\b"#, false)]
+        + caseFoldingPatterns
+
+    /// Patterns whose case-insensitive letters a folding beyond ASCII spells (`ß` is `ss`, `ﬆ`
+    /// is `st`), that a quantifier splits, in classes, properties and groups that turn the flag
+    /// on and off: `CaseInsensitiveLetters` must leave what they match as it was.
+    static let caseFoldingPatterns: [(pattern: String, caseInsensitive: Bool)] = [
+        (#"(?i)last|first\s+of|fiscal|sept\.?"#, false), (#"(?i:sst?|as|s+)t"#, false), (#"(?i)[a-s]t|\p{Lu}s"#, false),
+        (#"(?i:a(?-i:SS)s)|(?-i:(?i)st)St"#, false), (#"ma(?i)rch|(?i:k)|’s"#, false), (#"ss|fi(?=rst)|(?<year>\d{4})"#, true),
+    ]
 
     static func foundationRanges(_ result: NSTextCheckingResult) -> [Range<Int>?] {
         (0..<result.numberOfRanges).map { number in
