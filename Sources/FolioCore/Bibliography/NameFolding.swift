@@ -7,7 +7,11 @@ public enum NameFolding {
     public static func foldWord(_ word: String) -> String {
         // ASCII has no marks to take off: every token of every reference passes here.
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        return withoutMarks(word).lowercased()
+        return LatinFolds.words.folded(word) ?? foldWordWithFoundation(word)
+    }
+
+    static func foldWordWithFoundation(_ word: String) -> String {
+        withoutMarks(word).lowercased()
     }
 
     /// The text decomposed, its combining marks taken off.
@@ -27,6 +31,10 @@ public enum NameFolding {
     public static func fold(_ name: String) -> String {
         // An ASCII name (most are) has no marks or special letters to fold.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(name) }
+        return LatinFolds.names.folded(name) ?? foldWithFoundation(name)
+    }
+
+    static func foldWithFoundation(_ name: String) -> String {
         // Letters with no decomposition to take a mark off, as their plain forms; in one pass
         // over the code points: none of them decomposes, so no search for them could match more.
         var letters: [Unicode.Scalar] = []
@@ -43,5 +51,33 @@ public enum NameFolding {
             }
         }
         return String(scalars: letters).filter { $0.isLetter || $0 == " " }
+    }
+}
+
+/// A folding of text (`fold`, `foldWord`) for each code point below U+0300 (Latin letters with
+/// their accents), made once. Below U+0300 each folds on its own: its decomposition's marks are
+/// taken off whole, its lower case is its own, and it is a character of its own. So a text of
+/// them folds as its code points do, one after another, without Foundation decomposing the
+/// text and the standard library lower-casing it (some fifteen thousand instructions a name).
+private struct LatinFolds: Sendable {
+    static let names = LatinFolds(NameFolding.foldWithFoundation)
+    static let words = LatinFolds(NameFolding.foldWordWithFoundation)
+
+    /// The UTF-8 of each code point's folding.
+    private let folds: [[UInt8]]
+
+    private init(_ fold: (String) -> String) {
+        folds = (0..<0x300).map { value in Array(fold(String(Unicode.Scalar(UInt32(value))!)).utf8) }
+    }
+
+    /// `text` folded, from its code points' foldings; nil when one is U+0300 or beyond.
+    func folded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 0x300 else { return nil }
+            bytes.append(contentsOf: folds[Int(scalar.value)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
