@@ -43,6 +43,12 @@ import Testing
         #expect(document.repairs.first?.before == "RUSSIANUKRAINIAN")
     }
 
+    /// Six letters, three a side, are the fewest two names fused in capitals have.
+    @Test func restoresHyphensInTheShortestFusedWords() throws {
+        let document = try clean("Ulm and Ely are towns. THE ULMELY ROAD and ULMEL.")
+        #expect(document.repairs.map(\.after) == ["ULM-ELY"])
+    }
+
     /// The same for words with letters beyond ASCII, which take another path to their keys.
     @Test func restoresDroppedHyphensInAccentedWords() throws {
         let text = "Österreich-Ungarn fiel. Der Zerfall Österreichungarns und ÖSTERREICHUNGARN; États and Unis. LES ÉTATSUNIS sont déjàvus."

@@ -12,6 +12,9 @@ public struct HyphenationStage: Stage {
     /// They read the line layout this stage changes.
     public static let runsAfter = [PageFurnitureStage.name, FootnotesStage.name, ParagraphsStage.name]
 
+    /// The fewest letters a word two words fused may have (`droppedHyphen`): three a side.
+    static let shortestFusedWord = 6
+
     /// Debian's `wamerican` puts its list here; used when present unless another is named.
     public static let defaultWordList = "/usr/share/dict/words"
 
@@ -56,9 +59,11 @@ public struct HyphenationStage: Stage {
         // Every run of letters, as the vocabulary found them: the word after a line-end break
         // is one too, and may itself end a line.
         for word in vocabulary.letterRuns {
+            // Most words are neither: they are passed over without a question.
+            guard word.breaksAtLineEnd || word.range.count >= Self.shortestFusedWord else { continue }
             let start = word.range.lowerBound
             let left = TextRange(start, word.range.upperBound)
-            if let (breakRange, right) = lineEndBreak(after: left, scalars) {
+            if word.breaksAtLineEnd, let (breakRange, right) = lineEndBreak(after: left, scalars) {
                 if shouldJoin(text.string(left), text.string(right), &vocabulary) {
                     edit(breakRange, to: [], rule: "dehyphenation")
                 }
@@ -110,7 +115,7 @@ public struct HyphenationStage: Stage {
         // The cheap questions first, of the letters before a string is made: every word of a
         // paper is asked, and few are long enough and either spelt with a hyphen elsewhere
         // (there must be such compounds) or free of lower-case letters.
-        guard letters.count >= 6 else { return nil }
+        guard letters.count >= Self.shortestFusedWord else { return nil }
         let hasLowerCaseASCII = letters.contains { (0x61...0x7A).contains($0.value) }
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
         // A word has a shape only when its letters are ASCII: then they need not be read again.
@@ -133,7 +138,7 @@ public struct HyphenationStage: Stage {
         let lowered = word.lowercased()
         let compound = isASCII ? asciiCompound : vocabulary.compound(of: lowered)
         let inCapitals = isASCII ? !hasLowerCaseASCII : word.allSatisfy { !$0.isLowercase }
-        guard compound != nil || inCapitals, word.count >= 6, wordList?.contains(word) != true else { return nil }
+        guard compound != nil || inCapitals, word.count >= Self.shortestFusedWord, wordList?.contains(word) != true else { return nil }
         if let compound, let hyphen = compound.firstIndex(of: "-"), !vocabulary.contains(word) {
             return compound.distance(from: compound.startIndex, to: hyphen)
         }

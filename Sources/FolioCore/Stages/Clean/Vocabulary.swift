@@ -27,6 +27,8 @@ struct Vocabulary {
         var shape: Int?
         /// Not broken at a line's end: evidence of itself.
         var isWhole: Bool
+        /// Followed by a hyphen that ends its line: the first half of a word broken there, maybe.
+        var breaksAtLineEnd: Bool
     }
 
     /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
@@ -80,7 +82,7 @@ struct Vocabulary {
                 var before = start - 1
                 while before > 0 && scalars[before] == " " { before -= 1 }
                 let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
-                letterRuns.append(Word(range: start..<index, shape: shape, isWhole: !brokenAfter && !brokenBefore))
+                letterRuns.append(Word(range: start..<index, shape: shape, isWhole: !brokenAfter && !brokenBefore, breaksAtLineEnd: brokenAfter))
                 // What the questions will ask: the halves of a word broken at a line's end and
                 // the two joined, and the word in capitals that may be two fused.
                 if let left = pendingLeft {
@@ -92,7 +94,7 @@ struct Vocabulary {
                     shapes.insert(shape)
                     pendingLeft = start..<index
                 }
-                if index - start >= 6 && !scalars[start..<index].contains(where: { (0x61...0x7A).contains($0.value) }) {
+                if index - start >= HyphenationStage.shortestFusedWord && !scalars[start..<index].contains(where: { (0x61...0x7A).contains($0.value) }) {
                     shapes.insert(shape)
                     for split in (start + 3)...(index - 3) {
                         shapes.insert(WordShapes.shape(of: scalars[start..<split]))
