@@ -109,6 +109,13 @@ import FolioXML
         (##"<cit><quote xml:id="qH">a</quote></cit>"##, false),
         (##"<cit><quote xml:id="qC">a</quote><note type="attribution"><bibl><ref type="foot">4</ref></bibl></note></cit>"##, false),
         (##"<q xml:id="qI">a</q>"##, false),
+        // A date's attributes: a day, month or year; a range, open at either end; a span; a length.
+        (##"<date xml:id="dA" when="2000">a</date><date xml:id="dB" from="1992" to="1995">b</date>"##, true),
+        (##"<date xml:id="dC" from="1992">a</date><date xml:id="dD" to="1995">b</date><date xml:id="dE">c</date>"##, true),
+        (##"<date xml:id="dF" notBefore="1990" notAfter="1999">a</date><date xml:id="dG" dur="P2Y">b</date>"##, true),
+        (##"<date xml:id="dH" when="2000" from="1999">a</date>"##, false),
+        (##"<date xml:id="dI" notBefore="1990">a</date>"##, false),
+        (##"<date xml:id="dJ" to="1995" dur="P2Y">a</date>"##, false),
     ])
     func inlineContentIsWhatFolioWrites(content: String, valid: Bool) throws {
         let xml = String(decoding: try TEIFormat().render(fullModelDocument()), as: UTF8.self)

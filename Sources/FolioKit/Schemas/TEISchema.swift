@@ -42,13 +42,24 @@ public enum TEISchema {
   <define name="isoDate">
     <data type="string"><param name="pattern">\#(isoDatePattern)</param></data>
   </define>
+  <!-- A day, month or year; a range, open at either end; a span such as a decade; a length.
+       One choice, not six optional attributes, each of which libxml2 tries both ways. -->
   <define name="dateAttributes">
-    <optional><attribute name="when"><ref name="isoDate"/></attribute></optional>
-    <optional><attribute name="from"><ref name="isoDate"/></attribute></optional>
-    <optional><attribute name="to"><ref name="isoDate"/></attribute></optional>
-    <optional><attribute name="notBefore"><ref name="isoDate"/></attribute></optional>
-    <optional><attribute name="notAfter"><ref name="isoDate"/></attribute></optional>
-    <optional><attribute name="dur"><data type="duration"/></attribute></optional>
+    <optional>
+      <choice>
+        <attribute name="when"><ref name="isoDate"/></attribute>
+        <group>
+          <attribute name="from"><ref name="isoDate"/></attribute>
+          <optional><attribute name="to"><ref name="isoDate"/></attribute></optional>
+        </group>
+        <attribute name="to"><ref name="isoDate"/></attribute>
+        <group>
+          <attribute name="notBefore"><ref name="isoDate"/></attribute>
+          <attribute name="notAfter"><ref name="isoDate"/></attribute>
+        </group>
+        <attribute name="dur"><data type="duration"/></attribute>
+      </choice>
+    </optional>
   </define>
   <define name="pointer"><data type="string"><param name="pattern">\#(pointerPattern)</param></data></define>
 
