@@ -131,6 +131,30 @@ import Testing
         }
     }
 
+    /// Defines that hold only text, or an attribute of text (as attributes checked apart leave
+    /// them), are written out where they are referred to; others stay, and so does what is valid.
+    @Test func plainDefinesAreWrittenOutWhereReferredTo() throws {
+        let text = #"""
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+          <start><element name="doc"><ref name="id"/><zeroOrMore><ref name="item"/></zeroOrMore></element></start>
+          <define name="id"><attribute name="key"><data type="NCName"/></attribute></define>
+          <define name="when">
+            <text/>
+          </define>
+          <define name="item"><element name="item"><ref name="id"/><attribute name="when"><ref name="when"/></attribute></element></define>
+        </grammar>
+        """#
+        let inlined = RelaxNGSchema.inliningPlainDefines(text.replacing(#"<data type="NCName"/>"#, with: "<text/>"))
+        #expect(!inlined.contains(#"name="id""#) && !inlined.contains(#"<ref name="when"/>"#) && inlined.contains(#"<ref name="item"/>"#))
+        #expect(inlined.ranges(of: #"<attribute name="key"><text/></attribute>"#).count == 2)
+        #expect(inlined.contains(#"<attribute name="when"><text/></attribute>"#))
+        let schema = try RelaxNGSchema(text: text, attributePatterns: [AttributePattern(ncName: "key")])
+        func valid(_ xml: String) throws -> Bool { schema.validate(try ParsedXML(bytes: Array(xml.utf8), name: "t.xml")).isEmpty }
+        #expect(try valid(#"<doc key="a"><item key="b" when="1999"/></doc>"#))
+        #expect(try !valid(#"<doc key="a"><item when="1999"/></doc>"#), "an attribute a define held is still required")
+        #expect(try !valid(#"<doc key="1a"/>"#), "and still checked apart")
+    }
+
     @Test func aTreeIsFreedWhenNothingHoldsIt() {
         // A tree that kept its root element kept itself: every paper's TEI stayed in memory.
         weak var released: XMLTree?
