@@ -43,7 +43,9 @@ public enum TEISchema {
     <data type="string"><param name="pattern">\#(isoDatePattern)</param></data>
   </define>
   <!-- A day, month or year; a range, open at either end; a span such as a decade; a length.
-       One choice, not six optional attributes, each of which libxml2 tries both ways. -->
+       One choice, not six optional attributes, each of which libxml2 tries both ways. Optional
+       attributes stand after an element's content throughout: libxml2 reads a pattern in order,
+       and carries both ways of an optional through everything after it. -->
   <define name="dateAttributes">
     <optional>
       <choice>
@@ -153,8 +155,8 @@ public enum TEISchema {
       <ref name="id"/>
       <element name="head">
         <ref name="id"/>
-        <optional><attribute name="n"><text/></attribute></optional>
         <ref name="inline"/>
+        <optional><attribute name="n"><text/></attribute></optional>
       </element>
       <zeroOrMore><ref name="block"/></zeroOrMore>
       <zeroOrMore><ref name="div"/></zeroOrMore>
@@ -170,8 +172,8 @@ public enum TEISchema {
         <oneOrMore>
           <element name="item">
             <ref name="id"/>
-            <optional><attribute name="n"><text/></attribute></optional>
             <ref name="inline"/>
+            <optional><attribute name="n"><text/></attribute></optional>
           </element>
         </oneOrMore>
       </element>
@@ -245,9 +247,9 @@ public enum TEISchema {
        paragraph introducing it. -->
   <define name="inlineQuote">
     <element name="quote">
-      <optional><attribute name="rend"><value>block</value></attribute></optional>
       <ref name="id"/>
       <ref name="inline"/>
+      <optional><attribute name="rend"><value>block</value></attribute></optional>
     </element>
   </define>
 
@@ -270,8 +272,8 @@ public enum TEISchema {
 
   <define name="citationRefContent">
     <attribute name="type"><value>bibr</value></attribute>
-    <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
     <mixed><zeroOrMore><choice><ref name="date"/><ref name="footnoteRef"/></choice></zeroOrMore></mixed>
+    <optional><attribute name="target"><ref name="pointer"/></attribute></optional>
   </define>
 
   <define name="date">
@@ -386,9 +388,9 @@ public enum TEISchema {
         <oneOrMore>
           <element name="event">
             <ref name="id"/>
-            <ref name="dateAttributes"/>
             <attribute name="corresp"><ref name="pointer"/></attribute>
             <element name="desc"><text/></element>
+            <ref name="dateAttributes"/>
           </element>
         </oneOrMore>
       </element>
