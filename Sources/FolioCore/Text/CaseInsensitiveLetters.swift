@@ -111,14 +111,16 @@ enum CaseInsensitiveLetters {
         }
 
         /// `\s`, `\.`, `\p{…}`: escapes that mean the same under `(?i)` are copied; a property
-        /// under it keeps the flag; the rest (a back-reference, a code point by number) are not read.
+        /// under it keeps the flag; the rest (a back-reference, a code point by number) are not
+        /// read, nor is quoting (`\Q…\E`), whose `(?i)` would be no flag.
         private mutating func escape() -> Bool {
-            guard let next = at(1) else { return false }
+            guard let next = at(1), next != "Q" else { return false }
             if next == "p" || next == "P" {
                 guard at(2) == "{" else { return false }
                 return insensitive ? insensitiveGroup { $0.copy(through: "}") } : copy(through: "}")
             }
-            guard !insensitive || !Self.isASCIILetter(next) && !("0"..."9").contains(next) || Self.caseFreeEscapes.contains(next) else { return false }
+            let meansTheSame = (!Self.isASCIILetter(next) && !("0"..."9").contains(next)) || Self.caseFreeEscapes.contains(next)
+            guard !insensitive || meansTheSame else { return false }
             copy(2)
             return true
         }
