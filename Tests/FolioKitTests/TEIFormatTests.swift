@@ -247,6 +247,72 @@ import FolioXML
         #expect(attributes("2X").isEmpty && attributes("199X?") == ["notBefore=1990", "notAfter=1999"])
     }
 
+    /// Property: a duration is read from its bytes as its characters read it (how it was read
+    /// before), over random strings of units, digits, `T`, marks and letters beyond ASCII.
+    @Test func durationsAreReadFromTheirBytesAsFromTheirCharacters() {
+        func definition(_ value: String) -> String? {
+            guard value.hasPrefix("P"), value.count > 1, !value.hasSuffix("T") else { return nil }
+            var amounts: [Character: Int] = [:]
+            var number = ""
+            var inTime = false
+            for character in value.dropFirst() {
+                if character.isASCII && character.isNumber {
+                    number.append(character)
+                } else if character == "T" && number.isEmpty && !inTime {
+                    inTime = true
+                } else {
+                    let unit: Character = inTime ? (character == "M" ? "m" : character) : character
+                    let allowed: Set<Character> = inTime ? ["H", "m", "S"] : ["Y", "M", "W", "D"]
+                    guard allowed.contains(unit), amounts[unit] == nil, let amount = Int(number) else { return nil }
+                    amounts[unit] = amount
+                    number = ""
+                }
+            }
+            guard number.isEmpty, !amounts.isEmpty else { return nil }
+            var result = "P"
+            if let years = amounts["Y"] { result += "\(years)Y" }
+            if let months = amounts["M"] { result += "\(months)M" }
+            if amounts["W"] != nil || amounts["D"] != nil { result += "\((amounts["W"] ?? 0) * 7 + (amounts["D"] ?? 0))D" }
+            if amounts["H"] != nil || amounts["m"] != nil || amounts["S"] != nil {
+                result += "T" + (amounts["H"].map { "\($0)H" } ?? "") + (amounts["m"].map { "\($0)M" } ?? "") + (amounts["S"].map { "\($0)S" } ?? "")
+            }
+            return result
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["P", "P", "T", "Y", "M", "W", "D", "H", "S", "1", "2", "0", "10", "99999", ".", "X", "é", "\u{301}", "\r\n", "٣"]
+        var durations = 0
+        for _ in 0..<20_000 {
+            // Mostly a length and a unit after another, now and then anything.
+            let value = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? pieces.randomElement(using: &generator)! : ["1", "2", "10", "99999"].randomElement(using: &generator)! + ["Y", "M", "W", "D", "H", "S"].randomElement(using: &generator)!
+            }.joined()
+            let prefixed = (Int.random(in: 0..<4, using: &generator) > 0 ? "P" : "") + (Bool.random(using: &generator) ? "" : "T") + value
+            #expect(TEIDateAttributes.w3cDuration(prefixed) == definition(prefixed), "\(prefixed.debugDescription)")
+            if definition(prefixed) != nil { durations += 1 }
+        }
+        #expect(durations > 100)
+    }
+
+    /// Property: unspecified digits (`199X`) are read from the bytes as the characters read them.
+    @Test func unspecifiedYearsAreReadFromTheirBytesAsFromTheirCharacters() {
+        func definition(_ value: String) -> Bool {
+            value.count == 4 && value.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "X") } && value.first?.isNumber == true
+                && value.firstIndex(of: "X").map { value[$0...].allSatisfy { $0 == "X" } } == true
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["1", "9", "0", "X", "X", "X", "x", "é", "\u{301}", "\r\n", "٣", "-"]
+        var years = 0
+        for _ in 0..<20_000 {
+            // Half of them four digits and X's, the others of anything.
+            let value = Bool.random(using: &generator)
+                ? (0..<4).map { _ in ["1", "9", "X"].randomElement(using: &generator)! }.joined()
+                : (0..<Int.random(in: 3...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TEIDateAttributes.isUnspecifiedYear(value) == definition(value), "\(value.debugDescription)")
+            if definition(value) { years += 1 }
+        }
+        #expect(years > 100)
+    }
+
     @Test func durationsHaveAnXMLSchemaLengthAndNoDate() {
         func attributes(_ value: String) -> [String] {
             TEIDateAttributes.attributes(for: TemporalExpression(span: TextRange(0, 1), type: .duration, value: value)).map { "\($0)=\($1)" }

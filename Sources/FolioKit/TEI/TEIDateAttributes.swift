@@ -21,34 +21,47 @@ public enum TEIDateAttributes {
     }
 
     /// TIMEX3's `P2W`, `PT24H` as an XML Schema duration (`P14D`, `PT24H`), which has no weeks;
-    /// nil for an open or fractional length (`PXY`, `P2.5Y`).
+    /// nil for an open or fractional length (`PXY`, `P2.5Y`). Read from the bytes: a duration is
+    /// ASCII, and any other byte makes the value none.
     static func w3cDuration(_ value: String) -> String? {
         // P, then numbers each with its unit, the time part after T: P2Y6M, P1W, PT1H30M.
-        guard value.hasPrefix("P"), value.count > 1, !value.hasSuffix("T") else { return nil }
-        var amounts: [Character: Int] = [:]
-        var number = ""
-        var inTime = false
-        for character in value.dropFirst() {
-            if character.isASCII && character.isNumber {
-                number.append(character)
-            } else if character == "T" && number.isEmpty && !inTime {
-                inTime = true
-            } else {
-                // Minutes and months share M: tell them apart by the side of T.
-                let unit: Character = inTime ? (character == "M" ? "m" : character) : character
-                let allowed: Set<Character> = inTime ? ["H", "m", "S"] : ["Y", "M", "W", "D"]
-                guard allowed.contains(unit), amounts[unit] == nil, let amount = Int(number) else { return nil }
-                amounts[unit] = amount
-                number = ""
+        let amounts = value.withUTF8Bytes { bytes -> [UInt8: Int]? in
+            guard bytes.count > 1, bytes[0] == UInt8(ascii: "P"), bytes[bytes.count - 1] != UInt8(ascii: "T") else { return nil }
+            var amounts: [UInt8: Int] = [:]
+            var number: Int?
+            var inTime = false
+            for byte in bytes.dropFirst() {
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    let (times10, overflowed) = (number ?? 0).multipliedReportingOverflow(by: 10)
+                    let (sum, overflowedAgain) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                    guard !overflowed && !overflowedAgain else { return nil }
+                    number = sum
+                } else if byte == UInt8(ascii: "T") && number == nil && !inTime {
+                    inTime = true
+                } else {
+                    // Minutes and months share M: tell them apart by the side of T.
+                    let unit = inTime && byte == UInt8(ascii: "M") ? UInt8(ascii: "m") : byte
+                    let allowed: [UInt8] = inTime ? Array("HmS".utf8) : Array("YMWD".utf8)
+                    guard allowed.contains(unit), amounts[unit] == nil, let amount = number else { return nil }
+                    amounts[unit] = amount
+                    number = nil
+                }
             }
+            return number == nil && !amounts.isEmpty ? amounts : nil
         }
-        guard number.isEmpty, !amounts.isEmpty else { return nil }
+        guard let amounts else { return nil }
+        func amount(_ unit: Unicode.Scalar) -> Int? { amounts[UInt8(unit.value)] }
         var result = "P"
-        if let years = amounts["Y"] { result += "\(years)Y" }
-        if let months = amounts["M"] { result += "\(months)M" }
-        if amounts["W"] != nil || amounts["D"] != nil { result += "\((amounts["W"] ?? 0) * 7 + (amounts["D"] ?? 0))D" }
-        if amounts["H"] != nil || amounts["m"] != nil || amounts["S"] != nil {
-            result += "T" + (amounts["H"].map { "\($0)H" } ?? "") + (amounts["m"].map { "\($0)M" } ?? "") + (amounts["S"].map { "\($0)S" } ?? "")
+        if let years = amount("Y") { result += "\(years)Y" }
+        if let months = amount("M") { result += "\(months)M" }
+        if amount("W") != nil || amount("D") != nil {
+            let (weeks, overflowed) = (amount("W") ?? 0).multipliedReportingOverflow(by: 7)
+            let (days, overflowedAgain) = weeks.addingReportingOverflow(amount("D") ?? 0)
+            guard !overflowed && !overflowedAgain else { return nil }
+            result += "\(days)D"
+        }
+        if amount("H") != nil || amount("m") != nil || amount("S") != nil {
+            result += "T" + (amount("H").map { "\($0)H" } ?? "") + (amount("m").map { "\($0)M" } ?? "") + (amount("S").map { "\($0)S" } ?? "")
         }
         return result
     }
@@ -75,8 +88,7 @@ public enum TEIDateAttributes {
             ? edtf.filter { !"?~%".contains($0) } : edtf
         if let when = isoDate(plain) { return (when, when) }
         // Unspecified digits: `199X`, `19XX`.
-        if plain.count == 4, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "X") }), plain.first?.isNumber == true,
-           let x = plain.firstIndex(of: "X"), plain[x...].allSatisfy({ $0 == "X" }) {
+        if isUnspecifiedYear(plain) {
             return (replacingX(in: plain, with: "0"), replacingX(in: plain, with: "9"))
         }
         // Seasons, EDTF codes 21 to 24: spring, summer, autumn, winter (northern hemisphere).
@@ -87,6 +99,15 @@ public enum TEIDateAttributes {
             return (PartialDate(year: year, month: months.0).iso, PartialDate(year: endYear, month: months.1).iso)
         }
         return nil
+    }
+
+    /// Four ASCII digits, the last ones `X` (`199X`, `19XX`), at least one: read from the bytes.
+    static func isUnspecifiedYear(_ value: String) -> Bool {
+        value.withUTF8Bytes { bytes in
+            let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+            guard bytes.count == 4, isDigit(bytes[0]), let x = bytes.firstIndex(of: UInt8(ascii: "X")) else { return false }
+            return bytes[..<x].allSatisfy(isDigit) && bytes[x...].allSatisfy { $0 == UInt8(ascii: "X") }
+        }
     }
 
     /// Each `X` of an ASCII date made `digit` (Foundation's `replacingOccurrences` bridges the
