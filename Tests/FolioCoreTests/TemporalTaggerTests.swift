@@ -41,6 +41,15 @@ import Testing
         #expect(tags("Prices may rise. We may see.").isEmpty, "the modal verb is no month")
     }
 
+    /// A date after a code point of two UTF-16 units, tagged from a document's code points:
+    /// its range counts the pair as one.
+    @Test func aDateAfterAPairOfSurrogatesKeepsItsCodePoints() {
+        let scalars = Array("\u{1F600}\u{1D11E} On March 3, 2001 we met.".unicodeScalars)
+        var focus: TemporalTagger.Focus?
+        let found = TemporalTagger().tag(scalars[...], lastMention: &focus)
+        #expect(found.map { String(String.UnicodeScalarView(scalars[$0.range])) } == ["March 3, 2001"])
+    }
+
     /// Property: code-point offsets are the units' where no pair of surrogates joins two, and
     /// count a pair as one where one does, lone surrogates each as one, over random units.
     @Test func codePointOffsetsCountAPairOnce() {
@@ -63,8 +72,11 @@ import Testing
             let units = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }
             let offsets = ScalarOffsets(units: units), expected = table(units)
             #expect(offsets.scalarCount == expected.last!, "\(units)")
+            // Given how many code points there are, as units made from code points are.
+            let counted = ScalarOffsets(units: units, scalarCount: expected.last!)
             let start = Int.random(in: 0...units.count, using: &generator), end = Int.random(in: start...units.count, using: &generator)
             #expect(offsets.scalarRange(start..<end) == expected[start]..<expected[end], "\(units) \(start)..<\(end)")
+            #expect(counted.scalarRange(start..<end) == expected[start]..<expected[end], "\(units) \(start)..<\(end)")
             if expected.last! < units.count { paired += 1 }
         }
         #expect(paired > 500)

@@ -50,17 +50,18 @@ public struct TemporalTagger: Sendable {
 
     /// Tags one string; `lastMention` carries the anaphoric anchor from string to string.
     public func tag(_ text: String, lastMention: inout Focus?) -> [Found] {
-        tag(utf16: text.utf16Units, lastMention: &lastMention)
+        tag(utf16: text.utf16Units, scalarCount: nil, lastMention: &lastMention)
     }
 
     /// `tag(_:lastMention:)` of a text's code points, as a document holds them.
     public func tag(_ scalars: ArraySlice<Unicode.Scalar>, lastMention: inout Focus?) -> [Found] {
-        tag(utf16: scalars.utf16Units, lastMention: &lastMention)
+        tag(utf16: scalars.utf16Units, scalarCount: scalars.count, lastMention: &lastMention)
     }
 
     /// `tag(_:lastMention:)` of a text's UTF-16 units, the units regular expressions see: one
     /// copy for the passes over every sentence.
-    private func tag(utf16 units: [UInt16], lastMention: inout Focus?) -> [Found] {
+    /// `scalarCount`: how many code points the units were made from, where that is known.
+    private func tag(utf16 units: [UInt16], scalarCount: Int?, lastMention: inout Focus?) -> [Found] {
         // Code-point offsets are made when the first match needs them: most sentences have none.
         var offsets: ScalarOffsets?
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
@@ -76,7 +77,7 @@ public struct TemporalTagger: Sendable {
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number in match.range(at: number).map { String(utf16: units[$0]) } }
                 guard let reading = rule.read(groups, Surroundings(of: match.range, in: units)) else { continue }
-                if offsets == nil { offsets = ScalarOffsets(units: units) }
+                if offsets == nil { offsets = scalarCount.map { ScalarOffsets(units: units, scalarCount: $0) } ?? ScalarOffsets(units: units) }
                 let range = offsets!.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
@@ -125,8 +126,14 @@ struct ScalarOffsets {
     private var scalarAt: [Int]?
     let scalarCount: Int
 
-    init(units: [UInt16]) {
-        guard units.contains(where: UTF16.isSurrogate) else {
+    /// Of units made from `scalarCount` code points: as many units as code points hold no pair
+    /// of surrogates, and are not looked through for one.
+    init(units: [UInt16], scalarCount: Int) {
+        self.init(units: units, mayHoldPairs: units.count != scalarCount)
+    }
+
+    init(units: [UInt16], mayHoldPairs: Bool = true) {
+        guard mayHoldPairs, units.contains(where: UTF16.isSurrogate) else {
             scalarAt = nil
             scalarCount = units.count
             return

@@ -78,7 +78,7 @@ enum SpeakerCues {
         // The code points as the text holds them, and their UTF-16 units, made straight from them.
         let scalars = Array(text.scalars[start..<position])
         let units = scalars[...].utf16Units
-        let offsets = ScalarOffsets(units: units)
+        let offsets = ScalarOffsets(units: units, scalarCount: scalars.count)
         var cues: [Range<Int>] = []
         // Each pattern only where its words are: most quotations have none of them near.
         let leadWords = LeadWords(units)
@@ -269,7 +269,7 @@ enum SpeakerCues {
         let trail = Array(text.scalars[position..<end])
         let units = trail[...].utf16Units
         guard let group = saidAfter.firstMatch(in: units)?.range(at: 1) else { return nil }
-        let range = ScalarOffsets(units: units).scalarRange(group)
+        let range = ScalarOffsets(units: units, scalarCount: trail.count).scalarRange(group)
         let words = String(scalars: trail[range]).split(separator: " ").map(String.init)
         guard namesSomeone(words) else { return nil }
         return TextRange(position + range.lowerBound, position + range.upperBound)
