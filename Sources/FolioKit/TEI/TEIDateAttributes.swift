@@ -41,8 +41,7 @@ public enum TEIDateAttributes {
                 } else {
                     // Minutes and months share M: tell them apart by the side of T.
                     let unit = inTime && byte == UInt8(ascii: "M") ? UInt8(ascii: "m") : byte
-                    let allowed: [UInt8] = inTime ? Array("HmS".utf8) : Array("YMWD".utf8)
-                    guard allowed.contains(unit), amounts[unit] == nil, let amount = number else { return nil }
+                    guard isUnit(unit, inTime: inTime), amounts[unit] == nil, let amount = number else { return nil }
                     amounts[unit] = amount
                     number = nil
                 }
@@ -64,6 +63,16 @@ public enum TEIDateAttributes {
             result += "T" + (amount("H").map { "\($0)H" } ?? "") + (amount("m").map { "\($0)M" } ?? "") + (amount("S").map { "\($0)S" } ?? "")
         }
         return result
+    }
+
+    /// Whether `unit` is one of a duration's units of dates (Y, M, W, D) or, after T, of times
+    /// (H, m for minutes, S).
+    private static func isUnit(_ unit: UInt8, inTime: Bool) -> Bool {
+        switch unit {
+        case UInt8(ascii: "H"), UInt8(ascii: "m"), UInt8(ascii: "S"): inTime
+        case UInt8(ascii: "Y"), UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "D"): !inTime
+        default: false
+        }
     }
 
     /// `1948` → when; `1992/1995` → from, to; `199X` → notBefore 1990, notAfter 1999.
