@@ -23,8 +23,7 @@ public enum TextDecoder {
                 var index = 0
                 while index < buffer.count {
                     // ASCII bytes, none of them NUL (most of a paper), sixteen at a time.
-                    let ascii = folio_widen_ascii(buffer.baseAddress! + index, buffer.count - index,
-                                                  UnsafeMutableRawPointer(scalars.baseAddress! + count).assumingMemoryBound(to: UInt32.self))
+                    let ascii = folio_widen_ascii(buffer.baseAddress! + index, buffer.count - index, scalars.codePointValues! + count)
                     index += ascii
                     count += ascii
                     guard index < buffer.count else { break }

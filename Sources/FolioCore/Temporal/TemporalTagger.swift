@@ -77,7 +77,7 @@ public struct TemporalTagger: Sendable {
             for match in matches {
                 let groups = (0..<match.numberOfRanges).map { number in match.range(at: number).map { String(utf16: units[$0]) } }
                 guard let reading = rule.read(groups, Surroundings(of: match.range, in: units)) else { continue }
-                if offsets == nil { offsets = scalarCount.map { ScalarOffsets(units: units, scalarCount: $0) } ?? ScalarOffsets(units: units) }
+                if offsets == nil { offsets = ScalarOffsets(units: units, scalarCount: scalarCount) }
                 let range = offsets!.scalarRange(match.range)
                 guard !range.isEmpty else { continue }
                 candidates.append((range, index, reading))
@@ -126,16 +126,12 @@ struct ScalarOffsets {
     private var scalarAt: [Int]?
     let scalarCount: Int
 
-    /// Of units made from `scalarCount` code points: as many units as code points hold no pair
-    /// of surrogates, and are not looked through for one.
-    init(units: [UInt16], scalarCount: Int) {
-        self.init(units: units, mayHoldPairs: units.count != scalarCount)
-    }
-
-    init(units: [UInt16], mayHoldPairs: Bool = true) {
-        guard mayHoldPairs, units.contains(where: UTF16.isSurrogate) else {
+    /// `scalarCount`: how many code points the units were made from, where that is known. As
+    /// many units as code points hold no pair of surrogates, and are not looked through for one.
+    init(units: [UInt16], scalarCount: Int? = nil) {
+        guard units.count != scalarCount, units.contains(where: UTF16.isSurrogate) else {
             scalarAt = nil
-            scalarCount = units.count
+            self.scalarCount = units.count
             return
         }
         var scalarAt: [Int] = []
@@ -152,7 +148,7 @@ struct ScalarOffsets {
         }
         scalarAt.append(scalarIndex)
         self.scalarAt = scalarAt
-        scalarCount = scalarIndex
+        self.scalarCount = scalarIndex
     }
 
     func scalarRange(_ range: Range<Int>) -> Range<Int> {

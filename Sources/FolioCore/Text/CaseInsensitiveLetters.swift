@@ -28,7 +28,7 @@ enum CaseInsensitiveLetters {
     /// spells: `ß` spells `ss`; `ﬀ`, `ﬁ`, `ﬂ`, `ﬃ`, `ﬄ` spell `ff`, `fi`, `fl`, `ffi`, `ffl`;
     /// `ﬅ`, `ﬆ` spell `st`. These are every folding of Unicode into ASCII letters alone, and
     /// the three-letter ones are made of two-letter ones, which is all a row needs to know.
-    static func isFoldedPair(_ first: UInt8, _ second: UInt8) -> Bool {
+    private static func isFoldedPair(_ first: UInt8, _ second: UInt8) -> Bool {
         switch (first, second) {
         case (UInt8(ascii: "s"), UInt8(ascii: "s")), (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "f"), UInt8(ascii: "f")),
              (UInt8(ascii: "f"), UInt8(ascii: "i")), (UInt8(ascii: "f"), UInt8(ascii: "l")): true

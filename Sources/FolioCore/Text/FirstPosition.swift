@@ -21,8 +21,7 @@ extension WorkingText {
         guard start < end else { return end }
         return scalars.withUnsafeBufferPointer { scalars in
             marks.values.withUnsafeBufferPointer { values in
-                let text = UnsafeRawPointer(scalars.baseAddress! + start).assumingMemoryBound(to: UInt32.self)
-                return start + folio_first_mark(text, end - start, values.baseAddress!, values.count, marks.beyondASCII ? 1 : 0)
+                start + folio_first_mark(scalars.codePointValues! + start, end - start, values.baseAddress!, values.count, marks.beyondASCII ? 1 : 0)
             }
         }
     }

@@ -56,7 +56,7 @@ extension WorkingText {
                     // Within a line most of the text is printable ASCII and single spaces, copied
                     // as they are: sixteen at a time, from the second code point on.
                     if index > 0 {
-                        let copied = folio_copy_plain_ascii(UnsafeRawPointer(text.baseAddress! + index).assumingMemoryBound(to: UInt32.self), text.count - index, bytes + length)
+                        let copied = folio_copy_plain_ascii(text.codePointValues! + index, text.count - index, bytes + length)
                         if copied > 0 {
                             index += copied
                             length += copied

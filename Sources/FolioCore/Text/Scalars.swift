@@ -175,8 +175,7 @@ extension ArraySlice<Unicode.Scalar> {
         // surrogates one at a time.
         withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count * 2) { units in
             withUnsafeBufferPointer { scalars in
-                guard let base = UnsafeRawPointer(scalars.baseAddress) else { return [] }
-                let values = base.assumingMemoryBound(to: UInt32.self)
+                guard let values = scalars.codePointValues else { return [] }
                 var read = 0, written = 0
                 while read < scalars.count {
                     let narrowed = folio_narrow_to_utf16(values + read, scalars.count - read, units.baseAddress! + written)
@@ -262,11 +261,24 @@ extension UTF16 {
 }
 
 extension UnsafeBufferPointer<Unicode.Scalar> {
+    /// The code points' 32-bit values, as the C kernels (`CTextKernels`) read them:
+    /// `Unicode.Scalar` has that layout. Nil for an empty buffer.
+    var codePointValues: UnsafePointer<UInt32>? {
+        baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt32.self) }
+    }
+
     /// Where, from `start`, the first code point at or below the form feed (so possibly a line
     /// break) stands, or `end`. Lines are dozens of code points long: they are passed over
     /// sixteen at a time (`folio_first_at_most`).
     func firstAtOrBelowFormFeed(from start: Int, to end: Int) -> Int {
-        guard start < end, let base = UnsafeRawPointer(baseAddress) else { return start }
-        return start + folio_first_at_most(base.assumingMemoryBound(to: UInt32.self) + start, end - start, 0x0C)
+        guard start < end, let values = codePointValues else { return start }
+        return start + folio_first_at_most(values + start, end - start, 0x0C)
+    }
+}
+
+extension UnsafeMutableBufferPointer<Unicode.Scalar> {
+    /// The code points' 32-bit values, for the C kernels to write (see the read-only one).
+    var codePointValues: UnsafeMutablePointer<UInt32>? {
+        baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UInt32.self) }
     }
 }

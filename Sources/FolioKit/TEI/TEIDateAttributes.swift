@@ -31,7 +31,7 @@ public enum TEIDateAttributes {
             var number: Int?
             var inTime = false
             for byte in bytes.dropFirst() {
-                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                if isDigit(byte) {
                     let (times10, overflowed) = (number ?? 0).multipliedReportingOverflow(by: 10)
                     let (sum, overflowedAgain) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
                     guard !overflowed && !overflowedAgain else { return nil }
@@ -63,6 +63,10 @@ public enum TEIDateAttributes {
             result += "T" + (amount("H").map { "\($0)H" } ?? "") + (amount("m").map { "\($0)M" } ?? "") + (amount("S").map { "\($0)S" } ?? "")
         }
         return result
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// Whether `unit` is one of a duration's units of dates (Y, M, W, D) or, after T, of times
@@ -113,7 +117,6 @@ public enum TEIDateAttributes {
     /// Four ASCII digits, the last ones `X` (`199X`, `19XX`), at least one: read from the bytes.
     static func isUnspecifiedYear(_ value: String) -> Bool {
         value.withUTF8Bytes { bytes in
-            let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
             guard bytes.count == 4, isDigit(bytes[0]), let x = bytes.firstIndex(of: UInt8(ascii: "X")) else { return false }
             return bytes[..<x].allSatisfy(isDigit) && bytes[x...].allSatisfy { $0 == UInt8(ascii: "X") }
         }
@@ -153,7 +156,7 @@ public enum TEIDateAttributes {
         guard bytes.count > (signed ? 1 : 0) else { return nil }
         var number = 0
         for byte in bytes.dropFirst(signed ? 1 : 0) {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            guard isDigit(byte) else { return nil }
             number = number * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return first == UInt8(ascii: "-") ? -number : number

@@ -75,8 +75,7 @@ public struct NormalizeStage: Stage {
         guard start < scalars.count else { return start }
         // Sixteen code points at a time (`folio_skip_plain_ascii`).
         return start + scalars.withUnsafeBufferPointer { scalars in
-            let text = UnsafeRawPointer(scalars.baseAddress! + start).assumingMemoryBound(to: UInt32.self)
-            return folio_skip_plain_ascii(text, scalars.count - start, passingSingleSpaces ? 1 : 0)
+            folio_skip_plain_ascii(scalars.codePointValues! + start, scalars.count - start, passingSingleSpaces ? 1 : 0)
         }
     }
 

@@ -60,8 +60,7 @@ struct Vocabulary {
         letterRuns.reserveCapacity(scalars.count / 5)
         var pendingLeft: Range<Int>?
         scalars.withUnsafeBufferPointer { scalars in
-            guard let base = UnsafeRawPointer(scalars.baseAddress) else { return }
-            let values = base.assumingMemoryBound(to: UInt32.self)
+            guard let values = scalars.codePointValues else { return }
             var index = 0
             while index < scalars.count {
                 guard scalars[index].isAlphabetic else { index += 1; continue }
