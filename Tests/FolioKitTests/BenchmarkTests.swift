@@ -9,7 +9,7 @@ import Testing
         let corpus = try BenchmarkCorpus(folder: repositoryRoot.appendingPathComponent("Input").path)
         #expect(Set(corpus.seeds.map(\.style)) == ["text", "markdown"], "both input styles")
         for seed in corpus.seeds {
-            for size in [5_000, 200_000] {
+            for size in [5_000, 35_000, 200_000] {
                 let paper = corpus.paper(from: seed, bytes: size)
                 #expect(paper.utf8.count > size * 8 / 10 && paper.utf8.count < size * 12 / 10, "\(seed.name) at \(size): \(paper.utf8.count)")
                 let source = try DocumentReader.decode(Array(paper.utf8), name: "p.txt", format: .plainText)
