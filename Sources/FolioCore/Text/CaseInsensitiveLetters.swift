@@ -206,7 +206,7 @@ enum CaseInsensitiveLetters {
             if end == index { end += 1 }
             // Lower case; letters of a folded pair go together, and overlapping pairs (`sst`)
             // make one piece.
-            func lower(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: pattern[index + offset].value) | 0x20 }
+            func lower(_ offset: Int) -> UInt8 { pattern[index + offset].asciiLetterLowercased! }
             func startsPair(_ offset: Int) -> Bool { index + offset + 1 < end && CaseInsensitiveLetters.isFoldedPair(lower(offset), lower(offset + 1)) }
             let count = end - index
             var offset = 0
@@ -224,9 +224,7 @@ enum CaseInsensitiveLetters {
 
         private static let openInsensitive = Array("(?i:".unicodeScalars), openNonCapturing = Array("(?:".unicodeScalars)
 
-        private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-        }
+        private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { scalar.asciiLetterLowercased != nil }
 
         private static func isQuantifier(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "?" || scalar == "*" || scalar == "+" || scalar == "{"
