@@ -69,4 +69,16 @@ size_t folio_narrow_to_utf16(const uint32_t *scalars, size_t count, uint16_t *un
 /// ASCII and not NUL; returns how many it wrote. For decoding UTF-8, most of which is ASCII.
 size_t folio_widen_ascii(const uint8_t *bytes, size_t count, uint32_t *scalars);
 
+// Memory
+
+/// Asks the processor to bring the cache line holding `address` into its caches, and goes on
+/// without waiting: for lookups in tables too large to stay there, issued a few lookups ahead.
+static inline void folio_prefetch(const void *address) {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address, 0, 3);
+#else
+    (void)address;
+#endif
+}
+
 #endif

@@ -59,40 +59,52 @@ struct FeatureStrings: FeatureSink {
     }
 }
 
-/// Each token's weights summed over its features as they come: each feature's row, found by the
-/// hash of its string in `table`, added to the token's sums. Tagging keeps no list of features,
-/// nor makes their strings. The sums are made in the order of the features, as adding whole
-/// rows would make them: a sum starts at +0 and never becomes -0 (exact cancellation rounds to
-/// +0), so adding only a row's non-zero weights gives the same floats to the bit.
+/// Each token's weights summed over its features: each feature's row, found by the hash of its
+/// string in `table`, added to the token's sums. Tagging keeps no list of feature strings, nor
+/// makes them. The sums are made in the order of the features, as adding whole rows would make
+/// them: a sum starts at +0 and never becomes -0 (exact cancellation rounds to +0), so adding
+/// only a row's non-zero weights gives the same floats to the bit.
 ///
-/// It writes through pointers to memory `sums(_:in:_:)` holds for it: a reference has some
-/// forty tokens of thirty features, and each feature's row is a few additions.
+/// The sink keeps the hashes and looks them up all at once when the features are given
+/// (`FeatureTable.rows(of:)`): a paper tags few references, so the table is cold at each, and
+/// its lookups, made one by one between the hashing of features, each waited for memory.
 struct FeatureWeightSums: FeatureSink {
-    private let table: FeatureTable
-    private let entries: UnsafeBufferPointer<FeatureTable.Entry>
-    private let denseRows: UnsafeBufferPointer<Float>
-    /// `[token * table.width + index]`.
-    private let weights: UnsafeMutablePointer<Float>
-    /// Whether each token had any feature the table has.
-    private let present: UnsafeMutablePointer<Bool>
-    /// How many tokens the memory holds: a feature past them would write outside it.
-    private let tokens: Int
-    private var token = 0
+    /// Every feature's hash, in order.
+    private var keys: [UInt64] = []
+    /// Where each token's features end in `keys`.
+    private var tokenEnds: [Int] = []
     private var feature = FeatureHash()
 
     /// Each of `tokens` tokens' sums of the rows of the features `features` gives, and whether
     /// it had any.
     static func sums(_ tokens: Int, in table: FeatureTable, _ features: (inout FeatureWeightSums) -> Void) -> (weights: [Float], present: [Bool]) {
-        var weights = [Float](filledWith: 0, count: tokens * table.width)
+        var sink = FeatureWeightSums()
+        // Some thirty features a token.
+        sink.keys.reserveCapacity(tokens * 32)
+        sink.tokenEnds.reserveCapacity(tokens)
+        features(&sink)
+        precondition(sink.tokenEnds.count == tokens, "features for another number of tokens")
+        precondition(sink.keys.count == sink.tokenEnds.last ?? 0, "a feature after the last token")
+        let rows = table.rows(of: sink.keys)
+        let width = table.width
+        var weights = [Float](filledWith: 0, count: tokens * width)
         var present = [Bool](filledWith: false, count: tokens)
         weights.withUnsafeMutableBufferPointer { weights in
-            present.withUnsafeMutableBufferPointer { present in
-                table.entries.withUnsafeBufferPointer { entries in
-                    table.denseRows.withUnsafeBufferPointer { denseRows in
-                        var sink = FeatureWeightSums(table: table, entries: entries, denseRows: denseRows, weights: weights.baseAddress!,
-                                                     present: present.baseAddress!, tokens: tokens)
-                        features(&sink)
-                        precondition(sink.token == tokens, "features for another number of tokens")
+            table.entries.withUnsafeBufferPointer { entries in
+                table.denseRows.withUnsafeBufferPointer { denseRows in
+                    var feature = 0
+                    for (token, end) in sink.tokenEnds.enumerated() {
+                        let sums = weights.baseAddress! + token * width
+                        while feature < end {
+                            defer { feature += 1 }
+                            guard let row = rows[feature] else { continue }
+                            present[token] = true
+                            if let dense = row.dense {
+                                ReferenceTagger.add(denseRows.baseAddress! + dense, count: width, to: sums)
+                            } else {
+                                for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
+                            }
+                        }
                     }
                 }
             }
@@ -100,10 +112,7 @@ struct FeatureWeightSums: FeatureSink {
         return (weights, present)
     }
 
-    private init(table: FeatureTable, entries: UnsafeBufferPointer<FeatureTable.Entry>, denseRows: UnsafeBufferPointer<Float>,
-                 weights: UnsafeMutablePointer<Float>, present: UnsafeMutablePointer<Bool>, tokens: Int) {
-        (self.table, self.entries, self.denseRows, self.weights, self.present, self.tokens) = (table, entries, denseRows, weights, present, tokens)
-    }
+    private init() {}
 
     @inline(__always)
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
@@ -111,18 +120,8 @@ struct FeatureWeightSums: FeatureSink {
         if separated { feature.addSeparator() }
         feature.add(value)
     }
-    mutating func end() {
-        guard let row = table.lookUp(feature.value) else { return }
-        precondition(token < tokens, "a feature after the last token")
-        present[token] = true
-        let sums = weights + token * table.width
-        if let dense = row.dense {
-            ReferenceTagger.add(denseRows.baseAddress! + dense, count: table.width, to: sums)
-        } else {
-            for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
-        }
-    }
-    mutating func endToken() { token += 1 }
+    mutating func end() { keys.append(feature.value) }
+    mutating func endToken() { tokenEnds.append(keys.count) }
 }
 
 /// A feature string's 64-bit FNV-1a hash over its UTF-8 bytes, built piece by piece: the hash
