@@ -456,6 +456,40 @@ import Testing
         #expect(rowsLaidOutWhole > 0 && rowsOfWeights > 0, "both kinds of row were added")
     }
 
+    @Test func weightSumsKeepEveryFeatureOfATokenOfMany() {
+        // The sums keep the features' hashes until the last is given: a token of far more
+        // features than the room first made for them (thirty-two a token) loses none.
+        let width = 17
+        var table = FeatureTable(capacity: 64, width: width)
+        var rows: [String: [Float]] = [:]
+        for number in 0..<64 {
+            // Rows of one weight, and rows of all: both ways of adding.
+            let row = (0..<width).map { number % 3 == 0 || $0 == number % width ? Float(number + 1) / 8 + Float($0) : 0 }
+            rows["f\(number)"] = row
+            let added = table.addRow(FeatureHash("f\(number)").value, row.enumerated().map { ($0.offset, $0.element) })
+            #expect(added)
+        }
+        let tokens = [(0..<150).map { "f\($0 % 80)" }, ["f1", "f2", "absent"], []]
+        var expected = [Float](repeating: 0, count: tokens.count * width)
+        for (token, features) in tokens.enumerated() {
+            for feature in features {
+                for (index, weight) in (rows[feature] ?? []).enumerated() { expected[token * width + index] += weight }
+            }
+        }
+        let sums = FeatureWeightSums.sums(tokens.count, in: table) { sink in
+            for features in tokens {
+                for feature in features {
+                    sink.begin("f")
+                    sink.append(String(feature.dropFirst()), separated: false)
+                    sink.end()
+                }
+                sink.endToken()
+            }
+        }
+        #expect(sums.weights.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(sums.present == [true, true, false])
+    }
+
     @Test func rowsOfManyWeightsAreLaidOutWhole() {
         var table = FeatureTable(capacity: 4, width: 17)
         let full = (0..<17).map { Float($0) - 8 }, sparse = [Float](repeating: 0, count: 16) + [2.5]

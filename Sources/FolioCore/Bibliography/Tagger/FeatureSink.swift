@@ -69,8 +69,10 @@ struct FeatureStrings: FeatureSink {
 /// (`FeatureTable.rows(of:)`): a paper tags few references, so the table is cold at each, and
 /// its lookups, made one by one between the hashing of features, each waited for memory.
 struct FeatureWeightSums: FeatureSink {
-    /// Every feature's hash, in order.
-    private var keys: [UInt64] = []
+    /// Every feature's hash, in order: memory `sums(_:in:_:)` holds, written at every feature
+    /// (an array's append, checked and not inlined, cost as much as the lookup).
+    private var keys: UnsafeMutableBufferPointer<UInt64>
+    private var keyCount = 0
     /// Where each token's features end in `keys`.
     private var tokenEnds: [Int] = []
     private var feature = FeatureHash()
@@ -78,14 +80,14 @@ struct FeatureWeightSums: FeatureSink {
     /// Each of `tokens` tokens' sums of the rows of the features `features` gives, and whether
     /// it had any.
     static func sums(_ tokens: Int, in table: FeatureTable, _ features: (inout FeatureWeightSums) -> Void) -> (weights: [Float], present: [Bool]) {
-        var sink = FeatureWeightSums()
         // Some thirty features a token.
-        sink.keys.reserveCapacity(tokens * 32)
+        var sink = FeatureWeightSums(keys: .allocate(capacity: max(tokens * 32, 16)))
+        defer { sink.keys.deallocate() }
         sink.tokenEnds.reserveCapacity(tokens)
         features(&sink)
         precondition(sink.tokenEnds.count == tokens, "features for another number of tokens")
-        precondition(sink.keys.count == sink.tokenEnds.last ?? 0, "a feature after the last token")
-        let rows = table.rows(of: sink.keys)
+        precondition(sink.keyCount == sink.tokenEnds.last ?? 0, "a feature after the last token")
+        let rows = table.rows(of: UnsafeBufferPointer(rebasing: sink.keys[..<sink.keyCount]))
         let width = table.width
         var weights = [Float](filledWith: 0, count: tokens * width)
         var present = [Bool](filledWith: false, count: tokens)
@@ -112,7 +114,9 @@ struct FeatureWeightSums: FeatureSink {
         return (weights, present)
     }
 
-    private init() {}
+    private init(keys: UnsafeMutableBufferPointer<UInt64>) {
+        self.keys = keys
+    }
 
     @inline(__always)
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
@@ -120,8 +124,17 @@ struct FeatureWeightSums: FeatureSink {
         if separated { feature.addSeparator() }
         feature.add(value)
     }
-    mutating func end() { keys.append(feature.value) }
-    mutating func endToken() { tokenEnds.append(keys.count) }
+    mutating func end() {
+        if keyCount == keys.count {
+            let larger = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count * 2)
+            _ = larger.initialize(fromContentsOf: keys)
+            keys.deallocate()
+            keys = larger
+        }
+        keys[keyCount] = feature.value
+        keyCount += 1
+    }
+    mutating func endToken() { tokenEnds.append(keyCount) }
 }
 
 /// A feature string's 64-bit FNV-1a hash over its UTF-8 bytes, built piece by piece: the hash

@@ -140,35 +140,39 @@ struct FeatureTable: Sendable {
     /// `lookUp` of each of `keys`, in their order. The slot of the key a few places on, and the
     /// weights of each row found, are asked of memory before they are read: the table is two
     /// megabytes, most lookups miss the cache, and a lookup at a time waited for each miss in turn.
-    func rows(of keys: [UInt64]) -> [Row?] {
+    func rows(of keys: UnsafeBufferPointer<UInt64>) -> [Row?] {
         let ahead = 16
-        var rows: [Row?] = []
-        rows.reserveCapacity(keys.count)
-        slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                denseRows.withUnsafeBufferPointer { denseRows in
-                    for (index, key) in keys.enumerated() {
-                        if index + ahead < keys.count { folio_prefetch(slots.baseAddress! + Self.slot(keys[index + ahead], mask)) }
-                        let row = lookUp(key)
-                        if let row { Self.prefetch(row, entries: entries, denseRows: denseRows, width: width) }
-                        rows.append(row)
+        return [Row?](unsafeUninitializedCapacity: keys.count) { rows, initialized in
+            slots.withUnsafeBufferPointer { slots in
+                entries.withUnsafeBufferPointer { entries in
+                    denseRows.withUnsafeBufferPointer { denseRows in
+                        for (index, key) in keys.enumerated() {
+                            if index &+ ahead < keys.count { folio_prefetch(slots.baseAddress! + Self.slot(keys[index &+ ahead], mask)) }
+                            let row = lookUp(key)
+                            if let row { Self.prefetch(row, entries: entries, denseRows: denseRows, width: width) }
+                            rows.initializeElement(at: index, to: row)
+                        }
                     }
                 }
             }
+            initialized = keys.count
         }
-        return rows
     }
 
-    /// Asks for the cache lines of a row's weights.
+    /// Asks for the cache lines of a row's weights: a row of a few weights is in one or two
+    /// lines, and the processor reads ahead along a row laid out whole (an edge's 289 weights)
+    /// once its first lines are asked for.
+    @inline(__always)
     private static func prefetch(_ row: Row, entries: UnsafeBufferPointer<Entry>, denseRows: UnsafeBufferPointer<Float>, width: Int) {
         let (start, bytes): (UnsafeRawPointer?, Int) = if let dense = row.dense {
-            (denseRows.baseAddress.map { UnsafeRawPointer($0 + dense) }, width * MemoryLayout<Float>.stride)
+            (denseRows.baseAddress.map { UnsafeRawPointer($0 + dense) }, width &* MemoryLayout<Float>.stride)
         } else {
-            (entries.baseAddress.map { UnsafeRawPointer($0 + row.entries.lowerBound) }, row.entries.count * MemoryLayout<Entry>.stride)
+            (entries.baseAddress.map { UnsafeRawPointer($0 + row.entries.lowerBound) }, row.entries.count &* MemoryLayout<Entry>.stride)
         }
         guard let start, bytes > 0 else { return }
-        for offset in stride(from: 0, to: bytes, by: 64) { folio_prefetch(start + offset) }
-        folio_prefetch(start + (bytes - 1))
+        folio_prefetch(start)
+        folio_prefetch(start + min(64, bytes &- 1))
+        folio_prefetch(start + (bytes &- 1))
     }
 
     /// Each row in the order of the slots: its slot, its feature's hash and its weights.
