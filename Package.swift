@@ -28,7 +28,7 @@ let package = Package(
         // ICU comes with libxml2's development package (libicu-dev).
         .target(name: "CICURegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // The loops over every code point of a paper, many at a time with the processor's
-        // vector instructions (SSE2).
+        // vector instructions (SSE2), and the hint that brings memory into the caches ahead.
         .target(name: "CTextKernels"),
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),

@@ -94,12 +94,11 @@ struct FeatureWeightSums: FeatureSink {
         weights.withUnsafeMutableBufferPointer { weights in
             table.entries.withUnsafeBufferPointer { entries in
                 table.denseRows.withUnsafeBufferPointer { denseRows in
-                    var feature = 0
+                    var start = 0
                     for (token, end) in sink.tokenEnds.enumerated() {
                         let sums = weights.baseAddress! + token * width
-                        while feature < end {
-                            defer { feature += 1 }
-                            guard let row = rows[feature] else { continue }
+                        for row in rows[start..<end] {
+                            guard let row else { continue }
                             present[token] = true
                             if let dense = row.dense {
                                 ReferenceTagger.add(denseRows.baseAddress! + dense, count: width, to: sums)
@@ -107,6 +106,7 @@ struct FeatureWeightSums: FeatureSink {
                                 for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
                             }
                         }
+                        start = end
                     }
                 }
             }

@@ -117,11 +117,13 @@ struct FeatureTable: Sendable {
         lookUp(key).map { $0.entries }
     }
 
-    /// Where the weights of the feature with hash `key` are: in `entries`, and, for a row laid
-    /// out whole, where it starts in `denseRows` (nil for another). nil when the table has no
-    /// such feature.
+    /// A row as a lookup finds it: where its weights are in `entries`, and, for a row laid out
+    /// whole, where it starts in `denseRows` (nil for another).
+    typealias Row = (entries: Range<Int>, dense: Int?)
+
+    /// The row of the feature with hash `key`; nil when the table has no such feature.
     @inline(__always)
-    func lookUp(_ key: UInt64) -> (entries: Range<Int>, dense: Int?)? {
+    func lookUp(_ key: UInt64) -> Row? {
         var slot = Self.slot(key, mask)
         while true {
             let found = slots[slot]
@@ -132,10 +134,6 @@ struct FeatureTable: Sendable {
             slot = (slot + 1) & mask
         }
     }
-
-    /// A row as a lookup finds it: where its weights are in `entries`, and, for a row laid out
-    /// whole, where it starts in `denseRows` (nil for another).
-    typealias Row = (entries: Range<Int>, dense: Int?)
 
     /// `lookUp` of each of `keys`, in their order. The slot of the key a few places on, and the
     /// weights of each row found, are asked of memory before they are read: the table is two
