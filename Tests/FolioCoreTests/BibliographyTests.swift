@@ -469,7 +469,7 @@ import Testing
             let added = table.addRow(FeatureHash("f\(number)").value, row.enumerated().map { ($0.offset, $0.element) })
             #expect(added)
         }
-        let tokens = [(0..<150).map { "f\($0 % 80)" }, ["f1", "f2", "absent"], []]
+        let tokens = [(0..<150).map { "f\($0 % 80)" }, ["f1", "f2", "absent"], ["absent"], []]
         var expected = [Float](repeating: 0, count: tokens.count * width)
         for (token, features) in tokens.enumerated() {
             for feature in features {
@@ -487,7 +487,8 @@ import Testing
             }
         }
         #expect(sums.weights.map(\.bitPattern) == expected.map(\.bitPattern))
-        #expect(sums.present == [true, true, false])
+        // A token whose features the table lacks has none.
+        #expect(sums.present == [true, true, false, false])
     }
 
     @Test func rowsOfManyWeightsAreLaidOutWhole() {

@@ -97,10 +97,9 @@ struct FeatureWeightSums: FeatureSink {
                     var start = 0
                     for (token, end) in sink.tokenEnds.enumerated() {
                         let sums = weights.baseAddress! + token * width
-                        for row in rows[start..<end] {
-                            guard let row else { continue }
+                        for row in rows[start..<end] where !row.isMissing {
                             present[token] = true
-                            if let dense = row.dense {
+                            if let dense = row.denseStart(width: width) {
                                 ReferenceTagger.add(denseRows.baseAddress! + dense, count: width, to: sums)
                             } else {
                                 for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
