@@ -10,7 +10,7 @@ import CTextKernels
 struct FeatureTable: Sendable {
     /// A key beside where its row's weights are: one cache line read finds both, and with a
     /// table of seventy thousand features most lookups miss the cache.
-    private struct Slot: Sendable {
+    fileprivate struct Slot: Sendable {
         var key: UInt64 = 0
         var start: Int32 = 0
         var count: Int16 = 0
@@ -124,7 +124,7 @@ struct FeatureTable: Sendable {
     /// The row of the feature with hash `key`; nil when the table has no such feature.
     @inline(__always)
     func lookUp(_ key: UInt64) -> Row? {
-        slot(of: key).map { (Int($0.start)..<(Int($0.start) + Int($0.count)), $0.dense < 0 ? nil : Int($0.dense) * width) }
+        slot(of: key).map(FoundRow.init).map { ($0.entries, $0.denseStart(width: width)) }
     }
 
     /// The slot of the feature with hash `key`; nil when the table has no such feature.
@@ -142,12 +142,20 @@ struct FeatureTable: Sendable {
     /// A row `rows(of:)` found, in eight bytes: a reference's thousand lookups are kept until
     /// their rows are added, and `Row?` took thirty-two.
     struct FoundRow: Sendable {
-        fileprivate var start: Int32
+        private var start: Int32
         /// -1 where the table has no such feature.
-        fileprivate var count: Int16
-        fileprivate var dense: Int16
+        private var count: Int16
+        private var dense: Int16
 
         static let missing = FoundRow(start: 0, count: -1, dense: -1)
+
+        private init(start: Int32, count: Int16, dense: Int16) {
+            (self.start, self.count, self.dense) = (start, count, dense)
+        }
+
+        fileprivate init(_ slot: Slot) {
+            self.init(start: slot.start, count: slot.count, dense: slot.dense)
+        }
 
         var isMissing: Bool { count < 0 }
         /// Where its weights are in `entries`.
@@ -171,7 +179,7 @@ struct FeatureTable: Sendable {
                                 rows.initializeElement(at: index, to: .missing)
                                 continue
                             }
-                            let row = FoundRow(start: found.start, count: found.count, dense: found.dense)
+                            let row = FoundRow(found)
                             Self.prefetch(row, entries: entries, denseRows: denseRows, width: width)
                             rows.initializeElement(at: index, to: row)
                         }
@@ -190,7 +198,7 @@ struct FeatureTable: Sendable {
         let (start, bytes): (UnsafeRawPointer?, Int) = if let dense = row.denseStart(width: width) {
             (denseRows.baseAddress.map { UnsafeRawPointer($0 + dense) }, width &* MemoryLayout<Float>.stride)
         } else {
-            (entries.baseAddress.map { UnsafeRawPointer($0 + Int(row.start)) }, Int(row.count) &* MemoryLayout<Entry>.stride)
+            (entries.baseAddress.map { UnsafeRawPointer($0 + row.entries.lowerBound) }, row.entries.count &* MemoryLayout<Entry>.stride)
         }
         guard let start, bytes > 0 else { return }
         folio_prefetch(start)
