@@ -444,7 +444,7 @@ import Testing
                     for feature in features {
                         guard let row = isEdge ? full.edgeWeights[feature] : full.weights[feature] else { continue }
                         for (index, weight) in row.enumerated() { expected[token * table.width + index] += weight }
-                        if table.lookUp(FeatureHash(feature).value)?.dense != nil { rowsLaidOutWhole += 1 } else { rowsOfWeights += 1 }
+                        if table.lookUp(FeatureHash(feature).value)?.denseStart(width: table.width) != nil { rowsLaidOutWhole += 1 } else { rowsOfWeights += 1 }
                     }
                 }
                 let sums = FeatureWeightSums.sums(tokens.count, in: table) { sink in
@@ -496,8 +496,8 @@ import Testing
         let full = (0..<17).map { Float($0) - 8 }, sparse = [Float](repeating: 0, count: 16) + [2.5]
         let added = (table.addRow(1, full.enumerated().map { ($0.offset, $0.element) }), table.addRow(2, sparse.enumerated().map { ($0.offset, $0.element) }))
         #expect(added == (true, true))
-        let whole = table.lookUp(1)?.dense
-        #expect(whole != nil && table.lookUp(2)?.dense == nil && table.lookUp(3) == nil)
+        let whole = table.lookUp(1)?.denseStart(width: 17)
+        #expect(whole != nil && table.lookUp(2)?.denseStart(width: 17) == nil && table.lookUp(3) == nil)
         #expect(whole.map { Array(table.denseRows[$0..<($0 + 17)]) } == full)
         #expect(table.fullRow(of: 1) == full && table.fullRow(of: 2) == sparse)
         // More weights than labels (a label given twice): refused, and nothing of it kept.

@@ -32,10 +32,8 @@ public enum TEIDateAttributes {
             var inTime = false
             for byte in bytes.dropFirst() {
                 if isDigit(byte) {
-                    let (times10, overflowed) = (number ?? 0).multipliedReportingOverflow(by: 10)
-                    let (sum, overflowedAgain) = times10.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
-                    guard !overflowed && !overflowedAgain else { return nil }
-                    number = sum
+                    guard let more = appending(byte, to: number ?? 0) else { return nil }
+                    number = more
                 } else if byte == UInt8(ascii: "T") && number == nil && !inTime {
                     inTime = true
                 } else {
@@ -67,6 +65,14 @@ public enum TEIDateAttributes {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// `number` with the digit `digit` (an ASCII byte) written after it; nil past `Int.max`, as
+    /// `Int` reads a string too long.
+    private static func appending(_ digit: UInt8, to number: Int) -> Int? {
+        let (times10, overflowed) = number.multipliedReportingOverflow(by: 10)
+        let (sum, overflowedAgain) = times10.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+        return overflowed || overflowedAgain ? nil : sum
     }
 
     /// Whether `unit` is one of a duration's units of dates (Y, M, W, D) or, after T, of times
@@ -156,8 +162,8 @@ public enum TEIDateAttributes {
         guard bytes.count > (signed ? 1 : 0) else { return nil }
         var number = 0
         for byte in bytes.dropFirst(signed ? 1 : 0) {
-            guard isDigit(byte) else { return nil }
-            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            guard isDigit(byte), let more = appending(byte, to: number) else { return nil }
+            number = more
         }
         return first == UInt8(ascii: "-") ? -number : number
     }

@@ -117,14 +117,10 @@ struct FeatureTable: Sendable {
         lookUp(key).map { $0.entries }
     }
 
-    /// A row as a lookup finds it: where its weights are in `entries`, and, for a row laid out
-    /// whole, where it starts in `denseRows` (nil for another).
-    typealias Row = (entries: Range<Int>, dense: Int?)
-
     /// The row of the feature with hash `key`; nil when the table has no such feature.
     @inline(__always)
-    func lookUp(_ key: UInt64) -> Row? {
-        slot(of: key).map(FoundRow.init).map { ($0.entries, $0.denseStart(width: width)) }
+    func lookUp(_ key: UInt64) -> FoundRow? {
+        slot(of: key).map(FoundRow.init)
     }
 
     /// The slot of the feature with hash `key`; nil when the table has no such feature.
@@ -139,8 +135,8 @@ struct FeatureTable: Sendable {
         }
     }
 
-    /// A row `rows(of:)` found, in eight bytes: a reference's thousand lookups are kept until
-    /// their rows are added, and `Row?` took thirty-two.
+    /// A row as a lookup finds it, in eight bytes: a reference's thousand lookups (`rows(of:)`)
+    /// are kept until their rows are added, and a range and an optional start took thirty-two.
     struct FoundRow: Sendable {
         private var start: Int32
         /// -1 where the table has no such feature.
@@ -164,7 +160,7 @@ struct FeatureTable: Sendable {
         func denseStart(width: Int) -> Int? { dense < 0 ? nil : Int(dense) * width }
     }
 
-    /// `lookUp` of each of `keys`, in their order. The slot of the key a few places on, and the
+    /// `lookUp` of each of `keys`, in their order (`FoundRow.missing` where the table has none). The slot of the key a few places on, and the
     /// weights of each row found, are asked of memory before they are read: the table is two
     /// megabytes, most lookups miss the cache, and a lookup at a time waited for each miss in turn.
     func rows(of keys: UnsafeBufferPointer<UInt64>) -> [FoundRow] {
