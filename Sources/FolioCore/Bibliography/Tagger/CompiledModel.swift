@@ -11,7 +11,7 @@ import Foundation
 /// text (`reference-tagger.txt`) stays the model's source; `train-references` writes both, and
 /// a test checks that the shipped bytes are what the shipped text compiles to.
 extension ReferenceTagger {
-    static let compiledHeader = "folio-reference-tagger-tables 1 labels=" + ReferenceLabel.allCases.map(\.name).joined(separator: ",") + "\n"
+    static let compiledHeader = "folio-reference-tagger-tables 2 labels=" + ReferenceLabel.allCases.map(\.name).joined(separator: ",") + "\n"
 
     /// The tables, written; nil for a model that has none (two of its features share a hash).
     public func compiled() -> [UInt8]? {

@@ -4,10 +4,22 @@
 protocol FeatureSink {
     mutating func begin(_ name: StaticString)
     /// Adds a value, after a `|` when it is not the feature's first.
-    mutating func append(_ value: String, separated: Bool)
+    mutating func append(_ value: FeatureValue, separated: Bool)
     mutating func end()
     /// The features given since the last call belong to one token.
     mutating func endToken()
+}
+
+/// A value of features, with its piece of their hash made once: a token's word or shape is
+/// named by a dozen features, its own and its neighbours', and was hashed again for each.
+struct FeatureValue {
+    let text: String
+    let piece: FeatureHash.Piece
+
+    init(_ text: String) {
+        self.text = text
+        piece = FeatureHash.Piece(text)
+    }
 }
 
 // One to three values, without an array made for them: twenty features a token, on every
@@ -20,14 +32,14 @@ extension FeatureSink {
     }
 
     @inline(__always)
-    mutating func add(_ name: StaticString, _ value: String) {
+    mutating func add(_ name: StaticString, _ value: FeatureValue) {
         begin(name)
         append(value, separated: false)
         end()
     }
 
     @inline(__always)
-    mutating func add(_ name: StaticString, _ first: String, _ second: String) {
+    mutating func add(_ name: StaticString, _ first: FeatureValue, _ second: FeatureValue) {
         begin(name)
         append(first, separated: false)
         append(second, separated: true)
@@ -35,7 +47,7 @@ extension FeatureSink {
     }
 
     @inline(__always)
-    mutating func add(_ name: StaticString, _ first: String, _ second: String, _ third: String) {
+    mutating func add(_ name: StaticString, _ first: FeatureValue, _ second: FeatureValue, _ third: FeatureValue) {
         begin(name)
         append(first, separated: false)
         append(second, separated: true)
@@ -51,7 +63,7 @@ struct FeatureStrings: FeatureSink {
     private var feature = ""
 
     mutating func begin(_ name: StaticString) { feature = name.description }
-    mutating func append(_ value: String, separated: Bool) { feature += separated ? "|" + value : value }
+    mutating func append(_ value: FeatureValue, separated: Bool) { feature += separated ? "|" + value.text : value.text }
     mutating func end() { current.append(feature) }
     mutating func endToken() {
         tokens.append(current)
@@ -119,9 +131,9 @@ struct FeatureWeightSums: FeatureSink {
 
     @inline(__always)
     mutating func begin(_ name: StaticString) { feature = FeatureHash(name) }
-    mutating func append(_ value: String, separated: Bool) {
+    mutating func append(_ value: FeatureValue, separated: Bool) {
         if separated { feature.addSeparator() }
-        feature.add(value)
+        feature.add(value.piece)
     }
     mutating func end() {
         if keyCount == keys.count {
@@ -136,11 +148,37 @@ struct FeatureWeightSums: FeatureSink {
     mutating func endToken() { tokenEnds.append(keyCount) }
 }
 
-/// A feature string's 64-bit FNV-1a hash over its UTF-8 bytes, built piece by piece: the hash
-/// of `pw=` then `of`, `|`, `the` is the hash of `pw=of|the`. Never zero, which marks an empty
-/// slot in `FeatureTable`.
+/// A feature string's 64-bit hash over its UTF-8 bytes, built piece by piece: the hash of
+/// `pw=` then `of`, `|`, `the` is the hash of `pw=of|the`. A polynomial in the bytes (each plus
+/// one, so that no byte counts for nothing), whose pieces join: a piece made once, a word's,
+/// joins every feature naming it in two multiplications, not a pass over its bytes. Mixed when
+/// read, for the table's slots, and never zero, which marks an empty slot in `FeatureTable`.
 struct FeatureHash {
-    private var hash = FNV1a()
+    /// The polynomial of some bytes on their own, and the power of the multiplier that moves a
+    /// hash past them.
+    struct Piece {
+        fileprivate var sum: UInt64 = 0
+        fileprivate var scale: UInt64 = 1
+
+        init(_ text: String) {
+            text.withUTF8Bytes { add($0) }
+        }
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            add(bytes)
+        }
+
+        private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            for byte in bytes {
+                sum = sum &* FeatureHash.multiplier &+ UInt64(byte) &+ 1
+                scale = scale &* FeatureHash.multiplier
+            }
+        }
+    }
+
+    /// Odd, and its bits spread: the golden ratio's.
+    fileprivate static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var sum: UInt64 = 0xCBF2_9CE4_8422_2325
 
     init() {}
 
@@ -159,9 +197,24 @@ struct FeatureHash {
         text.withUTF8Bytes { add($0) }
     }
 
-    mutating func addSeparator() { hash.add(UInt8(ascii: "|")) }
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { sum = sum &* Self.multiplier &+ UInt64(byte) &+ 1 }
+    }
 
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { hash.add(bytes) }
+    mutating func add(_ piece: Piece) { sum = sum &* piece.scale &+ piece.sum }
 
-    var value: UInt64 { hash.value == 0 ? 1 : hash.value }
+    mutating func addSeparator() { sum = sum &* Self.multiplier &+ UInt64(UInt8(ascii: "|")) &+ 1 }
+
+    /// The sum mixed (MurmurHash3's finalizer): a polynomial's low bits depend on the bytes'
+    /// low bits alone.
+    var value: UInt64 {
+        var hash = sum
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash == 0 ? 1 : hash
+    }
 }

@@ -11,11 +11,13 @@ enum ReferenceFeatures {
         return sink.tokens
     }
 
-    /// Each token's lower case and shape, made once: its neighbours ask for them too, and both
-    /// kinds of feature read them.
+    /// Each token's lower case, folded form and shape, made once with their hashes: its
+    /// neighbours ask for them too, and both kinds of feature read them.
     struct Forms {
-        var lowered: [String]
-        var shapes: [String]
+        var lowered: [FeatureValue]
+        /// `NameFolding.foldWord`: of an ASCII word, its lower case.
+        var folded: [FeatureValue]
+        var shapes: [FeatureValue]
         /// Each token's length in characters.
         var lengths: [Int]
 
@@ -23,9 +25,12 @@ enum ReferenceFeatures {
         var oneBytePerCharacter: [Bool]
 
         init(_ tokens: [ReferenceToken]) {
-            lowered = tokens.map { $0.text.lowercased() }
+            lowered = tokens.map { FeatureValue($0.text.lowercased()) }
             oneBytePerCharacter = tokens.map { ReferenceFeatures.isOneBytePerCharacter($0.text) }
-            shapes = zip(tokens, oneBytePerCharacter).map { ReferenceFeatures.shape($0.text, oneBytePerCharacter: $1) }
+            folded = zip(tokens, zip(lowered, oneBytePerCharacter)).map { token, form in
+                form.1 ? form.0 : FeatureValue(NameFolding.foldWord(token.text))
+            }
+            shapes = zip(tokens, oneBytePerCharacter).map { FeatureValue(ReferenceFeatures.shape($0.text, oneBytePerCharacter: $1)) }
             lengths = zip(tokens, oneBytePerCharacter).map { ReferenceFeatures.characterCount($0.text, oneBytePerCharacter: $1) }
         }
     }
@@ -59,7 +64,7 @@ enum ReferenceFeatures {
         // reference asks after four of them.
         for index in tokens.indices {
             let word = tokens[index].text
-            let lower = NameFolding.foldWord(word)
+            let lower = forms.folded[index]
             let length = lengths[index]
             let nextText = index + 1 < tokens.count ? tokens[index + 1].text : nil
             sink.add("b")
@@ -68,10 +73,10 @@ enum ReferenceFeatures {
             sink.add("len=", digits[min(length, 8)])
             // Unseen words still show their kind by how they begin and end (`-ology`, `Phys`).
             if length > 3 {
-                sink.add("pre=", String(lower.prefix(3)))
-                sink.add("suf=", String(lower.suffix(3)))
+                sink.add("pre=", FeatureValue(String(lower.text.prefix(3))))
+                sink.add("suf=", FeatureValue(String(lower.text.suffix(3))))
             }
-            sink.add("s3=", shapes[safe: index - 1] ?? "^", shapes[index], shapes[safe: index + 1] ?? "$")
+            sink.add("s3=", shapes[safe: index - 1] ?? Self.beforeFirst, shapes[index], shapes[safe: index + 1] ?? Self.afterLast)
             let position = tokens.count > 1 ? index * 10 / tokens.count : 0
             sink.add("pos=", digits[position])
             if index == 0 { sink.add("first") }
@@ -175,7 +180,10 @@ enum ReferenceFeatures {
     }
 
     /// `0` to `10`, made once.
-    private static let digits = (0...10).map { String($0) }
+    private static let digits = (0...10).map { FeatureValue(String($0)) }
+    /// The shapes of the neighbours of the first and the last token, and the mark of a token
+    /// after a space.
+    private static let beforeFirst = FeatureValue("^"), afterLast = FeatureValue("$"), afterSpace = FeatureValue("_")
 
     /// What a token says about the move from the previous token's field to its own: the mark
     /// itself when it is punctuation or a short word (`.`, `,`, `In`, `pp`), and its shape.
@@ -193,7 +201,7 @@ enum ReferenceFeatures {
             // pieces, without a string made for it.
             sink.begin("~s=")
             sink.append(shapes[index], separated: false)
-            if tokens[index].spaceBefore { sink.append("_", separated: false) }
+            if tokens[index].spaceBefore { sink.append(Self.afterSpace, separated: false) }
             sink.end()
             if lengths[index] <= 3 || !tokens[index].text.unicodeScalars.contains(where: { $0.isAlphabetic }) {
                 sink.add("~w=", lowered[index])
