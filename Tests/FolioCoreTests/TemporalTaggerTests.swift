@@ -311,7 +311,8 @@ import Testing
     /// with an ASCII one, as its letters (ASCII lower-cased, any other letter `0x80`), holding
     /// each entry that is it (a word) or that it starts with (a stem), entries in their order.
     /// Random sentences of the rules' own words, accented and cut (`sept`, `septémbre`,
-    /// `aérien`), and letters beyond the Basic Multilingual Plane.
+    /// `aérien`), words that share their first letters with them (`the`, `thesis`), and letters
+    /// beyond the Basic Multilingual Plane.
     @Test func wordsAreFoundAsTheDefinitionSays() {
         let index = TemporalRules.needs
         func definition(_ text: String) -> [(Int, Range<Int>)] {
@@ -339,7 +340,9 @@ import Testing
         }
         var generator = SystemRandomNumberGenerator()
         let pieces = ["sept", "septémbre", "September", "mars", "aérien", "année", "years", "yéars", "Décembre", "dec", "Monday", "today",
-                      "été", "a", "à", "ago", "ágo", "spring", "𝐀pril", "April𝐀", "x𝐀", " ", " ", ", ", "-", "1998", "’s", "ß", "İstanbul", "naïve"]
+                      "été", "a", "à", "ago", "ágo", "spring", "𝐀pril", "April𝐀", "x𝐀", " ", " ", ", ", "-", "1998", "’s", "ß", "İstanbul", "naïve",
+                      // Words that share their first letters with entries, and words an entry of three letters or fewer opens.
+                      "the", "Thesis", "per", "perhaps", "m", "Formal", "forty", "ends", "pmx"]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let found = index.present(in: text)

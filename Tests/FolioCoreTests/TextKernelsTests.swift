@@ -214,4 +214,41 @@ import Testing
             #expect(units.withUnsafeBufferPointer { folio_ascii_letters16($0.baseAddress! + start, $0.count - start) } == expectedUnits, "\(units) from \(start)")
         }
     }
+
+    /// Property: the runs of letters given are those one at a time finds that touch a unit
+    /// beyond ASCII or whose key is marked, with random marks, over random texts of letters,
+    /// marks, spaces and units beyond ASCII, runs longer than eight among them.
+    @Test func givesTheRunsOfLettersAsked() {
+        var generator = SystemRandomNumberGenerator()
+        let others: [UInt16] = [0x20, 0x2D, 0x40, 0x5B, 0x60, 0x7B, 0x31, 0xE9, 0x2019, 0xD835, 0xDC00]
+        func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
+        func place(_ unit: UInt16) -> Int { Int((unit | 0x20) - 0x61) }
+        var keys = [UInt8](repeating: 0, count: (26 * 27 * 27 * 2 + 7) / 8)
+        for round in 0..<5_000 {
+            // A quarter of the keys marked, marked anew every hundred texts.
+            if round % 100 == 0 {
+                for index in keys.indices { keys[index] = UInt8.random(in: 0...255, using: &generator) & UInt8.random(in: 0...255, using: &generator) }
+            }
+            let units: [UInt16] = (0..<Int.random(in: 1...60, using: &generator)).map { _ in
+                Int.random(in: 0..<5, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt16.random(in: 0x61...0x66, using: &generator) & ~(Bool.random(using: &generator) ? 0x20 : 0)
+            }
+            var expected: [UInt32] = []
+            var index = 0
+            while index < units.count {
+                guard isLetter(units[index]) else { index += 1; continue }
+                let start = index
+                while index < units.count && isLetter(units[index]) { index += 1 }
+                let run = units[start..<index]
+                let key = ((place(run[start]) * 27 + (run.count > 1 ? place(run[start + 1]) + 1 : 0)) * 27 + (run.count > 2 ? place(run[start + 2]) + 1 : 0)) * 2
+                    + (run.count > 3 ? 1 : 0)
+                let touches = (start > 0 && units[start - 1] >= 0x80) || (index < units.count && units[index] >= 0x80)
+                if touches || keys[key / 8] >> (key % 8) & 1 == 1 { expected += [UInt32(start), UInt32(index)] }
+            }
+            var runs = [UInt32](repeating: 0, count: units.count + 1)
+            let count = units.withUnsafeBufferPointer { units in
+                keys.withUnsafeBufferPointer { keys in runs.withUnsafeMutableBufferPointer { folio_letter_runs16(units.baseAddress!, units.count, keys.baseAddress!, $0.baseAddress!) } }
+            }
+            #expect(Array(runs.prefix(2 * count)) == expected, "\(units)")
+        }
+    }
 }

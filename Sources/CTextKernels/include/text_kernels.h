@@ -33,6 +33,18 @@ size_t folio_ascii_letters(const uint32_t *text, size_t count);
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);
 
+/// The runs of ASCII letters among the `count` UTF-16 units at `units` that a caller looking
+/// words up must see: each run next to a unit beyond ASCII (before or after it: the word may
+/// hold letters beyond ASCII, or start with one), and each other run whose key the bits of
+/// `keys` mark. A run's key tells its first three letters and whether it is longer:
+/// `((first * 27 + second) * 27 + third) * 2 + longer`, where `first` is the first letter's
+/// place in the alphabet (either case), `second` and `third` one more than theirs (0 for a run
+/// too short to have one), and `longer` 1 for a run of more than three letters; `keys` has
+/// 26 * 27 * 27 * 2 bits, bit `key % 8` of byte `key / 8`. Writes each run's start and end (past
+/// its last letter) to `runs`, which has room for `count + 1` numbers, and returns how many
+/// runs it wrote.
+size_t folio_letter_runs16(const uint16_t *units, size_t count, const uint8_t *keys, uint32_t *runs);
+
 // Scans for the first of a kind (scans.c)
 
 /// The offset of the first of `count` code points at `text` that is one of the `markCount`

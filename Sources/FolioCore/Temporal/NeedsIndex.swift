@@ -74,6 +74,11 @@ struct NeedsIndex: Sendable {
     /// own to retain for every word of every sentence.
     private var flatCandidates: [FlatEntry] = []
     private var candidateLetters: [UInt8] = []
+    /// The keys of the words of ASCII letters that may hold an entry, as bits (see
+    /// `folio_letter_runs16`: a word's first three letters and whether it is longer): the
+    /// others are passed over, `the` for one, which shares its first two letters with `these`
+    /// and `thursday` and was compared with each.
+    private var wordKeys = [UInt8](repeating: 0, count: (26 * 27 * 27 * 2 + 7) / 8)
 
     private struct FlatEntry {
         var number: Int
@@ -203,6 +208,7 @@ struct NeedsIndex: Sendable {
                 byPair[first * 27 + second + 1].append(number)
             }
         }
+        for entry in entries { markWordKeys(of: entry) }
         for numbers in byPair {
             candidateRanges.append(flatCandidates.count..<(flatCandidates.count + numbers.count))
             for number in numbers {
@@ -210,6 +216,33 @@ struct NeedsIndex: Sendable {
                 flatCandidates.append(FlatEntry(number: number, letters: candidateLetters.count..<(candidateLetters.count + bytes.count),
                                                 isWord: entries[number].isWord))
                 candidateLetters += bytes
+            }
+        }
+    }
+
+    /// Marks in `wordKeys` the keys of every word of ASCII letters that is `entry` (a word) or
+    /// starts with it (a stem).
+    private mutating func markWordKeys(of entry: Entry) {
+        let letters = entry.bytes.map(Self.letterIndex)
+        // An entry of other than ASCII letters is in no word.
+        guard !letters.isEmpty, !letters.contains(nil) else { return }
+        let places = letters.map { $0! }
+        func mark(_ first: Int, _ second: Int, _ third: Int, longer: Bool) {
+            let key = ((first * 27 + second) * 27 + third) * 2 + (longer ? 1 : 0)
+            wordKeys[key / 8] |= 1 << (key % 8)
+        }
+        // The word's key: its first three letters (one more than their places; 0 past its end).
+        let known = (0..<3).map { $0 < places.count ? places[$0] + 1 : 0 }
+        if entry.isWord || places.count > 3 {
+            mark(places[0], known[1], known[2], longer: places.count > 3)
+            return
+        }
+        // A stem of three letters or fewer: every word it opens, of any letters after it.
+        let letterOrEnd = 0...26
+        for second in places.count > 1 ? known[1]...known[1] : letterOrEnd {
+            for third in places.count > 2 ? known[2]...known[2] : (second == 0 ? 0...0 : letterOrEnd) {
+                mark(places[0], second, third, longer: false)
+                if third != 0 { mark(places[0], second, third, longer: true) }
             }
         }
     }
@@ -242,53 +275,104 @@ struct NeedsIndex: Sendable {
     }
 
     /// `present(in:)`'s pass over the words, with the candidates laid out flat at hand.
+    ///
+    /// The runs of ASCII letters are found in C (`folio_letter_runs16`), which passes over the
+    /// words no entry may be (`wordKeys`: most words of a sentence) and gives the others; a
+    /// run next to a unit beyond ASCII is read here whole, as the word it is part of.
     private func find(in units: UnsafeBufferPointer<UInt16>, _ flat: UnsafeBufferPointer<FlatEntry>, _ letters: UnsafeBufferPointer<UInt8>,
                       into found: inout Presence) {
-        var index = 0
-        while index < units.count {
-            let start = index
-            var beyondASCII = false
-            // The word's extent: ASCII letters, and letters beyond ASCII (a pair of
-            // surrogates is one).
-            while index < units.count {
-                // Runs of ASCII letters eight units at a time (`folio_ascii_letters16`).
-                if UTF16.isASCIILetter(units[index]) {
-                    index += folio_ascii_letters16(units.baseAddress! + index, units.count - index)
-                    guard index < units.count else { break }
+        guard let base = units.baseAddress, !units.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: units.count + 1) { runs in
+            let count = wordKeys.withUnsafeBufferPointer { folio_letter_runs16(base, units.count, $0.baseAddress!, runs.baseAddress!) }
+            // Where the last word read ends: a run within it was read with it.
+            var wordEnd = 0
+            for run in 0..<count {
+                let start = Int(runs[2 * run]), end = Int(runs[2 * run + 1])
+                guard start >= wordEnd else { continue }
+                guard (start > 0 && units[start - 1] >= 0x80) || (end < units.count && units[end] >= 0x80) else {
+                    wordEnd = end
+                    lookUp(start..<end, in: units, flat, letters, into: &found)
+                    continue
                 }
-                let unit = units[index]
-                guard unit >= 0x80 else { break }
-                let width = UTF16.isLeadSurrogate(unit) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
-                let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
-                guard let scalar, scalar.isAlphabetic else { break }
-                beyondASCII = true
-                index += width
-            }
-            guard index > start else { index += 1; continue }
-            let first = units[start]
-            guard first < 0x80 else { continue }
-            let word = start..<index
-            if beyondASCII {
-                // Compared as letters, with the candidates of its ASCII opening: an entry
-                // is ASCII where it can match (after an ASCII letter UTF-8 holds no 0x80),
-                // so it must hold the word's first two letters, or be a stem of its first
-                // alone where the second is beyond ASCII. In French or German text most
-                // sentences have such words, and comparing each with every entry made this
-                // check cost more than the rest of the tagger.
-                var opening = start
-                while units[opening] < 0x80 { opening += 1 }
-                let numbers = candidateRanges[Self.pairKey(units, start, opening)]
-                guard !numbers.isEmpty else { continue }
-                let wordLetters = Self.letters(units[start..<index])
-                for candidate in flat[numbers] where Self.holds(candidate, letters, wordLetters) {
-                    found.append(candidate.number, at: word)
+                let word = Self.word(around: start, in: units)
+                wordEnd = word.range.upperBound
+                // A word that starts with a letter beyond ASCII holds no entry.
+                guard units[word.range.lowerBound] < 0x80 else { continue }
+                if word.beyondASCII {
+                    lookUpBeyondASCII(word.range, in: units, flat, letters, into: &found)
+                } else {
+                    lookUp(word.range, in: units, flat, letters, into: &found)
                 }
-                continue
-            }
-            for candidate in flat[candidateRanges[Self.pairKey(units, start, index)]] where Self.holds(candidate, letters, units[start..<index]) {
-                found.append(candidate.number, at: word)
             }
         }
+    }
+
+    /// Each entry a word of ASCII letters holds.
+    private func lookUp(_ word: Range<Int>, in units: UnsafeBufferPointer<UInt16>, _ flat: UnsafeBufferPointer<FlatEntry>,
+                        _ letters: UnsafeBufferPointer<UInt8>, into found: inout Presence) {
+        for candidate in flat[candidateRanges[Self.pairKey(units, word.lowerBound, word.upperBound)]]
+        where Self.holds(candidate, letters, units[word]) {
+            found.append(candidate.number, at: word)
+        }
+    }
+
+    /// Each entry a word holding a letter beyond ASCII holds, compared as letters, with the
+    /// candidates of its ASCII opening: an entry is ASCII where it can match (after an ASCII
+    /// letter UTF-8 holds no 0x80), so it must hold the word's first two letters, or be a stem
+    /// of its first alone where the second is beyond ASCII. In French or German text most
+    /// sentences have such words, and comparing each with every entry made this check cost
+    /// more than the rest of the tagger.
+    private func lookUpBeyondASCII(_ word: Range<Int>, in units: UnsafeBufferPointer<UInt16>, _ flat: UnsafeBufferPointer<FlatEntry>,
+                                   _ letters: UnsafeBufferPointer<UInt8>, into found: inout Presence) {
+        var opening = word.lowerBound
+        while units[opening] < 0x80 { opening += 1 }
+        let numbers = candidateRanges[Self.pairKey(units, word.lowerBound, opening)]
+        guard !numbers.isEmpty else { return }
+        let wordLetters = Self.letters(units[word])
+        for candidate in flat[numbers] where Self.holds(candidate, letters, wordLetters) {
+            found.append(candidate.number, at: word)
+        }
+    }
+
+    /// The word a run of ASCII letters starting at `start` is part of: the run of letters, ASCII
+    /// or beyond (a pair of surrogates is one), around it; and whether it holds one beyond ASCII.
+    private static func word(around start: Int, in units: UnsafeBufferPointer<UInt16>) -> (range: Range<Int>, beyondASCII: Bool) {
+        var first = start
+        while first > 0 {
+            let unit = units[first - 1]
+            if UTF16.isASCIILetter(unit) {
+                first -= 1
+                continue
+            }
+            guard unit >= 0x80 else { break }
+            // The code point that ends there: a pair of surrogates whose second unit it is, or the unit.
+            let width = UTF16.isTrailSurrogate(unit) && first >= 2 && UTF16.isLeadSurrogate(units[first - 2]) ? 2 : 1
+            guard isLetterBeyondASCII(units, at: first - width, width: width) else { break }
+            first -= width
+        }
+        var index = first
+        var beyondASCII = false
+        while index < units.count {
+            // Runs of ASCII letters eight units at a time (`folio_ascii_letters16`).
+            if UTF16.isASCIILetter(units[index]) {
+                index += folio_ascii_letters16(units.baseAddress! + index, units.count - index)
+                guard index < units.count else { break }
+            }
+            guard units[index] >= 0x80 else { break }
+            let width = UTF16.isLeadSurrogate(units[index]) && index + 1 < units.count && UTF16.isTrailSurrogate(units[index + 1]) ? 2 : 1
+            guard isLetterBeyondASCII(units, at: index, width: width) else { break }
+            beyondASCII = true
+            index += width
+        }
+        return (first..<index, beyondASCII)
+    }
+
+    /// Whether the code point of `width` units (a pair of surrogates, or one unit beyond ASCII)
+    /// at `index` is a letter.
+    private static func isLetterBeyondASCII(_ units: UnsafeBufferPointer<UInt16>, at index: Int, width: Int) -> Bool {
+        let unit = units[index]
+        let scalar = width == 2 ? Unicode.Scalar(UTF16.decode(UTF16.EncodedScalar([unit, units[index + 1]]))) : Unicode.Scalar(unit)
+        return scalar?.isAlphabetic ?? false
     }
 
     /// Whether a word is the candidate's word or starts with its stem: its ASCII letters in
