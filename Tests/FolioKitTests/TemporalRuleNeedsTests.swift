@@ -59,6 +59,15 @@ import Testing
         "He may march in May, said he, as March came, for years and over decades, every two weeks.",
         "The biweekly weekend came in the nineteen nineties, two thousand and five, at present and in the future.",
         "Three years later, some six months ago, the following approximately twenty-five more days.",
+        // Rules whose needs are two words, or whole words: each phrase alone, and its words apart.
+        "The office closed on Labor Day.", "They met on New Year’s Eve.", "It was Election Day.", "It snowed at Christmas.",
+        "The laboratory news was new; a day of labor, a new year.",
+        "Prices are high these days.", "Rates fall in the near future.", "In the long term, it pays.", "Not these long days, nor the short-term.",
+        "Sales for the year ended in June.", "Sales for the fiscal year ending soon.", "Profits rose from the year-ago quarter.",
+        "Levels were above year-earlier ones.", "Years ago, a year ended.",
+        "It rains every March.", "It rains each Mar. too.", "It rains each month, every Monday.",
+        "That same year, it rained.", "It rained the day after.", "The following month was dry.", "The days after were the same.",
+        "At a later date, we met.", "Over the past years, it rained.", "Later dates and the past year.",
     ])
     func skippingRulesChangesNothingOnEdges(sentence: String) {
         let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))

@@ -463,7 +463,9 @@ enum TemporalRules {
                      needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
         TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
-        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", aroundWords: true, needs: .word(["christmas", "new", "independence", "halloween", "thanksgiving", "valentine", "labor", "memorial", "election"])) { groups, _ in
+        TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", aroundWords: true,
+                     needs: .any([.anyWord(["christmas", "halloween", "thanksgiving"]), .all([.anyWord(["new"]), .anyWord(["year"])]),
+                                  .all([.anyWord(["independence", "valentine", "labor", "memorial", "election"]), .anyWord(["day"])])])) { groups, _ in
             let name = groups[1]!.replacingOccurrences(of: "’", with: "'")
             return anchoredOn(.reference, { focus in
                 guard let date = L.holiday(name, year: focus.point.year) else { return nil }
@@ -531,7 +533,8 @@ enum TemporalRules {
             }
         },
         // that year, the same month, the following year, the previous day, the year before
-        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, leadRun: LeadRun(words: ["that", "the", "same", "following", "next", "previous", "preceding"]), needs: .word(["year", "month", "day"])) { groups, _ in
+        TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, leadRun: LeadRun(words: ["that", "the", "same", "following", "next", "previous", "preceding"]),
+                     needs: .all([.anyWord(["year", "month", "day"]), .anyWord(["that", "same", "following", "next", "previous", "preceding", "before", "after"])])) { groups, _ in
             let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
             let which = (groups[3] ?? groups[6] ?? "same").lowercased()
             let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
@@ -573,7 +576,7 @@ enum TemporalRules {
             }
         },
         // year-earlier, year-ago: the same time a year before
-        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b", aroundWords: true, needs: .word(["year"])) { _, _ in
+        TemporalRule("(?i)\\byear-(?:earlier|ago)\\b", aroundWords: true, needs: .all([.anyWord(["year"]), .anyWord(["earlier", "ago"])])) { _, _ in
             Reading(anchor: .lastMention) { focus in
                 guard let focus else { return nil }
                 if let quarter = focus.quarter { return Value(type: .date, value: String(format: "%04d-Q%d", focus.point.year - 1, quarter)) }
@@ -607,7 +610,7 @@ enum TemporalRules {
             }
         },
         // each July
-        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, lead: 0, needs: .word(["each", "every"])) { groups, _ in
+        TemporalRule("(?i:each|every)\\s+(" + L.month + ")\\b", aroundWords: true, lead: 0, needs: .all([.anyWord(["each", "every"]), .anyWord(L.monthWords)])) { groups, _ in
             L.monthNumber(groups[1]!).map { fixed(.set, "XXXX-" + String(format2: $0)) }
         },
         // 10:30 a.m., 3 p.m., noon, midnight, 10 p.m. Wednesday
@@ -683,7 +686,7 @@ enum TemporalRules {
             }
         },
         // the year ended March 31: a year of accounts, told by its last day (a date of its own)
-        TemporalRule("(?i)\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+end(?:ed|ing)\\b)", aroundWords: true, needs: .word(["year"])) { _, _ in
+        TemporalRule("(?i)\\bthe\\s+(?:fiscal\\s+)?year(?=\\s+end(?:ed|ing)\\b)", aroundWords: true, needs: .all([.anyWord(["year"]), .anyWord(["ended", "ending"])])) { _, _ in
             fixed(.duration, "P1Y")
         },
         // the full year, the current fiscal year, the latest fiscal year (the last one closed)
@@ -693,7 +696,9 @@ enum TemporalRules {
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }
             }
         },
-        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, tail: 16, leadRun: LeadRun(words: ["the"]), needs: .word(["these", "near", "short", "long"])) { groups, _ in
+        TemporalRule("(?i)\\b(these\\s+days|the\\s+near\\s+(?:future|term)|the\\s+short\\s+term|the\\s+long\\s+term)\\b", aroundWords: true, lead: 16, tail: 16, leadRun: LeadRun(words: ["the"]),
+                     needs: .any([.all([.anyWord(["these"]), .anyWord(["days"])]), .all([.anyWord(["near"]), .anyWord(["future", "term"])]),
+                                  .all([.anyWord(["short", "long"]), .anyWord(["term"])])])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("these") ? "PRESENT_REF" : "FUTURE_REF")
         },
         TemporalRule("(?i)\\bthe\\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b", aroundWords: true, needs: .word(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"])) { groups, _ in
@@ -723,7 +728,8 @@ enum TemporalRules {
             }
         },
         // at a later date, in past years: the future, the past
-        TemporalRule("(?i)\\b(a\\s+later\\s+date|past\\s+years)\\b", aroundWords: true, needs: .word(["later", "past"])) { groups, _ in
+        TemporalRule("(?i)\\b(a\\s+later\\s+date|past\\s+years)\\b", aroundWords: true,
+                     needs: .any([.all([.anyWord(["later"]), .anyWord(["date"])]), .all([.anyWord(["past"]), .anyWord(["years"])])])) { groups, _ in
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
