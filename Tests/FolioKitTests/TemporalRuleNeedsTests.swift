@@ -68,6 +68,9 @@ import Testing
         "It rains every March.", "It rains each Mar. too.", "It rains each month, every Monday.",
         "That same year, it rained.", "It rained the day after.", "The following month was dry.", "The days after were the same.",
         "At a later date, we met.", "Over the past years, it rained.", "Later dates and the past year.",
+        "They met on March the twenty-first.", "They met on June second.", "They met on May thirty first.", "In March, the first twenty came second.",
+        "Prices rose from 1991 until 1993.", "Prices rose from 1992 through 1994.", "From 1990 on, sales went to 1995.",
+        "Sales peaked in mid-1990.", "It was the year 1991.", "By the end of 1993 it had ended.", "Lately, in 1990, years later, midway in 1991.",
     ])
     func skippingRulesChangesNothingOnEdges(sentence: String) {
         let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))

@@ -102,6 +102,8 @@ enum TemporalLexicon {
                            "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
                            "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth",
                            "thirtieth", "thirty-first"]
+    /// The last word of each ordinal (`first` of `twenty-first`), which a day in words holds whole.
+    static let ordinalLastWords = Set(ordinals.map { String($0.split(separator: "-").last!) })
     /// A day of the month in words, as transcripts write it (`March eighth`).
     static let spokenDay = "(?:" + ordinals.sorted { $0.count > $1.count }.map { $0.replacingOccurrences(of: "-", with: "[- ]") }
         .joined(separator: "|") + ")"

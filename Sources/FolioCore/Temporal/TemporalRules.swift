@@ -299,7 +299,8 @@ enum TemporalRules {
                 return Value(type: .date, value: PartialDate(year: year, month: month, day: day).isoWeek)
             }
         },
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, lead: 16, leadRun: LeadRun(words: L.weekdays, marks: ","), needs: .anyWord(L.monthWords)) { groups, around in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(?i:the\\s+)?(" + L.spokenDay + ")\\b", core: L.month, lead: 16, leadRun: LeadRun(words: L.weekdays, marks: ","),
+                     needs: .all([.anyWord(L.monthWords), .anyWord(L.ordinalLastWords)])) { groups, around in
             guard let month = L.monthNumber(groups[1]!), let day = L.ordinal(groups[2]!) else { return nil }
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
@@ -329,7 +330,8 @@ enum TemporalRules {
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, leadRun: LeadRun(words: ["between", "and"], digits: true), needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
-        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8, needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8,
+                     needs: .all([.year, .anyWord(["from"]), .anyWord(["to", "until", "till", "through"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .shape(.yearSpan)) { groups, around in
             guard around.allowsYear else { return nil }
             var end = groups[2]!
@@ -460,7 +462,8 @@ enum TemporalRules {
         // its lead runs only where a lead word is.
         TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24, tail: 0,
                      leadRun: LeadRun(words: ["early", "late", "mid", "the", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "of", "year"], marks: "-"),
-                     needs: .all([.year, .word(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]), read: bareYear),
+                     needs: .all([.year, .anyWord(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]),
+                     read: bareYear),
         TemporalRule(L.year, core: L.year, lead: 0, needs: .year, read: bareYear),
         // Christmas, New Year's Day, Thanksgiving: holidays of the anchor's year
         TemporalRule("\\b(Christmas(?:\\s+(?:Day|Eve))?|New\\s+Year[’']s(?:\\s+(?:Day|Eve))?|Independence\\s+Day|Halloween|Thanksgiving(?:\\s+Day)?|Valentine[’']s\\s+Day|Labor\\s+Day|Memorial\\s+Day|Election\\s+Day)\\b", aroundWords: true,
