@@ -1,6 +1,7 @@
 /// The 64-bit FNV-1a hash of bytes, built piece by piece (the hash of `ab` then `c` is the hash
-/// of `abc`), and where a hash falls in an open-addressing table: the tables of words and of
-/// the reference tagger's features find their entries by it.
+/// of `abc`), which the tables of words find their entries by; and where a hash falls in an
+/// open-addressing table, theirs and the reference tagger's (whose features have a hash of
+/// their own, `FeatureHash`).
 struct FNV1a {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 

@@ -9,7 +9,9 @@ import Foundation
 /// weights it has, each row (in the order of the slots) as its slot, its feature's hash and how
 /// many non-zero weights it has, and then the rows' weights one after another. The
 /// text (`reference-tagger.txt`) stays the model's source; `train-references` writes both, and
-/// a test checks that the shipped bytes are what the shipped text compiles to.
+/// a test checks that the shipped bytes are what the shipped text compiles to. The form's number
+/// changes with the hash of features (`FeatureHash`): tables of another form would find rows by
+/// other hashes, and are refused.
 extension ReferenceTagger {
     static let compiledHeader = "folio-reference-tagger-tables 2 labels=" + ReferenceLabel.allCases.map(\.name).joined(separator: ",") + "\n"
 

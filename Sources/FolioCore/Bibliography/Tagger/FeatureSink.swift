@@ -161,17 +161,11 @@ struct FeatureHash {
         fileprivate var scale: UInt64 = 1
 
         init(_ text: String) {
-            text.withUTF8Bytes { add($0) }
-        }
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            add(bytes)
-        }
-
-        private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-            for byte in bytes {
-                sum = sum &* FeatureHash.multiplier &+ UInt64(byte) &+ 1
-                scale = scale &* FeatureHash.multiplier
+            text.withUTF8Bytes { bytes in
+                for byte in bytes {
+                    sum = sum &* FeatureHash.multiplier &+ UInt64(byte) &+ 1
+                    scale = scale &* FeatureHash.multiplier
+                }
             }
         }
     }
