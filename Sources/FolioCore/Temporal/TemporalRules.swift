@@ -24,7 +24,9 @@ final class TemporalRule: Sendable {
     }
 
     /// What a text must hold for the rule to match anywhere in it: checked first, because
-    /// most sentences hold no date and regular expressions are the tagger's whole cost.
+    /// most sentences hold no date and regular expressions are the tagger's whole cost. Name
+    /// the rarer words a match holds: each word named is looked up in every sentence, and
+    /// naming `the` and `in` for the seasons cost more than the searches they spared.
     indirect enum Needs: Sendable {
         case digit
         /// Four digits in a row, as a year of the common era has.
