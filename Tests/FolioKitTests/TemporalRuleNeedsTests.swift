@@ -73,7 +73,7 @@ import Testing
         "Sales peaked in mid-1990.", "It was the year 1991.", "By the end of 1993 it had ended.", "Lately, in 1990, years later, midway in 1991.",
         "It snowed in the fall.", "It rained in summer.", "Prices rose in early spring.", "Leaves fall; springs and summers pass.",
         "During this winter of 2001, it rained.", "Sales fell in 1998 and rose in the latest quarter.", "Sales fell in 1998 and rose from the year-ago period.",
-        "Quarters and periodicals did not.",
+        "Quarters and periodicals did not.", "He has been there for the last week.", "It rained earlier this year and late last month.",
     ])
     func skippingRulesChangesNothingOnEdges(sentence: String) {
         let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))

@@ -333,7 +333,7 @@ enum TemporalRules {
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
         TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, leadRun: LeadRun(words: ["between", "and"], digits: true), needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8,
-                     needs: .all([.year, .anyWord(["from"]), .anyWord(["to", "until", "till", "through"])])) { groups, _ in range(groups[1], groups[2]) },
+                     needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .shape(.yearSpan)) { groups, around in
             guard around.allowsYear else { return nil }
             var end = groups[2]!
@@ -539,7 +539,7 @@ enum TemporalRules {
         },
         // that year, the same month, the following year, the previous day, the year before
         TemporalRule("(?i)\\b(?:(that|the\\s+same)\\s+(year|month|day)|the\\s+(following|next|previous|preceding)\\s+(year|month|day)|the\\s+(year|month|day)\\s+(before|after))\\b", aroundWords: true, leadRun: LeadRun(words: ["that", "the", "same", "following", "next", "previous", "preceding"]),
-                     needs: .all([.anyWord(["year", "month", "day"]), .anyWord(["that", "same", "following", "next", "previous", "preceding", "before", "after"])])) { groups, _ in
+                     needs: .anyWord(["year", "month", "day"])) { groups, _ in
             let unitWord = (groups[2] ?? groups[4] ?? groups[5])!.lowercased()
             let which = (groups[3] ?? groups[6] ?? "same").lowercased()
             let direction = ["following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1][which] ?? 0
@@ -738,7 +738,7 @@ enum TemporalRules {
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .all([.word(["years", "months", "decades", "weeks", "days", "centuries"]), .word(["for", "over", "recent"])])) { groups, _ in
+        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .anyWord(["years", "months", "decades", "weeks", "days", "centuries"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]
