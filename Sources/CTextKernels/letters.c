@@ -52,7 +52,7 @@ size_t folio_letter_runs16(const uint16_t *units, size_t count, const uint8_t *k
         size_t key = (size_t)((units[start] | 0x20) - 0x61) * 27 + (length > 1 ? (size_t)((units[start + 1] | 0x20) - 0x61) + 1 : 0);
         key = (key * 27 + (length > 2 ? (size_t)((units[start + 2] | 0x20) - 0x61) + 1 : 0)) * 2 + (length > 3);
         if (touches || (keys[key / 8] >> (key % 8) & 1)) {
-            runs[2 * found] = (uint32_t)start;
+            runs[2 * found] = (uint32_t)start | (touches ? 0x80000000u : 0);
             runs[2 * found + 1] = (uint32_t)index;
             found++;
         }

@@ -41,8 +41,9 @@ size_t folio_ascii_letters16(const uint16_t *units, size_t count);
 /// place in the alphabet (either case), `second` and `third` one more than theirs (0 for a run
 /// too short to have one), and `longer` 1 for a run of more than three letters; `keys` has
 /// 26 * 27 * 27 * 2 bits, bit `key % 8` of byte `key / 8`. Writes each run's start and end (past
-/// its last letter) to `runs`, which has room for `count + 1` numbers, and returns how many
-/// runs it wrote.
+/// its last letter) to `runs`, which has room for `count + 1` numbers, the top bit of the start
+/// set for a run next to a unit beyond ASCII, and returns how many runs it wrote. `count` is
+/// below 2^31.
 size_t folio_letter_runs16(const uint16_t *units, size_t count, const uint8_t *keys, uint32_t *runs);
 
 // Scans for the first of a kind (scans.c)

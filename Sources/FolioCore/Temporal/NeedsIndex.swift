@@ -287,9 +287,10 @@ struct NeedsIndex: Sendable {
             // Where the last word read ends: a run within it was read with it.
             var wordEnd = 0
             for run in 0..<count {
-                let start = Int(runs[2 * run]), end = Int(runs[2 * run + 1])
+                let start = Int(runs[2 * run] & 0x7FFF_FFFF), end = Int(runs[2 * run + 1])
                 guard start >= wordEnd else { continue }
-                guard (start > 0 && units[start - 1] >= 0x80) || (end < units.count && units[end] >= 0x80) else {
+                // Not next to a unit beyond ASCII: the run is the word.
+                guard runs[2 * run] & 0x8000_0000 != 0 else {
                     wordEnd = end
                     lookUp(start..<end, in: units, flat, letters, into: &found)
                     continue

@@ -163,7 +163,7 @@ struct FeatureHash {
         init(_ text: String) {
             text.withUTF8Bytes { bytes in
                 for byte in bytes {
-                    sum = sum &* FeatureHash.multiplier &+ UInt64(byte) &+ 1
+                    sum = FeatureHash.step(sum, byte)
                     scale = scale &* FeatureHash.multiplier
                 }
             }
@@ -172,6 +172,10 @@ struct FeatureHash {
 
     /// Odd, and its bits spread: the golden ratio's.
     fileprivate static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The sum of some bytes followed by `byte`.
+    @inline(__always)
+    fileprivate static func step(_ sum: UInt64, _ byte: UInt8) -> UInt64 { sum &* multiplier &+ UInt64(byte) &+ 1 }
     private var sum: UInt64 = 0xCBF2_9CE4_8422_2325
 
     init() {}
@@ -193,12 +197,12 @@ struct FeatureHash {
 
     @inline(__always)
     mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes { sum = sum &* Self.multiplier &+ UInt64(byte) &+ 1 }
+        for byte in bytes { sum = Self.step(sum, byte) }
     }
 
     mutating func add(_ piece: Piece) { sum = sum &* piece.scale &+ piece.sum }
 
-    mutating func addSeparator() { sum = sum &* Self.multiplier &+ UInt64(UInt8(ascii: "|")) &+ 1 }
+    mutating func addSeparator() { sum = Self.step(sum, UInt8(ascii: "|")) }
 
     /// The sum mixed (MurmurHash3's finalizer): a polynomial's low bits depend on the bytes'
     /// low bits alone.

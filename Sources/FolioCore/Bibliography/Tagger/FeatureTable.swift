@@ -160,9 +160,10 @@ struct FeatureTable: Sendable {
         func denseStart(width: Int) -> Int? { dense < 0 ? nil : Int(dense) * width }
     }
 
-    /// `lookUp` of each of `keys`, in their order (`FoundRow.missing` where the table has none). The slot of the key a few places on, and the
-    /// weights of each row found, are asked of memory before they are read: the table is two
-    /// megabytes, most lookups miss the cache, and a lookup at a time waited for each miss in turn.
+    /// `lookUp` of each of `keys`, in their order (`FoundRow.missing` where the table has none).
+    /// The slot of the key a few places on, and the weights of each row found, are asked of
+    /// memory before they are read: the table is two megabytes, most lookups miss the cache,
+    /// and a lookup at a time waited for each miss in turn.
     func rows(of keys: UnsafeBufferPointer<UInt64>) -> [FoundRow] {
         let ahead = 16
         return [FoundRow](unsafeUninitializedCapacity: keys.count) { rows, initialized in
