@@ -2,14 +2,17 @@
 import PackageDescription
 
 /// Release builds on Linux carry Swift's runtime and Foundation in the executables
-/// (`-static-stdlib`, as `swift build --static-swift-stdlib` does, given to every target, whose
-/// imports then name the static libraries to link): calls into them go straight to their code,
-/// not through a shared library's tables, which made a paper about 5% faster (README, Speed),
-/// and `folio` runs where no Swift is installed. Linked by the toolchain's lld: gold warns of a
-/// `mktemp` in Foundation's static library, which Folio never calls.
+/// (`-static-stdlib`): calls into them go straight to their code, not through a shared library's
+/// table of addresses, which made a paper about 5% faster (README, Speed), and `folio` runs where
+/// no Swift is installed. Only the executables are given the flags: SwiftPM refuses a dependency
+/// whose libraries have unsafe ones, and FolioKit is a library. Their modules, compiled as for
+/// shared libraries, do not name the libraries Foundation's static archives need (its copy of
+/// ICU and C parts), so the link names them. Linked by the toolchain's lld, which finds them in
+/// any order: gold also warns of a `mktemp` in Foundation's archive, which Folio never calls.
 let staticInRelease = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
-let staticSwift: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], staticInRelease)]
-let staticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], staticInRelease)]
+let staticLink: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationICU", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections"], staticInRelease),
+]
 
 let package = Package(
     name: "Folio",
@@ -43,9 +46,9 @@ let package = Package(
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),
         // Growing byte buffers the JSON and XML writers write into.
-        .target(name: "FolioBytes", swiftSettings: staticSwift),
+        .target(name: "FolioBytes"),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
-        .target(name: "FolioXML", dependencies: ["CLibXML2", "CTextKernels", "FolioBytes"], swiftSettings: staticSwift),
+        .target(name: "FolioXML", dependencies: ["CLibXML2", "CTextKernels", "FolioBytes"]),
         // The document model, configuration, the stage pipeline, readers and the stages.
         .target(
             name: "FolioCore",
@@ -57,22 +60,20 @@ let package = Package(
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             // The reference tagger's weights, trained on AnyStyle's core set (`folio train-references`).
-            resources: [.copy("Resources/reference-tagger.txt"), .copy("Resources/reference-tagger.tables")],
-            swiftSettings: staticSwift
+            resources: [.copy("Resources/reference-tagger.txt"), .copy("Resources/reference-tagger.tables")]
         ),
         // Output: JSON and TEI emitters, their schemas and validation, parallel, incremental
         // and resumable batch runs (SHA-256 fingerprints from swift-crypto).
-        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: staticSwift),
+        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML", .product(name: "Crypto", package: "swift-crypto")]),
         // The command-line layer: argument parsing and printing only.
         .target(
             name: "FolioCLI",
-            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: staticSwift
+            dependencies: ["FolioKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "folio", dependencies: ["FolioCLI", "CMallocTuning"], swiftSettings: staticSwift, linkerSettings: staticLink),
+        .executableTarget(name: "folio", dependencies: ["FolioCLI", "CMallocTuning"], linkerSettings: staticLink),
         // Fuzzing: generated and mutated documents through every stage and format.
-        .target(name: "FolioFuzz", dependencies: ["FolioKit"], swiftSettings: staticSwift),
-        .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"], swiftSettings: staticSwift, linkerSettings: staticLink),
+        .target(name: "FolioFuzz", dependencies: ["FolioKit"]),
+        .executableTarget(name: "folio-fuzz", dependencies: ["FolioFuzz"], linkerSettings: staticLink),
         .testTarget(name: "FolioBytesTests", dependencies: ["FolioBytes"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioXML"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioBytes", "CTextKernels"]),
