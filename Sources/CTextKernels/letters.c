@@ -49,8 +49,9 @@ size_t folio_letter_runs16(const uint16_t *units, size_t count, const uint8_t *k
         size_t length = index - start;
         // A letter beyond ASCII may go on the word, or open it: the caller reads such a run.
         int touches = (start > 0 && units[start - 1] >= 0x80) || (index < count && units[index] >= 0x80);
-        size_t key = (size_t)((units[start] | 0x20) - 0x61) * 27 + (length > 1 ? (size_t)((units[start + 1] | 0x20) - 0x61) + 1 : 0);
-        key = (key * 27 + (length > 2 ? (size_t)((units[start + 2] | 0x20) - 0x61) + 1 : 0)) * 2 + (length > 3);
+        size_t key = folio_letter_run_key((size_t)((units[start] | 0x20) - 0x61),
+                                          length > 1 ? (size_t)((units[start + 1] | 0x20) - 0x61) + 1 : 0,
+                                          length > 2 ? (size_t)((units[start + 2] | 0x20) - 0x61) + 1 : 0, length > 3);
         if (touches || (keys[key / 8] >> (key % 8) & 1)) {
             runs[2 * found] = (uint32_t)start | (touches ? 0x80000000u : 0);
             runs[2 * found + 1] = (uint32_t)index;

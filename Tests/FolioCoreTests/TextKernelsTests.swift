@@ -223,7 +223,7 @@ import Testing
         let others: [UInt16] = [0x20, 0x2D, 0x40, 0x5B, 0x60, 0x7B, 0x31, 0xE9, 0x2019, 0xD835, 0xDC00]
         func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
         func place(_ unit: UInt16) -> Int { Int((unit | 0x20) - 0x61) }
-        var keys = [UInt8](repeating: 0, count: (26 * 27 * 27 * 2 + 7) / 8)
+        var keys = [UInt8](repeating: 0, count: (Int(FOLIO_LETTER_RUN_KEYS) + 7) / 8)
         for round in 0..<5_000 {
             // A quarter of the keys marked, marked anew every hundred texts.
             if round % 100 == 0 {

@@ -33,17 +33,23 @@ size_t folio_ascii_letters(const uint32_t *text, size_t count);
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);
 
+/// How many keys of runs of letters there are (`folio_letter_run_key`).
+enum { FOLIO_LETTER_RUN_KEYS = 26 * 27 * 27 * 2 };
+
+/// A run of letters' key: its first three letters and whether it is longer. `first` is the first
+/// letter's place in the alphabet (either case), `second` and `third` one more than theirs (0
+/// for a run too short to have one), and `longer` 1 for a run of more than three letters.
+static inline size_t folio_letter_run_key(size_t first, size_t second, size_t third, int longer) {
+    return ((first * 27 + second) * 27 + third) * 2 + (longer ? 1 : 0);
+}
+
 /// The runs of ASCII letters among the `count` UTF-16 units at `units` that a caller looking
 /// words up must see: each run next to a unit beyond ASCII (before or after it: the word may
-/// hold letters beyond ASCII, or start with one), and each other run whose key the bits of
-/// `keys` mark. A run's key tells its first three letters and whether it is longer:
-/// `((first * 27 + second) * 27 + third) * 2 + longer`, where `first` is the first letter's
-/// place in the alphabet (either case), `second` and `third` one more than theirs (0 for a run
-/// too short to have one), and `longer` 1 for a run of more than three letters; `keys` has
-/// 26 * 27 * 27 * 2 bits, bit `key % 8` of byte `key / 8`. Writes each run's start and end (past
-/// its last letter) to `runs`, which has room for `count + 1` numbers, the top bit of the start
-/// set for a run next to a unit beyond ASCII, and returns how many runs it wrote. `count` is
-/// below 2^31.
+/// hold letters beyond ASCII, or start with one), and each other run whose key
+/// (`folio_letter_run_key`) the bits of `keys` mark; `keys` has `FOLIO_LETTER_RUN_KEYS` bits,
+/// bit `key % 8` of byte `key / 8`. Writes each run's start and end (past its last letter) to
+/// `runs`, which has room for `count + 1` numbers, the top bit of the start set for a run next
+/// to a unit beyond ASCII, and returns how many runs it wrote. `count` is below 2^31.
 size_t folio_letter_runs16(const uint16_t *units, size_t count, const uint8_t *keys, uint32_t *runs);
 
 // Scans for the first of a kind (scans.c)

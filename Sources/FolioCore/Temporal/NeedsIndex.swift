@@ -78,7 +78,7 @@ struct NeedsIndex: Sendable {
     /// `folio_letter_runs16`: a word's first three letters and whether it is longer): the
     /// others are passed over, `the` for one, which shares its first two letters with `these`
     /// and `thursday` and was compared with each.
-    private var wordKeys = [UInt8](repeating: 0, count: (26 * 27 * 27 * 2 + 7) / 8)
+    private var wordKeys = [UInt8](repeating: 0, count: (Int(FOLIO_LETTER_RUN_KEYS) + 7) / 8)
 
     private struct FlatEntry {
         var number: Int
@@ -223,12 +223,11 @@ struct NeedsIndex: Sendable {
     /// Marks in `wordKeys` the keys of every word of ASCII letters that is `entry` (a word) or
     /// starts with it (a stem).
     private mutating func markWordKeys(of entry: Entry) {
-        let letters = entry.bytes.map(Self.letterIndex)
+        let places = entry.bytes.compactMap(Self.letterIndex)
         // An entry of other than ASCII letters is in no word.
-        guard !letters.isEmpty, !letters.contains(nil) else { return }
-        let places = letters.map { $0! }
+        guard !places.isEmpty, places.count == entry.bytes.count else { return }
         func mark(_ first: Int, _ second: Int, _ third: Int, longer: Bool) {
-            let key = ((first * 27 + second) * 27 + third) * 2 + (longer ? 1 : 0)
+            let key = folio_letter_run_key(first, second, third, longer ? 1 : 0)
             wordKeys[key / 8] |= 1 << (key % 8)
         }
         // The word's key: its first three letters (one more than their places; 0 past its end).

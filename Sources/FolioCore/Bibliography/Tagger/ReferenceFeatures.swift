@@ -27,8 +27,8 @@ enum ReferenceFeatures {
         init(_ tokens: [ReferenceToken]) {
             lowered = tokens.map { FeatureValue($0.text.lowercased()) }
             oneBytePerCharacter = tokens.map { ReferenceFeatures.isOneBytePerCharacter($0.text) }
-            folded = zip(tokens, zip(lowered, oneBytePerCharacter)).map { token, form in
-                form.1 ? form.0 : FeatureValue(NameFolding.foldWord(token.text))
+            folded = tokens.indices.map { [lowered, oneBytePerCharacter] index in
+                oneBytePerCharacter[index] ? lowered[index] : FeatureValue(NameFolding.foldWord(tokens[index].text))
             }
             shapes = zip(tokens, oneBytePerCharacter).map { FeatureValue(ReferenceFeatures.shape($0.text, oneBytePerCharacter: $1)) }
             lengths = zip(tokens, oneBytePerCharacter).map { ReferenceFeatures.characterCount($0.text, oneBytePerCharacter: $1) }
