@@ -154,6 +154,43 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         return issues
     }
 
+    /// Every attribute value of `tree` that does not match its pattern.
+    func issues(in tree: XMLTree.Storage) -> [XMLIssue] {
+        var issues: [XMLIssue] = []
+        var ancestors: [Int] = []
+        tree.withBuffers { check(0, of: $0, ancestors: &ancestors, into: &issues) }
+        return issues
+    }
+
+    /// Checks `element` and the elements it holds. `ancestors`: the elements above it, for messages.
+    private func check(_ element: Int, of tree: XMLTree.Buffers, ancestors: inout [Int], into issues: inout [XMLIssue]) {
+        ancestors.append(element)
+        defer { ancestors.removeLast() }
+        let elementName = tree.name(of: element)
+        var attribute = tree.nodes[element].firstAttribute
+        while attribute >= 0 {
+            let property = tree.attributes[attribute]
+            attribute = property.next
+            let name = tree.names[property.name]
+            for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == property.inXMLNamespace
+                    && xmlStrEqual(name, compiled.attribute) != 0 {
+                if let only = compiled.element, xmlStrEqual(elementName, only) == 0 { continue }
+                let value = tree.value(of: property)
+                let matches = if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
+                if !matches {
+                    let pattern = patterns[index]
+                    issues.append(XMLIssue(line: nil, path: tree.path(ancestors),
+                                           message: "the value '\(String(cString: value))' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.described)"))
+                }
+            }
+        }
+        var child = tree.nodes[element].firstChild
+        while child >= 0 {
+            if !tree.nodes[child].isText { check(child, of: tree, ancestors: &ancestors, into: &issues) }
+            child = tree.nodes[child].next
+        }
+    }
+
     private func check(_ element: xmlNodePtr, into issues: inout [XMLIssue]) {
         var attribute = element.pointee.properties
         while let current = attribute {

@@ -119,9 +119,21 @@ public final class RelaxNGSchema: @unchecked Sendable {
         return nil
     }
 
-    /// The problems that make `tree` invalid; empty when it is valid.
+    /// The problems that make `tree` invalid; empty when it is valid. libxml2 validates it as
+    /// it is walked (`TreeValidation`) and reports up to the first element it finds wrong.
     public func validate(_ tree: XMLTree) -> [XMLIssue] {
-        validate(document: tree.document)
+        guard var validation = TreeValidation(namespace: tree.storage.namespace, schema: schema) else {
+            return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]
+        }
+        return validation.issues(of: tree.storage) + attributePatterns.issues(in: tree.storage)
+    }
+
+    /// `validate(_:)` of the tree made of libxml2's nodes, validated as libxml2 validates a
+    /// document: what `validate(_:)` must find.
+    func validateAsDocument(_ tree: XMLTree) -> [XMLIssue] {
+        let document = LibXML2Copy.document(of: tree.storage)
+        defer { xmlFreeDoc(document) }
+        return validate(document: document)
     }
 
     /// The problems that make the parsed document invalid; empty when it is valid.

@@ -25,6 +25,13 @@ public struct XMLIssue: Error, Sendable, Hashable, CustomStringConvertible {
 /// Collects the structured errors libxml2 reports through a C callback.
 final class XMLIssueCollector {
     var issues: [XMLIssue] = []
+    /// Whether an issue's place is read from the node libxml2 names: not where the nodes stand
+    /// in for a tree of another kind, and the caller says where (`place(unplaced:)`).
+    private let readsNodes: Bool
+
+    init(readsNodes: Bool = true) {
+        self.readsNodes = readsNodes
+    }
 
     /// The C callback; `context` is an unretained pointer to a collector.
     static let callback: xmlStructuredErrorFunc = { context, error in
@@ -37,11 +44,16 @@ final class XMLIssueCollector {
         var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         while message.last?.isWhitespace == true { message.removeLast() }
         var path: String?
-        if let node = error.node {
+        if readsNodes, let node = error.node {
             path = consumeXMLString(xmlGetNodePath(node.assumingMemoryBound(to: xmlNode.self)))
         }
         let line = error.line > 0 ? Int(error.line) : nil
         issues.append(XMLIssue(line: line, path: path, message: message))
+    }
+
+    /// Gives `path` to the issues that have none.
+    func place(unplaced path: String) {
+        for index in issues.indices where issues[index].path == nil { issues[index].path = path }
     }
 
     /// The failure to throw: what libxml2 reported, or `fallback` when it reported nothing.

@@ -7,9 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a libxml2 tree as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` does, byte
-/// for byte, without libxml2's output buffers: they copied and measured every piece again, and
-/// writing a paper's TEI cost as much as validating it.
+/// Writes an `XMLTree` as `xmlDocDumpFormatMemoryEnc(document, …, "UTF-8", format)` writes the
+/// same tree made of libxml2's nodes, byte for byte (a property test holds it to that).
 ///
 /// What libxml2 does, and this does:
 /// - an XML declaration with version and encoding, and a line break after it and after the
@@ -20,8 +19,6 @@ import Darwin
 /// - `<name/>` for an element without children;
 /// - `<`, `>`, `&` and a carriage return escaped in text; those and `"`, a line feed and a tab
 ///   in attribute values; everything else, UTF-8 beyond ASCII too, as it is.
-///
-/// The tree holds elements, text and attributes of text only, as `XMLTree` builds it.
 struct XMLSerializer: ~Copyable {
     private var output: ByteWriter
     private var indents: Bool
@@ -33,121 +30,88 @@ struct XMLSerializer: ~Copyable {
         output = ByteWriter(capacity: capacity)
     }
 
-    static func serialize(_ document: xmlDocPtr, indented: Bool, capacity: Int) -> [UInt8] {
+    static func serialize(_ tree: XMLTree.Storage, indented: Bool, capacity: Int) -> [UInt8] {
         var serializer = XMLSerializer(indented: indented, capacity: capacity)
         serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         serializer.output.append(0x0A)
-        var child = document.pointee.children
-        while let node = child {
-            serializer.writeNode(node, level: 0, isRoot: true)
-            serializer.output.append(0x0A)
-            child = node.pointee.next
+        tree.withBuffers { tree in
+            serializer.writeElement(0, of: tree, level: 0, isRoot: true)
         }
+        serializer.output.append(0x0A)
         return serializer.output.bytes()
     }
 
-    private mutating func writeNode(_ node: xmlNodePtr, level: Int, isRoot: Bool) {
-        switch node.pointee.type {
-        case XML_ELEMENT_NODE: writeElement(node, level: level, isRoot: isRoot)
-        case XML_TEXT_NODE: node.pointee.content.map { writeEscaped($0, inAttribute: false) }
-        default: preconditionFailure("a node of a kind XMLTree never makes")
-        }
-    }
-
-    private mutating func writeElement(_ element: xmlNodePtr, level: Int, isRoot: Bool) {
+    private mutating func writeElement(_ element: Int, of tree: XMLTree.Buffers, level: Int, isRoot: Bool) {
         if indents && !isRoot { indent(level) }
         output.append(UInt8(ascii: "<"))
-        writeName(element.pointee.name, namespace: element.pointee.ns)
-        var namespace = element.pointee.nsDef
-        while let declared = namespace {
-            output.append(" xmlns")
-            if let prefix = declared.pointee.prefix {
-                output.append(UInt8(ascii: ":"))
-                writeCString(prefix)
-            }
-            output.append("=\"")
-            declared.pointee.href.map { writeCString($0) }
+        let name = tree.names[tree.nodes[element].name]
+        writeCString(name)
+        if isRoot, let namespace = tree.namespace {
+            output.append(" xmlns=\"")
+            writeCString(namespace)
             output.append(UInt8(ascii: "\""))
-            namespace = declared.pointee.next
         }
-        var attribute = element.pointee.properties
-        while let property = attribute {
+        var attribute = tree.nodes[element].firstAttribute
+        while attribute >= 0 {
+            let property = tree.attributes[attribute]
             output.append(UInt8(ascii: " "))
-            writeName(property.pointee.name, namespace: property.pointee.ns)
+            if property.inXMLNamespace { output.append("xml:") }
+            writeCString(tree.names[property.name])
             output.append("=\"")
-            var value = property.pointee.children
-            while let text = value {
-                text.pointee.content.map { writeEscaped($0, inAttribute: true) }
-                value = text.pointee.next
-            }
+            writeEscaped(UnsafeBufferPointer(rebasing: tree.bytes[property.start..<property.end]), inAttribute: true)
             output.append(UInt8(ascii: "\""))
-            attribute = property.pointee.next
+            attribute = property.next
         }
-        guard let first = element.pointee.children else {
+        let first = tree.nodes[element].firstChild
+        guard first >= 0 else {
             output.append("/>")
             return
         }
         // Text among the children: nothing inside is indented, as white space there would be
         // part of the text.
         let wasIndenting = indents
-        if indents && Self.holdsText(first) { indents = false }
+        if indents && tree.holdsText(element) { indents = false }
         output.append(UInt8(ascii: ">"))
         if indents { output.append(0x0A) }
-        var child: xmlNodePtr? = first
-        while let node = child {
-            writeNode(node, level: level + 1, isRoot: false)
+        var child = first
+        while child >= 0 {
+            let node = tree.nodes[child]
+            if node.isText {
+                writeEscaped(tree.text(of: node), inAttribute: false)
+            } else {
+                writeElement(child, of: tree, level: level + 1, isRoot: false)
+            }
             if indents { output.append(0x0A) }
-            child = node.pointee.next
+            child = node.next
         }
         if indents { indent(level) }
         output.append("</")
-        writeName(element.pointee.name, namespace: element.pointee.ns)
+        writeCString(name)
         output.append(UInt8(ascii: ">"))
         indents = wasIndenting
-    }
-
-    private static func holdsText(_ first: xmlNodePtr) -> Bool {
-        var child: xmlNodePtr? = first
-        while let node = child {
-            if node.pointee.type == XML_TEXT_NODE { return true }
-            child = node.pointee.next
-        }
-        return false
     }
 
     private mutating func indent(_ level: Int) {
         output.append(repeating: UInt8(ascii: " "), count: 2 * min(level, Self.maximumIndentLevel))
     }
 
-    private mutating func writeName(_ name: UnsafePointer<xmlChar>?, namespace: xmlNsPtr?) {
-        if let prefix = namespace?.pointee.prefix {
-            writeCString(prefix)
-            output.append(UInt8(ascii: ":"))
-        }
-        name.map { writeCString($0) }
-    }
-
     private mutating func writeCString(_ text: UnsafePointer<xmlChar>) {
-        output.append(UnsafeBufferPointer(start: text, count: Self.length(text)))
-    }
-
-    /// The length of a NUL-terminated libxml2 string: C's `strlen`, many bytes at a time.
-    private static func length(_ text: UnsafePointer<xmlChar>) -> Int {
-        strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
+        output.append(UnsafeBufferPointer(start: text, count: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))))
     }
 
     /// Text or an attribute value, escaped as libxml2 escapes it; runs needing no escape are
     /// copied whole, found sixteen bytes at a time (`folio_first_xml_escape`).
-    private mutating func writeEscaped(_ text: UnsafePointer<xmlChar>, inAttribute: Bool) {
-        let count = Self.length(text)
+    private mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
         var index = 0
         while true {
-            let run = folio_first_xml_escape(text + index, count - index, inAttribute ? 1 : 0)
-            output.append(UnsafeBufferPointer(start: text + index, count: run))
+            let run = folio_first_xml_escape(base + index, count - index, inAttribute ? 1 : 0)
+            output.append(UnsafeBufferPointer(start: base + index, count: run))
             index += run
             guard index < count else { return }
             let escape: StaticString
-            switch text[index] {
+            switch base[index] {
             case UInt8(ascii: "<"): escape = "&lt;"
             case UInt8(ascii: ">"): escape = "&gt;"
             case UInt8(ascii: "&"): escape = "&amp;"

@@ -5,36 +5,30 @@ import Glibc
 import Darwin
 #endif
 
-/// An XML document being built in memory, backed by a libxml2 tree.
+/// An XML document being built in memory: elements in one namespace (or none), text, and
+/// attributes of no namespace or of `xml:`.
 ///
-/// One tree belongs to one task at a time (libxml2 documents must not be shared between
-/// threads), so the type is deliberately not `Sendable`.
+/// The nodes are Swift values in arrays, not a libxml2 tree: making a paper's TEI as libxml2
+/// nodes, one allocation for every element, attribute and text, and freeing them again, cost a
+/// tenth of a paper. libxml2 validates the tree as it is walked (`RelaxNGSchema.validate`); the
+/// few elements whose patterns it cannot follow step by step are copied to it whole.
+///
+/// One tree belongs to one task at a time, so the type is deliberately not `Sendable`.
 public final class XMLTree {
-    let document: xmlDocPtr
-    private let namespace: xmlNsPtr?
+    var storage: Storage
 
     /// The document element. Made on each use, not stored: an element keeps its tree alive,
-    /// and a tree keeping its root element would keep itself, and its libxml2 document, for ever.
-    public var root: XMLElement { XMLElement(tree: self, node: xmlDocGetRootElement(document)!) }
+    /// and a tree keeping its root element would keep itself for ever.
+    public var root: XMLElement { XMLElement(tree: self, index: 0) }
 
     /// Creates `<rootName xmlns="namespace"/>`; children made through `XMLElement` share the
     /// namespace.
     public init(rootName: String, namespace uri: String?) {
-        XMLLibrary.initialize()
-        let document = withXMLChars("1.0") { xmlNewDoc($0) }!
-        // Element and attribute names are then kept once each, looked up in the dictionary,
-        // not copied for every node: a paper's TEI has thousands of nodes and a few dozen names.
-        // The document frees its dictionary.
-        document.pointee.dict = xmlDictCreate()
-        self.document = document
-        let node = withXMLChars(rootName) { xmlNewDocNode(document, nil, $0, nil) }!
-        xmlDocSetRootElement(document, node)
-        namespace = uri.map { uri in withXMLChars(uri) { xmlNewNs(node, $0, nil) } }
-        xmlSetNs(node, namespace)
+        storage = Storage(rootName: rootName, namespace: uri)
     }
 
     deinit {
-        xmlFreeDoc(document)
+        storage.release()
     }
 
     /// The document as UTF-8 bytes with an XML declaration, as libxml2 writes it (see
@@ -42,12 +36,14 @@ public final class XMLTree {
     /// the output is deterministic and text-faithful.
     /// `capacity`: the bytes to make room for at first.
     public func serialized(indented: Bool = true, capacity: Int = 1 << 16) -> [UInt8] {
-        XMLSerializer.serialize(document, indented: indented, capacity: capacity)
+        XMLSerializer.serialize(storage, indented: indented, capacity: capacity)
     }
 
-    /// The document as libxml2's own `xmlDocDumpFormatMemoryEnc` writes it: what `serialized`
-    /// must write.
+    /// The document as libxml2's own `xmlDocDumpFormatMemoryEnc` writes the same tree made of
+    /// its nodes: what `serialized` must write.
     func serializedByLibXML2(indented: Bool) -> [UInt8] {
+        let document = LibXML2Copy.document(of: storage)
+        defer { xmlFreeDoc(document) }
         var buffer: UnsafeMutablePointer<xmlChar>?
         var size: Int32 = 0
         xmlDocDumpFormatMemoryEnc(document, &buffer, &size, "UTF-8", indented ? 1 : 0)
@@ -55,27 +51,241 @@ public final class XMLTree {
         defer { folio_xmlFree(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
     }
+}
 
-    func makeElement(_ name: String, parent: xmlNodePtr) -> XMLElement {
-        let node = withXMLChars(name) { xmlNewChild(parent, namespace, $0, nil) }!
-        return XMLElement(tree: self, node: node)
+extension XMLTree {
+    /// The tree's nodes, attributes, names and bytes. Reached through the tree in one access a
+    /// change, not one a field.
+    struct Storage {
+        struct Node {
+            /// Where the element's name is in `names`; `Node.isText` for text.
+            var name: Int
+            var firstChild = -1
+            var lastChild = -1
+            var next = -1
+            var firstAttribute = -1
+            var lastAttribute = -1
+            /// A text's bytes in `bytes`.
+            var start = 0
+            var end = 0
+
+            static let isText = -1
+            var isText: Bool { name == Self.isText }
+        }
+
+        struct Attribute {
+            var name: Int
+            var inXMLNamespace: Bool
+            /// The value's bytes in `bytes`, followed there by a zero: libxml2 reads values as
+            /// C strings.
+            var start: Int
+            var end: Int
+            var next = -1
+        }
+
+        /// Element 0 is the document element; an element's children follow it in no order
+        /// but their links'.
+        private(set) var nodes: [Node] = []
+        private(set) var attributes: [Attribute] = []
+        /// Text and attribute values, one after another.
+        private(set) var bytes: [UInt8] = []
+        /// Element and attribute names, each ended by a zero as libxml2 reads them; owned.
+        private(set) var names: [UnsafeMutablePointer<xmlChar>] = []
+        /// Each name's number by a hash of its bytes, open addressed; -1 in an empty slot. A
+        /// dictionary of strings hashed every element's name with SipHash.
+        private var nameSlots = [Int](repeating: -1, count: 256)
+        /// The namespace's URI, ended by a zero; owned.
+        let namespace: UnsafeMutablePointer<xmlChar>?
+
+        init(rootName: String, namespace uri: String?) {
+            namespace = uri.map(Self.zeroEnded)
+            nodes.reserveCapacity(256)
+            bytes.reserveCapacity(1 << 14)
+            nodes.append(Node(name: nameNumber(rootName)))
+        }
+
+        /// Frees what the storage owns (a struct has no deinit of its own here: `XMLTree` calls this).
+        func release() {
+            for name in names { name.deallocate() }
+            namespace?.deallocate()
+        }
+
+        private static func zeroEnded(_ text: String) -> UnsafeMutablePointer<xmlChar> {
+            withBytesUpToZero(text) { zeroEnded($0) }
+        }
+
+        private static func zeroEnded(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<xmlChar> {
+            let pointer = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
+            if let base = bytes.baseAddress { pointer.initialize(from: base, count: bytes.count) }
+            pointer[bytes.count] = 0
+            return pointer
+        }
+
+        /// `text`'s UTF-8 up to its first zero, if any: where libxml2's C strings end.
+        static func withBytesUpToZero<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            var text = text
+            return text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return body(bytes) }
+                let length = memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                return body(UnsafeBufferPointer(start: base, count: length))
+            }
+        }
+
+        private mutating func nameNumber(_ name: String) -> Int {
+            Self.withBytesUpToZero(name) { bytes in
+                var hash: UInt32 = 2_166_136_261
+                for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+                var slot = Int(hash) & (nameSlots.count - 1)
+                while nameSlots[slot] >= 0 {
+                    let known = names[nameSlots[slot]]
+                    if memcmp(known, bytes.baseAddress!, bytes.count) == 0 && known[bytes.count] == 0 { return nameSlots[slot] }
+                    slot = (slot + 1) & (nameSlots.count - 1)
+                }
+                // Kept at most half full: the table doubles and every name is placed again.
+                if (names.count + 1) * 2 > nameSlots.count {
+                    nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
+                    let known = names
+                    names = []
+                    for name in known {
+                        _ = nameNumber(String(cString: name))
+                        name.deallocate()
+                    }
+                    return nameNumber(String(decoding: bytes, as: UTF8.self))
+                }
+                names.append(Self.zeroEnded(bytes))
+                nameSlots[slot] = names.count - 1
+                return names.count - 1
+            }
+        }
+
+        private mutating func link(_ child: Int, to parent: Int) {
+            if nodes[parent].lastChild >= 0 { nodes[nodes[parent].lastChild].next = child } else { nodes[parent].firstChild = child }
+            nodes[parent].lastChild = child
+        }
+
+        mutating func appendElement(_ name: String, to parent: Int) -> Int {
+            nodes.append(Node(name: nameNumber(name)))
+            link(nodes.count - 1, to: parent)
+            return nodes.count - 1
+        }
+
+        /// Appends `text` (none of it a zero) to `parent`: to its last child when that is text,
+        /// as libxml2 merges text added after text.
+        mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, to parent: Int) {
+            let last = nodes[parent].lastChild
+            if last >= 0, nodes[last].isText {
+                // Its bytes are the last written unless others came since: then they move to the end.
+                if nodes[last].end != bytes.count {
+                    let moved = Array(bytes[nodes[last].start..<nodes[last].end])
+                    nodes[last].start = bytes.count
+                    bytes.append(contentsOf: moved)
+                }
+                bytes.append(contentsOf: text)
+                nodes[last].end = bytes.count
+                return
+            }
+            var node = Node(name: Node.isText)
+            node.start = bytes.count
+            bytes.append(contentsOf: text)
+            node.end = bytes.count
+            nodes.append(node)
+            link(nodes.count - 1, to: parent)
+        }
+
+        /// Sets an attribute: in its place when the element has it already, else after the others.
+        mutating func setAttribute(_ name: String, inXMLNamespace: Bool, value: String, on element: Int) {
+            let start = bytes.count
+            Self.withBytesUpToZero(value) { bytes.append(contentsOf: $0) }
+            let end = bytes.count
+            bytes.append(0)
+            let number = nameNumber(name)
+            var current = nodes[element].firstAttribute
+            while current >= 0 {
+                if attributes[current].name == number && attributes[current].inXMLNamespace == inXMLNamespace {
+                    attributes[current].start = start
+                    attributes[current].end = end
+                    return
+                }
+                current = attributes[current].next
+            }
+            attributes.append(Attribute(name: number, inXMLNamespace: inXMLNamespace, start: start, end: end))
+            let added = attributes.count - 1
+            if nodes[element].lastAttribute >= 0 { attributes[nodes[element].lastAttribute].next = added } else { nodes[element].firstAttribute = added }
+            nodes[element].lastAttribute = added
+        }
+
+        /// The storage as plain buffers, for passes that read it: they copy and retain nothing.
+        func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+            nodes.withUnsafeBufferPointer { nodes in
+                attributes.withUnsafeBufferPointer { attributes in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        names.withUnsafeBufferPointer { names in
+                            body(Buffers(nodes: nodes, attributes: attributes, bytes: bytes, names: names, namespace: namespace))
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    /// The `xml:` namespace, which every document has implicitly.
-    lazy var xmlNamespace: xmlNsPtr? = withXMLChars("http://www.w3.org/XML/1998/namespace") {
-        xmlSearchNsByHref(document, xmlDocGetRootElement(document), $0)
+    /// A tree's storage as buffers, valid within `Storage.withBuffers`.
+    struct Buffers {
+        let nodes: UnsafeBufferPointer<Storage.Node>
+        let attributes: UnsafeBufferPointer<Storage.Attribute>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<UnsafeMutablePointer<xmlChar>>
+        let namespace: UnsafeMutablePointer<xmlChar>?
+
+        func name(of node: Int) -> UnsafeMutablePointer<xmlChar> { names[nodes[node].name] }
+
+        func nameString(of node: Int) -> String { String(cString: name(of: node)) }
+
+        /// An attribute's value, ended by a zero.
+        func value(of attribute: Storage.Attribute) -> UnsafePointer<xmlChar> { bytes.baseAddress! + attribute.start }
+
+        /// A text node's bytes.
+        func text(of node: Storage.Node) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]) }
+
+        /// Whether any child of the element is text.
+        func holdsText(_ element: Int) -> Bool {
+            var child = nodes[element].firstChild
+            while child >= 0 {
+                if nodes[child].isText { return true }
+                child = nodes[child].next
+            }
+            return false
+        }
+
+        /// Where an element is, given it and its ancestors, as an XPath (`/TEI/text/body/div[2]/p[3]`):
+        /// a position among siblings of the same name where it has any. Made for messages only.
+        func path(_ elements: [Int]) -> String {
+            var result = "/" + nameString(of: elements[0])
+            for (parent, element) in zip(elements, elements.dropFirst()) {
+                var (position, count) = (0, 0)
+                var child = nodes[parent].firstChild
+                while child >= 0 {
+                    if !nodes[child].isText && nodes[child].name == nodes[element].name {
+                        count += 1
+                        if child == element { position = count }
+                    }
+                    child = nodes[child].next
+                }
+                result += "/" + nameString(of: element) + (count > 1 ? "[\(position)]" : "")
+            }
+            return result
+        }
     }
 }
 
 /// An element of an `XMLTree`. It keeps its tree alive.
 public struct XMLElement {
     let tree: XMLTree
-    let node: xmlNodePtr
+    let index: Int
 
     /// Appends a child element in the tree's namespace, optionally holding `text`.
     @discardableResult
     public func element(_ name: String, text: String? = nil) -> XMLElement {
-        let child = tree.makeElement(name, parent: node)
+        let child = XMLElement(tree: tree, index: tree.storage.appendElement(name, to: index))
         if let text { child.append(text) }
         return child
     }
@@ -92,35 +302,24 @@ public struct XMLElement {
         // `memchr` looks at many bytes at a time; a loop over the buffer looked at one.
         let length = memchr(base, 0, text.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
         guard length > 0 else { return }
-        xmlNodeAddContentLen(node, base, Int32(length))
+        tree.storage.appendText(UnsafeBufferPointer(start: base, count: length), to: index)
     }
 
-    /// Sets an attribute; its value is escaped when serialized.
+    /// Sets an attribute of no namespace (its name has no prefix), up to a NUL; its value is escaped when serialized.
     @discardableResult
     public func attribute(_ name: String, _ value: String) -> XMLElement {
-        withXMLChars(name) { name in withXMLChars(value) { value in _ = xmlSetProp(node, name, value) } }
+        assert(!name.utf8.contains(UInt8(ascii: ":")), "an attribute name with a prefix: only xml:id is made, by id(_:)")
+        tree.storage.setAttribute(name, inXMLNamespace: false, value: value, on: index)
         return self
     }
 
     /// Sets `xml:id`.
-    ///
-    /// The attribute is made empty and its text added apart: given a value, libxml2 also enters
-    /// every `xml:id` in the document's table of IDs, for DTD validation and `xmlGetID`, which
-    /// Folio never asks for (its schema types `xml:id` as a name). That entry cost more than
-    /// the rest of the attribute, for every element of a paper's TEI.
     @discardableResult
     public func id(_ value: String) -> XMLElement {
-        let attribute = withXMLChars("id") { name in
-            xmlHasNsProp(node, name, tree.xmlNamespace?.pointee.href) ?? xmlNewNsProp(node, tree.xmlNamespace, name, nil)
-        }!
-        xmlFreeNodeList(attribute.pointee.children)
-        let text = withXMLChars(value) { xmlNewDocText(tree.document, $0) }!
-        text.pointee.parent = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
-        attribute.pointee.children = text
-        attribute.pointee.last = text
+        tree.storage.setAttribute("id", inXMLNamespace: true, value: value, on: index)
         return self
     }
 
     /// Whether the element has neither children nor text.
-    public var isEmpty: Bool { node.pointee.children == nil }
+    public var isEmpty: Bool { tree.storage.nodes[index].firstChild < 0 }
 }

@@ -1,0 +1,67 @@
+internal import CLibXML2
+
+/// An `XMLTree`'s elements made as libxml2 nodes, as a tree of libxml2's own would hold them:
+/// for elements libxml2 validates only whole, and for tests that hold Folio's tree to libxml2's.
+struct LibXML2Copy {
+    let document: xmlDocPtr
+    /// The tree's namespace, declared on the element the copies are made under.
+    private let namespace: xmlNsPtr?
+    private let xmlNamespace: xmlNsPtr?
+
+    /// A document to copy elements into, under `holder`, its document element, which declares
+    /// the tree's namespace.
+    init(namespace uri: UnsafePointer<xmlChar>?, holder: String) {
+        XMLLibrary.initialize()
+        let document = withXMLChars("1.0") { xmlNewDoc($0) }!
+        let root = withXMLChars(holder) { xmlNewDocNode(document, nil, $0, nil) }!
+        xmlDocSetRootElement(document, root)
+        let namespace = uri.flatMap { xmlNewNs(root, $0, nil) }
+        xmlSetNs(root, namespace)
+        self.document = document
+        self.namespace = namespace
+        xmlNamespace = withXMLChars("http://www.w3.org/XML/1998/namespace") { xmlSearchNsByHref(document, root, $0) }
+    }
+
+    /// The whole tree as a libxml2 document, whose document element is the tree's.
+    static func document(of tree: XMLTree.Storage) -> xmlDocPtr {
+        tree.withBuffers { tree in
+            let copy = LibXML2Copy(namespace: tree.namespace, holder: tree.nameString(of: 0))
+            copy.fill(xmlDocGetRootElement(copy.document)!, from: 0, of: tree)
+            return copy.document
+        }
+    }
+
+    /// A copy of `element` and all it holds, the last child of the document element.
+    func copy(_ element: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
+        let node = xmlNewChild(xmlDocGetRootElement(document), namespace, tree.name(of: element), nil)!
+        fill(node, from: element, of: tree)
+        return node
+    }
+
+    /// Gives `node` the attributes and children of `element`.
+    private func fill(_ node: xmlNodePtr, from element: Int, of tree: XMLTree.Buffers) {
+        var attribute = tree.nodes[element].firstAttribute
+        while attribute >= 0 {
+            let property = tree.attributes[attribute]
+            // Made empty and given its text apart: given a value, libxml2 also enters an
+            // `xml:id` in the document's table of IDs, which validation never reads.
+            let made = xmlNewNsProp(node, property.inXMLNamespace ? xmlNamespace : nil, tree.names[property.name], nil)!
+            let text = xmlNewDocText(document, tree.value(of: property))!
+            text.pointee.parent = UnsafeMutableRawPointer(made).assumingMemoryBound(to: xmlNode.self)
+            made.pointee.children = text
+            made.pointee.last = text
+            attribute = property.next
+        }
+        var child = tree.nodes[element].firstChild
+        while child >= 0 {
+            let childNode = tree.nodes[child]
+            if childNode.isText {
+                let text = tree.text(of: childNode)
+                xmlNodeAddContentLen(node, text.baseAddress, Int32(text.count))
+            } else {
+                fill(xmlNewChild(node, namespace, tree.names[childNode.name], nil)!, from: child, of: tree)
+            }
+            child = childNode.next
+        }
+    }
+}
