@@ -1,19 +1,18 @@
 internal import CLibXML2
 
-/// An `XMLTree`'s elements made as libxml2 nodes, as a tree of libxml2's own would hold them:
-/// for elements libxml2 validates only whole, and for tests that hold Folio's tree to libxml2's.
+/// An `XMLTree` made of libxml2 nodes, as a tree of libxml2's own would hold it: for tests that
+/// hold Folio's serializer and validation to libxml2's own.
 struct LibXML2Copy {
     let document: xmlDocPtr
     /// The tree's namespace, declared on the element the copies are made under.
     private let namespace: xmlNsPtr?
     private let xmlNamespace: xmlNsPtr?
 
-    /// A document to copy elements into, under `holder`, its document element, which declares
-    /// the tree's namespace.
-    init(namespace uri: UnsafePointer<xmlChar>?, holder: String) {
+    /// A document whose document element, `root`, declares the tree's namespace.
+    private init(namespace uri: UnsafePointer<xmlChar>?, root name: String) {
         XMLLibrary.initialize()
         let document = withXMLChars("1.0") { xmlNewDoc($0) }!
-        let root = withXMLChars(holder) { xmlNewDocNode(document, nil, $0, nil) }!
+        let root = withXMLChars(name) { xmlNewDocNode(document, nil, $0, nil) }!
         xmlDocSetRootElement(document, root)
         let namespace = uri.flatMap { xmlNewNs(root, $0, nil) }
         xmlSetNs(root, namespace)
@@ -25,17 +24,10 @@ struct LibXML2Copy {
     /// The whole tree as a libxml2 document, whose document element is the tree's.
     static func document(of tree: XMLTree.Storage) -> xmlDocPtr {
         tree.withBuffers { tree in
-            let copy = LibXML2Copy(namespace: tree.namespace, holder: tree.nameString(of: 0))
+            let copy = LibXML2Copy(namespace: tree.namespace, root: tree.nameString(of: 0))
             copy.fill(xmlDocGetRootElement(copy.document)!, from: 0, of: tree)
             return copy.document
         }
-    }
-
-    /// A copy of `element` and all it holds, the last child of the document element.
-    func copy(_ element: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
-        let node = xmlNewChild(xmlDocGetRootElement(document), namespace, tree.name(of: element), nil)!
-        fill(node, from: element, of: tree)
-        return node
     }
 
     /// Gives `node` the attributes and children of `element`.

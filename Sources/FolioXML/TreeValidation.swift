@@ -4,12 +4,12 @@ internal import CLibXML2
 /// is pushed as it is walked, with its attributes, and its text as text, without a libxml2
 /// tree. An element whose pattern libxml2 cannot follow a step at a time (its content is not a
 /// regular expression of names: attributes whose values choose its content, typed values) is
-/// copied to a libxml2 document and validated whole.
+/// validated whole.
 ///
-/// libxml2 reads an element's name, namespace and attributes from a node while it is pushed,
-/// and keeps nothing of it: one node a level of the tree, and attributes filled in for each
-/// element, stand in for the tree. A property test holds the verdicts to libxml2's own over
-/// the same tree made of its nodes.
+/// libxml2 only reads the nodes it is given, and keeps nothing of them: nodes of its kind,
+/// made once and filled again, stand in for the tree's (one a level for the elements pushed,
+/// and what an element validated whole holds). A property test holds the verdicts to
+/// libxml2's own over the same tree made of its nodes.
 struct TreeValidation: ~Copyable {
     private let context: xmlRelaxNGValidCtxtPtr
     private let collector = XMLIssueCollector(readsNodes: false)
@@ -21,12 +21,17 @@ struct TreeValidation: ~Copyable {
     private let xmlNamespace: UnsafeMutablePointer<xmlNs>
     /// The element being validated and its ancestors, for messages.
     private var ancestors: [Int] = []
-    /// Where elements validated whole are copied; made when the first is.
-    private var copies: LibXML2Copy?
+    /// Stand-ins for the elements and text of an element validated whole, and the element
+    /// they stand under, as libxml2 wants one; texts as C strings, one after another.
+    private var wholeNodes: [UnsafeMutablePointer<xmlNode>] = []
+    private let holder: UnsafeMutablePointer<xmlNode>
+    private var texts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
     private static let xmlNamespaceURI: StaticString = "http://www.w3.org/XML/1998/namespace"
     private static let xmlPrefix: StaticString = "xml"
     /// What any text that is not all white space is pushed as: libxml2 only asks which it is.
     private static let someText: StaticString = "x"
+    private static let textName: StaticString = "text"
+    private static let holderName: StaticString = "holder"
 
     /// `namespace`: the tree's, ended by a zero.
     init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr) {
@@ -44,6 +49,10 @@ struct TreeValidation: ~Copyable {
         xmlNamespace.pointee.type = XML_NAMESPACE_DECL
         xmlNamespace.pointee.href = Self.xmlNamespaceURI.utf8Start
         xmlNamespace.pointee.prefix = Self.xmlPrefix.utf8Start
+        holder = .allocate(capacity: 1)
+        holder.initialize(to: xmlNode())
+        holder.pointee.type = XML_ELEMENT_NODE
+        holder.pointee.name = Self.holderName.utf8Start
         xmlRelaxNGSetValidStructuredErrors(context, XMLIssueCollector.callback, collector.context)
     }
 
@@ -54,9 +63,11 @@ struct TreeValidation: ~Copyable {
             attribute.deallocate()
             value.deallocate()
         }
+        for node in wholeNodes { node.deallocate() }
+        holder.deallocate()
+        texts.deallocate()
         namespace?.deallocate()
         xmlNamespace.deallocate()
-        if let copies { xmlFreeDoc(copies.document) }
     }
 
     /// What libxml2 found wrong, up to the first element found wrong; empty when the tree is valid.
@@ -77,14 +88,8 @@ struct TreeValidation: ~Copyable {
         case 1:
             break
         case 0:
-            // libxml2 cannot follow this element's pattern step by step: it validates a copy whole.
-            if copies == nil { copies = LibXML2Copy(namespace: tree.namespace, holder: "copies") }
-            let copy = copies!.copy(element, of: tree)
-            defer {
-                xmlUnlinkNode(copy)
-                xmlFreeNode(copy)
-            }
-            return noted(xmlRelaxNGValidateFullElement(context, copies!.document, copy) == 1, in: tree)
+            // libxml2 cannot follow this element's pattern step by step: it validates it whole.
+            return noted(xmlRelaxNGValidateFullElement(context, nil, standIn(whole: element, of: tree)) == 1, in: tree)
         default:
             return noted(false, in: tree)
         }
@@ -109,26 +114,100 @@ struct TreeValidation: ~Copyable {
             levels.append(.allocate(capacity: 1))
             levels[level].initialize(to: xmlNode())
         }
-        let node = levels[level]
+        var usedAttributes = 0
+        fill(levels[level], as: element, of: tree, usedAttributes: &usedAttributes)
+        return levels[level]
+    }
+
+    /// Nodes standing for `element` and all it holds, under `holder`.
+    private mutating func standIn(whole element: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
+        var used = (nodes: 0, attributes: 0, text: 0)
+        let textBytes = textCount(in: element, of: tree)
+        if texts.count < textBytes {
+            texts.deallocate()
+            texts = .allocate(capacity: textBytes * 2)
+        }
+        let node = standIn(element, under: holder, of: tree, used: &used)
+        holder.pointee.children = node
+        holder.pointee.last = node
+        return node
+    }
+
+    /// The bytes the texts `element` holds take as C strings.
+    private func textCount(in element: Int, of tree: XMLTree.Buffers) -> Int {
+        var count = 0
+        var child = tree.nodes[element].firstChild
+        while child >= 0 {
+            let node = tree.nodes[child]
+            count += node.isText ? node.end - node.start + 1 : textCount(in: child, of: tree)
+            child = node.next
+        }
+        return count
+    }
+
+    private mutating func standIn(_ element: Int, under parent: xmlNodePtr, of tree: XMLTree.Buffers, used: inout (nodes: Int, attributes: Int, text: Int)) -> xmlNodePtr {
+        let node = wholeNode(&used.nodes)
+        fill(node, as: element, of: tree, usedAttributes: &used.attributes)
+        node.pointee.parent = parent
+        var previous: xmlNodePtr?
+        var child = tree.nodes[element].firstChild
+        while child >= 0 {
+            let childNode = tree.nodes[child]
+            let made: xmlNodePtr
+            if childNode.isText {
+                made = wholeNode(&used.nodes)
+                made.pointee.type = XML_TEXT_NODE
+                made.pointee.name = Self.textName.utf8Start
+                let text = tree.text(of: childNode)
+                let start = texts.baseAddress! + used.text
+                start.update(from: text.baseAddress!, count: text.count)
+                start[text.count] = 0
+                used.text += text.count + 1
+                made.pointee.content = start
+                made.pointee.parent = node
+            } else {
+                made = standIn(child, under: node, of: tree, used: &used)
+            }
+            made.pointee.prev = previous
+            if let previous { previous.pointee.next = made } else { node.pointee.children = made }
+            previous = made
+            child = childNode.next
+        }
+        node.pointee.last = previous
+        return node
+    }
+
+    /// The next stand-in for an element or text validated whole, cleared.
+    private mutating func wholeNode(_ used: inout Int) -> xmlNodePtr {
+        if used == wholeNodes.count { wholeNodes.append(.allocate(capacity: 1)) }
+        let node = wholeNodes[used]
+        node.initialize(to: xmlNode())
+        used += 1
+        return node
+    }
+
+    /// Makes `node` an element of `element`'s name, in the tree's namespace, with its
+    /// attributes (stand-ins from `usedAttributes` on) and nothing else.
+    private mutating func fill(_ node: xmlNodePtr, as element: Int, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
         node.pointee.type = XML_ELEMENT_NODE
         node.pointee.name = UnsafePointer(tree.names[tree.nodes[element].name])
         node.pointee.ns = namespace
         node.pointee.properties = nil
         var previous: UnsafeMutablePointer<xmlAttr>?
-        var number = 0
         var next = tree.nodes[element].firstAttribute
         while next >= 0 {
             let attribute = tree.attributes[next]
             next = attribute.next
-            defer { number += 1 }
-            if number == attributes.count {
+            if usedAttributes == attributes.count {
                 let made = (UnsafeMutablePointer<xmlAttr>.allocate(capacity: 1), UnsafeMutablePointer<xmlNode>.allocate(capacity: 1))
                 made.0.initialize(to: xmlAttr())
                 made.1.initialize(to: xmlNode())
                 attributes.append(made)
             }
-            let (property, value) = attributes[number]
+            let (property, value) = attributes[usedAttributes]
+            usedAttributes += 1
             value.pointee.type = XML_TEXT_NODE
+            value.pointee.name = Self.textName.utf8Start
             value.pointee.content = UnsafeMutablePointer(mutating: tree.value(of: attribute))
             value.pointee.parent = UnsafeMutableRawPointer(property).assumingMemoryBound(to: xmlNode.self)
             property.pointee.type = XML_ATTRIBUTE_NODE
@@ -142,7 +221,6 @@ struct TreeValidation: ~Copyable {
             if let previous { previous.pointee.next = property } else { node.pointee.properties = property }
             previous = property
         }
-        return node
     }
 
     /// `valid`; when not, the issues libxml2 reported without a place get the element's.
