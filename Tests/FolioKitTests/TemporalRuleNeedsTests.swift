@@ -74,6 +74,13 @@ import Testing
         "It snowed in the fall.", "It rained in summer.", "Prices rose in early spring.", "Leaves fall; springs and summers pass.",
         "During this winter of 2001, it rained.", "Sales fell in 1998 and rose in the latest quarter.", "Sales fell in 1998 and rose from the year-ago period.",
         "Quarters and periodicals did not.", "He has been there for the last week.", "It rained earlier this year and late last month.",
+        // Rules whose lead is required (`LeadRun`'s required words): each with and without it, glued, and in capitals.
+        "Sales rose from 1990 onwards, FROM 1991 on, not 1992 onward, nor afrom 1993 on.", "A Fall 1999, autumn of 2000, the fall 2001 and 2002.",
+        "It paid 5% a year, twice a month, 3  times a day, ONCE A WEEK, nonce a day, and a year.", "In the fiscal year, the full year, the year, the calendar year, other year.",
+        "In fiscal 1998, fiscal year 1999, FISCAL 2000 and 2001.", "The 1998 quarter, the 1999 first quarter, 2000 quarter.", "Between 1990 and 1995, between 1996 and 1997, and 1998.",
+        "Two and a half years, 2 1/2 days, two years and a half, half a year, 21/2 hours.", "The 24th of February 2022, February 24, 2022, March 1999, 2000 and 5 June.",
+        "Mid-1996, the end of 1948, the year 1948, spring of 1950, and in 1951.", "In the spring, during winter, early fall, this summer, a fall; later autumn.",
+        "The latest quarter, the year-ago period, the quarter, a quarter and the fiscal period.",
     ])
     func skippingRulesChangesNothingOnEdges(sentence: String) {
         let fast = TemporalTagger(referenceDate: PartialDate(year: 2024, month: 3, day: 1))

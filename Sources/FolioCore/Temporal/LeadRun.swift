@@ -7,6 +7,10 @@
 /// A run must hold everything a match can hold before the core or word it is read back from:
 /// for a range (`between 1990 and 2000`, read back from the second year), the first year and
 /// the words between too.
+///
+/// A lead no match goes without (`from` before `from 2015 onwards`, a month before `March
+/// 1999`) is required: where the run holds none of its words, no match holds the core or word,
+/// and the pattern does not run there. Most years and unit words of a paper have no such lead.
 struct LeadRun: Sendable {
     /// The words, in lower case (a pattern's case only makes a run longer, never wrong).
     let words: Set<String>
@@ -16,10 +20,23 @@ struct LeadRun: Sendable {
     private let asciiMarks: ASCIIByteSet
     private let otherMarks: Set<UInt16>
     private let longestWord: Int
+    /// Words one of which every match holds before its core or word, in lower case, found as
+    /// part of a word too (a pattern may glue them); empty when none is required.
+    private let required: [[UInt16]]
+    /// Whether a number in ASCII digits stands for the required words (or is what is
+    /// required, where no word is).
+    private let numberSuffices: Bool
 
-    init(words: some Sequence<String>, digits: Bool = false, marks: String = "") {
+    /// `requiring`: words every match holds in its lead, one of them (each one of `words`);
+    /// `orNumber`: or a number (`digits` must be true); a number alone when no word is given.
+    init(words: some Sequence<String>, digits: Bool = false, marks: String = "", requiring required: some Sequence<String> = [String](), orNumber: Bool = false) {
         self.words = Set(words.map { $0.lowercased() })
         precondition(self.words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { UTF16.isASCIILetter(UInt16($0)) } }, "a lead word of other than ASCII letters")
+        let requiredWords = required.map { $0.lowercased() }
+        precondition(requiredWords.allSatisfy(self.words.contains), "a required word the run does not hold")
+        self.required = requiredWords.map { Array($0.utf16) }
+        precondition(!orNumber || digits, "a number that suffices where the run holds none")
+        numberSuffices = orNumber
         self.digits = digits
         longestWord = self.words.map(\.utf8.count).max() ?? 0
         asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
@@ -32,6 +49,37 @@ struct LeadRun: Sendable {
     /// boundary. 0 where the run reaches a letter or digit beyond ASCII, which case folding
     /// (`ſ` is `s`) or `\d` may read as part of it.
     func start(in units: [UInt16], endingAt end: Int) -> Int {
+        let run = self.run(in: units, endingAt: end)
+        return run.isSure ? run.start : 0
+    }
+
+    /// `start(in:endingAt:)`, or nil where the run holds none of the required words (nor a
+    /// number, where one suffices): no match holds what the run ends at.
+    func admittedStart(in units: [UInt16], endingAt end: Int) -> Int? {
+        let run = self.run(in: units, endingAt: end)
+        guard run.isSure else { return 0 }
+        guard !required.isEmpty || numberSuffices else { return run.start }
+        let lead = units[run.start..<end]
+        if numberSuffices && lead.contains(where: { (0x30...0x39).contains($0) }) { return run.start }
+        return required.contains { Self.holds(lead, $0) } ? run.start : nil
+    }
+
+    /// Whether `text` holds `word` (ASCII lower case), in any case.
+    private static func holds(_ text: ArraySlice<UInt16>, _ word: [UInt16]) -> Bool {
+        guard word.count <= text.count else { return false }
+        var start = text.startIndex
+        while start + word.count <= text.endIndex {
+            var matched = 0
+            while matched < word.count && text[start + matched] | (UTF16.isASCIILetter(text[start + matched]) ? 0x20 : 0) == word[matched] { matched += 1 }
+            if matched == word.count { return true }
+            start += 1
+        }
+        return false
+    }
+
+    /// Where the run that ends at `end` starts, and whether that is sure: not where the run
+    /// reaches a letter or digit beyond ASCII.
+    private func run(in units: [UInt16], endingAt end: Int) -> (start: Int, isSure: Bool) {
         var earliest = end
         var index = end
         while index > 0 {
@@ -42,7 +90,7 @@ struct LeadRun: Sendable {
             }
             // Punctuation no lead holds ends the run; a letter or digit beyond ASCII makes it unsure.
             guard unit < 0x80 else {
-                if Self.mayBeWordCharacter(unit) { return 0 }
+                if Self.mayBeWordCharacter(unit) { return (0, false) }
                 break
             }
             var wordStart = index
@@ -54,7 +102,7 @@ struct LeadRun: Sendable {
                 break
             }
             // A word may go on beyond ASCII (`laſt` is `last` to a pattern ignoring case).
-            if wordStart > 0 && units[wordStart - 1] >= 0x80 && Self.mayBeWordCharacter(units[wordStart - 1]) { return 0 }
+            if wordStart > 0 && units[wordStart - 1] >= 0x80 && Self.mayBeWordCharacter(units[wordStart - 1]) { return (0, false) }
             if (0x30...0x39).contains(unit) {
                 guard digits else { break }
                 earliest = wordStart
@@ -67,7 +115,7 @@ struct LeadRun: Sendable {
             }
             index = wordStart
         }
-        return earliest
+        return (earliest, true)
     }
 
     /// Whether a unit beyond ASCII may be a letter or digit, or part of one (a surrogate).

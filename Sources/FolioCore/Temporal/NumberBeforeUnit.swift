@@ -23,10 +23,12 @@ enum NumberBeforeUnit {
                                                                     "more", "less", "than", "over"]), digits: true, marks: "-.")
 
     /// Those of a duration and a half (`about two and a half years`, `2 1/2 years`, `two years
-    /// and a half`), read back from the half: the unit may come before it.
+    /// and a half`), read back from the half: the unit may come before it. Every such duration
+    /// holds its number there.
     static let halvesLead = LeadRun(words: numberWords.union(["about", "almost", "nearly", "around", "roughly", "more", "less", "than", "over", "and", "a",
                                                                "trading", "business", "working", "century", "centuries"])
-                                        .union(TemporalLexicon.units.flatMap { [$0.unit.rawValue, $0.unit.rawValue + "s"] }), digits: true, marks: "-./")
+                                        .union(TemporalLexicon.units.flatMap { [$0.unit.rawValue, $0.unit.rawValue + "s"] }), digits: true, marks: "-./",
+                                    requiring: numberWords, orNumber: true)
 
     /// The runs of ASCII letters of a pattern, in lower case: its words (not the letters of
     /// escapes, `s` of `\\s`).
