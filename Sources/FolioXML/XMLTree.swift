@@ -22,9 +22,10 @@ public final class XMLTree {
     public var root: XMLElement { XMLElement(tree: self, index: 0) }
 
     /// Creates `<rootName xmlns="namespace"/>`; children made through `XMLElement` share the
-    /// namespace.
-    public init(rootName: String, namespace uri: String?) {
-        storage = Storage(rootName: rootName, namespace: uri)
+    /// namespace. `expectedBytes`: about how many bytes of text and values it will hold, to
+    /// make room for them, and for the nodes, at once.
+    public init(rootName: String, namespace uri: String?, expectedBytes: Int = 1 << 14) {
+        storage = Storage(rootName: rootName, namespace: uri, expectedBytes: expectedBytes)
     }
 
     deinit {
@@ -97,10 +98,14 @@ extension XMLTree {
         /// The namespace's URI, ended by a zero; owned.
         let namespace: UnsafeMutablePointer<xmlChar>?
 
-        init(rootName: String, namespace uri: String?) {
+        init(rootName: String, namespace uri: String?, expectedBytes: Int) {
             namespace = uri.map(Self.zeroEnded)
-            nodes.reserveCapacity(256)
-            bytes.reserveCapacity(1 << 14)
+            // A paper's TEI has an element or text for every fifty bytes of text and values or
+            // so, an attribute for every ninety: arrays grown as they filled were copied again
+            // and again.
+            bytes.reserveCapacity(max(expectedBytes, 64))
+            nodes.reserveCapacity(max(expectedBytes / 40, 16))
+            attributes.reserveCapacity(max(expectedBytes / 80, 16))
             nodes.append(Node(name: nameNumber(rootName)))
         }
 

@@ -40,7 +40,8 @@ final class TEIWriter {
     }
 
     func tree() -> XMLTree {
-        let tree = XMLTree(rootName: "TEI", namespace: Self.namespace)
+        // The text once, and again in part in events and references: about one and a half times its size.
+        let tree = XMLTree(rootName: "TEI", namespace: Self.namespace, expectedBytes: document.source.scalars.count * 8 / 5)
         header(in: tree.root)
         let textElement = tree.root.element("text")
         body(in: textElement.element("body"))
