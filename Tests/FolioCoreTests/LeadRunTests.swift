@@ -34,4 +34,31 @@ import Testing
         #expect(range.start(in: units, endingAt: units.count - 4) == 5)
         #expect(lead.start(in: units, endingAt: units.count - 4) == units.count - 4)
     }
+
+    /// A run holding none of the words every match holds in its lead is no match's; it is
+    /// kept where it holds one (glued or in capitals), where a number suffices and it holds
+    /// one, and where a letter beyond ASCII leaves it unsure.
+    @Test(arguments: [
+        ("in March 2005", 3 as Int?), ("in MARCH, 2005", 3), ("in lateMarch 2005", 3), ("the end of 2005", nil), ("in 2005", nil), ("2005", nil),
+        ("in the end of Mar. 2005", 3), ("in the end of Maſ 2005", 0),
+    ])
+    func aRunWithoutItsRequiredWordsIsNoMatchs(text: String, expected: Int?) {
+        let months = LeadRun(words: ["late", "the", "end", "of"] + TemporalLexicon.monthWords, marks: ",.-", requiring: TemporalLexicon.monthWords)
+        let units = Array(text.utf16)
+        #expect(months.admittedStart(in: units, endingAt: units.count - 4) == expected, "\(text)")
+        #expect(lead.admittedStart(in: units, endingAt: units.count - 4) == lead.start(in: units, endingAt: units.count - 4), "nothing required")
+    }
+
+    @Test func aNumberSufficesWhereTheLeadSaysSo() {
+        let rate = LeadRun(words: ["once", "twice"], digits: true, marks: "%", requiring: ["once", "twice"], orNumber: true)
+        let number = LeadRun(words: ["the", "of", "st", "nd", "rd", "th"], digits: true, orNumber: true)
+        for (text, expected) in [("paid 5% a", 5 as Int?), ("paid Twice a", 5), ("paid a", nil), ("paid 3 times a", nil)] {
+            let units = Array(text.utf16)
+            #expect(rate.admittedStart(in: units, endingAt: units.count - 1) == expected, "\(text)")
+        }
+        for (text, expected) in [("on the 24th of May", 3 as Int?), ("on the end of May", nil)] {
+            let units = Array(text.utf16)
+            #expect(number.admittedStart(in: units, endingAt: units.count - 3) == expected, "\(text)")
+        }
+    }
 }

@@ -351,4 +351,21 @@ import Testing
             #expect(index.entries.indices.filter { found.entries.contains($0) } == Array(Set(expected.map(\.0))).sorted(), "\(text.debugDescription)")
         }
     }
+
+    /// Property: a group's number is read from its bytes as the standard library reads it
+    /// character by character, over random texts of digits, letters, marks, and numbers and
+    /// marks beyond ASCII (`١`, `½`, a combining accent on a digit), long numbers too.
+    @Test func aGroupsNumberIsReadAsTheStandardLibraryReadsIt() {
+        let pieces = ["0", "1", "7", "9", "12", "2024", "99999", "a", " ", "-", "+", ".", "\r\n", "١", "½", "\u{301}", "é", "𝟐"]
+        var generator = SystemRandomNumberGenerator()
+        var read = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let number = TemporalRules.int(text)
+            #expect(number == TemporalRules.slowInt(text), "\(text.debugDescription)")
+            if number != nil { read += 1 }
+        }
+        #expect(read > 3_000)
+        #expect(TemporalRules.int(nil) == nil)
+    }
 }

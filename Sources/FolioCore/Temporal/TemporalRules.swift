@@ -233,7 +233,25 @@ enum TemporalRules {
     /// Orders dates of any grain, an open month or day taken as its middle.
     static func dayNumber(_ date: PartialDate) -> Int { date.year * 400 + (date.month ?? 6) * 32 + (date.day ?? 15) }
 
-    static func int(_ text: String?) -> Int? { text.flatMap { Int($0.prefix { $0.isNumber }) } }
+    /// The number a group starts with: its leading characters that are numbers, when they are
+    /// ASCII digits (`Int` reads no others). Read from the bytes where they are ASCII: asking
+    /// each character whether it is a number was most of reading a year.
+    static func int(_ text: String?) -> Int? {
+        guard let text else { return nil }
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            // Beyond ASCII a character may still be a number, or go on one (a combining mark).
+            guard byte < 0x80, digits < 18 else { return slowInt(text) }
+            guard (0x30...0x39).contains(byte) else { break }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// `int(_:)` as the standard library reads it, character by character.
+    static func slowInt(_ text: String) -> Int? { Int(text.prefix { $0.isNumber }) }
 
     /// A year standing for itself, unless the words before make it a page or another number.
     static func bareYear(_ groups: [String?], _ around: Surroundings) -> Reading? {
