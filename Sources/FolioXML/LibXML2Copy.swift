@@ -4,7 +4,7 @@ internal import CLibXML2
 /// hold Folio's serializer and validation to libxml2's own.
 struct LibXML2Copy {
     let document: xmlDocPtr
-    /// The tree's namespace, declared on the element the copies are made under.
+    /// The tree's namespace, declared on the document element.
     private let namespace: xmlNsPtr?
     private let xmlNamespace: xmlNsPtr?
 

@@ -10,8 +10,8 @@ import Darwin
 ///
 /// The nodes are Swift values in arrays, not a libxml2 tree: making a paper's TEI as libxml2
 /// nodes, one allocation for every element, attribute and text, and freeing them again, cost a
-/// tenth of a paper. libxml2 validates the tree as it is walked (`RelaxNGSchema.validate`); the
-/// few elements whose patterns it cannot follow step by step are copied to it whole.
+/// tenth of a paper. libxml2 validates the tree as it is walked (`TreeValidation`), through
+/// stand-in nodes of its own kind.
 ///
 /// One tree belongs to one task at a time, so the type is deliberately not `Sendable`.
 public final class XMLTree {

@@ -143,4 +143,17 @@ import Testing
         #expect(tree.serialized(indented: true) == tree.serializedByLibXML2(indented: true))
         #expect(String(decoding: tree.serialized(indented: false), as: UTF8.self).contains(#"<p n="1">one two</p>"#))
     }
+
+    /// Names are kept apart however many a tree has (its table of names grows past the room it
+    /// starts with), and a name is cut at a NUL as libxml2 would read it.
+    @Test func manyNamesAreKeptApart() {
+        let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+        for number in 0..<300 {
+            tree.root.element("e\(number % 150)").attribute("a\(number)", "\(number)")
+        }
+        tree.root.element("f\u{0}g", text: "cut")
+        let written = String(decoding: tree.serialized(indented: false), as: UTF8.self)
+        #expect(tree.serialized(indented: true) == tree.serializedByLibXML2(indented: true))
+        #expect(written.contains(#"<e149 a299="299"/><f>cut</f></doc>"#) && written.contains(#"<e0 a0="0"/><e1 a1="1"/>"#))
+    }
 }
