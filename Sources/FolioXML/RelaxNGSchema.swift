@@ -1,4 +1,9 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A RELAX NG schema (XML syntax) compiled once by libxml2.
 ///
@@ -7,6 +12,9 @@ internal import CLibXML2
 /// may be shared between tasks although it wraps a C pointer.
 public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
+    /// The schema without its grammar's namespace, and that namespace's URI ended by a zero,
+    /// for trees in it (`GrammarNamespace`); nil where the schema names namespaces elsewhere too.
+    private let withoutNamespace: (schema: xmlRelaxNGPtr, uri: [CChar])?
     private let attributePatterns: CompiledAttributePatterns
     /// The schema as libxml2 compiled it: without the attribute patterns.
     let compiledText: String
@@ -28,8 +36,18 @@ public final class RelaxNGSchema: @unchecked Sendable {
         self.attributePatterns = try CompiledAttributePatterns(attributePatterns)
         stripped = Self.inliningPlainDefines(stripped)
         compiledText = stripped
+        schema = try Self.compile(stripped)
+        do {
+            withoutNamespace = try GrammarNamespace.leftOut(of: stripped).map { (try Self.compile($0.text), Array($0.uri.utf8CString)) }
+        } catch {
+            xmlRelaxNGFree(schema)
+            throw error
+        }
+    }
+
+    private static func compile(_ text: String) throws -> xmlRelaxNGPtr {
         let collector = XMLIssueCollector()
-        let bytes = Array(stripped.utf8)
+        let bytes = Array(text.utf8)
         let parsed: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let context = xmlRelaxNGNewMemParserCtxt(chars.baseAddress, Int32(chars.count)) else {
@@ -43,11 +61,12 @@ public final class RelaxNGSchema: @unchecked Sendable {
         guard let parsed else {
             throw collector.failure("the RELAX NG schema does not compile")
         }
-        schema = parsed
+        return parsed
     }
 
     deinit {
         xmlRelaxNGFree(schema)
+        withoutNamespace.map { xmlRelaxNGFree($0.schema) }
     }
 
     /// `text` with each define that holds only any text, or an attribute of any text (as the
@@ -72,7 +91,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         for (reference, body) in inlined {
             var result: [UInt8] = []
             var copied = 0
-            while let found = firstRange(of: reference, in: bytes, from: copied) {
+            while let found = SchemaText.firstRange(of: reference, in: bytes, from: copied) {
                 result += bytes[copied..<found.lowerBound] + body
                 copied = found.upperBound
             }
@@ -85,13 +104,13 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// the white space around it, and where it stands with the white space before it.
     private static func nextDefine(in bytes: [UInt8], from: Int) -> (name: ArraySlice<UInt8>, body: ArraySlice<UInt8>, whole: Range<Int>)? {
         let opening = Array(#"<define name=""#.utf8)
-        guard let start = firstRange(of: opening, in: bytes, from: from),
+        guard let start = SchemaText.firstRange(of: opening, in: bytes, from: from),
               let quote = bytes[start.upperBound...].firstIndex(of: UInt8(ascii: "\"")), bytes[(quote + 1)...].first == UInt8(ascii: ">"),
-              let close = firstRange(of: Array("</define>".utf8), in: bytes, from: quote) else { return nil }
+              let close = SchemaText.firstRange(of: Array("</define>".utf8), in: bytes, from: quote) else { return nil }
         var (bodyStart, bodyEnd, wholeStart) = (quote + 2, close.lowerBound, start.lowerBound)
-        while bodyStart < bodyEnd && isSpace(bytes[bodyStart]) { bodyStart += 1 }
-        while bodyEnd > bodyStart && isSpace(bytes[bodyEnd - 1]) { bodyEnd -= 1 }
-        while wholeStart > 0 && isSpace(bytes[wholeStart - 1]) { wholeStart -= 1 }
+        while bodyStart < bodyEnd && SchemaText.isSpace(bytes[bodyStart]) { bodyStart += 1 }
+        while bodyEnd > bodyStart && SchemaText.isSpace(bytes[bodyEnd - 1]) { bodyEnd -= 1 }
+        while wholeStart > 0 && SchemaText.isSpace(bytes[wholeStart - 1]) { wholeStart -= 1 }
         return (bytes[start.upperBound..<quote], bytes[bodyStart..<bodyEnd], wholeStart..<close.upperBound)
     }
 
@@ -103,26 +122,13 @@ public final class RelaxNGSchema: @unchecked Sendable {
             && !body.dropFirst(opening.count).dropLast(closing.count).contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// Where `pattern` first stands in `bytes` from `from` on. (The standard library's
-    /// `firstRange(of:)`, generic, took some 100 M instructions over Folio's schema at start-up.)
-    private static func firstRange(of pattern: [UInt8], in bytes: [UInt8], from: Int) -> Range<Int>? {
-        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
-        var index = from
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index..<(index + pattern.count) }
-            index += 1
-        }
-        return nil
-    }
-
     /// The problems that make `tree` invalid; empty when it is valid. libxml2 validates it as
     /// it is walked (`TreeValidation`) and reports up to the first element it finds wrong.
     public func validate(_ tree: XMLTree) -> [XMLIssue] {
-        guard var validation = TreeValidation(namespace: tree.storage.namespace, schema: schema) else {
+        // A tree in the grammar's namespace is validated with the namespace left out of both.
+        let inGrammarNamespace = withoutNamespace.map { left in tree.storage.namespace.map { strcmp(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), left.uri) == 0 } ?? false } ?? false
+        let validating = inGrammarNamespace ? withoutNamespace!.schema : schema
+        guard var validation = TreeValidation(namespace: inGrammarNamespace ? nil : tree.storage.namespace, schema: validating) else {
             return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]
         }
         return validation.issues(of: tree.storage) + attributePatterns.issues(in: tree.storage)
