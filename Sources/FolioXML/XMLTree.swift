@@ -92,9 +92,10 @@ extension XMLTree {
         private(set) var bytes: [UInt8] = []
         /// Element and attribute names, each ended by a zero as libxml2 reads them; owned.
         private(set) var names: [UnsafeMutablePointer<xmlChar>] = []
-        /// Each name's number by a hash of its bytes, open addressed; -1 in an empty slot. A
-        /// dictionary of strings hashed every element's name with SipHash.
+        /// Each name's number by a hash of its bytes (`hash(_:)`), open addressed; -1 in an empty slot.
         private var nameSlots = [Int](repeating: -1, count: 256)
+        /// Each name's length in bytes, beside `names`.
+        private var nameLengths: [Int] = []
         /// The namespace's URI, ended by a zero; owned.
         let namespace: UnsafeMutablePointer<xmlChar>?
 
@@ -136,31 +137,54 @@ extension XMLTree {
             }
         }
 
+        /// The number of the name, up to a NUL; made when the tree has no such name yet.
         private mutating func nameNumber(_ name: String) -> Int {
-            Self.withBytesUpToZero(name) { bytes in
-                var hash: UInt32 = 2_166_136_261
-                for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-                var slot = Int(hash) & (nameSlots.count - 1)
-                while nameSlots[slot] >= 0 {
-                    let known = names[nameSlots[slot]]
-                    if memcmp(known, bytes.baseAddress!, bytes.count) == 0 && known[bytes.count] == 0 { return nameSlots[slot] }
-                    slot = (slot + 1) & (nameSlots.count - 1)
-                }
-                // Kept at most half full: the table doubles and every name is placed again.
-                if (names.count + 1) * 2 > nameSlots.count {
-                    nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
-                    let known = names
-                    names = []
-                    for name in known {
-                        _ = nameNumber(String(cString: name))
-                        name.deallocate()
-                    }
-                    return nameNumber(String(decoding: bytes, as: UTF8.self))
-                }
-                names.append(Self.zeroEnded(bytes))
-                nameSlots[slot] = names.count - 1
-                return names.count - 1
+            if let number = name.utf8.withContiguousStorageIfAvailable({ number(ofName: $0) }) { return number }
+            var name = name
+            return name.withUTF8 { number(ofName: $0) }
+        }
+
+        private mutating func number(ofName whole: UnsafeBufferPointer<UInt8>) -> Int {
+            // An empty name has no bytes to point at; a literal's stand in.
+            let base = whole.baseAddress ?? Self.noName.utf8Start
+            let length = memchr(base, 0, whole.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? whole.count
+            let bytes = UnsafeBufferPointer(start: base, count: length)
+            let mask = nameSlots.count - 1
+            var slot = Self.hash(bytes) & mask
+            while nameSlots[slot] >= 0 {
+                let number = nameSlots[slot]
+                if nameLengths[number] == length && memcmp(names[number], base, length) == 0 { return number }
+                slot = (slot + 1) & mask
             }
+            // Kept at most half full: the table doubles and every name is placed again.
+            if (names.count + 1) * 2 > nameSlots.count {
+                growNameSlots()
+                return number(ofName: bytes)
+            }
+            names.append(Self.zeroEnded(bytes))
+            nameLengths.append(length)
+            nameSlots[slot] = names.count - 1
+            return names.count - 1
+        }
+
+        private static let noName: StaticString = ""
+
+        private mutating func growNameSlots() {
+            nameSlots = [Int](repeating: -1, count: nameSlots.count * 2)
+            let mask = nameSlots.count - 1
+            for number in names.indices {
+                var slot = Self.hash(UnsafeBufferPointer(start: names[number], count: nameLengths[number])) & mask
+                while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
+                nameSlots[slot] = number
+            }
+        }
+
+        /// FNV-1a of a name's bytes: names are short, and a string's own hash (SipHash) cost
+        /// more than the rest of making an element.
+        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return Int(hash)
         }
 
         private mutating func link(_ child: Int, to parent: Int) {

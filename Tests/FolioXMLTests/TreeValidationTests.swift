@@ -152,6 +152,11 @@ import Testing
             tree.root.element("e\(number % 150)").attribute("a\(number)", "\(number)")
         }
         tree.root.element("f\u{0}g", text: "cut")
+        // Names that begin others, the longer made first: a shorter one is not taken for them.
+        let prefixes = XMLTree(rootName: "doc", namespace: nil)
+        for length in stride(from: 300, through: 1, by: -1) { prefixes.root.element(String(repeating: "x", count: length)) }
+        let elements = String(decoding: prefixes.serialized(indented: true), as: UTF8.self).split(separator: "\n").dropFirst(2).dropLast()
+        #expect(elements.map { $0.filter { $0 == "x" }.count } == Array(stride(from: 300, through: 1, by: -1)))
         let written = String(decoding: tree.serialized(indented: false), as: UTF8.self)
         #expect(tree.serialized(indented: true) == tree.serializedByLibXML2(indented: true))
         #expect(written.contains(#"<e149 a299="299"/><f>cut</f></doc>"#) && written.contains(#"<e0 a0="0"/><e1 a1="1"/>"#))
