@@ -158,12 +158,16 @@ final class CompiledAttributePatterns: @unchecked Sendable {
     func issues(in tree: XMLTree.Storage) -> [XMLIssue] {
         var issues: [XMLIssue] = []
         var ancestors: [Int] = []
-        tree.withBuffers { check(0, of: $0, ancestors: &ancestors, into: &issues) }
+        tree.withBuffers { tree in
+            // The patterns of each of the tree's names, found once: most attributes have none.
+            let patternsByName = tree.names.map { name in compiled.indices.filter { xmlStrEqual(name, compiled[$0].attribute) != 0 } }
+            check(0, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues)
+        }
         return issues
     }
 
     /// Checks `element` and the elements it holds. `ancestors`: the elements above it, for messages.
-    private func check(_ element: Int, of tree: XMLTree.Buffers, ancestors: inout [Int], into issues: inout [XMLIssue]) {
+    private func check(_ element: Int, of tree: XMLTree.Buffers, patternsByName: [[Int]], ancestors: inout [Int], into issues: inout [XMLIssue]) {
         ancestors.append(element)
         defer { ancestors.removeLast() }
         let elementName = tree.name(of: element)
@@ -171,9 +175,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         while attribute >= 0 {
             let property = tree.attributes[attribute]
             attribute = property.next
-            let name = tree.names[property.name]
-            for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == property.inXMLNamespace
-                    && xmlStrEqual(name, compiled.attribute) != 0 {
+            for index in patternsByName[property.name] where compiled[index].inXMLNamespace == property.inXMLNamespace {
+                let compiled = compiled[index]
                 if let only = compiled.element, xmlStrEqual(elementName, only) == 0 { continue }
                 let value = tree.value(of: property)
                 let matches = if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
@@ -186,7 +189,7 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         }
         var child = tree.nodes[element].firstChild
         while child >= 0 {
-            if !tree.nodes[child].isText { check(child, of: tree, ancestors: &ancestors, into: &issues) }
+            if !tree.nodes[child].isText { check(child, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues) }
             child = tree.nodes[child].next
         }
     }
