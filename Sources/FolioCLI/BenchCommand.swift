@@ -64,7 +64,7 @@ struct BenchCommand: ParsableCommand {
         if result.throughput.count >= 4 {
             let (inMemory, one, all) = (result.throughput[1], result.throughput[2], result.throughput[3])
             lines.append("")
-            lines.append(String(format: "Speed-up of %d workers over 1 (folio run): %.2fx. Per core, one worker: %.2f MB/s, %.1f ms a paper "
+            lines.append(String(format: "Speed-up of %d workers over 1 (folio run, the fastest of three rounds of each, in turn): %.2fx. Per core, one worker: %.2f MB/s, %.1f ms a paper "
                                 + "(folio run); %.2f MB/s, %.1f ms a paper (the pipeline in memory).",
                                 benchmark.jobs, all.megabytesPerSecond / one.megabytesPerSecond, one.megabytesPerSecond,
                                 1000 / one.documentsPerSecond, inMemory.megabytesPerSecond, 1000 / inMemory.documentsPerSecond))
