@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "CTextKernels"),
         // glibc's allocator told to keep freed memory for the next paper (see its header).
         .target(name: "CMallocTuning"),
-        // Growing byte buffers the JSON and XML writers write into.
+        // Growing byte buffers the JSON and XML writers write into, and strings lent as bytes.
         .target(name: "FolioBytes"),
         // A small, safe Swift layer over libxml2: building trees, serializing, RELAX NG.
         .target(name: "FolioXML", dependencies: ["CLibXML2", "CTextKernels", "FolioBytes"]),
@@ -64,7 +64,7 @@ let package = Package(
         ),
         // Output: JSON and TEI emitters, their schemas and validation, parallel, incremental
         // and resumable batch runs (SHA-256 fingerprints from swift-crypto).
-        .target(name: "FolioKit", dependencies: ["FolioCore", "FolioXML", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "FolioKit", dependencies: ["FolioBytes", "FolioCore", "FolioXML", .product(name: "Crypto", package: "swift-crypto")]),
         // The command-line layer: argument parsing and printing only.
         .target(
             name: "FolioCLI",

@@ -179,11 +179,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
                 let compiled = compiled[index]
                 if let only = compiled.element, xmlStrEqual(elementName, only) == 0 { continue }
                 let value = tree.value(of: property)
-                let matches = if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
-                if !matches {
-                    let pattern = patterns[index]
-                    issues.append(XMLIssue(line: nil, path: tree.path(ancestors),
-                                           message: "the value '\(String(cString: value))' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.described)"))
+                if !Self.matches(value, compiled) {
+                    issues.append(mismatch(String(cString: value), pattern: index, line: nil, path: tree.path(ancestors)))
                 }
             }
         }
@@ -204,18 +201,24 @@ final class CompiledAttributePatterns: @unchecked Sendable {
             for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == (inXMLNamespace == true)
                     && xmlStrEqual(name, compiled.attribute) != 0 {
                 if let only = compiled.element, xmlStrEqual(element.pointee.name, only) == 0 { continue }
-                let matches = Self.withValue(of: current) { value in
-                    if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
-                }
-                if !matches {
-                    let pattern = patterns[index]
+                if !Self.withValue(of: current, { Self.matches($0, compiled) }) {
                     let value = consumeXMLString(xmlNodeListGetString(element.pointee.doc, current.pointee.children, 1)) ?? ""
-                    issues.append(XMLIssue(line: element.pointee.line > 0 ? Int(element.pointee.line) : nil,
-                                           path: consumeXMLString(xmlGetNodePath(element)),
-                                           message: "the value '\(value)' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.described)"))
+                    issues.append(mismatch(value, pattern: index, line: element.pointee.line > 0 ? Int(element.pointee.line) : nil,
+                                           path: consumeXMLString(xmlGetNodePath(element))))
                 }
             }
         }
+    }
+
+    /// Whether `value` matches the compiled pattern.
+    private static func matches(_ value: UnsafePointer<xmlChar>, _ compiled: Compiled) -> Bool {
+        if let regexp = compiled.regexp { xmlRegexpExec(regexp, value) == 1 } else { xmlValidateNCName(value, 1) == 0 }
+    }
+
+    /// The issue of a value that does not match the pattern `index`.
+    private func mismatch(_ value: String, pattern index: Int, line: Int?, path: String?) -> XMLIssue {
+        let pattern = patterns[index]
+        return XMLIssue(line: line, path: path, message: "the value '\(value)' of attribute '\(pattern.attribute)' does not match the pattern \(pattern.described)")
     }
 
     /// The attribute's value, read where its one text node keeps it (as every value Folio

@@ -1,9 +1,4 @@
 internal import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A RELAX NG schema (XML syntax) compiled once by libxml2.
 ///
@@ -14,7 +9,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     private let schema: xmlRelaxNGPtr
     /// The schema without its grammar's namespace, and that namespace's URI ended by a zero,
     /// for trees in it (`GrammarNamespace`); nil where the schema names namespaces elsewhere too.
-    private let withoutNamespace: (schema: xmlRelaxNGPtr, uri: [CChar])?
+    private let withoutNamespace: (schema: xmlRelaxNGPtr, uri: [xmlChar])?
     private let attributePatterns: CompiledAttributePatterns
     /// The schema as libxml2 compiled it: without the attribute patterns.
     let compiledText: String
@@ -38,7 +33,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         compiledText = stripped
         schema = try Self.compile(stripped)
         do {
-            withoutNamespace = try GrammarNamespace.leftOut(of: stripped).map { (try Self.compile($0.text), Array($0.uri.utf8CString)) }
+            withoutNamespace = try GrammarNamespace.leftOut(of: stripped).map { (try Self.compile($0.text), Array($0.uri.utf8) + [0]) }
         } catch {
             xmlRelaxNGFree(schema)
             throw error
@@ -126,9 +121,12 @@ public final class RelaxNGSchema: @unchecked Sendable {
     /// it is walked (`TreeValidation`) and reports up to the first element it finds wrong.
     public func validate(_ tree: XMLTree) -> [XMLIssue] {
         // A tree in the grammar's namespace is validated with the namespace left out of both.
-        let inGrammarNamespace = withoutNamespace.map { left in tree.storage.namespace.map { strcmp(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), left.uri) == 0 } ?? false } ?? false
-        let validating = inGrammarNamespace ? withoutNamespace!.schema : schema
-        guard var validation = TreeValidation(namespace: inGrammarNamespace ? nil : tree.storage.namespace, schema: validating) else {
+        let validation = if let left = withoutNamespace, let namespace = tree.storage.namespace, xmlStrEqual(namespace, left.uri) != 0 {
+            TreeValidation(namespace: nil, schema: left.schema)
+        } else {
+            TreeValidation(namespace: tree.storage.namespace, schema: schema)
+        }
+        guard var validation else {
             return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]
         }
         return validation.issues(of: tree.storage) + attributePatterns.issues(in: tree.storage)

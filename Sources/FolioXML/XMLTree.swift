@@ -1,4 +1,5 @@
 internal import CLibXML2
+import FolioBytes
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -129,31 +130,23 @@ extension XMLTree {
 
         /// `text`'s UTF-8 up to its first zero, if any: where libxml2's C strings end.
         static func withBytesUpToZero<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-            var text = text
-            return text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress else { return body(bytes) }
-                let length = memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-                return body(UnsafeBufferPointer(start: base, count: length))
-            }
+            text.withUTF8Bytes { body($0.upToZero) }
         }
 
         /// The number of the name, up to a NUL; made when the tree has no such name yet.
         private mutating func nameNumber(_ name: String) -> Int {
-            if let number = name.utf8.withContiguousStorageIfAvailable({ number(ofName: $0) }) { return number }
-            var name = name
-            return name.withUTF8 { number(ofName: $0) }
+            Self.withBytesUpToZero(name) { number(ofName: $0) }
         }
 
-        private mutating func number(ofName whole: UnsafeBufferPointer<UInt8>) -> Int {
+        /// The number of the name `name` (no zero among its bytes).
+        private mutating func number(ofName name: UnsafeBufferPointer<UInt8>) -> Int {
             // An empty name has no bytes to point at; a literal's stand in.
-            let base = whole.baseAddress ?? Self.noName.utf8Start
-            let length = memchr(base, 0, whole.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? whole.count
-            let bytes = UnsafeBufferPointer(start: base, count: length)
+            let bytes = name.baseAddress == nil ? UnsafeBufferPointer(start: Self.noName.utf8Start, count: 0) : name
             let mask = nameSlots.count - 1
             var slot = Self.hash(bytes) & mask
             while nameSlots[slot] >= 0 {
                 let number = nameSlots[slot]
-                if nameLengths[number] == length && memcmp(names[number], base, length) == 0 { return number }
+                if nameLengths[number] == bytes.count && memcmp(names[number], bytes.baseAddress!, bytes.count) == 0 { return number }
                 slot = (slot + 1) & mask
             }
             // Kept at most half full: the table doubles and every name is placed again.
@@ -162,7 +155,7 @@ extension XMLTree {
                 return number(ofName: bytes)
             }
             names.append(Self.zeroEnded(bytes))
-            nameLengths.append(length)
+            nameLengths.append(bytes.count)
             nameSlots[slot] = names.count - 1
             return names.count - 1
         }
@@ -321,17 +314,14 @@ public struct XMLElement {
 
     /// Appends character data; `<`, `&` and friends are escaped when serialized.
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(utf8: $0) }
+        text.withUTF8Bytes { append(utf8: $0) }
     }
 
     /// Appends character data given as UTF-8, up to a NUL (where libxml2's C strings end).
     public func append(utf8 text: UnsafeBufferPointer<UInt8>) {
-        guard let base = text.baseAddress else { return }
-        // `memchr` looks at many bytes at a time; a loop over the buffer looked at one.
-        let length = memchr(base, 0, text.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? text.count
-        guard length > 0 else { return }
-        tree.storage.appendText(UnsafeBufferPointer(start: base, count: length), to: index)
+        let text = text.upToZero
+        guard !text.isEmpty else { return }
+        tree.storage.appendText(text, to: index)
     }
 
     /// Sets an attribute of no namespace (its name has no prefix), up to a NUL; its value is escaped when serialized.
@@ -351,4 +341,13 @@ public struct XMLElement {
 
     /// Whether the element has neither children nor text.
     public var isEmpty: Bool { tree.storage.nodes[index].firstChild < 0 }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes before the first zero, if any: where libxml2's C strings end. (`memchr` looks
+    /// at many bytes at a time; a loop over the buffer looked at one.)
+    var upToZero: UnsafeBufferPointer<UInt8> {
+        guard let base = baseAddress else { return self }
+        return UnsafeBufferPointer(start: base, count: memchr(base, 0, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count)
+    }
 }

@@ -27,17 +27,15 @@ struct LeadRun: Sendable {
     /// required, where no word is).
     private let numberSuffices: Bool
 
-    /// `requiring`: words every match holds in its lead, one of them (each one of `words`);
-    /// `orNumber`: or a number (`digits` must be true); a number alone when no word is given.
-    init(words: some Sequence<String>, digits: Bool = false, marks: String = "", requiring required: some Sequence<String> = [String](), orNumber: Bool = false) {
-        self.words = Set(words.map { $0.lowercased() })
-        precondition(self.words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { UTF16.isASCIILetter(UInt16($0)) } }, "a lead word of other than ASCII letters")
+    /// `requiring`: words every match holds in its lead, one of them (words of the run too);
+    /// `orNumber`: or a number (numbers are then of the run); a number alone when no word is given.
+    init(words: some Sequence<String> = [String](), digits: Bool = false, marks: String = "", requiring required: some Sequence<String> = [String](), orNumber: Bool = false) {
         let requiredWords = required.map { $0.lowercased() }
-        precondition(requiredWords.allSatisfy(self.words.contains), "a required word the run does not hold")
+        self.words = Set(words.map { $0.lowercased() }).union(requiredWords)
+        precondition(self.words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { UTF16.isASCIILetter(UInt16($0)) } }, "a lead word of other than ASCII letters")
         self.required = requiredWords.map { Array($0.utf16) }
-        precondition(!orNumber || digits, "a number that suffices where the run holds none")
         numberSuffices = orNumber
-        self.digits = digits
+        self.digits = digits || orNumber
         longestWord = self.words.map(\.utf8.count).max() ?? 0
         asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
         otherMarks = Set(marks.utf16.filter { $0 >= 0x80 })

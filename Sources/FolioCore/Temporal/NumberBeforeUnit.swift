@@ -25,9 +25,9 @@ enum NumberBeforeUnit {
     /// Those of a duration and a half (`about two and a half years`, `2 1/2 years`, `two years
     /// and a half`), read back from the half: the unit may come before it. Every such duration
     /// holds its number there.
-    static let halvesLead = LeadRun(words: numberWords.union(["about", "almost", "nearly", "around", "roughly", "more", "less", "than", "over", "and", "a",
-                                                               "trading", "business", "working", "century", "centuries"])
-                                        .union(TemporalLexicon.units.flatMap { [$0.unit.rawValue, $0.unit.rawValue + "s"] }), digits: true, marks: "-./",
+    static let halvesLead = LeadRun(words: ["about", "almost", "nearly", "around", "roughly", "more", "less", "than", "over", "and", "a",
+                                            "trading", "business", "working", "century", "centuries"]
+                                        + TemporalLexicon.units.flatMap { [$0.unit.rawValue, $0.unit.rawValue + "s"] }, marks: "-./",
                                     requiring: numberWords, orNumber: true)
 
     /// The runs of ASCII letters of a pattern, in lower case: its words (not the letters of

@@ -277,17 +277,17 @@ enum TemporalRules {
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // 24th February 2022, the 24th of February, 2022, Thursday, 24 February 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + ["the", "of"] + L.daySuffixes + L.monthWords, digits: true, marks: ",.", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + ["the", "of"] + L.daySuffixes, digits: true, marks: ",.", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 24, 2022; Thursday, February 24th, 2022
-        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + L.monthWords + L.daySuffixes, digits: true, marks: ",.", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:" + L.weekday + ",?\\s+)?(" + L.month + ")\\s+(" + L.day + "),?\\s+" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: L.weekdays + L.daySuffixes, digits: true, marks: ",.", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let day = int(groups[2]), let year = int(groups[3]) else { return nil }
             return fixed(PartialDate(year: year, month: month, day: day))
         },
         // February 2022, early March 1999, mid-June of 2001
-        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["early", "mid", "late", "the", "beginning", "end", "middle", "of"] + L.monthWords, marks: ",.-", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
+        TemporalRule("(?:(?:early|mid|late)[- ]?|(?:the\\s+)?(?:beginning|end|middle)\\s+of\\s+)?(" + L.month + "),?\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["early", "mid", "late", "the", "beginning", "end", "middle", "of"], marks: ",.-", requiring: L.monthWords), needs: .all([.year, .anyWord(L.monthWords)])) { groups, _ in
             guard let month = L.monthNumber(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(PartialDate(year: year, month: month))
         },
@@ -326,7 +326,7 @@ enum TemporalRules {
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
         },
-        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, leadRun: LeadRun(words: ["the", "of"] + L.daySuffixes, digits: true, orNumber: true), needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
+        TemporalRule("(?:the\\s+)?(" + L.day + ")(?:\\s+of)?\\s+(" + L.month + ")(?![\\w])", core: L.month, leadRun: LeadRun(words: ["the", "of"] + L.daySuffixes, orNumber: true), needs: .all([.digit, .anyWord(L.monthWords)])) { groups, around in
             guard let day = int(groups[1]), let month = L.monthNumber(groups[2]!) else { return nil }
             return anchoredOn(.reference, { PartialDate(year: nearestYear(month: month, day: day, to: $0, tense: around.tense), month: month, day: day) },
                             unanchored: "XXXX-" + String(format2: month) + "-" + String(format2: day))
@@ -350,7 +350,7 @@ enum TemporalRules {
             }, unanchored: "XXXX-" + String(format2: month))
         },
         // between 1992 and 1995, from 2005 to 2008, 1992–1995, 1992-95
-        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, leadRun: LeadRun(words: ["between", "and"], digits: true, requiring: ["between"]), needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
+        TemporalRule("(?i:between\\s+)" + L.year + "\\s+and\\s+" + L.year, core: L.year, lead: 12, leadRun: LeadRun(words: ["and"], digits: true, requiring: ["between"]), needs: .all([.year, .word(["between"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule("(?i:from\\s+)" + L.year + "\\s+(?:to|until|till|through)\\s+" + L.year, core: L.year, lead: 8,
                      needs: .all([.year, .word(["from"])])) { groups, _ in range(groups[1], groups[2]) },
         TemporalRule(L.year + "\\s?[–—-]\\s?(\\d{4}|\\d{2})(?![\\d\\p{L}%]|[.,]\\d)", core: "\\d{4}\\s?[–—-]\\s?\\d{2}", lead: 0, needs: .shape(.yearSpan)) { groups, around in
@@ -361,7 +361,7 @@ enum TemporalRules {
             return range(groups[1], end)
         },
         // from 2015 onwards
-        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", core: L.year, lead: 8, leadRun: LeadRun(words: ["from"], requiring: ["from"]), needs: .all([.year, .word(["from"])])) { groups, _ in
+        TemporalRule("(?i:from\\s+)" + L.year + "(?i:\\s+on(?:wards?)?)", core: L.year, lead: 8, leadRun: LeadRun(requiring: ["from"]), needs: .all([.year, .word(["from"])])) { groups, _ in
             int(groups[1]).map { fixed(PartialDate(year: $0)) }
         },
         // January nineteen ninety-seven, the winter of nineteen ninety-four
@@ -375,7 +375,7 @@ enum TemporalRules {
         // only after a word that makes it a noun, and not `the fall of` a regime), or the next
         // when the clause looks ahead
         TemporalRule("(?i)\\b(?:(?:the|in|during|this)\\s+)(?:(?:early|late)\\s+)?(spring|summer|autumn|winter|fall)\\b(?!\\s+(?:of\\b|\\d))|\\b(?:early|late)\\s+(spring|summer|autumn|winter)\\b(?!\\s+(?:of\\b|\\d))", aroundWords: true,
-                     leadRun: LeadRun(words: ["the", "in", "during", "this", "early", "late"], requiring: ["the", "in", "during", "this", "early", "late"]),
+                     leadRun: LeadRun(requiring: ["the", "in", "during", "this", "early", "late"]),
                      needs: .word(["spring", "summer", "autumn", "winter", "fall"])) { groups, around in
             guard let season = (groups[1] ?? groups[2]).flatMap(L.season) else { return nil }
             return Reading(anchor: .reference) { focus in
@@ -385,7 +385,7 @@ enum TemporalRules {
             }
         },
         // spring 2022, the summer of 1999
-        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["the", "early", "late", "spring", "summer", "autumn", "fall", "winter", "of"], requiring: ["spring", "summer", "autumn", "fall", "winter"]), needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
+        TemporalRule("(?i:(?:the\\s+)?(?:(?:early|late)\\s+)?)(?i:(spring|summer|autumn|fall|winter))\\s+(?:of\\s+)?" + L.year, core: L.year, tail: 0, leadRun: LeadRun(words: ["the", "early", "late", "of"], requiring: ["spring", "summer", "autumn", "fall", "winter"]), needs: .all([.year, .word(["spring", "summer", "autumn", "fall", "winter"])])) { groups, _ in
             guard let season = L.season(groups[1]!), let year = int(groups[2]) else { return nil }
             return fixed(.date, "\(year)-\(season.timex)", edtf: "\(year)-\(season.edtf)")
         },
@@ -420,7 +420,7 @@ enum TemporalRules {
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
         // Case-insensitive around the year, not over it: a year's letter classes are the
         // same in every rule, and ICU closing them over case made this the costliest to compile.
-        TemporalRule("(?i:\\bthe\\s+)" + L.year + "(?i:\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b)", core: L.year, lead: 8, leadRun: LeadRun(words: ["the"], requiring: ["the"]), needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
+        TemporalRule("(?i:\\bthe\\s+)" + L.year + "(?i:\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b)", core: L.year, lead: 8, leadRun: LeadRun(requiring: ["the"]), needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
             return Reading(anchor: .lastMention) { focus in
@@ -430,7 +430,7 @@ enum TemporalRules {
         },
         // the quarter, the latest quarter, the year-earlier quarter: the quarter the text spoke of
         TemporalRule("(?i)\\bthe\\s+(latest|last|current|previous|same|year-earlier|year-ago|year\\s+earlier)?\\s*(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)", aroundWords: true,
-                     leadRun: LeadRun(words: ["the", "latest", "last", "current", "previous", "same", "year", "earlier", "ago", "fiscal"], marks: "-", requiring: ["the"]),
+                     leadRun: LeadRun(words: ["latest", "last", "current", "previous", "same", "year", "earlier", "ago", "fiscal"], marks: "-", requiring: ["the"]),
                      needs: .word(["quarter", "period"])) { groups, _ in
             let which = groups[1]?.lowercased().replacingOccurrences(of: " ", with: "-") ?? ""
             guard groups[2]!.lowercased() == "quarter" || which.hasPrefix("year") else { return nil }
@@ -468,7 +468,7 @@ enum TemporalRules {
             return fixed(.date, prefix, edtf: prefix + "XX")
         },
         // fiscal 1998
-        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, tail: 0, leadRun: LeadRun(words: ["fiscal", "year"], requiring: ["fiscal"]), needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
+        TemporalRule("(?i:fiscal(?:\\s+year)?\\s+)" + L.year, core: L.year, lead: 20, tail: 0, leadRun: LeadRun(words: ["year"], requiring: ["fiscal"]), needs: .all([.year, .word(["fiscal"])])) { groups, _ in int(groups[1]).map { fixed(PartialDate(year: $0)) } },
         // nineteen ninety-six, the year two thousand (as transcripts spell years)
         TemporalRule("(?i)\\b(?:the\\s+year\\s+)?(?:(nineteen)[\\s-]+(" + L.spokenTens + ")(?:[\\s-]+(" + L.spokenOnes + "))?|two\\s+thousand(?:\\s+(?:and\\s+)?(" + L.spokenOnes + "))?)\\b", aroundWords: true, needs: .word(["nineteen", "thousand"])) { groups, around in
             var year: Int
@@ -486,7 +486,7 @@ enum TemporalRules {
         // alone: two rules, so the year alone is its core's own matches and the pattern with
         // its lead runs only where a lead word is.
         TemporalRule("(?i:(?:early|late|mid)[- ]?\\s*|(?:the\\s+)?(?:end|beginning|start|middle|spring|summer|autumn|fall|winter)\\s+of\\s+|the\\s+year\\s+)" + L.year, core: L.year, lead: 24, tail: 0,
-                     leadRun: LeadRun(words: ["early", "late", "mid", "the", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "of", "year"], marks: "-",
+                     leadRun: LeadRun(words: ["the", "of"], marks: "-",
                                       requiring: ["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"]),
                      needs: .all([.year, .anyWord(["early", "late", "mid", "end", "beginning", "start", "middle", "spring", "summer", "autumn", "fall", "winter", "year"])]),
                      read: bareYear),
@@ -679,8 +679,7 @@ enum TemporalRules {
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
         TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
-                     leadRun: LeadRun(words: ["once", "twice", "times", "percent", "cent", "cents", "dollars"], digits: true, marks: "%",
-                                      requiring: ["once", "twice", "times", "percent", "cent", "dollars"], orNumber: true),
+                     leadRun: LeadRun(marks: "%", requiring: ["once", "twice", "times", "percent", "cent", "cents", "dollars"], orNumber: true),
                      needs: .all([.word(L.unitStems), .any([.digit, .anyWord(["once", "twice", "times", "percent", "cent", "cents", "dollars"])])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
@@ -722,7 +721,7 @@ enum TemporalRules {
         },
         // the full year, the current fiscal year, the latest fiscal year (the last one closed)
         TemporalRule("(?i)\\bthe\\s+(?:(full|current|latest)\\s+)?(?:fiscal|calendar)?\\s*year\\b(?<!the\\syear)", aroundWords: true,
-                     leadRun: LeadRun(words: ["the", "full", "current", "latest", "fiscal", "calendar"], requiring: ["the"]), needs: .word(["year"])) { groups, _ in
+                     leadRun: LeadRun(words: ["full", "current", "latest", "fiscal", "calendar"], requiring: ["the"]), needs: .word(["year"])) { groups, _ in
             let back = groups[1]?.lowercased() == "latest" ? 1 : 0
             return Reading(anchor: .reference) { focus in
                 focus.map { Value(type: .date, value: String(format: "%04d", $0.point.year - back)) }

@@ -1,4 +1,5 @@
 import CTextKernels
+import FolioBytes
 
 extension String {
     /// The string of these code points.

@@ -1,3 +1,4 @@
+import FolioBytes
 import FolioCore
 import Foundation
 

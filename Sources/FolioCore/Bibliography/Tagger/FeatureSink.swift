@@ -1,3 +1,5 @@
+import FolioBytes
+
 /// Where a token's features go. A feature is a name and values joined by `|`: `pw=` with `of`
 /// and `the` is the feature `pw=of|the`. A sink says how a feature is begun, how a value is
 /// added and how it is ended; the ways of adding a whole feature are made of those.

@@ -1,3 +1,5 @@
+import FolioBytes
+
 /// What the tagger sees of each token: the word, its shape, its neighbours, where it stands,
 /// and the marks around it (quotes, italics, brackets, "In", "pp.").
 ///

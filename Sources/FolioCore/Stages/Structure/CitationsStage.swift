@@ -1,3 +1,4 @@
+import FolioBytes
 import Foundation
 
 /// Finds in-text citations, parenthetical (`(Hale, 2000; Moss, 2016)`, `(Lind, 2014: 124)`,
