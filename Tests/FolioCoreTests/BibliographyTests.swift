@@ -279,24 +279,27 @@ import Testing
         }
     }
 
-    /// Property: a name or word of code points below U+0300 folds from their foldings, one
-    /// after another, as Foundation and the standard library fold it whole, over random text
-    /// of every code point there (accented capitals, `İ`, `ß`, `ŉ`, `ǅ`, `\r\n`, controls) and of Greek.
+    /// Property: a name or word of code points below U+0300 and of general punctuation folds
+    /// from their foldings, one after another, as Foundation and the standard library fold it
+    /// whole, over random text of every code point there (accented capitals, `İ`, `ß`, `ŉ`,
+    /// `ǅ`, `\r\n`, controls, dashes, curly quotes, spaces, the joiners) and of Greek.
     @Test func latinTextFoldsCodePointByCodePoint() {
         var generator = SystemRandomNumberGenerator()
-        // Beyond U+0300 too, where a letter folds by its neighbours (a final sigma).
-        let pieces = ["Ionaşcu", "Ḑ", "İ", "ß", "ŉ", "ǅ", "\r\n", " ", "Øster", "é", "-", "Æ", "ΟΔΟΣ", "ΟΔΟΣ "]
-        var latin = 0
-        for _ in 0..<3_000 {
+        // Beyond U+0300 too, where a letter folds by its neighbours (a final sigma), and a
+        // joiner joins the letter before it.
+        let pieces = ["Ionaşcu", "Ḑ", "İ", "ß", "ŉ", "ǅ", "\r\n", " ", "Øster", "é", "-", "Æ", "ΟΔΟΣ", "ΟΔΟΣ ", "PUTIN’S", "a\u{200D}", "\u{2000}"]
+        var folded = 0
+        for _ in 0..<4_000 {
             let text = (0..<Int.random(in: 1...6, using: &generator)).map { _ in
-                Bool.random(using: &generator) ? pieces.randomElement(using: &generator)!
-                    : String(Unicode.Scalar(UInt32.random(in: 1..<(Bool.random(using: &generator) ? 0x300 : 0x400), using: &generator))!)
+                let ranges: [Range<UInt32>] = [1..<0x300, 1..<0x400, 0x2000..<0x2070]
+                return Bool.random(using: &generator) ? pieces.randomElement(using: &generator)!
+                    : String(Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &generator)!, using: &generator))!)
             }.joined()
             #expect(NameFolding.fold(text) == NameFolding.foldWithFoundation(text), "\(text.debugDescription)")
             #expect(NameFolding.foldWord(text) == NameFolding.foldWordWithFoundation(text), "\(text.debugDescription)")
-            latin += text.unicodeScalars.allSatisfy { $0.value < 0x300 } ? 1 : 0
+            folded += text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2000..<0x2070).contains($0.value) } ? 1 : 0
         }
-        #expect(latin > 1_000)
+        #expect(folded > 1_000)
     }
 
     @Test func namesFoldWithoutCaseOrDiacritics() {
