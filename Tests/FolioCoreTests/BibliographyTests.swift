@@ -525,6 +525,39 @@ import Testing
         #expect(ReferenceFeatures.shape("Phys.Rev.") == "Xx.Xx.")
     }
 
+    /// Property: the shape, casing and length of words of code points below U+0300 and of
+    /// general punctuation, read code point by code point (`CharacterKinds`), are what their
+    /// characters tell, over random words of every code point there (`\r\n`, the joiners,
+    /// U+2000, which is the character U+2002) and beyond (combining marks, Greek).
+    @Test func wordsOfCharactersOfTheirOwnReadAsTheirCharacters() {
+        func shape(_ word: String) -> String {
+            var result = ""
+            for character in word.prefix(12) {
+                let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
+                if result.last != kind { result.append(kind) }
+            }
+            return result
+        }
+        var generator = SplitMix(seed: 11)
+        let pieces = ["Müller", "\r\n", "a\u{200D}", "\u{2000}\u{2002}", "e\u{301}", "ΟΔΟΣ", "–", "Ⅳ", "²", "ǅ"]
+        var read = 0
+        for _ in 0..<5_000 {
+            let word = (0..<Int.random(in: 1...14, using: &generator)).map { _ in
+                let ranges: [Range<UInt32>] = [1..<0x300, 0x80..<0x300, 0x2000..<0x2070, 0x300..<0x400]
+                return Int.random(in: 0..<4, using: &generator) == 0 ? pieces.randomElement(using: &generator)!
+                    : String(Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &generator)!, using: &generator))!)
+            }.joined()
+            let described = "\(word.unicodeScalars.map { String($0.value, radix: 16) })"
+            #expect(ReferenceFeatures.shape(word) == shape(word), "\(described)")
+            #expect(ReferenceFeatures.characterCount(word) == word.count, "\(described)")
+            let casing = ReferenceFeatures.Casing(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
+                                                  restUpper: word.dropFirst().allSatisfy(\.isUppercase))
+            #expect(ReferenceFeatures.Casing(word) == casing, "\(described)")
+            read += CharacterKinds.of(word) != nil && !ReferenceFeatures.isOneBytePerCharacter(word) ? 1 : 0
+        }
+        #expect(read > 500)
+    }
+
     @Test func casingIsWhatCharactersTell() {
         var generator = SplitMix(seed: 5)
         let pieces = ["A", "Z", "a", "z", "@", "[", "`", "{", "1", ".", "-", "É", "é", "ß", "ǅ", "Σ", "ς", "\r\n", "\r", "\n", "e\u{301}", "E\u{301}", "K", "ﬁ", "²", "Ⅳ", "ⅳ"]

@@ -50,7 +50,8 @@ enum ReferenceFeatures {
     }
 
     static func characterCount(_ word: String, oneBytePerCharacter: Bool) -> Int {
-        oneBytePerCharacter ? word.utf8.count : word.count
+        if oneBytePerCharacter { return word.utf8.count }
+        return CharacterKinds.of(word) != nil ? word.unicodeScalars.count : word.count
     }
 
     static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
@@ -166,6 +167,11 @@ enum ReferenceFeatures {
         init(_ word: String, oneBytePerCharacter: Bool) {
             // Where a byte is a character, its case is a range of bytes.
             guard oneBytePerCharacter else {
+                if let kinds = CharacterKinds.of(word) {
+                    self.init(startsUpper: kinds.first?.contains(.uppercase) == true, restLower: kinds.dropFirst().allSatisfy { $0.contains(.lowercase) },
+                              restUpper: kinds.dropFirst().allSatisfy { $0.contains(.uppercase) })
+                    return
+                }
                 self.init(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
                           restUpper: word.dropFirst().allSatisfy(\.isUppercase))
                 return
@@ -237,6 +243,13 @@ enum ReferenceFeatures {
             } }
         }
         var result = ""
+        if let kinds = CharacterKinds.of(word) {
+            for (scalar, kinds) in zip(word.unicodeScalars, kinds).prefix(12) {
+                let kind: Unicode.Scalar = kinds.contains(.uppercase) ? "X" : kinds.contains(.lowercase) ? "x" : kinds.contains(.number) ? "d" : scalar
+                if result.unicodeScalars.last != kind { result.unicodeScalars.append(kind) }
+            }
+            return result
+        }
         for character in word.prefix(12) {
             let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
             if result.last != kind { result.append(kind) }
