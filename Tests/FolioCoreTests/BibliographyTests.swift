@@ -509,18 +509,19 @@ import Testing
         #expect(!refused && table.lookUp(3) == nil && table.rowCount == 2 && table.entries.count == entries && table.denseRows.count == denseRows)
     }
 
-    @Test func shapesSqueezeRunsOfKinds() {
-        // What a shape is, character by character: the fast path for ASCII must agree.
-        func reference(_ word: String) -> String {
-            var result = ""
-            for character in word.prefix(12) {
-                let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
-                if result.last != kind { result.append(kind) }
-            }
-            return result
+    /// What a shape is, character by character: the faster paths must agree.
+    private static func characterShape(_ word: String) -> String {
+        var result = ""
+        for character in word.prefix(12) {
+            let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
+            if result.last != kind { result.append(kind) }
         }
+        return result
+    }
+
+    @Test func shapesSqueezeRunsOfKinds() {
         for word in ["Phys.", "Rev", "D12", "3978", "(1975)", "arXiv:1234.5678v2", "O'Neil", "x", "", "ABCDEFGHIJKLMNOP", "a-b_c", "Müller", "½", "Éva"] {
-            #expect(ReferenceFeatures.shape(word) == reference(word), "\(word)")
+            #expect(ReferenceFeatures.shape(word) == Self.characterShape(word), "\(word)")
         }
         #expect(ReferenceFeatures.shape("Phys.Rev.") == "Xx.Xx.")
     }
@@ -530,14 +531,6 @@ import Testing
     /// characters tell, over random words of every code point there (`\r\n`, the joiners,
     /// U+2000, which is the character U+2002) and beyond (combining marks, Greek).
     @Test func wordsOfCharactersOfTheirOwnReadAsTheirCharacters() {
-        func shape(_ word: String) -> String {
-            var result = ""
-            for character in word.prefix(12) {
-                let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character
-                if result.last != kind { result.append(kind) }
-            }
-            return result
-        }
         var generator = SplitMix(seed: 11)
         let pieces = ["Müller", "\r\n", "a\u{200D}", "\u{2000}\u{2002}", "e\u{301}", "ΟΔΟΣ", "–", "Ⅳ", "²", "ǅ"]
         var read = 0
@@ -548,7 +541,7 @@ import Testing
                     : String(Unicode.Scalar(UInt32.random(in: ranges.randomElement(using: &generator)!, using: &generator))!)
             }.joined()
             let described = "\(word.unicodeScalars.map { String($0.value, radix: 16) })"
-            #expect(ReferenceFeatures.shape(word) == shape(word), "\(described)")
+            #expect(ReferenceFeatures.shape(word) == Self.characterShape(word), "\(described)")
             #expect(ReferenceFeatures.characterCount(word) == word.count, "\(described)")
             let casing = ReferenceFeatures.Casing(startsUpper: word.first?.isUppercase == true, restLower: word.dropFirst().allSatisfy(\.isLowercase),
                                                   restUpper: word.dropFirst().allSatisfy(\.isUppercase))
