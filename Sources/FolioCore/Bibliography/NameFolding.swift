@@ -54,46 +54,32 @@ public enum NameFolding {
     }
 }
 
-/// A folding of text (`fold`, `foldWord`) for each code point below U+0300 (Latin letters with
-/// their accents) and of general punctuation (U+2000–U+206F: dashes, curly quotes, spaces),
-/// made once. There each folds on its own: its decomposition's marks are taken off whole (a
-/// space of general punctuation decomposes to another space, alone), its lower case is its own,
-/// and it is a character of its own. So a text of them folds as its code points do, one after
-/// another, without Foundation decomposing the text and the standard library lower-casing it
-/// (some fifteen thousand instructions a name; a title in capitals with an apostrophe (`’`),
-/// looked at as a heading, cost four hundred thousand).
+/// A folding of text (`fold`, `foldWord`) for each code point that is a character of its own
+/// (`OwnCharacterScalars`: below U+0300, Latin letters with their accents, and general
+/// punctuation), made once. Each such folds on its own: its decomposition's marks are taken off
+/// whole (a space of general punctuation decomposes to another space, alone), and its lower case
+/// is its own. (CR and LF, one character, both fold to what each does alone.) So a text of them
+/// folds as its code points do, one after another, without Foundation decomposing the text and
+/// the standard library lower-casing it (some fifteen thousand instructions a name; a title in
+/// capitals with an apostrophe (`’`), looked at as a heading, cost four hundred thousand).
 private struct LatinFolds: Sendable {
     static let names = LatinFolds(NameFolding.foldWithFoundation)
     static let words = LatinFolds(NameFolding.foldWordWithFoundation)
 
-    static let punctuation: Range<UInt32> = 0x2000..<0x2070
-    /// The joiners of general punctuation join the character before them (`a` and U+200D are
-    /// one character, a letter): they do not fold on their own.
-    static let joiners: ClosedRange<UInt32> = 0x200C...0x200D
-
-    /// The UTF-8 of each code point's folding: below U+0300, and of `punctuation`.
-    private let latin: [[UInt8]]
-    private let punctuation: [[UInt8]]
+    /// The UTF-8 of each code point's folding, by `OwnCharacterScalars.tableIndex`.
+    private let folds: [[UInt8]]
 
     private init(_ fold: (String) -> String) {
-        func folds(_ values: Range<UInt32>) -> [[UInt8]] { values.map { Array(fold(String(Unicode.Scalar($0)!)).utf8) } }
-        latin = folds(0..<0x300)
-        punctuation = folds(Self.punctuation)
+        folds = OwnCharacterScalars.tableScalars.map { Array(fold(String($0)).utf8) }
     }
 
-    /// `text` folded, from its code points' foldings; nil when one is neither below U+0300 nor
-    /// general punctuation other than a joiner.
+    /// `text` folded, from its code points' foldings; nil when one is not a character of its own.
     func folded(_ text: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x300 {
-                bytes.append(contentsOf: latin[Int(scalar.value)])
-            } else if Self.punctuation.contains(scalar.value), !Self.joiners.contains(scalar.value) {
-                bytes.append(contentsOf: punctuation[Int(scalar.value - Self.punctuation.lowerBound)])
-            } else {
-                return nil
-            }
+            guard let index = OwnCharacterScalars.tableIndex(scalar) else { return nil }
+            bytes.append(contentsOf: folds[index])
         }
         return String(decoding: bytes, as: UTF8.self)
     }
