@@ -37,23 +37,23 @@ struct TreeValidation: ~Copyable {
     init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr) {
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         self.context = context
-        namespace = uri.map { uri in
-            let namespace = UnsafeMutablePointer<xmlNs>.allocate(capacity: 1)
-            namespace.initialize(to: xmlNs())
-            namespace.pointee.type = XML_NAMESPACE_DECL
-            namespace.pointee.href = UnsafePointer(uri)
-            return namespace
-        }
-        xmlNamespace = .allocate(capacity: 1)
-        xmlNamespace.initialize(to: xmlNs())
-        xmlNamespace.pointee.type = XML_NAMESPACE_DECL
-        xmlNamespace.pointee.href = Self.xmlNamespaceURI.utf8Start
-        xmlNamespace.pointee.prefix = Self.xmlPrefix.utf8Start
+        namespace = uri.map { Self.namespace(href: UnsafePointer($0), prefix: nil) }
+        xmlNamespace = Self.namespace(href: Self.xmlNamespaceURI.utf8Start, prefix: Self.xmlPrefix.utf8Start)
         holder = .allocate(capacity: 1)
         holder.initialize(to: xmlNode())
         holder.pointee.type = XML_ELEMENT_NODE
         holder.pointee.name = Self.holderName.utf8Start
         xmlRelaxNGSetValidStructuredErrors(context, XMLIssueCollector.callback, collector.context)
+    }
+
+    /// A namespace declaration standing for one; `href` and `prefix` are not copied.
+    private static func namespace(href: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?) -> UnsafeMutablePointer<xmlNs> {
+        let namespace = UnsafeMutablePointer<xmlNs>.allocate(capacity: 1)
+        namespace.initialize(to: xmlNs())
+        namespace.pointee.type = XML_NAMESPACE_DECL
+        namespace.pointee.href = href
+        namespace.pointee.prefix = prefix
+        return namespace
     }
 
     deinit {

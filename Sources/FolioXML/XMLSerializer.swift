@@ -44,8 +44,9 @@ struct XMLSerializer: ~Copyable {
     private mutating func writeElement(_ element: Int, of tree: XMLTree.Buffers, level: Int, isRoot: Bool) {
         if indents && !isRoot { indent(level) }
         output.append(UInt8(ascii: "<"))
-        let name = tree.names[tree.nodes[element].name]
-        writeCString(name)
+        // Names are written from the lengths the tree keeps, not measured again at every element.
+        let name = tree.nameBytes(tree.nodes[element].name)
+        output.append(name)
         if isRoot, let namespace = tree.namespace {
             output.append(" xmlns=\"")
             writeCString(namespace)
@@ -56,9 +57,9 @@ struct XMLSerializer: ~Copyable {
             let property = tree.attributes[attribute]
             output.append(UInt8(ascii: " "))
             if property.inXMLNamespace { output.append("xml:") }
-            writeCString(tree.names[property.name])
+            output.append(tree.nameBytes(property.name))
             output.append("=\"")
-            writeEscaped(UnsafeBufferPointer(rebasing: tree.bytes[property.start..<property.end]), inAttribute: true)
+            writeEscaped(tree.valueBytes(of: property), inAttribute: true)
             output.append(UInt8(ascii: "\""))
             attribute = property.next
         }
@@ -86,7 +87,7 @@ struct XMLSerializer: ~Copyable {
         }
         if indents { indent(level) }
         output.append("</")
-        writeCString(name)
+        output.append(name)
         output.append(UInt8(ascii: ">"))
         indents = wasIndenting
     }

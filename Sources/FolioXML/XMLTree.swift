@@ -242,7 +242,9 @@ extension XMLTree {
                 attributes.withUnsafeBufferPointer { attributes in
                     bytes.withUnsafeBufferPointer { bytes in
                         names.withUnsafeBufferPointer { names in
-                            body(Buffers(nodes: nodes, attributes: attributes, bytes: bytes, names: names, namespace: namespace))
+                            nameLengths.withUnsafeBufferPointer { nameLengths in
+                                body(Buffers(nodes: nodes, attributes: attributes, bytes: bytes, names: names, nameLengths: nameLengths, namespace: namespace))
+                            }
                         }
                     }
                 }
@@ -256,14 +258,21 @@ extension XMLTree {
         let attributes: UnsafeBufferPointer<Storage.Attribute>
         let bytes: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<UnsafeMutablePointer<xmlChar>>
+        let nameLengths: UnsafeBufferPointer<Int>
         let namespace: UnsafeMutablePointer<xmlChar>?
 
         func name(of node: Int) -> UnsafeMutablePointer<xmlChar> { names[nodes[node].name] }
+
+        /// The bytes of the name numbered `number`, without its zero.
+        func nameBytes(_ number: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: names[number], count: nameLengths[number]) }
 
         func nameString(of node: Int) -> String { String(cString: name(of: node)) }
 
         /// An attribute's value, ended by a zero.
         func value(of attribute: Storage.Attribute) -> UnsafePointer<xmlChar> { bytes.baseAddress! + attribute.start }
+
+        /// An attribute's value as bytes, without its zero.
+        func valueBytes(of attribute: Storage.Attribute) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[attribute.start..<attribute.end]) }
 
         /// A text node's bytes.
         func text(of node: Storage.Node) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]) }

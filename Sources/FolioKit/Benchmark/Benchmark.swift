@@ -103,52 +103,45 @@ public struct Benchmark: Sendable {
         result.startUpSeconds = max(0, firstRun - warmRun)
 
         // The speed-up compares like with like: batch runs (with their bookkeeping) on one
-        // worker and on all of them, in turn, three rounds, the fastest of each kept. A shared
-        // machine only ever slows a run, for a second at a time: one run of each, one after the
-        // other, put the speed-up anywhere between 1.4x and 2.2x on two cores from run to run.
-        let batchRounds = 3
-        var batchSeconds = [Double.infinity, .infinity]
-        for round in 1...batchRounds {
-            for (slot, workers) in [1, jobs].enumerated() {
-                log("\(workers) worker\(workers == 1 ? "" : "s"): a batch run, round \(round) of \(batchRounds)")
-                let batch = BatchRun(configuration: configuration, outputFolder: folder + "/batch\(workers)")
-                batchSeconds[slot] = min(batchSeconds[slot], try seconds {
-                    let report = try batch.run(paths: [typical], options: BatchOptions(jobs: workers, force: true))
-                    guard report.succeeded else { throw FolioError("the benchmark batch failed: \(report.failed.first?.error?.description ?? "")") }
-                })
+        // worker and on all of them, in turn: one run of each, one after the other, put the
+        // speed-up anywhere between 1.4x and 2.2x on two cores from run to run.
+        let workerCounts = [1, jobs]
+        let batchSeconds = try fastestInTurn(rounds: 3, of: workerCounts.count) { round, rounds, slot in
+            let workers = workerCounts[slot]
+            log("\(workers) worker\(workers == 1 ? "" : "s"): a batch run, round \(round) of \(rounds)")
+            let batch = BatchRun(configuration: configuration, outputFolder: folder + "/batch\(workers)")
+            return try seconds {
+                let report = try batch.run(paths: [typical], options: BatchOptions(jobs: workers, force: true))
+                guard report.succeeded else { throw FolioError("the benchmark batch failed: \(report.failed.first?.error?.description ?? "")") }
             }
         }
-        for (slot, workers) in [1, jobs].enumerated() {
+        for (workers, seconds) in zip(workerCounts, batchSeconds) {
             result.throughput.append(Throughput(name: "Folio, \(workers) worker\(workers == 1 ? "" : "s") (folio run --jobs \(workers))",
-                                                documents: inputs.count, bytes: bytes, seconds: batchSeconds[slot]))
+                                                documents: inputs.count, bytes: bytes, seconds: seconds))
         }
 
-        // Every size in turn, five rounds, the fastest round of each kept: a shared machine only
-        // ever slows a run, and it does so for seconds at a time, so sizes measured one after
-        // the other (not in turn) compared a quiet moment with a busy one. A round of a small
-        // paper repeats it for a fifth of a second and counts the mean: every size then has
-        // five measures to take the fastest of (the fastest of hundreds of small runs made
-        // small papers look cheaper per byte than one run of a large one).
-        // Each paper is made again when its turn comes, so that one at a time is in memory.
+        // Every size in turn (sizes measured one after the other compared a quiet moment with a
+        // busy one). A round of a small paper repeats it for a fifth of a second and counts the
+        // mean: every size then has five measures to take the fastest of (the fastest of
+        // hundreds of small runs made small papers look cheaper per byte than one run of a
+        // large one). Each paper is made again when its turn comes, so that one at a time is in
+        // memory.
         let papers = corpus.seeds.flatMap { seed in sizes.map { (seed: seed, size: $0) } }
-        var fastest = [Double](repeating: .infinity, count: papers.count)
         var actualBytes = [Int](repeating: 0, count: papers.count)
-        let rounds = 5
-        for round in 1...rounds {
-            for (index, paper) in papers.enumerated() {
-                log("growth, round \(round) of \(rounds): \(paper.seed.style), \(paper.size / 1000) KB")
-                let text = corpus.paper(from: paper.seed, bytes: paper.size)
-                actualBytes[index] = text.utf8.count
-                let source = try DocumentReader.decode(Array(text.utf8), name: "grown.txt", format: .plainText)
-                var repeats = 0
-                let start = Date()
-                repeat {
-                    let document = try pipeline.process(source)
-                    for format in configuration.formats { _ = try format.render(document) }
-                    repeats += 1
-                } while Date().timeIntervalSince(start) < 0.2 && repeats < 1000
-                fastest[index] = min(fastest[index], Date().timeIntervalSince(start) / Double(repeats))
-            }
+        let fastest = try fastestInTurn(rounds: 5, of: papers.count) { round, rounds, index in
+            let paper = papers[index]
+            log("growth, round \(round) of \(rounds): \(paper.seed.style), \(paper.size / 1000) KB")
+            let text = corpus.paper(from: paper.seed, bytes: paper.size)
+            actualBytes[index] = text.utf8.count
+            let source = try DocumentReader.decode(Array(text.utf8), name: "grown.txt", format: .plainText)
+            var repeats = 0
+            let start = Date()
+            repeat {
+                let document = try pipeline.process(source)
+                for format in configuration.formats { _ = try format.render(document) }
+                repeats += 1
+            } while Date().timeIntervalSince(start) < 0.2 && repeats < 1000
+            return Date().timeIntervalSince(start) / Double(repeats)
         }
         result.growth = papers.indices.map { Growth(style: papers[$0].seed.style, bytes: actualBytes[$0], seconds: fastest[$0]) }
         result.peakMemoryBytes = Self.peakMemory()
@@ -170,6 +163,18 @@ public struct Benchmark: Sendable {
 
     /// The file a seed is copied to among the typical papers, which the warm-up picks out again.
     private static func seedFile(_ index: Int) -> String { "seed\(index).txt" }
+
+    /// Each of `count` measures (`measure(round, rounds, index)`, in seconds) taken in turn,
+    /// `rounds` times, and the fastest of each: a shared machine only ever slows a run, for
+    /// seconds at a time, so the measures of one round share its moment and the fastest round
+    /// of each is its quietest.
+    private func fastestInTurn(rounds: Int, of count: Int, _ measure: (_ round: Int, _ rounds: Int, _ index: Int) throws -> Double) rethrows -> [Double] {
+        var fastest = [Double](repeating: .infinity, count: count)
+        for round in 1...rounds {
+            for index in 0..<count { fastest[index] = min(fastest[index], try measure(round, rounds, index)) }
+        }
+        return fastest
+    }
 
     private func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = Date()

@@ -24,15 +24,26 @@ struct CharacterKinds: OptionSet, Sendable {
         return kinds
     }
 
+    /// The kinds of `scalar`'s character; nil where it is not always a character of its own.
+    static func of(_ scalar: Unicode.Scalar) -> CharacterKinds? {
+        OwnCharacterScalars.tableIndex(scalar).flatMap { table[$0] }
+    }
+
     /// The kinds of each of `word`'s characters, one a code point; nil where a code point is not
     /// always a character of its own, and the characters must be asked for.
     static func of(_ word: String) -> [CharacterKinds]? {
         var kinds: [CharacterKinds] = []
         kinds.reserveCapacity(word.utf8.count)
         for scalar in word.unicodeScalars {
-            guard let index = OwnCharacterScalars.tableIndex(scalar), let kind = table[index] else { return nil }
+            guard let kind = of(scalar) else { return nil }
             kinds.append(kind)
         }
         return kinds
+    }
+
+    /// Whether each of `word`'s code points is a character of its own (`of(word)` is not nil),
+    /// asked without making the kinds.
+    static func isOneCharacterPerCodePoint(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { of($0) != nil }
     }
 }

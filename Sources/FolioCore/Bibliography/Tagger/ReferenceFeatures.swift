@@ -51,7 +51,7 @@ enum ReferenceFeatures {
 
     static func characterCount(_ word: String, oneBytePerCharacter: Bool) -> Int {
         if oneBytePerCharacter { return word.utf8.count }
-        return CharacterKinds.of(word) != nil ? word.unicodeScalars.count : word.count
+        return CharacterKinds.isOneCharacterPerCodePoint(word) ? word.unicodeScalars.count : word.count
     }
 
     static func features(_ tokens: [ReferenceToken], into sink: inout some FeatureSink, forms: Forms? = nil) {
