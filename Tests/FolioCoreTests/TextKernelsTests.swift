@@ -229,8 +229,11 @@ import Testing
             if round % 100 == 0 {
                 for index in keys.indices { keys[index] = UInt8.random(in: 0...255, using: &generator) & UInt8.random(in: 0...255, using: &generator) }
             }
-            let units: [UInt16] = (0..<Int.random(in: 1...60, using: &generator)).map { _ in
-                Int.random(in: 0..<5, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt16.random(in: 0x61...0x66, using: &generator) & ~(Bool.random(using: &generator) ? 0x20 : 0)
+            // Up to three blocks of 64 units, which the kernel reads at a time; one text in four
+            // with few other units, so that runs cross from one block into the next.
+            let otherEvery = round % 4 == 0 ? 40 : 5
+            let units: [UInt16] = (0..<Int.random(in: 1...200, using: &generator)).map { _ in
+                Int.random(in: 0..<otherEvery, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt16.random(in: 0x61...0x66, using: &generator) & ~(Bool.random(using: &generator) ? 0x20 : 0)
             }
             var expected: [UInt32] = []
             var index = 0
