@@ -62,3 +62,31 @@ import Testing
         }
     }
 }
+
+@Suite struct WordEndingsTests {
+    /// The longest ending found by walking back from a word's end is the one that trying each
+    /// ending as a string finds, in any case, for words of few letters that end one another.
+    @Test func findsTheLongestEndingThatIsAWord() {
+        var generator = SplitMix(seed: 7)
+        func word(_ count: Int) -> String { String((0..<count).map { _ in "abc".randomElement(using: &generator)! }) }
+        for _ in 0..<300 {
+            let words = Set((0..<Int.random(in: 0...6, using: &generator)).map { _ in word(Int.random(in: 1...4, using: &generator)) })
+            let endings = WordEndings(words)
+            for _ in 0..<20 {
+                let text = word(Int.random(in: 0...6, using: &generator))
+                let units = Array(("@" + text).utf16.map { $0 != 0x40 && Bool.random(using: &generator) ? $0 & ~0x20 : $0 })
+                let expected = (1..<units.count).first { words.contains(String(text.dropFirst($0 - 1))) }
+                #expect(endings.longestEnding(of: units[1...]) == expected, "\(words) \(text)")
+            }
+        }
+    }
+
+    /// A unit other than an ASCII letter ends the walk: it is part of no word of the set.
+    @Test func stopsAtOtherThanALetter() {
+        let endings = WordEndings(["of", "end"])
+        #expect(endings.longestEnding(of: Array("end-of".utf16)[...]) == 4)
+        #expect(endings.longestEnding(of: Array("ENDOF".utf16)[...]) == 3)
+        #expect(endings.longestEnding(of: Array("\u{17F}of".utf16)[...]) == 1)
+        #expect(endings.longestEnding(of: Array("xyz".utf16)[...]) == nil)
+    }
+}

@@ -14,6 +14,8 @@
 struct LeadRun: Sendable {
     /// The words, in lower case (a pattern's case only makes a run longer, never wrong).
     let words: Set<String>
+    /// The same words, read from their ends: which ends a word of the run.
+    private let endings: WordEndings
     /// Whether the lead holds numbers in ASCII digits.
     let digits: Bool
     /// The marks it holds besides white space.
@@ -37,6 +39,7 @@ struct LeadRun: Sendable {
         numberSuffices = orNumber
         self.digits = digits || orNumber
         longestWord = self.words.map(\.utf8.count).max() ?? 0
+        endings = WordEndings(self.words.sorted())
         asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
         otherMarks = Set(marks.utf16.filter { $0 >= 0x80 })
     }
@@ -105,7 +108,7 @@ struct LeadRun: Sendable {
                 guard digits else { break }
                 earliest = wordStart
             } else {
-                guard let longest = longestEnding(units[wordStart..<index]) else { break }
+                guard let longest = endings.longestEnding(of: units[wordStart..<index]) else { break }
                 // Most words of a run are one of its words; only another is cut further.
                 let ending = longest == wordStart ? longest : earliestGluedEnding(units[wordStart..<index]) ?? longest
                 earliest = ending
@@ -140,15 +143,5 @@ struct LeadRun: Sendable {
             }
         }
         return earliest
-    }
-
-    /// Where the longest ending of the ASCII word `word` that is one of the run's words starts.
-    private func longestEnding(_ word: ArraySlice<UInt16>) -> Int? {
-        var start = max(word.startIndex, word.endIndex - longestWord)
-        while start < word.endIndex {
-            if words.contains(String(lowercasingASCII: word[start...])) { return start }
-            start += 1
-        }
-        return nil
     }
 }
