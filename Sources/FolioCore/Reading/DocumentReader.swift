@@ -20,14 +20,41 @@ public enum DocumentReader {
     }
 
     /// The file's bytes, or an error that says why they cannot be had.
+    ///
+    /// Read with the system's calls straight into the array: Foundation's `Data(contentsOf:)`
+    /// made a URL and a buffer of its own for every paper, which was then copied.
     public static func bytes(path: String, name: String? = nil) throws -> [UInt8] {
         let name = name ?? path
-        guard !FilePaths.isDirectory(path) else { throw FolioError(file: name, "is a folder, not a file") }
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
-            throw FolioError(file: name, "the file \(reason)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(name) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw unreadable(name) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw FolioError(file: name, "is a folder, not a file") }
+        // The size the file has now, and one byte more to see its end at once; a file that grows
+        // while it is read (or a pipe, whose size is none) is read on to its end.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65_536))) }
+            let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { throw unreadable(name) }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Why a file cannot be read, from `errno` as the failed call left it.
+    private static func unreadable(_ name: String) -> FolioError {
+        let code = errno
+        switch code {
+        case ENOENT, ENOTDIR: return FolioError(file: name, "the file does not exist")
+        case EACCES, EPERM: return FolioError(file: name, "the file cannot be read (check its permissions)")
+        case ELOOP: return FolioError(file: name, "the file is a loop of symbolic links")
+        default: return FolioError(file: name, "the file cannot be read: \(String(cString: strerror(code)))")
         }
     }
 
