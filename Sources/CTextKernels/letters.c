@@ -22,16 +22,23 @@ size_t folio_ascii_letters(const uint32_t *text, size_t count) {
     return index;
 }
 
-size_t folio_ascii_letters16(const uint16_t *units, size_t count) {
-    size_t index = 0;
 #if defined(__SSE2__)
+/// Which of eight UTF-16 units from `units` are ASCII letters, as the low eight bits.
+static inline unsigned ascii_letter_lanes16(const uint16_t *units) {
     // As 16-bit lanes: with 0x20 set, a letter is 0x61 to 0x7A, whose distance from 0x61 is
     // at most 25 (unsigned, as a saturating difference).
     const __m128i caseBit = _mm_set1_epi16(0x20), a = _mm_set1_epi16(0x61), lastOffset = _mm_set1_epi16(25), none = _mm_setzero_si128();
+    __m128i offset = _mm_sub_epi16(_mm_or_si128(_mm_loadu_si128((const __m128i *)units), caseBit), a);
+    __m128i letter = _mm_cmpeq_epi16(_mm_subs_epu16(offset, lastOffset), none);
+    return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(letter, letter)) & 0xFF;
+}
+#endif
+
+size_t folio_ascii_letters16(const uint16_t *units, size_t count) {
+    size_t index = 0;
+#if defined(__SSE2__)
     while (index + 8 <= count) {
-        __m128i offset = _mm_sub_epi16(_mm_or_si128(_mm_loadu_si128((const __m128i *)(units + index)), caseBit), a);
-        __m128i letter = _mm_cmpeq_epi16(_mm_subs_epu16(offset, lastOffset), none);
-        unsigned letters = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(letter, letter)) & 0xFF;
+        unsigned letters = ascii_letter_lanes16(units + index);
         if (letters != 0xFF) return index + (size_t)__builtin_ctz(~letters);
         index += 8;
     }
@@ -62,12 +69,7 @@ static inline uint64_t letter_bits(const uint16_t *units, size_t count) {
     uint64_t bits = 0;
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i caseBit = _mm_set1_epi16(0x20), a = _mm_set1_epi16(0x61), lastOffset = _mm_set1_epi16(25), none = _mm_setzero_si128();
-    for (; index + 8 <= count; index += 8) {
-        __m128i offset = _mm_sub_epi16(_mm_or_si128(_mm_loadu_si128((const __m128i *)(units + index)), caseBit), a);
-        __m128i letter = _mm_cmpeq_epi16(_mm_subs_epu16(offset, lastOffset), none);
-        bits |= (uint64_t)((unsigned)_mm_movemask_epi8(_mm_packs_epi16(letter, letter)) & 0xFF) << index;
-    }
+    for (; index + 8 <= count; index += 8) bits |= (uint64_t)ascii_letter_lanes16(units + index) << index;
 #endif
     for (; index < count; index++) bits |= (uint64_t)is_ascii_letter(units[index]) << index;
     return bits;

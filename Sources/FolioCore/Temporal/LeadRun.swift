@@ -39,7 +39,7 @@ struct LeadRun: Sendable {
         numberSuffices = orNumber
         self.digits = digits || orNumber
         longestWord = self.words.map(\.utf8.count).max() ?? 0
-        endings = WordEndings(self.words.sorted())
+        endings = WordEndings(self.words)
         asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
         otherMarks = Set(marks.utf16.filter { $0 >= 0x80 })
     }
