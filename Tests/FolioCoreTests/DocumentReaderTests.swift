@@ -18,7 +18,7 @@ import Testing
             var generator = SplitMix(seed: UInt64(count))
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let path = folder + "/paper.txt"
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
             let read = try DocumentReader.bytes(path: path)
             #expect(read == bytes)
         }
