@@ -86,8 +86,6 @@ final class CompiledAttributePatterns: @unchecked Sendable {
 
     private let patterns: [AttributePattern]
     private let compiled: [Compiled]
-    /// The namespace of `xml:` attributes, as libxml2 names it; owned like the names.
-    private let xmlNamespace = zeroEnded("http://www.w3.org/XML/1998/namespace")
 
     init(_ patterns: [AttributePattern]) throws {
         var compiled: [Compiled] = []
@@ -110,7 +108,6 @@ final class CompiledAttributePatterns: @unchecked Sendable {
 
     deinit {
         Self.release(compiled)
-        xmlNamespace.deallocate()
     }
 
     private static func release(_ compiled: [Compiled]) {
@@ -171,10 +168,7 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         ancestors.append(element)
         defer { ancestors.removeLast() }
         let elementName = tree.name(of: element)
-        var attribute = tree.nodes[element].firstAttribute
-        while attribute >= 0 {
-            let property = tree.attributes[attribute]
-            attribute = property.next
+        for property in tree.attributes(of: element) {
             for index in patternsByName[property.name] where compiled[index].inXMLNamespace == property.inXMLNamespace {
                 let compiled = compiled[index]
                 if let only = compiled.element, xmlStrEqual(elementName, only) == 0 { continue }
@@ -184,10 +178,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
                 }
             }
         }
-        var child = tree.nodes[element].firstChild
-        while child >= 0 {
-            if !tree.nodes[child].isText { check(child, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues) }
-            child = tree.nodes[child].next
+        for child in tree.children(of: element) where !tree.nodes[child].isText {
+            check(child, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues)
         }
     }
 
@@ -196,7 +188,7 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         while let current = attribute {
             defer { attribute = current.pointee.next }
             guard let name = current.pointee.name else { continue }
-            let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, xmlNamespace) != 0 }
+            let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, XMLLibrary.xmlNamespaceURI.utf8Start) != 0 }
             guard inXMLNamespace != false else { continue }
             for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == (inXMLNamespace == true)
                     && xmlStrEqual(name, compiled.attribute) != 0 {

@@ -18,7 +18,7 @@ struct LibXML2Copy {
         xmlSetNs(root, namespace)
         self.document = document
         self.namespace = namespace
-        xmlNamespace = withXMLChars("http://www.w3.org/XML/1998/namespace") { xmlSearchNsByHref(document, root, $0) }
+        xmlNamespace = xmlSearchNsByHref(document, root, XMLLibrary.xmlNamespaceURI.utf8Start)
     }
 
     /// The whole tree as a libxml2 document, whose document element is the tree's.
@@ -32,9 +32,7 @@ struct LibXML2Copy {
 
     /// Gives `node` the attributes and children of `element`.
     private func fill(_ node: xmlNodePtr, from element: Int, of tree: XMLTree.Buffers) {
-        var attribute = tree.nodes[element].firstAttribute
-        while attribute >= 0 {
-            let property = tree.attributes[attribute]
+        for property in tree.attributes(of: element) {
             // Made empty and given its text apart: given a value, libxml2 also enters an
             // `xml:id` in the document's table of IDs, which validation never reads.
             let made = xmlNewNsProp(node, property.inXMLNamespace ? xmlNamespace : nil, tree.names[property.name], nil)!
@@ -42,10 +40,8 @@ struct LibXML2Copy {
             text.pointee.parent = UnsafeMutableRawPointer(made).assumingMemoryBound(to: xmlNode.self)
             made.pointee.children = text
             made.pointee.last = text
-            attribute = property.next
         }
-        var child = tree.nodes[element].firstChild
-        while child >= 0 {
+        for child in tree.children(of: element) {
             let childNode = tree.nodes[child]
             if childNode.isText {
                 let text = tree.text(of: childNode)
@@ -53,7 +49,6 @@ struct LibXML2Copy {
             } else {
                 fill(xmlNewChild(node, namespace, tree.names[childNode.name], nil)!, from: child, of: tree)
             }
-            child = childNode.next
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Reading a schema's text as bytes, for the rewrites made before libxml2 compiles it
 /// (`RelaxNGSchema.inliningPlainDefines`, `GrammarNamespace`).
 enum SchemaText {
-    /// XML's white space.
+    /// XML's white space (libxml2's `IS_BLANK_CH`).
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }

@@ -26,7 +26,6 @@ struct TreeValidation: ~Copyable {
     private var wholeNodes: [UnsafeMutablePointer<xmlNode>] = []
     private let holder: UnsafeMutablePointer<xmlNode>
     private var texts = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1024)
-    private static let xmlNamespaceURI: StaticString = "http://www.w3.org/XML/1998/namespace"
     private static let xmlPrefix: StaticString = "xml"
     /// What any text that is not all white space is pushed as: libxml2 only asks which it is.
     private static let someText: StaticString = "x"
@@ -38,7 +37,7 @@ struct TreeValidation: ~Copyable {
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         self.context = context
         namespace = uri.map { Self.namespace(href: UnsafePointer($0), prefix: nil) }
-        xmlNamespace = Self.namespace(href: Self.xmlNamespaceURI.utf8Start, prefix: Self.xmlPrefix.utf8Start)
+        xmlNamespace = Self.namespace(href: XMLLibrary.xmlNamespaceURI.utf8Start, prefix: Self.xmlPrefix.utf8Start)
         holder = .allocate(capacity: 1)
         holder.initialize(to: xmlNode())
         holder.pointee.type = XML_ELEMENT_NODE
@@ -93,8 +92,7 @@ struct TreeValidation: ~Copyable {
         default:
             return noted(false, in: tree)
         }
-        var child = tree.nodes[element].firstChild
-        while child >= 0 {
+        for child in tree.children(of: element) {
             let childNode = tree.nodes[child]
             if childNode.isText {
                 if !Self.isBlank(tree.text(of: childNode)) {
@@ -103,7 +101,6 @@ struct TreeValidation: ~Copyable {
             } else {
                 guard validate(child, level: level + 1, of: tree) else { return false }
             }
-            child = childNode.next
         }
         return noted(xmlRelaxNGValidatePopElement(context, nil, levels[level]) == 1, in: tree)
     }
@@ -135,14 +132,10 @@ struct TreeValidation: ~Copyable {
 
     /// The bytes the texts `element` holds take as C strings.
     private func textCount(in element: Int, of tree: XMLTree.Buffers) -> Int {
-        var count = 0
-        var child = tree.nodes[element].firstChild
-        while child >= 0 {
+        tree.children(of: element).reduce(0) { count, child in
             let node = tree.nodes[child]
-            count += node.isText ? node.end - node.start + 1 : textCount(in: child, of: tree)
-            child = node.next
+            return count + (node.isText ? node.end - node.start + 1 : textCount(in: child, of: tree))
         }
-        return count
     }
 
     private mutating func standIn(_ element: Int, under parent: xmlNodePtr, of tree: XMLTree.Buffers, used: inout (nodes: Int, attributes: Int, text: Int)) -> xmlNodePtr {
@@ -150,8 +143,7 @@ struct TreeValidation: ~Copyable {
         fill(node, as: element, of: tree, usedAttributes: &used.attributes)
         node.pointee.parent = parent
         var previous: xmlNodePtr?
-        var child = tree.nodes[element].firstChild
-        while child >= 0 {
+        for child in tree.children(of: element) {
             let childNode = tree.nodes[child]
             let made: xmlNodePtr
             if childNode.isText {
@@ -171,7 +163,6 @@ struct TreeValidation: ~Copyable {
             made.pointee.prev = previous
             if let previous { previous.pointee.next = made } else { node.pointee.children = made }
             previous = made
-            child = childNode.next
         }
         node.pointee.last = previous
         return node
@@ -194,10 +185,7 @@ struct TreeValidation: ~Copyable {
         node.pointee.ns = namespace
         node.pointee.properties = nil
         var previous: UnsafeMutablePointer<xmlAttr>?
-        var next = tree.nodes[element].firstAttribute
-        while next >= 0 {
-            let attribute = tree.attributes[next]
-            next = attribute.next
+        for attribute in tree.attributes(of: element) {
             if usedAttributes == attributes.count {
                 let made = (UnsafeMutablePointer<xmlAttr>.allocate(capacity: 1), UnsafeMutablePointer<xmlNode>.allocate(capacity: 1))
                 made.0.initialize(to: xmlAttr())
@@ -232,6 +220,6 @@ struct TreeValidation: ~Copyable {
     /// Whether text is only white space, as libxml2 tells it (`IS_BLANK_CH`): such text is no
     /// text to a pattern.
     private static func isBlank(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        text.allSatisfy(SchemaText.isSpace)
     }
 }

@@ -14,6 +14,10 @@ public enum XMLLibrary {
         _ = initialized
     }
 
+    /// The namespace of `xml:` attributes (`xml:id`), as libxml2 names it; ended by a zero, as
+    /// a literal is.
+    static let xmlNamespaceURI: StaticString = "http://www.w3.org/XML/1998/namespace"
+
     /// The libxml2 version this binary was built against, e.g. `2.9.14`.
     public static var version: String { String(cString: folio_libxml_version()) }
 }

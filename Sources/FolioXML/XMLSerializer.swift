@@ -52,19 +52,15 @@ struct XMLSerializer: ~Copyable {
             writeCString(namespace)
             output.append(UInt8(ascii: "\""))
         }
-        var attribute = tree.nodes[element].firstAttribute
-        while attribute >= 0 {
-            let property = tree.attributes[attribute]
+        for property in tree.attributes(of: element) {
             output.append(UInt8(ascii: " "))
             if property.inXMLNamespace { output.append("xml:") }
             output.append(tree.nameBytes(property.name))
             output.append("=\"")
             writeEscaped(tree.valueBytes(of: property), inAttribute: true)
             output.append(UInt8(ascii: "\""))
-            attribute = property.next
         }
-        let first = tree.nodes[element].firstChild
-        guard first >= 0 else {
+        guard tree.nodes[element].firstChild >= 0 else {
             output.append("/>")
             return
         }
@@ -74,8 +70,7 @@ struct XMLSerializer: ~Copyable {
         if indents && tree.holdsText(element) { indents = false }
         output.append(UInt8(ascii: ">"))
         if indents { output.append(0x0A) }
-        var child = first
-        while child >= 0 {
+        for child in tree.children(of: element) {
             let node = tree.nodes[child]
             if node.isText {
                 writeEscaped(tree.text(of: node), inAttribute: false)
@@ -83,7 +78,6 @@ struct XMLSerializer: ~Copyable {
                 writeElement(child, of: tree, level: level + 1, isRoot: false)
             }
             if indents { output.append(0x0A) }
-            child = node.next
         }
         if indents { indent(level) }
         output.append("</")

@@ -277,14 +277,39 @@ extension XMLTree {
         /// A text node's bytes.
         func text(of node: Storage.Node) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[node.start..<node.end]) }
 
+        /// The element's children (elements and texts), in order, by their numbers in `nodes`.
+        func children(of element: Int) -> Children { Children(nodes: nodes, current: nodes[element].firstChild) }
+
+        /// The element's attributes, in order.
+        func attributes(of element: Int) -> Attributes { Attributes(attributes: attributes, current: nodes[element].firstAttribute) }
+
+        /// The children of an element, followed along their links.
+        struct Children: Sequence, IteratorProtocol {
+            let nodes: UnsafeBufferPointer<Storage.Node>
+            var current: Int
+
+            mutating func next() -> Int? {
+                guard current >= 0 else { return nil }
+                defer { current = nodes[current].next }
+                return current
+            }
+        }
+
+        /// The attributes of an element, followed along their links.
+        struct Attributes: Sequence, IteratorProtocol {
+            let attributes: UnsafeBufferPointer<Storage.Attribute>
+            var current: Int
+
+            mutating func next() -> Storage.Attribute? {
+                guard current >= 0 else { return nil }
+                defer { current = attributes[current].next }
+                return attributes[current]
+            }
+        }
+
         /// Whether any child of the element is text.
         func holdsText(_ element: Int) -> Bool {
-            var child = nodes[element].firstChild
-            while child >= 0 {
-                if nodes[child].isText { return true }
-                child = nodes[child].next
-            }
-            return false
+            children(of: element).contains { nodes[$0].isText }
         }
 
         /// Where an element is, given it and its ancestors, as an XPath (`/TEI/text/body/div[2]/p[3]`):
@@ -293,13 +318,9 @@ extension XMLTree {
             var result = "/" + nameString(of: elements[0])
             for (parent, element) in zip(elements, elements.dropFirst()) {
                 var (position, count) = (0, 0)
-                var child = nodes[parent].firstChild
-                while child >= 0 {
-                    if !nodes[child].isText && nodes[child].name == nodes[element].name {
-                        count += 1
-                        if child == element { position = count }
-                    }
-                    child = nodes[child].next
+                for child in children(of: parent) where !nodes[child].isText && nodes[child].name == nodes[element].name {
+                    count += 1
+                    if child == element { position = count }
                 }
                 result += "/" + nameString(of: element) + (count > 1 ? "[\(position)]" : "")
             }

@@ -26,6 +26,9 @@ import Testing
     @Test func everyWayOfCuttingAGluedWordIsTried() {
         let units = Array("Qxab 2005".utf16)
         #expect(LeadRun(words: ["ab", "b", "xa"]).start(in: units, endingAt: units.count - 4) == 1)
+        // A cut reaches back from the word's end only: `ab` in `abqb`, cut off by `q`, is no part of it.
+        let cut = Array("abqb 2005".utf16)
+        #expect(LeadRun(words: ["ab", "b"]).start(in: cut, endingAt: cut.count - 4) == 3)
     }
 
     @Test func numbersAndMarksBeyondASCIIBelongWhereTheLeadSaysSo() {
@@ -64,8 +67,9 @@ import Testing
 }
 
 @Suite struct WordEndingsTests {
-    /// The longest ending found by walking back from a word's end is the one that trying each
-    /// ending as a string finds, in any case, for words of few letters that end one another.
+    /// The endings found by walking back from a word's end, and the longest of them, are those
+    /// that trying each ending as a string finds, in any case, for words of few letters that
+    /// end one another.
     @Test func findsTheLongestEndingThatIsAWord() {
         var generator = SplitMix(seed: 7)
         func word(_ count: Int) -> String { String((0..<count).map { _ in "abc".randomElement(using: &generator)! }) }
@@ -75,8 +79,11 @@ import Testing
             for _ in 0..<20 {
                 let text = word(Int.random(in: 0...6, using: &generator))
                 let units = Array(("@" + text).utf16.map { $0 != 0x40 && Bool.random(using: &generator) ? $0 & ~0x20 : $0 })
-                let expected = (1..<units.count).first { words.contains(String(text.dropFirst($0 - 1))) }
-                #expect(endings.longestEnding(of: units[1...]) == expected, "\(words) \(text)")
+                let starts = (1..<units.count).filter { words.contains(String(text.dropFirst($0 - 1))) }
+                #expect(endings.longestEnding(of: units[1...]) == starts.first, "\(words) \(text)")
+                var walked: [Int] = []
+                endings.forEachEnding(of: units[1...]) { walked.append($0) }
+                #expect(walked == starts.reversed(), "\(words) \(text)")
             }
         }
     }

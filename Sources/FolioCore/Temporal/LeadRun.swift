@@ -21,7 +21,6 @@ struct LeadRun: Sendable {
     /// The marks it holds besides white space.
     private let asciiMarks: ASCIIByteSet
     private let otherMarks: Set<UInt16>
-    private let longestWord: Int
     /// Words one of which every match holds before its core or word, in lower case, found as
     /// part of a word too (a pattern may glue them); empty when none is required.
     private let required: [[UInt16]]
@@ -38,7 +37,6 @@ struct LeadRun: Sendable {
         self.required = requiredWords.map { Array($0.utf16) }
         numberSuffices = orNumber
         self.digits = digits || orNumber
-        longestWord = self.words.map(\.utf8.count).max() ?? 0
         endings = WordEndings(self.words)
         asciiMarks = ASCIIByteSet(marks.utf16.filter { $0 < 0x80 }.map { UInt8($0) })
         otherMarks = Set(marks.utf16.filter { $0 >= 0x80 })
@@ -130,18 +128,13 @@ struct LeadRun: Sendable {
     /// `late[- ]?` and a month). Every way of cutting the ending into words is tried, from the
     /// word's end: the longest word at each step is not always the way furthest back.
     private func earliestGluedEnding(_ word: ArraySlice<UInt16>) -> Int? {
-        // `made[offset]`: whether the word from `offset` on is made of the run's words.
+        // `made[offset]`: whether the word from `offset` on is made of the run's words. An end
+        // is walked back from once every end after it has been: it is made by then or never.
         var made = [Bool](filledWith: false, count: word.count + 1)
         made[word.count] = true
-        var earliest: Int?
-        for start in stride(from: word.count - 1, through: 0, by: -1) {
-            for end in (start + 1)...min(start + longestWord, word.count) where made[end]
-                && words.contains(String(lowercasingASCII: word[(word.startIndex + start)..<(word.startIndex + end)])) {
-                made[start] = true
-                earliest = word.startIndex + start
-                break
-            }
+        for end in stride(from: word.count, to: 0, by: -1) where made[end] {
+            endings.forEachEnding(of: word[..<(word.startIndex + end)]) { made[$0 - word.startIndex] = true }
         }
-        return earliest
+        return (0..<word.count).first { made[$0] }.map { word.startIndex + $0 }
     }
 }

@@ -29,18 +29,24 @@ struct WordEndings: Sendable {
     /// Where the longest ending of `word` (ASCII letters, in any case) that is a word of the set
     /// starts; nil where none is.
     func longestEnding(of word: ArraySlice<UInt16>) -> Int? {
-        var node = 0
         var longest: Int?
+        forEachEnding(of: word) { longest = $0 }
+        return longest
+    }
+
+    /// Calls `body` with where each ending of `word` that is a word of the set starts, the
+    /// shortest first. A unit other than an ASCII letter ends the walk: no word holds it.
+    func forEachEnding(of word: ArraySlice<UInt16>, _ body: (Int) -> Void) {
+        var node = 0
         var index = word.endIndex
         while index > word.startIndex {
             index -= 1
             let letter = Int(word[index] | 0x20) - 0x61
-            guard (0..<26).contains(letter) else { break }
+            guard (0..<26).contains(letter) else { return }
             let child = Int(children[node * 26 + letter])
-            guard child >= 0 else { break }
+            guard child >= 0 else { return }
             node = child
-            if isWord[node] { longest = index }
+            if isWord[node] { body(index) }
         }
-        return longest
     }
 }
