@@ -661,10 +661,10 @@ public struct ReferenceParser: Sendable {
     /// `J.`, `K.P`, `J.-P.`: initials with full stops.
     func isInitialWord(_ word: String) -> Bool {
         // Printable ASCII (most words) is read byte by byte: there only A to Z are upper-case
-        // letters (\p{Lu}), and no line break stands before the end (`$`). Each group starts
-        // with `-` or a letter, never `.`, so taking a full stop where one is is the match.
+        // letters (\p{Lu}). Each group starts with `-` or a letter, never `.`, so taking a full
+        // stop where one is is the match.
         guard word.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else {
-            return word.range(ofPattern: #"^\p{Lu}\.(-?\p{Lu}\.?)*$"#) != nil
+            return word.range(ofPattern: #"^\p{Lu}\.(-?\p{Lu}\.?)*\z"#) != nil
         }
         var bytes = word.utf8.makeIterator()
         guard let first = bytes.next(), Self.isASCIIUpper(first), bytes.next() == UInt8(ascii: ".") else { return false }

@@ -334,7 +334,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\b(?:in|of|since|until|by|early|late|mid-|last|next|this|during|before|after)\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0,
+                     + "|(?<=\\bin\\s|\\bof\\s|\\bsince\\s|\\buntil\\s|\\bby\\s|\\bearly\\s|\\blate\\s|\\bmid-\\s|\\blast\\s|\\bnext\\s|\\bthis\\s|\\bduring\\s|\\bbefore\\s|\\bafter\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0,
                      leadRun: LeadRun(words: ["early", "mid", "late", "last", "this", "next", "the", "end", "beginning", "start", "middle", "of"], marks: "-"), needs: .anyWord(L.monthWords)) { groups, around in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
@@ -418,8 +418,8 @@ enum TemporalRules {
             }
         },
         // the 1988 second quarter, the 1988 quarter: a quarter of a year the text names
-        // Case-insensitive around the year, not over it: a year's letter classes are the
-        // same in every rule, and ICU closing them over case made this the costliest to compile.
+        // Case-insensitive around the year, not over it: a year's classes are the same in every
+        // rule, and closing them over case made this the costliest to compile (with ICU, before).
         TemporalRule("(?i:\\bthe\\s+)" + L.year + "(?i:\\s+(?:(first|second|third|fourth)[\\s-]+)?(?:quarter|period)\\b)", core: L.year, lead: 8, leadRun: LeadRun(requiring: ["the"]), needs: .all([.year, .word(["quarter", "period"])])) { groups, _ in
             guard let year = int(groups[1]) else { return nil }
             let named = groups[2].flatMap(L.ordinal)
@@ -678,7 +678,7 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=(?:\\d%?|\\bonce|\\btwice|\\btimes|\\bpercent|\\bcents?|\\bdollars)\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
+        TemporalRule("(?i)(?<=\\d\\s|\\d%\\s|\\bonce\\s|\\btwice\\s|\\btimes\\s|\\bpercent\\s|\\bcent\\s|\\bcents\\s|\\bdollars\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
                      leadRun: LeadRun(marks: "%", requiring: ["once", "twice", "times", "percent", "cent", "cents", "dollars"], orNumber: true),
                      needs: .all([.word(L.unitStems), .any([.digit, .anyWord(["once", "twice", "times", "percent", "cent", "cents", "dollars"])])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
@@ -764,7 +764,7 @@ enum TemporalRules {
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\b(?:for|over|recent)\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .anyWord(["years", "months", "decades", "weeks", "days", "centuries"])) { groups, _ in
+        TemporalRule("(?i)(?<=\\bfor\\s|\\bover\\s|\\brecent\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .anyWord(["years", "months", "decades", "weeks", "days", "centuries"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

@@ -38,8 +38,9 @@ package enum Patterns {
 
 extension Patterns {
     /// An alternation of literal `words` with their common beginnings factored out
-    /// (`say(?:s)?`, not `say|says`): ICU tries an alternation's branches one by one at every
-    /// place, and a hundred words cost a hundred tries where a few letters rule most out.
+    /// (`say(?:s)?`, not `say|says`): a backtracking engine tries an alternation's branches one
+    /// by one at every place, and a hundred words cost a hundred tries where a few letters rule
+    /// most out.
     /// Equivalent to `words` joined by `|` only where the order of the branches cannot matter:
     /// where at most one word can match at a place, as when a word boundary follows.
     package static func factoredAlternation(_ words: [String]) -> String {

@@ -1,35 +1,38 @@
-import CICURegex
+import CRegex
 import Synchronization
 
-/// A regular expression in ICU's syntax (the syntax of `NSRegularExpression`, whose engine ICU
-/// is), compiled once and matched over UTF-16 code units the caller already holds.
+/// A regular expression in PCRE2's syntax (Perl's, as ICU's and `NSRegularExpression`'s
+/// mostly are), compiled once, to machine code by PCRE2's JIT, and matched over UTF-16 code
+/// units the caller already holds. Offsets are UTF-16 offsets, as Foundation's.
 ///
-/// `NSRegularExpression` copies the whole string it is given into UTF-16 at every call, a code
-/// unit at a time through Foundation's bridge, even to look at ten units of it: that copy cost
-/// more than half what the matching itself did. Offsets here are UTF-16 offsets, as there.
+/// `\d`, `\w`, `\b` and `\s` go by Unicode properties; a search can be limited to a window of
+/// the text whose look-arounds see past it, as ICU's regions with transparent bounds. Where
+/// PCRE2 reads a pattern otherwise than ICU did: letters fold case one to one (under `(?i)`,
+/// `ss` does not match `ß`) and `\p{Lu}` stays upper case; `\w` holds the numbers of every kind
+/// (`²`) and no combining marks; a line ends at `\n` alone (the cleaned text's); each branch
+/// of a look-behind has one length (`(?<=\bin\s|\bof\s)`, not `(?<=\b(?:in|of)\s)`). ICU's
+/// engine, used before, matched the date rules' alternations several times slower.
 package final class RegularExpression: Sendable {
     package let pattern: String
     private let prototype: Matcher
     private let groupCount: Int
-    /// Matchers not in use. An ICU matcher holds the state of one search, so each search takes
-    /// one for itself (a clone of the prototype when none is idle) and gives it back.
+    /// Matchers not in use. A matcher holds the state of one search, so each search takes one
+    /// for itself (a clone of the prototype, sharing its compiled code, when none is idle) and
+    /// gives it back.
     private let idle = Mutex<[Matcher]>([])
 
-    /// An ICU matcher: used by one search at a time, which the pool of idle ones ensures.
+    /// A matcher: used by one search at a time, which the pool of idle ones ensures.
     private struct Matcher: @unchecked Sendable {
         let pointer: OpaquePointer
     }
 
-    /// `lettersOneByOne`: whether case-insensitive letters are compiled one to a group
-    /// (`CaseInsensitiveLetters`), which ICU matches faster; off only to test they match alike.
-    package init(_ pattern: String, caseInsensitive: Bool = false, lettersOneByOne: Bool = true) {
+    package init(_ pattern: String, caseInsensitive: Bool = false) {
         self.pattern = pattern
         var error: UnsafePointer<CChar>?
         var offset: Int32 = -1
-        let rewritten = lettersOneByOne ? CaseInsensitiveLetters.rewritten(pattern, insensitive: caseInsensitive) : nil
-        let units = Array((rewritten ?? pattern).utf16)
+        let units = Array(pattern.utf16)
         let compiled = units.withUnsafeBufferPointer {
-            folio_regex_open($0.baseAddress, Int32($0.count), caseInsensitive && rewritten == nil ? 1 : 0, &error, &offset)
+            folio_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error, &offset)
         }
         guard let compiled else {
             // Every pattern is written in Folio's source: one that does not compile is a bug.
@@ -45,7 +48,7 @@ package final class RegularExpression: Sendable {
     }
 
     /// Every match in `units[range]` (all the units by default), in order. With transparent
-    /// bounds, look-arounds and word boundaries see the units beyond the range; without, the
+    /// bounds, look-arounds, word boundaries, `^` and `$` see the whole text; without, the
     /// range's ends are the text's.
     package func matches(in units: [UInt16], range: Range<Int>? = nil, transparentBounds: Bool = false) -> [RegexMatch] {
         var found: [RegexMatch] = []
@@ -99,13 +102,6 @@ package final class RegularExpression: Sendable {
     private func search(_ units: [UInt16], _ range: Range<Int>?, _ transparentBounds: Bool, _ visit: (RegexMatch) -> Bool) {
         let range = range ?? 0..<units.count
         precondition(range.lowerBound >= 0 && range.upperBound <= units.count, "a search range beyond the text")
-        if !transparentBounds && range.count < units.count {
-            // The window as a text of its own, as Foundation searches it: ICU's own opaque
-            // bounds still let a look-behind see before the window, and split a pair of
-            // surrogates the window cuts differently.
-            search(Array(units[range]), nil, false) { visit($0.shifted(by: range.lowerBound)) }
-            return
-        }
         withMatcher(on: units, range, transparentBounds: transparentBounds) { matcher, _, bounds in
             while folio_regex_find_next(matcher.pointer, bounds.baseAddress, Int32(groupCount)) == 1 {
                 guard visit(RegexMatch(bounds: Array(bounds))) else { return }
@@ -115,10 +111,10 @@ package final class RegularExpression: Sendable {
 
     /// Lends `body` a matcher pointed at `units` and limited to `range`, the text, and memory
     /// for a match's bounds (each match keeps its own; the search makes no array, as most find
-    /// none). Nothing is lent when ICU refuses the text.
+    /// none). Nothing is lent when the limits are not the text's.
     private func withMatcher(on units: [UInt16], _ range: Range<Int>, transparentBounds: Bool,
                              _ body: (Matcher, UnsafeBufferPointer<UInt16>, UnsafeMutableBufferPointer<Int32>) -> Void) {
-        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what ICU searches")
+        precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what a search takes")
         let matcher = checkOut()
         defer { checkIn(matcher) }
         units.withUnsafeBufferPointer { text in
@@ -149,11 +145,6 @@ package struct RegexMatch: Sendable {
     }
 
     package var range: Range<Int> { Int(bounds[0])..<Int(bounds[1]) }
-
-    /// The match with every range moved `offset` units on.
-    fileprivate func shifted(by offset: Int) -> RegexMatch {
-        RegexMatch(bounds: bounds.map { $0 < 0 ? $0 : $0 + Int32(offset) })
-    }
 
     /// The groups and the whole match.
     package var numberOfRanges: Int { bounds.count / 2 }

@@ -1,22 +1,23 @@
 #ifndef FOLIO_REGEX_H
 #define FOLIO_REGEX_H
 
-// ICU's regular expressions over UTF-16 the caller holds, behind a header that names no ICU
-// type: ICU's own headers clash with the copy of ICU that Foundation carries in any Swift
-// target that sees both, so only regex.c includes them.
+// PCRE2's regular expressions (compiled to machine code by its JIT) over UTF-16 the caller
+// holds, with ICU's way of limiting a search to a region of the text, behind a header that
+// names no PCRE2 type: only regex.c includes PCRE2's header, with its code unit width set.
 
 #include <stdint.h>
 
-/// A compiled pattern and its matcher state (an ICU URegularExpression). Not thread-safe: a
-/// thread matches with its own clone.
+/// A compiled pattern and the state of one search. Not thread-safe: a thread matches with its
+/// own clone (clones share the compiled code).
 typedef struct FolioRegex FolioRegex;
 
-/// Compiles `pattern` (UTF-16). NULL when it does not compile, with the ICU error's name in
-/// `error` and the offending pattern offset in `errorOffset` (−1 when ICU gives none).
+/// Compiles `pattern` (UTF-16). NULL when it does not compile, with PCRE2's message in
+/// `error` and the offending pattern offset in `errorOffset` (−1 when PCRE2 gives none).
 FolioRegex *folio_regex_open(const uint16_t *pattern, int32_t length, int caseInsensitive,
                              const char **error, int32_t *errorOffset);
 
-/// A copy of the compiled pattern with a matcher of its own; NULL when memory runs out.
+/// The compiled pattern, shared, with the state of a search of its own; NULL when memory runs
+/// out. The original must outlive it.
 FolioRegex *folio_regex_clone(const FolioRegex *regex);
 
 void folio_regex_close(FolioRegex *regex);
@@ -28,8 +29,9 @@ int32_t folio_regex_group_count(const FolioRegex *regex);
 int32_t folio_regex_group_number(const FolioRegex *regex, const uint16_t *name, int32_t length);
 
 /// Points the matcher at `text` (which must outlive the search) and limits the search to the
-/// units `start..<end`. With transparent bounds, look-arounds and word boundaries see the text
-/// beyond the limits; without, the limits are the text's edges. 0 on success.
+/// units `start..<end`: every match lies within them. With transparent bounds, look-arounds,
+/// word boundaries, `^` and `$` see the whole text; without, the limits are the text's edges.
+/// 0 on success, −1 for limits outside the text.
 int folio_regex_reset(FolioRegex *regex, const uint16_t *text, int32_t length, int32_t start, int32_t end,
                       int transparentBounds);
 
