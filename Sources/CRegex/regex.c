@@ -150,17 +150,18 @@ int folio_regex_reset(FolioRegex *regex, const uint16_t *text, int32_t length, i
     return 0;
 }
 
-/// One try from `start` of what the engine sees: the number of groups set (as pcre2_match
-/// gives it), or 0 for none. Where the search ends before the text does (transparent bounds),
-/// the offset limit keeps tries from starting past the end, and the callout a match from
-/// running past it.
-static int search(FolioRegex *regex, size_t start, uint32_t options) {
-    pcre2_set_offset_limit(regex->context, (options & PCRE2_ANCHORED) ? PCRE2_UNSET : regex->end);
+/// Tries from `start` of what the engine sees, and from no place after `lastStart`: the number
+/// of groups set (as pcre2_match gives it), or 0 for none. Where the search ends before the
+/// text does (transparent bounds), the callout keeps a match from running past the end.
+static int search(FolioRegex *regex, size_t start, size_t lastStart) {
+    // The offset limit, not PCRE2_ANCHORED, holds a try to one place: the JIT's code is for
+    // searches, and an anchored match went to the interpreter.
+    pcre2_set_offset_limit(regex->context, lastStart);
     pcre2_set_callout(regex->context, regex->end < regex->length ? refuse_past_end : NULL, regex);
-    int found = pcre2_match(regex->code, regex->text, regex->length, start, options, regex->data, regex->context);
+    int found = pcre2_match(regex->code, regex->text, regex->length, start, 0, regex->data, regex->context);
     // A try that outgrew the JIT's stack is tried again by the interpreter, on the heap.
     if (found == PCRE2_ERROR_JIT_STACKLIMIT) {
-        found = pcre2_match(regex->code, regex->text, regex->length, start, options | PCRE2_NO_JIT, regex->data, regex->context);
+        found = pcre2_match(regex->code, regex->text, regex->length, start, PCRE2_NO_JIT, regex->data, regex->context);
     }
     // No match, or a limit of the engine's reached (a pathological text): no match either.
     return found > 0 ? found : 0;
@@ -178,7 +179,7 @@ static void write_bounds(FolioRegex *regex, int found, int32_t *bounds, int32_t 
 
 int folio_regex_find_next(FolioRegex *regex, int32_t *bounds, int32_t groups) {
     if (regex->done || regex->next > regex->end) return 0;
-    int found = search(regex, regex->next, 0);
+    int found = search(regex, regex->next, regex->end);
     if (!found) {
         regex->done = 1;
         return 0;
@@ -202,7 +203,7 @@ int folio_regex_match_at(FolioRegex *regex, int32_t start, int32_t *bounds, int3
     regex->text = regex->whole;
     regex->length = regex->end = regex->wholeLength;
     regex->base = 0;
-    int found = search(regex, (size_t)start, PCRE2_ANCHORED);
+    int found = search(regex, (size_t)start, (size_t)start);
     if (!found) return 0;
     write_bounds(regex, found, bounds, groups);
     return 1;
