@@ -93,6 +93,9 @@ import Testing
         (#"\b"#, "²", [0..<0, 1..<1], []),
         // A property of case is not widened to the other case.
         (#"(?i)\p{Lu}"#, "a", [], [0..<1]),
+        // A line ends at `\n` alone.
+        (#"a$"#, "a\r\n", [], [0..<1]),
+        (#"a."#, "a\u{2028}", [0..<2], []),
     ])
     func readsSomePatternsOtherwiseThanICU(pattern: String, text: String, ours: [Range<Int>], icu: [Range<Int>]) throws {
         #expect(RegularExpression(pattern).matches(in: Array(text.utf16)).map(\.range) == ours)

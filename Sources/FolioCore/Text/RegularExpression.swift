@@ -111,7 +111,7 @@ package final class RegularExpression: Sendable {
 
     /// Lends `body` a matcher pointed at `units` and limited to `range`, the text, and memory
     /// for a match's bounds (each match keeps its own; the search makes no array, as most find
-    /// none). Nothing is lent when the limits are not the text's.
+    /// none). Nothing is lent for limits outside the text.
     private func withMatcher(on units: [UInt16], _ range: Range<Int>, transparentBounds: Bool,
                              _ body: (Matcher, UnsafeBufferPointer<UInt16>, UnsafeMutableBufferPointer<Int32>) -> Void) {
         precondition(units.count < Int32.max, "a text of more than 2^31 UTF-16 units, beyond what a search takes")
