@@ -237,6 +237,13 @@ import Testing
         #expect(matched > 5_000)
     }
 
+    @Test func lookBehindsHaveBranchesOfOneLength() {
+        let pattern = Patterns.lookBehind(words: ["in", "since"], or: [#"\d\s"#])
+        #expect(pattern == #"(?<=\d\s|\bin\s|\bsince\s)"#)
+        // A word inside another (`within`) is not the word.
+        #expect(RegularExpression(pattern + "May").matches(in: Array("in May, since May, 3 May, within May".utf16)).map(\.range) == [3..<6, 14..<17, 21..<24])
+    }
+
     @Test func commonBeginningsAreFactoredOut() {
         #expect(Patterns.factoredAlternation(["say", "says", "said", "note", "a.b"]) == #"s(?:a(?:y(?:s)?|id))|note|a\.b"#)
     }

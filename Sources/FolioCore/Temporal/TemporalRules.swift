@@ -262,6 +262,9 @@ enum TemporalRules {
     /// The rules' needs, numbered once for fast checks.
     static let needs = NeedsIndex(all.map(\.needs))
 
+    /// What makes `a year` after it a rate (`twice a year`), besides a number.
+    private static let rateWords = ["once", "twice", "times", "percent", "cent", "cents", "dollars"]
+
     static let all: [TemporalRule] = [
         // 2022-02-24
         TemporalRule(#"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])"#, core: #"\d{4}-\d{2}-\d{2}"#, lead: 0, needs: .shape(.isoDate)) { groups, _ in
@@ -334,7 +337,7 @@ enum TemporalRules {
         // in February, last March, early December: a month near the anchor (`May` only after a preposition)
         TemporalRule("(?:(?i:early|mid|late|last|this|next)[- ]?\\s*|(?i:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+))?\\b("
                      + L.month.replacingOccurrences(of: "|May|", with: "|")
-                     + "|(?<=\\bin\\s|\\bof\\s|\\bsince\\s|\\buntil\\s|\\bby\\s|\\bearly\\s|\\blate\\s|\\bmid-\\s|\\blast\\s|\\bnext\\s|\\bthis\\s|\\bduring\\s|\\bbefore\\s|\\bafter\\s)May)(?!\\w)", core: L.month, lead: 24, tail: 0,
+                     + "|" + Patterns.lookBehind(words: ["in", "of", "since", "until", "by", "early", "late", "mid-", "last", "next", "this", "during", "before", "after"]) + "May)(?!\\w)", core: L.month, lead: 24, tail: 0,
                      leadRun: LeadRun(words: ["early", "mid", "late", "last", "this", "next", "the", "end", "beginning", "start", "middle", "of"], marks: "-"), needs: .anyWord(L.monthWords)) { groups, around in
             // A bare three-letter abbreviation is too often something else.
             guard let month = L.monthNumber(groups[1]!), groups[1]!.count > 3 || groups[1] == "May" else { return nil }
@@ -678,9 +681,9 @@ enum TemporalRules {
             return fixed(.set, unit.duration(count))
         },
         // $5,000 a year, twice a month, 3% a year: a rate, not a length
-        TemporalRule("(?i)(?<=\\d\\s|\\d%\\s|\\bonce\\s|\\btwice\\s|\\btimes\\s|\\bpercent\\s|\\bcent\\s|\\bcents\\s|\\bdollars\\s)an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
-                     leadRun: LeadRun(marks: "%", requiring: ["once", "twice", "times", "percent", "cent", "cents", "dollars"], orNumber: true),
-                     needs: .all([.word(L.unitStems), .any([.digit, .anyWord(["once", "twice", "times", "percent", "cent", "cents", "dollars"])])])) { groups, _ in
+        TemporalRule("(?i)" + Patterns.lookBehind(words: rateWords, or: ["\\d\\s", "\\d%\\s"]) + "an?\\s+(year|month|week|day|hour|minute|second)\\b", core: "(?i)\\ban?\\s+(?:year|month|week|day|hour|minute|second)\\b", lead: 0,
+                     leadRun: LeadRun(marks: "%", requiring: rateWords, orNumber: true),
+                     needs: .all([.word(L.unitStems), .any([.digit, .anyWord(Set(rateWords))])])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.set, $0.duration("1")) }
         },
         // 2 1/2 years, two and a half hours, a minute and a half: the half in the next unit down
@@ -764,7 +767,7 @@ enum TemporalRules {
             fixed(.date, groups[1]!.lowercased().hasPrefix("a") ? "FUTURE_REF" : "PAST_REF")
         },
         // for years, for decades
-        TemporalRule("(?i)(?<=\\bfor\\s|\\bover\\s|\\brecent\\s)(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .anyWord(["years", "months", "decades", "weeks", "days", "centuries"])) { groups, _ in
+        TemporalRule("(?i)" + Patterns.lookBehind(words: ["for", "over", "recent"]) + "(years|months|decades|weeks|days|centuries)\\b", aroundWords: true, lead: 0, needs: .anyWord(["years", "months", "decades", "weeks", "days", "centuries"])) { groups, _ in
             L.unit(groups[1]!).map { fixed(.duration, $0.duration("X")) }
         },
     ]

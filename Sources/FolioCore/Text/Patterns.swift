@@ -37,6 +37,13 @@ package enum Patterns {
 }
 
 extension Patterns {
+    /// A look-behind for one of `words`, whole, and a white-space character before the place,
+    /// or for one of `others`: each a branch of its own, as PCRE2 wants every branch of a
+    /// look-behind to have one length (`(?<=\b(?:in|of)\s)` is written `(?<=\bin\s|\bof\s)`).
+    package static func lookBehind(words: [String], or others: [String] = []) -> String {
+        "(?<=" + (others + words.map { "\\b" + $0 + "\\s" }).joined(separator: "|") + ")"
+    }
+
     /// An alternation of literal `words` with their common beginnings factored out
     /// (`say(?:s)?`, not `say|says`): a backtracking engine tries an alternation's branches one
     /// by one at every place, and a hundred words cost a hundred tries where a few letters rule
