@@ -5,21 +5,92 @@
 
 static inline int is_ascii_letter(uint32_t value) { return (value | 0x20) - 0x61 < 26; }
 
-size_t folio_ascii_letters(const uint32_t *text, size_t count) {
+/// Which of the (at most 64) code points from `text` may be letters (ASCII letters and any from
+/// 0x80 on), and which are beyond ASCII, as the bits of two words.
+static inline void word_bits(const uint32_t *text, size_t count, uint64_t *mayBeLetters, uint64_t *beyondASCII) {
+    uint64_t letters = 0, beyond = 0;
     size_t index = 0;
 #if defined(__SSE2__)
     // Either case is a lower-case letter with 0x20 set; no byte from 0x80 on (below zero,
-    // signed) is then one.
+    // signed) is then one, and those are the bytes' top bits.
     const __m128i caseBit = _mm_set1_epi8(0x20), beforeA = _mm_set1_epi8(0x60), afterZ = _mm_set1_epi8(0x7B);
-    while (index + 16 <= count) {
-        __m128i folded = _mm_or_si128(sixteen_bytes(text + index), caseBit);
-        unsigned letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(folded, beforeA), _mm_cmplt_epi8(folded, afterZ)));
-        if (letters != 0xFFFF) return index + (size_t)__builtin_ctz(~letters);
-        index += 16;
+    for (; index + 16 <= count; index += 16) {
+        __m128i bytes = sixteen_bytes(text + index);
+        __m128i folded = _mm_or_si128(bytes, caseBit);
+        uint64_t high = (uint64_t)(unsigned)_mm_movemask_epi8(bytes);
+        uint64_t ascii = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(folded, beforeA), _mm_cmplt_epi8(folded, afterZ)));
+        letters |= (ascii | high) << index;
+        beyond |= high << index;
     }
 #endif
-    for (; index < count && is_ascii_letter(text[index]); index++) {}
-    return index;
+    for (; index < count; index++) {
+        uint64_t isBeyond = text[index] >= 0x80, isLetter = isBeyond | (uint64_t)is_ascii_letter(text[index]);
+        letters |= isLetter << index;
+        beyond |= isBeyond << index;
+    }
+    *mayBeLetters = letters;
+    *beyondASCII = beyond;
+}
+
+/// Stores the run `start..<end` at `runs[found]`, flagged when a code point of it is beyond ASCII.
+static inline size_t store_word_run(uint32_t *runs, size_t found, size_t start, size_t end, int beyond) {
+    runs[2 * found] = (uint32_t)start;
+    runs[2 * found + 1] = (uint32_t)end | (beyond ? 0x80000000u : 0);
+    return found + 1;
+}
+
+/// The bits from `start` up to `end` (at most 64) of a word.
+static inline uint64_t bits_between(unsigned start, unsigned end) {
+    uint64_t below = end == 64 ? ~(uint64_t)0 : ((uint64_t)1 << end) - 1;
+    return below & (~(uint64_t)0 << start);
+}
+
+size_t folio_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t *runs, size_t capacity, size_t *next) {
+    // As in `folio_letter_runs16`: 64 code points at a time as bits, each run's ends found by
+    // counting zeros, not by a branch at every code point.
+    size_t found = 0;
+    // The start of a run that reaches the end of the last block (`count` when none does), and
+    // whether what it has so far is beyond ASCII anywhere.
+    size_t open = count;
+    int openBeyond = 0;
+    size_t base = from;
+    for (; base < count && found < capacity; base += 64) {
+        size_t size = count - base < 64 ? count - base : 64;
+        uint64_t letters, beyond;
+        word_bits(text + base, size, &letters, &beyond);
+        if (open != count) {
+            // Past the text's end the bits are zero: a run that reaches it ends there.
+            uint64_t others = ~letters;
+            if (others == 0) {
+                openBeyond |= beyond != 0;
+                continue;
+            }
+            unsigned end = (unsigned)__builtin_ctzll(others);
+            found = store_word_run(runs, found, open, base + end, openBeyond || (beyond & bits_between(0, end)) != 0);
+            open = count;
+            letters &= ~(uint64_t)0 << end;
+        }
+        while (letters != 0 && found < capacity) {
+            unsigned start = (unsigned)__builtin_ctzll(letters);
+            uint64_t after = ~letters & (~(uint64_t)0 << start);
+            if (after == 0) {
+                open = base + start;
+                openBeyond = (beyond >> start) != 0;
+                break;
+            }
+            unsigned end = (unsigned)__builtin_ctzll(after);
+            found = store_word_run(runs, found, base + start, base + end, (beyond & bits_between(start, end)) != 0);
+            letters &= ~(uint64_t)0 << end;
+        }
+    }
+    if (found == capacity) {
+        // Full: the next call goes on after the last run (a run open now starts there again).
+        *next = (size_t)(runs[2 * found - 1] & 0x7FFFFFFFu);
+        return found;
+    }
+    if (open != count) found = store_word_run(runs, found, open, count, openBeyond);
+    *next = count;
+    return found;
 }
 
 #if defined(__SSE2__)

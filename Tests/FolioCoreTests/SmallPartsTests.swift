@@ -470,3 +470,48 @@ import Testing
         }
     }
 }
+
+@Suite struct WordRunsTests {
+    private func words(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [String] = []
+        scalars.withUnsafeBufferPointer { buffer in
+            WordRuns.forEach(in: buffer) { range, isASCII in
+                let word = String(scalars: scalars[range])
+                #expect(isASCII == word.unicodeScalars.allSatisfy(\.isASCII), "\(word)")
+                found.append(word)
+            }
+        }
+        return found
+    }
+
+    /// Letters beyond ASCII join a word; marks beyond ASCII (an apostrophe, a dash, a symbol)
+    /// part two, as ASCII marks and digits do.
+    @Test func keepsLettersAndPartsAtEverythingElse() {
+        #expect(words("Übergänge don’t co-op—naïve 2019x ∑ab") == ["Übergänge", "don", "t", "co", "op", "naïve", "x", "ab"])
+        #expect(words("") == [])
+        #expect(words("’—") == [])
+        #expect(words("a") == ["a"])
+    }
+
+    /// Property: the words are the runs of `isAlphabetic` code points, one at a time, over
+    /// texts long enough that the kernel is called more than once.
+    @Test func findsWhatOneAtATimeFinds() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [Unicode.Scalar] = ["a", "Z", "é", "ß", "’", "—", " ", "-", "1", "\n", "ǅ", "ʰ", "\u{301}", "中"]
+        for _ in 0..<200 {
+            let scalars = (0..<Int.random(in: 0...1_500, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            var expected: [Range<Int>] = []
+            var index = 0
+            while index < scalars.count {
+                guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+                let start = index
+                while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
+                expected.append(start..<index)
+            }
+            var found: [Range<Int>] = []
+            scalars.withUnsafeBufferPointer { buffer in WordRuns.forEach(in: buffer) { range, _ in found.append(range) } }
+            #expect(found == expected)
+        }
+    }
+}

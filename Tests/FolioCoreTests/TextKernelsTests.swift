@@ -197,21 +197,58 @@ import Testing
     }
 
     /// Property: eight at a time, it counts the ASCII letters that one at a time counts, from
-    /// every place in a block, as code points and as UTF-16 units.
+    /// every place in a block, as UTF-16 units.
     @Test func countsASCIILetters() {
         var generator = SystemRandomNumberGenerator()
-        let special: [UInt32] = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x7A, 0x7B, 0x20, 0xC1, 0xE1, 0xFA, 0x2D, 0x10061]
-        func isLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        let special: [UInt16] = [0x40, 0x41, 0x5A, 0x5B, 0x60, 0x7A, 0x7B, 0x20, 0xC1, 0xE1, 0xFA, 0x2D, 0x161]
+        func isLetter(_ unit: UInt16) -> Bool { (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit) }
         for _ in 0..<20_000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-                Int.random(in: 0..<8, using: &generator) == 0 ? special.randomElement(using: &generator)! : UInt32.random(in: 0x61...0x7A, using: &generator)
+            let units = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<8, using: &generator) == 0 ? special.randomElement(using: &generator)! : UInt16.random(in: 0x61...0x7A, using: &generator)
             }
-            let start = Int.random(in: 0...text.count, using: &generator)
-            let expected = (text[start...].firstIndex { !isLetter($0) } ?? text.count) - start
-            #expect(text.withUnsafeBufferPointer { folio_ascii_letters($0.baseAddress! + start, $0.count - start) } == expected, "\(text) from \(start)")
-            let units = text.map { UInt16(truncatingIfNeeded: $0) }
-            let expectedUnits = (units[start...].firstIndex { !isLetter(UInt32($0)) } ?? units.count) - start
-            #expect(units.withUnsafeBufferPointer { folio_ascii_letters16($0.baseAddress! + start, $0.count - start) } == expectedUnits, "\(units) from \(start)")
+            let start = Int.random(in: 0...units.count, using: &generator)
+            let expected = (units[start...].firstIndex { !isLetter($0) } ?? units.count) - start
+            #expect(units.withUnsafeBufferPointer { folio_ascii_letters16($0.baseAddress! + start, $0.count - start) } == expected, "\(units) from \(start)")
+        }
+    }
+
+    /// Property: the runs of code points that may be letters, 64 at a time from bits, are those
+    /// one at a time finds, flagged when they hold a code point beyond ASCII, whatever the
+    /// room for runs given (a call for the rest starting where the last stopped), over texts
+    /// whose runs cross from one block of 64 into the next.
+    @Test func givesTheRunsOfWords() {
+        var generator = SystemRandomNumberGenerator()
+        let others: [UInt32] = [0x20, 0x2D, 0x40, 0x5B, 0x60, 0x7B, 0x31, 0x0A, 0x7F, 0x80, 0xE9, 0x2019, 0x10FFFF]
+        func mayBeLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value >= 0x80 }
+        for round in 0..<5_000 {
+            let otherEvery = round % 4 == 0 ? 60 : 4
+            let text: [UInt32] = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+                Int.random(in: 0..<otherEvery, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt32.random(in: 0x41...0x7A, using: &generator)
+            }
+            var expected: [UInt32] = []
+            var index = 0
+            while index < text.count {
+                guard mayBeLetter(text[index]) else { index += 1; continue }
+                let start = index
+                while index < text.count && mayBeLetter(text[index]) { index += 1 }
+                let beyond = text[start..<index].contains { $0 >= 0x80 }
+                expected += [UInt32(start), UInt32(index) | (beyond ? 0x8000_0000 : 0)]
+            }
+            let capacity = [1, 2, 3, 7, 1000][round % 5]
+            var found: [UInt32] = []
+            var from = 0, calls = 0
+            repeat {
+                var runs = [UInt32](repeating: 0, count: 2 * capacity)
+                var next = 0
+                let count = text.withUnsafeBufferPointer { text in
+                    runs.withUnsafeMutableBufferPointer { folio_word_runs(text.baseAddress, text.count, from, $0.baseAddress!, capacity, &next) }
+                }
+                #expect(count <= capacity)
+                found += runs.prefix(2 * count)
+                from = next
+                calls += 1
+            } while from < text.count && calls <= text.count
+            #expect(found == expected, "\(text), room for \(capacity)")
         }
     }
 

@@ -27,8 +27,13 @@ size_t folio_skip_plain_ascii(const uint32_t *text, size_t count, int passingSin
 
 // Runs of ASCII letters (letters.c)
 
-/// How many of the `count` code points at `text` are ASCII letters before the first that is not.
-size_t folio_ascii_letters(const uint32_t *text, size_t count);
+/// The runs of code points that may be letters (ASCII letters, and every code point from 0x80
+/// on, which the caller reads again) among the `count` at `text`, from `from` on: at most
+/// `capacity`, each as its start and end offsets in `runs` (room for `2 * capacity`), the end's
+/// top bit set when the run holds a code point beyond ASCII. Returns how many it stored, and
+/// sets `next` to where a call for the rest starts (`count` when there is none). A paper's
+/// words, found from bits, not by a branch at every code point; offsets below 2^31.
+size_t folio_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t *runs, size_t capacity, size_t *next);
 
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);

@@ -60,21 +60,8 @@ struct Vocabulary {
         letterRuns.reserveCapacity(scalars.count / 5)
         var pendingLeft: Range<Int>?
         scalars.withUnsafeBufferPointer { scalars in
-            guard let values = scalars.codePointValues else { return }
-            var index = 0
-            while index < scalars.count {
-                guard scalars[index].isAlphabetic else { index += 1; continue }
-                let start = index
-                // The word's letters, and whether they are all ASCII: runs of ASCII letters
-                // sixteen at a time (`folio_ascii_letters`), a letter beyond ASCII between them
-                // one at a time.
-                var isASCII = true
-                while true {
-                    index += folio_ascii_letters(values + index, scalars.count - index)
-                    guard index < scalars.count, scalars[index].value >= 0x80, LatinLetters.isAlphabetic(scalars[index]) else { break }
-                    isASCII = false
-                    index += 1
-                }
+            WordRuns.forEach(in: scalars) { word, isASCII in
+                let (start, index) = (word.lowerBound, word.upperBound)
                 let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
                 // A word broken at a line's end is not evidence of itself.
                 let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak

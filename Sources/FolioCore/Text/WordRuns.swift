@@ -1,0 +1,59 @@
+import CTextKernels
+
+/// The words of a text as runs of letters: code points side by side that are each
+/// `isAlphabetic` (ASCII letters, and letters beyond ASCII), nothing else between them.
+///
+/// The runs are found in C, 64 code points at a time as bits (`folio_word_runs`): a branch at
+/// every code point of a paper, taken or not by whether it is a letter, and a call at every
+/// word to count its letters, were most of the cost of passing over a paper's words. The
+/// kernel treats every code point beyond ASCII as a letter; a run that holds one is read again
+/// here, where only letters are kept (`don’t` is two words, `Übergänge` one).
+enum WordRuns {
+    /// How many runs the kernel gives at a time, into memory on the stack.
+    private static let block = 256
+
+    /// Calls `body` with each run of letters of `scalars`, in order, and whether its letters
+    /// are all ASCII.
+    @inline(__always)
+    static func forEach(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
+        guard let values = scalars.codePointValues else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * block) { runs in
+            var from = 0
+            while from < scalars.count {
+                var next = 0
+                let found = folio_word_runs(values, scalars.count, from, runs.baseAddress!, block, &next)
+                for index in 0..<found {
+                    let start = Int(runs[2 &* index]), end = runs[2 &* index &+ 1]
+                    let range = start..<Int(end & 0x7FFF_FFFF)
+                    if end & 0x8000_0000 == 0 {
+                        body(range, true)
+                    } else {
+                        lettersBeyondASCII(in: range, of: scalars, body)
+                    }
+                }
+                from = next
+            }
+        }
+    }
+
+    /// The runs of letters within `range`, which holds code points beyond ASCII, not all of
+    /// them letters. (Inlined, as `forEach` is: the caller's body is then inlined in both.)
+    @inline(__always)
+    private static func lettersBeyondASCII(in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                                           _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
+        var position = range.lowerBound
+        while position < range.upperBound {
+            guard scalars[position].isAlphabetic else {
+                position += 1
+                continue
+            }
+            let start = position
+            var isASCII = true
+            while position < range.upperBound && scalars[position].isAlphabetic {
+                if scalars[position].value >= 0x80 { isASCII = false }
+                position += 1
+            }
+            body(start..<position, isASCII)
+        }
+    }
+}
