@@ -118,11 +118,20 @@ public struct HyphenationStage: Stage {
         guard letters.count >= Self.shortestFusedWord else { return nil }
         let hasLowerCaseASCII = letters.contains { (0x61...0x7A).contains($0.value) }
         guard vocabulary.hasCompounds || !hasLowerCaseASCII else { return nil }
+        // A word of ASCII letters with a lower-case one, of a shape no compound has, is none
+        // (most long words of a paper): done with here, the rest of the questions apart.
+        let mayBeCompound = shape.map(vocabulary.mayBeCompound) ?? true
+        if !mayBeCompound && hasLowerCaseASCII { return nil }
+        return droppedHyphen(in: letters, &vocabulary, shape: shape, mayBeCompound: mayBeCompound, hasLowerCaseASCII: hasLowerCaseASCII)
+    }
+
+    /// `droppedHyphen(in:_:shape:)` past its cheap questions.
+    private func droppedHyphen(in letters: ArraySlice<Unicode.Scalar>, _ vocabulary: inout Vocabulary,
+                               shape: Int?, mayBeCompound: Bool, hasLowerCaseASCII: Bool) -> Int? {
         // A word has a shape only when its letters are ASCII: then they need not be read again.
         let isASCII = shape != nil || letters.allSatisfy { $0.value < 0x80 }
         // A word of ASCII letters is looked up by its bytes, when a compound has its shape: one
         // that is no such compound and has a lower-case letter is done with before a string is made.
-        let mayBeCompound = shape.map(vocabulary.mayBeCompound) ?? true
         let asciiCompound = isASCII && mayBeCompound ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { key in
             for (offset, letter) in letters.enumerated() { key[offset] = UInt8(truncatingIfNeeded: letter.value) | 0x20 }
             return vocabulary.compound(ofKey: UnsafeBufferPointer(key))
