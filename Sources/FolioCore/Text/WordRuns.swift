@@ -23,37 +23,29 @@ enum WordRuns {
                 var next = 0
                 let found = folio_word_runs(values, scalars.count, from, runs.baseAddress!, block, &next)
                 for index in 0..<found {
-                    let start = Int(runs[2 &* index]), end = runs[2 &* index &+ 1]
-                    let range = start..<Int(end & 0x7FFF_FFFF)
-                    if end & 0x8000_0000 == 0 {
-                        body(range, true)
-                    } else {
-                        lettersBeyondASCII(in: range, of: scalars, body)
+                    let end = runs[2 &* index &+ 1]
+                    let runEnd = Int(end & 0x7FFF_FFFF), beyondASCII = end & 0x8000_0000 != 0
+                    var position = Int(runs[2 &* index])
+                    // One call of `body`, so that the caller's body is inlined here: a run of
+                    // ASCII letters is one word; another holds code points beyond ASCII, not all
+                    // of them letters, and its words are the runs of letters within it.
+                    while position < runEnd {
+                        var wordEnd = runEnd, isASCII = true
+                        if beyondASCII {
+                            while position < runEnd && !scalars[position].isAlphabetic { position += 1 }
+                            guard position < runEnd else { break }
+                            wordEnd = position
+                            while wordEnd < runEnd && scalars[wordEnd].isAlphabetic {
+                                if scalars[wordEnd].value >= 0x80 { isASCII = false }
+                                wordEnd += 1
+                            }
+                        }
+                        body(position..<wordEnd, isASCII)
+                        position = wordEnd
                     }
                 }
                 from = next
             }
-        }
-    }
-
-    /// The runs of letters within `range`, which holds code points beyond ASCII, not all of
-    /// them letters. (Inlined, as `forEach` is: the caller's body is then inlined in both.)
-    @inline(__always)
-    private static func lettersBeyondASCII(in range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>,
-                                           _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
-        var position = range.lowerBound
-        while position < range.upperBound {
-            guard scalars[position].isAlphabetic else {
-                position += 1
-                continue
-            }
-            let start = position
-            var isASCII = true
-            while position < range.upperBound && scalars[position].isAlphabetic {
-                if scalars[position].value >= 0x80 { isASCII = false }
-                position += 1
-            }
-            body(start..<position, isASCII)
         }
     }
 }
