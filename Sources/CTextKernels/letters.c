@@ -84,7 +84,8 @@ size_t folio_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t
         }
     }
     if (found == capacity) {
-        // Full: the next call goes on after the last run (a run open now starts there again).
+        // Full: the next call goes on after the last run stored (no run is open then, and
+        // what this block holds after it is read again).
         *next = (size_t)(runs[2 * found - 1] & 0x7FFFFFFFu);
         return found;
     }

@@ -86,6 +86,7 @@ public struct OffsetMap: Sendable, Hashable {
     /// The segment holding working code point `position`: the last segment starting at or
     /// before it. Deletions (segments with no working code points) start where the next segment
     /// starts, so they are never the last.
+    ///
     /// Halving without a branch on the comparison (a conditional move): which half a position
     /// falls in is a coin toss the processor mispredicted at half the steps of every search, and
     /// the outputs map some seven hundred ranges a paper.

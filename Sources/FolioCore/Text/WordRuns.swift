@@ -17,6 +17,7 @@ enum WordRuns {
     @inline(__always)
     static func forEach(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
         guard let values = scalars.codePointValues else { return }
+        precondition(scalars.count < Int(Int32.max), "a text of more than 2^31 code points, beyond what the kernel's offsets hold")
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * block) { runs in
             var from = 0
             while from < scalars.count {
