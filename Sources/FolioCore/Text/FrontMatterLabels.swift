@@ -28,8 +28,15 @@ struct FrontMatterLabels {
         return ASCIIByteSet(labels.flatMap { [$0.0.utf8.first!, $0.0.utf8.first! & ~0x20] })
     }()
 
-    /// The labels written in ASCII: ASCII text can start with no other.
-    private static let asciiLabels = labels.map(\.0).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    /// The labels written in ASCII (ASCII text can start with no other), by their first
+    /// letter's place in the alphabet: a line is compared with those that open as it does.
+    private static let asciiLabelsByFirstLetter: [[String]] = {
+        var byLetter = [[String]](repeating: [], count: 26)
+        for label in labels.map(\.0) where label.utf8.allSatisfy({ $0 < 0x80 }) {
+            byLetter[Int(label.utf8.first! - UInt8(ascii: "a"))].append(label)
+        }
+        return byLetter
+    }()
 
     /// What may stand between a label and its text.
     private static let separators: ScalarSet = ":.—–- \n"
@@ -53,12 +60,16 @@ struct FrontMatterLabels {
     /// The label `range` opens with, in either case (the first of `labels` its lower-cased
     /// first 16 code points start with); what follows it is not looked at.
     func openingLabel(_ range: TextRange) -> (word: String, kind: Kind)? {
+        guard range.start < range.end else { return nil }
         // Every label opens with an ASCII letter: a line opening with another ASCII character
         // has none, whatever follows (in French or German most lines have a letter beyond
         // ASCII). Asked first: most lines of a paper are done with here.
-        if range.start < range.end, text[range.start].value < 0x80, !Self.opensLabel.contains(UInt8(text[range.start].value)) { return nil }
+        if text[range.start].value < 0x80, !Self.opensLabel.contains(UInt8(text[range.start].value)) { return nil }
         // Most other lines are ASCII and open with no label: told without making a string.
-        if text.isASCII(range, first: 16), !Self.asciiLabels.contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) { return nil }
+        if text.isASCII(range, first: 16), let first = text[range.start].asciiLetterLowercased,
+           !Self.asciiLabelsByFirstLetter[Int(first - UInt8(ascii: "a"))].contains(where: { text.hasPrefix($0, in: range, ignoringCase: true) }) {
+            return nil
+        }
         guard Self.labels.contains(where: { text.mayOpen(range, with: $0.0) }) else { return nil }
         let head = text.string(TextRange(range.start, min(range.end, range.start + 16))).lowercased()
         return Self.labels.first { head.hasPrefix($0.0) }
