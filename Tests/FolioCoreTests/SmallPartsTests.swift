@@ -283,7 +283,7 @@ import Testing
     @Test func trimmingAgreesWithFoundation() {
         let sets: [CharacterSet] = [.whitespaces, .whitespacesAndNewlines, .punctuationCharacters,
                                     CharacterSet(charactersIn: " .,;:*_\"“”„«»‘’'[]<>"), CharacterSet(charactersIn: "()")]
-        let pieces = ["a", " ", "\n", "\u{A0}", ".", ",", "(", ")", "“", "é", "e\u{301}", "\u{10100}", "𝄞", "\u{2003}", "_", "*", "-", "\r\n"]
+        let pieces = ["a", " ", "\n", "\u{A0}", ".", ",", "(", ")", "“", "é", "e\u{301}", "\u{10100}", "𝄞", "\u{2003}", "_", "*", "-", "\r\n", "\t", "\u{200B}", "\u{3000}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -291,6 +291,16 @@ import Testing
             #expect(text.trimmed(set) == text.trimmingCharacters(in: set), "\(text.debugDescription)")
             let inner = text.dropFirst()
             #expect(inner.trimmed(set) == inner.trimmingCharacters(in: set), "\(String(inner).debugDescription)")
+            #expect(text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
+    /// `isSpaceOrTab` is Foundation's `CharacterSet.whitespaces`, at every code point.
+    @Test func spaceOrTabIsFoundationsWhiteSpace() {
+        let whitespaces = CharacterSet.whitespaces
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isSpaceOrTab == whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
         }
     }
 }

@@ -113,7 +113,7 @@ enum PhysicsStyle {
             func group(_ name: String) -> String? {
                 string.group(expression.groupNumber(named: name), of: match).map(String.init)
             }
-            guard var journal = group("journal")?.trimmed(.whitespaces), let volume = group("volume"),
+            guard var journal = group("journal")?.trimmedOfWhitespace, let volume = group("volume"),
                   let page = group("page"), let year = group("year").flatMap({ Int($0) }),
                   journal.count >= 2, !journal.hasSuffix(",") else { continue }
             if let series = group("series") ?? group("glued") { journal += " " + series }
@@ -197,7 +197,7 @@ enum PhysicsStyle {
     static func readBook(_ printed: String) -> (title: String, publisher: String, place: String)? {
         guard mayHoldImprint(printed), let match = bookImprint.firstMatch(in: printed.utf16Units) else { return nil }
         func group(_ name: String) -> String {
-            printed.group(bookImprint.groupNumber(named: name), of: match).map { String($0).trimmed(.whitespaces) } ?? ""
+            printed.group(bookImprint.groupNumber(named: name), of: match).map { String($0).trimmedOfWhitespace } ?? ""
         }
         let place = group("place").trimmed(commaSpace)
         return place.isEmpty ? nil : (group("title"), group("publisher"), place)
@@ -247,6 +247,6 @@ enum PhysicsStyle {
         guard mayHoldImprint(printed), let match = shortImprint.firstMatch(in: printed.utf16Units),
               let title = printed.group(shortImprint.groupNumber(named: "title"), of: match),
               let publisher = printed.group(shortImprint.groupNumber(named: "publisher"), of: match) else { return nil }
-        return (String(title).trimmed(.whitespaces), String(publisher).trimmed(.whitespaces))
+        return (String(title).trimmedOfWhitespace, String(publisher).trimmedOfWhitespace)
     }
 }

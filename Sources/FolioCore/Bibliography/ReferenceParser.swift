@@ -22,6 +22,7 @@ public struct ReferenceParser: Sendable {
     private static let brackets = CharacterSet(charactersIn: "()")
     private static let doiTail = CharacterSet(charactersIn: ".;:)")
     private static let linkEdges = CharacterSet(charactersIn: "<>.,;)")
+    private static let punctuation = CharacterSet.punctuationCharacters
 
 
     public func parse(_ printed: String) -> Reference {
@@ -65,7 +66,7 @@ public struct ReferenceParser: Sendable {
         // the journal for a name.
         let physicsReading = PhysicsStyle.read(printed)
         if let physics = physicsReading, fields.authors.contains(where: { name in
-            physics.journal.split(separator: " ").contains { $0.trimmed(.punctuationCharacters) == name.family } }) {
+            physics.journal.split(separator: " ").contains { $0.trimmed(Self.punctuation) == name.family } }) {
             let names = parseNames(physics.authors)
             if !names.isEmpty { fields.authors = names }
         }
@@ -365,7 +366,7 @@ public struct ReferenceParser: Sendable {
     /// parse needs no more of the rules than this unless a title is in italics.
     func identifiersAndYear(_ printed: String) -> (fields: Reference, rest: String, year: Range<String.Index>?) {
         var fields = Reference(span: TextRange(0, 0))
-        var rest = printed.trimmed(.whitespaces)
+        var rest = printed.trimmedOfWhitespace
         // Extraction's spaces in a link's scheme: `https : //host`, `URLhttps: //host`. (Each
         // pattern below runs only on a reference holding what it cannot match without.)
         if rest.containsASCII("//") { rest = rest.replacing(pattern: #"(?i)(https?)\s*:\s*//\s*"#, with: "$1://") }
@@ -563,12 +564,12 @@ public struct ReferenceParser: Sendable {
         while count < pieces.count {
             // `Kobayashi C and Nomoto K`: names joined in one piece count if each is a name.
             let parts = pieces[count].components(separatedBy: #"\s+(?:and|&)\s+|\s*&\s*|^\s*(?:and|&)\s+"#, regex: true)
-                .map { $0.replacing(pattern: #"\s+et al\.?$"#, with: "").trimmed(.whitespaces) }
+                .map { $0.replacing(pattern: #"\s+et al\.?$"#, with: "").trimmedOfWhitespace }
                 .filter { !$0.isEmpty }
             if !parts.isEmpty && parts.allSatisfy(isNameWithInitials) {
                 count += 1
             } else if parts.count == 1, parts[0].split(separator: " ").count <= 2, parts[0].first?.isUppercase == true,
-                      count + 1 < pieces.count, isInitials(pieces[count + 1].trimmed(.whitespaces)) {
+                      count + 1 < pieces.count, isInitials(pieces[count + 1].trimmedOfWhitespace) {
                 count += 2  // `Cheng`, `M. C. N.`
             } else {
                 break
@@ -610,7 +611,7 @@ public struct ReferenceParser: Sendable {
         }
         guard !string.isEmpty, !string.hasPrefix("—"), !string.hasPrefix("--") else { return [] }
         let pieces = string.components(separatedBy: #"(?:\s*;\s*|,?\s+(?:and|&|und|et|și|y|e)\s+|\s*,\s*&\s*|\s*,\s*)"#, regex: true)
-            .map { $0.trimmed(.whitespaces) }
+            .map { $0.trimmedOfWhitespace }
             .filter { !$0.isEmpty && !Self.opensWithDigit($0) }
         var names: [Name] = []
         var index = 0
@@ -701,7 +702,7 @@ public struct ReferenceParser: Sendable {
         if words.contains(where: isInitialWord) { return false }  // `L. C. Garcia de Andrade`
         if words.count == 1 || words.count >= 5 { return true }
         return words.contains { word in
-            let bare = word.trimmed(.punctuationCharacters)
+            let bare = word.trimmed(Self.punctuation)
             return Self.organisationWords.contains(bare.lowercased()) || ["of", "for", "the", "and", "on"].contains(bare)
                 || (bare.count >= 2 && bare.allSatisfy(\.isUppercase) && !isCompactInitials(bare)) || bare.contains(where: \.isNumber)
         }

@@ -172,7 +172,7 @@ extension ReferenceTagger {
 
     private static func taggedReferences(_ jsonLines: String) throws -> [(raw: String, gold: JSONValue)] {
         var result: [(raw: String, gold: JSONValue)] = []
-        for (number, line) in jsonLines.split(separator: "\n").enumerated() where !line.trimmed(.whitespaces).isEmpty {
+        for (number, line) in jsonLines.split(separator: "\n").enumerated() where !line.trimmedOfWhitespace.isEmpty {
             let value = try JSONParser.parse(String(line), file: "line \(number + 1)")
             guard let raw = value["raw"]?.stringValue, let gold = value["gold"] else { continue }
             result.append((raw, gold))

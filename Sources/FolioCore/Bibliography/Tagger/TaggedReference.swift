@@ -63,7 +63,7 @@ enum TaggedReference {
         // Brackets go only when unbalanced: `(clinoril)` ends a title.
         while let first = trimmed.first, first == "(", !trimmed.dropFirst().contains(")") { trimmed.removeFirst() }
         while let last = trimmed.last, last == ")", !trimmed.dropLast().contains("(") { trimmed.removeLast() }
-        trimmed = trimmed.trimmed(.whitespaces)
+        trimmed = trimmed.trimmedOfWhitespace
         return trimmed.isEmpty ? nil : trimmed
     }
 }

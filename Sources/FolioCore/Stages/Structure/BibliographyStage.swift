@@ -40,7 +40,7 @@ public struct BibliographyStage: Stage {
         var found: [Int]?
         func visit(_ section: Section, path: [Int]) {
             for (index, child) in section.subsections.enumerated() {
-                if let heading = child.heading, headings.contains(NameFolding.fold(text.readingText(heading.title)).trimmed(.whitespaces)) {
+                if let heading = child.heading, headings.contains(NameFolding.fold(text.readingText(heading.title)).trimmedOfWhitespace) {
                     found = path + [index]
                 }
                 visit(child, path: path + [index])

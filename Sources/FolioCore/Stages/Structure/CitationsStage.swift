@@ -170,7 +170,7 @@ public struct CitationsStage: Stage {
         text.replacing(pattern: #"\s*et al\.?"#, with: "")
             .components(separatedBy: CharacterSet(charactersIn: ",&"))
             .flatMap { $0.components(separatedBy: " and ") }
-            .map { $0.trimmed(.whitespaces) }
+            .map { $0.trimmedOfWhitespace }
             .filter { !$0.isEmpty }
     }
 

@@ -65,7 +65,7 @@ public struct ListsStage: Stage {
             guard first == "(" || ("0"..."9").contains(first) || ("a"..."h").contains(first) else { return nil }
             let head = text.string(TextRange(range.start, min(range.end, range.start + 6)))
             guard let match = head.range(ofPattern: #"^\(?([0-9]{1,2}|[a-h])[.)]\s"#) else { return nil }
-            let label = head[match].trimmed(.whitespaces)
+            let label = head[match].trimmedOfWhitespace
             let core = label.trimmed(CharacterSet(charactersIn: "().")).lowercased()
             let ordinal = Int(core) ?? core.unicodeScalars.first.map { Int($0.value) - 96 }
             guard !(label.hasSuffix(".") && core.count == 1 && Int(core) == nil) else { return nil }  // `a.` is an initial
