@@ -525,3 +525,17 @@ import Testing
         }
     }
 }
+
+@Suite struct SplittingTests {
+    /// Property: the pieces are Foundation's `components(separatedBy:)`, over random texts of
+    /// the separators' parts, combining marks, line breaks and letters beyond ASCII.
+    @Test func splitsAsFoundationSplits() {
+        let pieces = ["a", ",", " ", ", ", "and", " and ", "\u{301}", "\r\n", "\n", "é", "e\u{301}", "👩‍👩‍👧", "\u{200D}", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.components(separatedByASCII: ", ") == text.components(separatedBy: ", "), "\(text.debugDescription)")
+            #expect(text.components(separatedByASCII: " and ") == text.components(separatedBy: " and "), "\(text.debugDescription)")
+        }
+    }
+}

@@ -123,7 +123,7 @@ enum PhysicsStyle {
                 before += ", " + journal[..<comma.lowerBound]
                 journal = String(journal[comma.upperBound...])
             }
-            let pieces = before.components(separatedBy: ", ")
+            let pieces = before.components(separatedByASCII: ", ")
             let nameCount = ReferenceParser(tagger: nil).namesCount(pieces)
             // Astronomy styles print no title: all before the year is names.
             let namesOnly = expression === aas || expression === astronomy

@@ -348,7 +348,7 @@ public struct ReferenceParser: Sendable {
         } else {
             // Numbered styles: names, then the title or container, the year near the end.
             afterYear = ""
-            let pieces = beforeYear.components(separatedBy: ", ")
+            let pieces = beforeYear.components(separatedByASCII: ", ")
             fields.authors = parseNames(leadingNames(pieces))
             let remainder = pieces.dropFirst(namesCount(pieces)).joined(separator: ", ")
             readSource(remainder, into: &fields)

@@ -169,7 +169,7 @@ public struct CitationsStage: Stage {
     func splitAuthorsInAnyScript(_ text: String) -> [String] {
         text.replacing(pattern: #"\s*et al\.?"#, with: "")
             .components(separatedBy: CharacterSet(charactersIn: ",&"))
-            .flatMap { $0.components(separatedBy: " and ") }
+            .flatMap { $0.components(separatedByASCII: " and ") }
             .map { $0.trimmedOfWhitespace }
             .filter { !$0.isEmpty }
     }
