@@ -539,3 +539,23 @@ import Testing
         }
     }
 }
+
+@Suite struct UTF16IndicesTests {
+    /// Property: a range of UTF-16 offsets becomes the string's range as Foundation makes it of
+    /// an `NSRange`, nil where an end is past the string or inside a character (a pair of
+    /// surrogates, a letter and its accent, CR LF), over every range of random texts.
+    @Test func makesFoundationsRange() {
+        let pieces = ["a", " ", "é", "e\u{301}", "\r\n", "𝄞", "👩‍👩‍👧", "\u{200D}", "中", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = text.utf16.count
+            for lower in 0...(count + 1) {
+                for upper in lower...(count + 2) {
+                    let expected = Range(NSRange(location: lower, length: upper - lower), in: text)
+                    #expect(text.indices(utf16: lower..<upper) == expected, "\(text.debugDescription) \(lower)..<\(upper)")
+                }
+            }
+        }
+    }
+}

@@ -193,10 +193,15 @@ extension String {
         }
     }
 
-    /// The string's range for UTF-16 offsets, as Foundation makes it of an `NSRange`: nil where
-    /// either end falls inside a character.
+    /// The string's range for UTF-16 offsets, as Foundation makes it of an `NSRange` (and in the
+    /// same steps, without its bridging): nil where either end is past the string's or falls
+    /// inside a character.
     package func indices(utf16 range: Range<Int>) -> Range<String.Index>? {
-        Range(NSRange(location: range.lowerBound, length: range.count), in: self)
+        let units = utf16
+        guard let start = units.index(units.startIndex, offsetBy: range.lowerBound, limitedBy: units.endIndex),
+              let end = units.index(start, offsetBy: range.count, limitedBy: units.endIndex),
+              let lower = String.Index(start, within: self), let upper = String.Index(end, within: self) else { return nil }
+        return lower..<upper
     }
 
     /// Group `number` of `match`, a match in this string's UTF-16 units: nil where there is no
