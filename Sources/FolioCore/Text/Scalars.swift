@@ -215,13 +215,6 @@ extension Unicode.Scalar {
     /// Folio asks about are, and Unicode's tables need not be asked.
     var isKnownNonAlphanumeric: Bool { value &- 0x2000 < 0x70 || value == 0xFFFC }
 
-    /// In Foundation's `CharacterSet.whitespaces`: Unicode's space separators (Zs), the tab,
-    /// and the zero-width space (U+200B, a space separator in the Unicode its tables were made
-    /// from), with ASCII answered without Unicode's property tables.
-    var isSpaceOrTab: Bool {
-        value < 0x80 ? value == 0x20 || value == 0x09 : value == 0x200B || properties.generalCategory == .spaceSeparator
-    }
-
     /// `properties.isWhitespace`, with ASCII answered without Unicode's property tables.
     var isWhitespace: Bool {
         value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace

@@ -44,3 +44,16 @@ extension String {
         return String(decoding: utf8.filter { $0 != 0x20 }, as: UTF8.self)
     }
 }
+
+extension Unicode.Scalar {
+    /// In Foundation's `CharacterSet.whitespaces`: Unicode's space separators (Zs) and the tab,
+    /// with ASCII answered without Unicode's property tables. Foundation's tables on Linux also
+    /// count the zero-width space (U+200B, a space separator in older Unicode): whether they do
+    /// is asked of them once, so the answer is Foundation's wherever Folio runs.
+    var isSpaceOrTab: Bool {
+        value < 0x80 ? value == 0x20 || value == 0x09
+            : value == 0x200B ? Self.zeroWidthSpaceIsWhiteSpace : properties.generalCategory == .spaceSeparator
+    }
+
+    private static let zeroWidthSpaceIsWhiteSpace = CharacterSet.whitespaces.contains("\u{200B}")
+}
