@@ -100,25 +100,21 @@ public struct PageFurnitureStage: Stage {
         // The line without its dashes, spaces and full stops, while it may still be a page number.
         var bare: [UInt8] = []
         var lastWasDigit = false
-        func append(_ scalar: Unicode.Scalar) {
-            UTF8.encode(scalar) { result.append($0) }
-            if bare.count <= 6, !Self.pageNumberMarks.contains(scalar) { UTF8.encode(scalar) { bare.append($0) } }
-        }
         for scalar in text.scalars[line.content.start..<line.content.end] {
             if ("0"..."9").contains(scalar) {
-                if !lastWasDigit { append("#") }
+                if !lastWasDigit { Self.append("#", to: &result, &bare) }
                 lastWasDigit = true
                 continue
             }
             lastWasDigit = false
             if scalar.isWhitespace {
-                if result.last != UInt8(ascii: " ") { append(" ") }
+                if result.last != UInt8(ascii: " ") { Self.append(" ", to: &result, &bare) }
             } else if let letter = scalar.asciiLetterLowercased {
-                append(Unicode.Scalar(letter))
+                Self.append(Unicode.Scalar(letter), to: &result, &bare)
             } else if scalar.value < 0x80 {
-                append(scalar)
+                Self.append(scalar, to: &result, &bare)
             } else {
-                scalar.properties.lowercaseMapping.unicodeScalars.forEach(append)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { Self.append(lower, to: &result, &bare) }
             }
         }
         if bare.count <= 6 {
@@ -127,6 +123,14 @@ public struct PageFurnitureStage: Stage {
             if !bare.isEmpty, bare.allSatisfy({ "ivxlc".utf8.contains($0) }) { return Self.pageNumberSignature }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Adds a code point to a line's signature and, while it may still be a page number, to
+    /// the line's bare form. (A function of its own, not one nested in `signature`: its
+    /// captured arrays were checked for exclusive access at every code point of a paper.)
+    private static func append(_ scalar: Unicode.Scalar, to result: inout [UInt8], _ bare: inout [UInt8]) {
+        UTF8.encode(scalar) { result.append($0) }
+        if bare.count <= 6, !pageNumberMarks.contains(scalar) { UTF8.encode(scalar) { bare.append($0) } }
     }
 
     /// What a page number may be printed between (`- 12 -`, `Page 12.`).
