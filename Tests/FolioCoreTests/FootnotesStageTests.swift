@@ -124,3 +124,35 @@ import Testing
         #expect(document.repairs.filter { $0.rule == "footnote-marker" }.map(\.before) == ["[^1]", "<sup>2</sup>", "[^1]"])
     }
 }
+
+@Suite struct FootnoteMarkersTests {
+    /// Property: the marker found by scanning for the number's first digit is the one a look at
+    /// every place finds, over random texts of digits, letters, marks and spaces, every range,
+    /// and numbers of one to three digits (and a negative one, which no marker prints).
+    @Test func findsWhatEveryPlaceFinds() {
+        func everyPlace(_ number: Int, in range: TextRange, of text: WorkingText) -> TextRange? {
+            let digits = Array(String(number).unicodeScalars)
+            guard range.count >= digits.count + 1 else { return nil }
+            var index = max(range.start, 1)
+            while index + digits.count <= range.end {
+                if text.scalars[index..<index + digits.count].elementsEqual(digits), FootnoteMarkers.isGlued(after: text[index - 1]),
+                   index + digits.count == text.count || !FootnoteMarkers.isDigit(text[index + digits.count]) {
+                    return TextRange(index, index + digits.count)
+                }
+                index += 1
+            }
+            return nil
+        }
+        let pieces = ["1", "2", "3", "12", "123", "a", "b.", " ", ")", "-", "’", "\n", "é", "0"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let line = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+            for number in [1, 2, 3, 12, 23, 123, 120, -1] {
+                let start = Int.random(in: 0...text.count, using: &generator)
+                let range = TextRange(start, Int.random(in: start...text.count, using: &generator))
+                #expect(FootnoteMarkers.find(number, in: range, of: text) == everyPlace(number, in: range, of: text), "\(line.debugDescription) \(number) \(range)")
+            }
+        }
+    }
+}

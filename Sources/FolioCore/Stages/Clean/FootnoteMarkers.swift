@@ -6,12 +6,18 @@
 /// article and list numbers (`Article 5°`, `1) the use`), which stand after a space.
 enum FootnoteMarkers {
     /// The first place in `range` where `number` is printed as a marker.
+    /// The places looked at are those of the number's first digit, found sixteen code points at
+    /// a time (`firstPosition`): a note's marker is looked for through a page of text or more.
     static func find(_ number: Int, in range: TextRange, of text: WorkingText) -> TextRange? {
         let digits = Array(String(number).unicodeScalars)
-        guard range.count >= digits.count + 1 else { return nil }
+        guard range.count >= digits.count + 1, let first = digits.first else { return nil }
+        let firstMark = isDigit(first) ? digitMarks[Int(first.value - 0x30)] : ScanMarks(first)
+        let lastStart = range.end - digits.count
         var index = max(range.start, 1)
-        while index + digits.count <= range.end {
-            if text[index] == digits[0], text.scalars[index..<index + digits.count].elementsEqual(digits),
+        while index <= lastStart {
+            index = text.firstPosition(from: index, to: lastStart + 1, of: firstMark)
+            guard index <= lastStart else { break }
+            if text.scalars[index..<index + digits.count].elementsEqual(digits),
                isGlued(after: text[index - 1]),
                index + digits.count == text.count || !isDigit(text[index + digits.count]) {
                 return TextRange(index, index + digits.count)
@@ -20,6 +26,9 @@ enum FootnoteMarkers {
         }
         return nil
     }
+
+    /// Each digit as what a scan stops at.
+    private static let digitMarks = (0...9).map { ScanMarks(Unicode.Scalar(UInt8(0x30 + $0))) }
 
     static func isGlued(after scalar: Unicode.Scalar) -> Bool {
         if scalar.isAlphabetic { return true }
