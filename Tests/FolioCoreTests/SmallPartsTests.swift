@@ -511,14 +511,7 @@ import Testing
         let pieces: [Unicode.Scalar] = ["a", "Z", "é", "ß", "’", "—", " ", "-", "1", "\n", "ǅ", "ʰ", "\u{301}", "中"]
         for _ in 0..<200 {
             let scalars = (0..<Int.random(in: 0...1_500, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
-            var expected: [Range<Int>] = []
-            var index = 0
-            while index < scalars.count {
-                guard scalars[index].properties.isAlphabetic else { index += 1; continue }
-                let start = index
-                while index < scalars.count && scalars[index].properties.isAlphabetic { index += 1 }
-                expected.append(start..<index)
-            }
+            let expected = runs(of: scalars) { $0.properties.isAlphabetic }
             var found: [Range<Int>] = []
             scalars.withUnsafeBufferPointer { buffer in WordRuns.forEach(in: buffer) { range, _ in found.append(range) } }
             #expect(found == expected)

@@ -28,3 +28,17 @@ struct SeededGenerator: RandomNumberGenerator {
 
     mutating func next() -> UInt64 { generator.next() }
 }
+
+/// The maximal runs of `elements` that `holds`, one element at a time: what the kernels and
+/// scanners that find runs many at a time are held to.
+func runs<Element>(of elements: [Element], where holds: (Element) -> Bool) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var index = 0
+    while index < elements.count {
+        guard holds(elements[index]) else { index += 1; continue }
+        let start = index
+        while index < elements.count && holds(elements[index]) { index += 1 }
+        found.append(start..<index)
+    }
+    return found
+}

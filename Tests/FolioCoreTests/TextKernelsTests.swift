@@ -238,13 +238,13 @@ import Testing
             var found: [UInt32] = []
             var from = 0, calls = 0
             repeat {
-                var runs = [UInt32](repeating: 0, count: 2 * capacity)
+                var given = [UInt32](repeating: 0, count: 2 * capacity)
                 var next = 0
                 let count = text.withUnsafeBufferPointer { text in
-                    runs.withUnsafeMutableBufferPointer { folio_word_runs(text.baseAddress, text.count, from, $0.baseAddress!, capacity, &next) }
+                    given.withUnsafeMutableBufferPointer { folio_word_runs(text.baseAddress, text.count, from, $0.baseAddress!, capacity, &next) }
                 }
                 #expect(count <= capacity)
-                found += runs.prefix(2 * count)
+                found += given.prefix(2 * count)
                 from = next
                 calls += 1
             } while from < text.count && calls <= text.count
@@ -273,22 +273,18 @@ import Testing
                 Int.random(in: 0..<otherEvery, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt16.random(in: 0x61...0x66, using: &generator) & ~(Bool.random(using: &generator) ? 0x20 : 0)
             }
             var expected: [UInt32] = []
-            var index = 0
-            while index < units.count {
-                guard isLetter(units[index]) else { index += 1; continue }
-                let start = index
-                while index < units.count && isLetter(units[index]) { index += 1 }
-                let run = units[start..<index]
+            for range in runs(of: units, where: isLetter) {
+                let (start, run) = (range.lowerBound, units[range])
                 let key = ((place(run[start]) * 27 + (run.count > 1 ? place(run[start + 1]) + 1 : 0)) * 27 + (run.count > 2 ? place(run[start + 2]) + 1 : 0)) * 2
                     + (run.count > 3 ? 1 : 0)
-                let touches = (start > 0 && units[start - 1] >= 0x80) || (index < units.count && units[index] >= 0x80)
-                if touches || keys[key / 8] >> (key % 8) & 1 == 1 { expected += [UInt32(start) | (touches ? 0x8000_0000 : 0), UInt32(index)] }
+                let touches = (start > 0 && units[start - 1] >= 0x80) || (range.upperBound < units.count && units[range.upperBound] >= 0x80)
+                if touches || keys[key / 8] >> (key % 8) & 1 == 1 { expected += [UInt32(start) | (touches ? 0x8000_0000 : 0), UInt32(range.upperBound)] }
             }
-            var runs = [UInt32](repeating: 0, count: units.count + 1)
+            var given = [UInt32](repeating: 0, count: units.count + 1)
             let count = units.withUnsafeBufferPointer { units in
-                keys.withUnsafeBufferPointer { keys in runs.withUnsafeMutableBufferPointer { folio_letter_runs16(units.baseAddress!, units.count, keys.baseAddress!, $0.baseAddress!) } }
+                keys.withUnsafeBufferPointer { keys in given.withUnsafeMutableBufferPointer { folio_letter_runs16(units.baseAddress!, units.count, keys.baseAddress!, $0.baseAddress!) } }
             }
-            #expect(Array(runs.prefix(2 * count)) == expected, "\(units)")
+            #expect(Array(given.prefix(2 * count)) == expected, "\(units)")
         }
     }
 }
