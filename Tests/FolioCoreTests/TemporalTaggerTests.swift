@@ -352,6 +352,22 @@ import Testing
         }
     }
 
+    /// Property: a set of numbers gives back the numbers put in it, in ascending order, each
+    /// once: random sets over the four words of bits, their ends (0, 63, 64, 255) among them.
+    @Test func aSetOfNumbersGivesThemInAscendingOrder() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...NeedsIndex.Bits.capacity, using: &generator)
+            let numbers = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? [0, 63, 64, 127, 128, 191, 192, 255].randomElement(using: &generator)! : Int.random(in: 0..<256, using: &generator)
+            }.filter { $0 < count }
+            var bits = NeedsIndex.Bits(count: count)
+            for number in numbers { bits.insert(number) }
+            #expect(Array(bits) == Set(numbers).sorted(), "\(numbers)")
+            #expect(Array(NeedsIndex.Bits.below(count)) == Array(0..<count))
+        }
+    }
+
     /// Property: a group's number is read from its bytes as the standard library reads it
     /// character by character, over random texts of digits, letters, marks, and numbers and
     /// marks beyond ASCII (`١`, `½`, a combining accent on a digit), long numbers too.

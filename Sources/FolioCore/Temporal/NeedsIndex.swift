@@ -9,7 +9,7 @@ struct NeedsIndex: Sendable {
     /// for sets are made for every sentence, and allocating each cost more than its work.
     struct Bits: Sendable {
         static let capacity = 256
-        private var words = SIMD4<UInt64>()
+        fileprivate var words = SIMD4<UInt64>()
 
         init(count: Int) { precondition(count <= Self.capacity, "more than \(Self.capacity) words and stems, or rules, to number") }
 
@@ -21,6 +21,13 @@ struct NeedsIndex: Sendable {
 
         /// Whether the two sets share a number.
         func intersects(_ other: Bits) -> Bool { words & other.words != SIMD4() }
+
+        /// A set of the numbers below `count`.
+        static func below(_ count: Int) -> Bits {
+            var bits = Bits(count: count)
+            for number in 0..<count { bits.insert(number) }
+            return bits
+        }
     }
 
     /// A rule's test laid out flat, for `met`: walking the enum retained and released its arrays
@@ -450,4 +457,27 @@ struct NeedsIndex: Sendable {
             }
         }
     }
+}
+
+/// The numbers of a set in ascending order: the tagger visits the few rules a sentence may
+/// match, not each rule to test its bit.
+extension NeedsIndex.Bits: Sequence {
+    struct Iterator: IteratorProtocol {
+        fileprivate var words: SIMD4<UInt64>
+        fileprivate var word = 0
+
+        mutating func next() -> Int? {
+            while word < 4 {
+                let bits = words[word]
+                if bits != 0 {
+                    words[word] = bits & (bits &- 1)
+                    return word * 64 + bits.trailingZeroBitCount
+                }
+                word += 1
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(words: words) }
 }

@@ -67,10 +67,13 @@ public struct TemporalTagger: Sendable {
         var candidates: [(range: Range<Int>, rule: Int, reading: TemporalRule.Reading)] = []
         let present = TemporalRules.needs.present(in: units)
         let digits = DigitShapes(units: units)
-        let rulesToAsk = TemporalRules.needs.candidateRules(present: present, digits: digits)
+        let rulesToAsk = skipsByNeeds
+            ? TemporalRules.needs.candidateRules(present: present, digits: digits)
+            : .below(TemporalRules.all.count)
         var cores: [ObjectIdentifier: [RegexMatch]] = [:]
-        for (index, rule) in TemporalRules.all.enumerated()
-        where !skipsByNeeds || rulesToAsk.contains(index) && TemporalRules.needs.met(index, present: present, digits: digits) {
+        // The rule is read only once its needs are met: reading one retains it.
+        for index in rulesToAsk where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
+            let rule = TemporalRules.all[index]
             let matches = usesCores
                 ? rule.matches(in: units, cores: &cores, readsLeads: readsLeads) { TemporalRules.needs.places(of: index, in: present) }
                 : rule.expression.matches(in: units)
