@@ -17,6 +17,24 @@ import Testing
         }
     }
 
+    /// Property: a length percentile is the length at its place among the non-blank lines'
+    /// lengths sorted, over random lines, short and long (beyond the lengths counted), blank,
+    /// and percentiles from 0 to 100.
+    @Test func aLengthPercentileIsThePlaceAmongTheLengthsSorted() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let lines = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                let start = Int.random(in: 0...5, using: &generator)
+                let length = Bool.random(using: &generator) ? Int.random(in: 0...300, using: &generator) : Int.random(in: 0...12, using: &generator)
+                return Line(range: TextRange(0, start + length + 2), content: TextRange(start, start + length), startsPage: false)
+            }
+            let percent = Int.random(in: 0...100, using: &generator)
+            let lengths = lines.filter { !$0.isBlank }.map(\.content.count).sorted()
+            let expected = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * percent / 100)]
+            #expect(lines.lengthPercentile(percent) == expected, "\(lengths), \(percent)")
+        }
+    }
+
     private static func lines(of text: WorkingText, in range: TextRange) -> [Line] {
         var lines: [Line] = []
         var start = range.start, startsPage = false
