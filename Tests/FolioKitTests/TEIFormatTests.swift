@@ -159,6 +159,51 @@ import FolioXML
         #expect(TEIWriter.uri("https://example.org/a%20b%zz%4z%4") == "https://example.org/a%20b%25zz%254z%254")  // escapes kept, a lone % escaped
     }
 
+    /// Property: a link is made a URI as `TEIWriter.uri` first made it, searching strings
+    /// (`Self.uriByStrings`), over random links of schemes, hosts, ports, paths and debris.
+    @Test func aLinkIsMadeAURIAsStringSearchesMadeIt() {
+        let pieces = ["http", "https", "h2+x.y-z", "1a", "://", ":", ":/", "/", "//", "www", ".", "ex", "ample", "com", "8080", "0", "?", "#", "q=1",
+                      "%3A", "%", "a b", "ș", "[1]", "-"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let link = (0..<Int.random(in: 0...9, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(TEIWriter.uri(link) == Self.uriByStrings(link), "\(link.debugDescription)")
+        }
+    }
+
+    /// `TEIWriter.uri` as it was first written, with a string's searches.
+    private static func uriByStrings(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let uriCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".unicodeScalars)
+        let hexDigits = Set("0123456789ABCDEFabcdef".unicodeScalars)
+        var result = ""
+        var sawFragment = false
+        for (index, scalar) in scalars.enumerated() {
+            let isEscape = scalar == "%" && index + 2 < scalars.count && hexDigits.contains(scalars[index + 1]) && hexDigits.contains(scalars[index + 2])
+            if uriCharacters.contains(scalar) || isEscape || (scalar == "#" && !sawFragment) {
+                if scalar == "#" { sawFragment = true }
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
+            }
+        }
+        if let colon = result.firstIndex(of: ":"), !result[..<colon].contains("/"),
+           String(result[..<colon]).range(of: "^[A-Za-z][A-Za-z0-9+.-]*$", options: .regularExpression) == nil {
+            result.replaceSubrange(colon...colon, with: "%3A")
+        }
+        if let scheme = result.range(of: "://") {
+            let authorityEnd = result[scheme.upperBound...].firstIndex(where: { "/?#".contains($0) }) ?? result.endIndex
+            let authority = result[scheme.upperBound..<authorityEnd]
+            if let colon = authority.lastIndex(of: ":") {
+                let port = authority[authority.index(after: colon)...]
+                if port.isEmpty || !port.allSatisfy(\.isNumber) {
+                    result.replaceSubrange(scheme.upperBound..<authorityEnd, with: authority.replacingOccurrences(of: ":", with: "%3A"))
+                }
+            }
+        }
+        return result
+    }
+
     @Test func twoNotesClaimingOneMarkerStillMakeValidTEI() throws {
         var document = try fullModelDocument()
         document.footnotes.append(Footnote(number: "4", span: document.footnotes[0].span, markers: document.footnotes[0].markers))

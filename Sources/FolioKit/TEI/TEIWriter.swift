@@ -328,24 +328,42 @@ final class TEIWriter {
                 for byte in String(scalar).utf8 { kept += String(format: "%%%02X", byte).utf8 }
             }
         }
-        var result = String(decoding: kept, as: UTF8.self)
+        // What is kept is ASCII, and is read as bytes (Foundation's searches in a string cost
+        // thirty thousand instructions a link).
+        let colonEscape = Array("%3A".utf8)
         // A colon before any `/` ends a scheme only if a scheme precedes it; otherwise it is debris.
-        if let colon = result.firstIndex(of: ":"), !result[..<colon].contains("/"),
-           String(result[..<colon]).range(ofPattern: "^[A-Za-z][A-Za-z0-9+.-]*$") == nil {
-            result.replaceSubrange(colon...colon, with: "%3A")
+        if let colon = kept.firstIndex(of: UInt8(ascii: ":")), !kept[..<colon].contains(UInt8(ascii: "/")), !Self.isScheme(kept[..<colon]) {
+            kept.replaceSubrange(colon...colon, with: colonEscape)
         }
         // A colon in the host part is a port only before digits: `www.ex:ample.com` is debris.
-        if let scheme = result.range(of: "://") {
-            let authorityEnd = result[scheme.upperBound...].firstIndex(where: { "/?#".contains($0) }) ?? result.endIndex
-            let authority = result[scheme.upperBound..<authorityEnd]
-            if let colon = authority.lastIndex(of: ":") {
-                let port = authority[authority.index(after: colon)...]
-                if port.isEmpty || !port.allSatisfy(\.isNumber) {
-                    result.replaceSubrange(scheme.upperBound..<authorityEnd, with: authority.replacingOccurrences(of: ":", with: "%3A"))
+        if let scheme = Self.firstSchemeSeparator(in: kept) {
+            let authorityEnd = kept[scheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? kept.endIndex
+            let authority = kept[scheme..<authorityEnd]
+            if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
+                let port = authority[(colon + 1)...]
+                if port.isEmpty || !port.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+                    let escaped = authority.flatMap { $0 == UInt8(ascii: ":") ? colonEscape : [$0] }
+                    kept.replaceSubrange(scheme..<authorityEnd, with: escaped)
                 }
             }
         }
-        return result
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// Whether `bytes` are a URI scheme: a letter, then letters, digits, `+`, `.` and `-`.
+    private static func isScheme(_ bytes: ArraySlice<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.dropFirst().allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Where the first `://` of `bytes` ends.
+    private static func firstSchemeSeparator(in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3) where bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+            return index + 3
+        }
+        return nil
     }
 
     // MARK: Stand-off
