@@ -150,6 +150,9 @@ import Testing
             (["prefixItems": [["type": "string"]], "items": ["type": "integer"]], ["a", 1, 2], true),
             (["prefixItems": [["type": "string"]], "items": ["type": "integer"]], ["a", "b"], false),
             (["prefixItems": [["type": "string"]]], [1], false),
+            // Two nodes' `prefixItems`: each its own.
+            (["properties": ["a": ["prefixItems": [["type": "string"]]], "b": ["prefixItems": [["type": "integer"]]]]], ["b": [1]], true),
+            (["properties": ["a": ["prefixItems": [["type": "string"]]], "b": ["prefixItems": [["type": "integer"]]]]], ["b": ["x"]], false),
             (["allOf": [["minimum": 0], ["maximum": 2]]], 3, false), (["anyOf": [["type": "string"], ["minimum": 5]]], 3, false),
             (["anyOf": [["type": "string"], ["minimum": 5]]], [], true), (["oneOf": [["type": "array"], ["minItems": 1]]], [1], false),
             (["oneOf": [["type": "array"], ["minItems": 1]]], [], true), (true, ["a": [1]], true), (false, nil, false),
@@ -284,6 +287,22 @@ import Testing
             if conforms { valid += 1 }
         }
         #expect(valid > 100, "random values should sometimes be valid")
+
+        // Keys equal to names as text but not as bytes: a name beyond ASCII written composed or
+        // not, and the Kelvin sign, which is `K`, as a key or as a name.
+        for names in [["\u{E9}", "K", "a"], ["K", "a"], ["e\u{301}", "\u{212A}", "a"]] {
+            let properties = JSONValue.object(.init(uniqueKeysWithValues: names.map { ($0, ["type": $0 == "a" ? "string" : "integer"]) }))
+            let validator = try JSONSchemaValidator(schema: ["properties": properties, "additionalProperties": false])
+            for _ in 0..<2_000 {
+                var object: OrderedDictionary<String, JSONValue> = [:]
+                for key in [Bool.random(using: &generator) ? "\u{E9}" : "e\u{301}", Bool.random(using: &generator) ? "K" : "\u{212A}", "a", "b"]
+                where Bool.random(using: &generator) {
+                    object[key] = key == "a" ? "x" : .integer(1)
+                }
+                let value = JSONValue.object(object)
+                #expect(validator.conforms(value, to: 0) == validator.violations(in: value).isEmpty, "\(names) \(JSONSerializer(indent: 0).string(value))")
+            }
+        }
 
         let shipped = try JSONFormat.validator.get()
         let document = try JSONParser.parse(String(decoding: JSONFormat().render(fullModelDocument()), as: UTF8.self))

@@ -39,10 +39,11 @@ extension JSONSchemaValidator {
             var items = 0
         }
 
-        private static let anything = -1
+        static let anything = -1
         private static let root = -1
 
         private let nodes: [Node]
+        private let facts: StreamFacts
         private let plans: [Plan]
         /// For each node whose plan is one node's own keywords (most), that node; else `anything`:
         /// a value checked against it needs no plan read, and no combination.
@@ -57,6 +58,7 @@ extension JSONSchemaValidator {
 
         init(_ validator: JSONSchemaValidator, root: Int) {
             nodes = validator.nodes
+            facts = validator.streamFacts
             plans = validator.plans
             singleAtoms = validator.plans.map { $0.steps == nil && $0.atoms.count == 1 ? $0.atoms[0] : Self.anything }
             rootNode = root
@@ -72,8 +74,8 @@ extension JSONSchemaValidator {
             if frame.isArray {
                 frames[top].items += 1
                 for index in frame.atoms where atoms[index].passes {
-                    let node = nodes[atoms[index].node]
-                    atoms[index].child = frame.items < node.prefixItems.count ? node.prefixItems[frame.items] : node.items ?? Self.anything
+                    let node = facts.facts[atoms[index].node]
+                    atoms[index].child = frame.items < node.prefixItemCount ? facts.prefixItems[node.firstPrefixItem + frame.items] : node.items
                 }
             }
             for index in frame.atoms where atoms[index].passes && atoms[index].child != Self.anything {
@@ -94,7 +96,10 @@ extension JSONSchemaValidator {
             let single = singleAtoms[node]
             let passes: Bool
             if single != Self.anything {
-                passes = Self.scalarPasses(value, nodes[single])
+                let node = facts.facts[single]
+                passes = node.scalarsPassByKind
+                    ? node.kindsMayPass & JSONSchemaValidator.typeBit(value.kind, allowed: false) != 0
+                    : Self.scalarPasses(value, nodes[single])
             } else {
                 let (plan, nodes) = (plans[node], nodes)
                 passes = plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &scratch)
@@ -120,7 +125,7 @@ extension JSONSchemaValidator {
         /// Whether a value of `kind` may meet a node's own keywords, before anything else of it
         /// is seen: a container before its members, a string where no keyword reads it.
         /// `Plan.compile` refused an `enum` or `const` with a container, so none equals one.
-        private static func kindMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
+        static func kindMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
             if let allowed = node.allows { return allowed }
             if node.brokenReference != nil || node.choices != nil || node.constant != nil { return false }
             if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(kind, allowed: false) == 0 { return false }
@@ -133,12 +138,12 @@ extension JSONSchemaValidator {
                 let start = check.atoms.count
                 let single = check.singleAtoms[node]
                 if single != Self.anything {
-                    check.atoms.append(Atom(node: single, passes: Self.kindMayPass(kind, check.nodes[single])))
+                    check.atoms.append(Atom(node: single, passes: check.facts.facts[single].kindsMayPass & JSONSchemaValidator.typeBit(kind, allowed: false) != 0))
                     check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
                     return
                 }
                 for atom in check.plans[node].atoms {
-                    check.atoms.append(Atom(node: atom, passes: Self.kindMayPass(kind, check.nodes[atom])))
+                    check.atoms.append(Atom(node: atom, passes: check.facts.facts[atom].kindsMayPass & JSONSchemaValidator.typeBit(kind, allowed: false) != 0))
                 }
                 check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
             }
@@ -148,7 +153,7 @@ extension JSONSchemaValidator {
         private mutating func end() {
             let frame = frames.removeLast()
             for index in frame.atoms where atoms[index].passes {
-                let node = nodes[atoms[index].node]
+                let node = facts.facts[atoms[index].node]
                 if frame.isArray {
                     if let minimum = node.minItems, Double(frame.items) < minimum { atoms[index].passes = false }
                 } else if atoms[index].seen & node.requiredMask != node.requiredMask
@@ -176,26 +181,21 @@ extension JSONSchemaValidator {
         public mutating func key(_ name: String) {
             guard let frame = frames.last else { return }
             for index in frame.atoms where atoms[index].passes {
-                let node = nodes[atoms[index].node]
-                if let position = Self.position(of: name, in: node.properties, after: atoms[index].lastProperty) {
+                let node = atoms[index].node, last = atoms[index].lastProperty
+                if let position = facts.position(of: name, in: node, after: last) {
                     atoms[index].lastProperty = position
                     let bit: UInt64 = 1 << UInt64(position)
                     // A key written twice: the object means nothing certain.
                     if atoms[index].seen & bit != 0 { atoms[index].passes = false }
                     atoms[index].seen |= bit
-                    atoms[index].child = node.properties[position].node
+                    atoms[index].child = facts.propertyNodes[facts.facts[node].firstProperty + position]
                 } else {
-                    if let position = node.requiredElsewhere.firstIndex(of: name) { atoms[index].seenElsewhere |= 1 << UInt64(position) }
-                    atoms[index].child = node.additionalProperties ?? Self.anything
+                    // Rare: a key not among the properties (a schema's `required` names it
+                    // or another object may hold it).
+                    if let position = nodes[node].requiredElsewhere.firstIndex(of: name) { atoms[index].seenElsewhere |= 1 << UInt64(position) }
+                    atoms[index].child = facts.facts[node].additionalProperties
                 }
             }
-        }
-
-        /// Where `name` is among `properties`, looked for first after `last`: a writer writes
-        /// an object's keys in the order its schema lists them, and equal names compare at once.
-        private static func position(of name: String, in properties: [(name: String, node: Int, isRequired: Bool)], after last: Int) -> Int? {
-            if last + 1 < properties.count && properties[last + 1].name == name { return last + 1 }
-            return properties.firstIndex { $0.name == name }
         }
 
         public mutating func null() { scalar(.null) }
@@ -211,9 +211,9 @@ extension JSONSchemaValidator {
             forEachTarget { check, node, parent in
                 let single = check.singleAtoms[node]
                 if single != Self.anything {
-                    let atom = check.nodes[single]
-                    if atom.choices == nil && atom.constant == nil && atom.minLength == nil {
-                        if !Self.kindMayPass(.string, atom) { check.fail(parent) }
+                    let atom = check.facts.facts[single]
+                    if atom.stringsPassByKind {
+                        if atom.kindsMayPass & JSONSchemaValidator.typeBit(.string, allowed: false) == 0 { check.fail(parent) }
                         return
                     }
                 }

@@ -19,6 +19,8 @@ public struct JSONSchemaValidator: Sendable {
     /// For each node, the nodes whose own keywords a value must meet and how their verdicts
     /// combine (`Plan`): what `StreamCheck` checks.
     let plans: [Plan]
+    /// What `StreamCheck` reads of the nodes, without references.
+    let streamFacts: StreamFacts
 
     static let applied: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
@@ -32,6 +34,7 @@ public struct JSONSchemaValidator: Sendable {
         _ = compiler.compile(schema)
         nodes = compiler.nodes
         plans = try Plan.compile(nodes)
+        streamFacts = StreamFacts(nodes)
     }
 
     private static func checkKeywords(_ schema: JSONValue, path: JSONPath) throws {

@@ -1,0 +1,72 @@
+import FolioCore
+
+extension JSONSchemaValidator {
+    /// What `StreamCheck` reads of each node at every event, held in arrays of plain values:
+    /// a `Node` is a class, and reading one from its array retained and released it at every
+    /// key, value and end of a document's JSON (some 4,000 atomic counts a paper).
+    struct StreamFacts: Sendable {
+        struct Facts: Sendable {
+            /// Where the node's properties are among `propertyNodes` and `names`.
+            var firstProperty: Int
+            var propertyCount: Int
+            /// `additionalProperties`, or `StreamCheck.anything`.
+            var additionalProperties: Int
+            var requiredMask: UInt64
+            var requiredElsewhereMask: UInt64
+            var minItems: Double?
+            /// Where the node's `prefixItems` are among `prefixItems`.
+            var firstPrefixItem: Int
+            var prefixItemCount: Int
+            /// `items`, or `StreamCheck.anything`.
+            var items: Int
+            /// The kinds, as bits of `typeBit(_:allowed: false)`, a value may be before anything
+            /// else of it is seen (`kindMayPass`).
+            var kindsMayPass: UInt8
+            /// Whether a scalar passes by its kind alone: no keyword reads its value.
+            var scalarsPassByKind: Bool
+            /// Whether a string passes by its kind alone: no `enum`, `const` or `minLength`.
+            var stringsPassByKind: Bool
+        }
+
+        let facts: [Facts]
+        let propertyNodes: [Int]
+        /// Every property's name: property `p` of node `n` is `names[facts[n].firstProperty + p]`.
+        let names: [String]
+        let prefixItems: [Int]
+
+        init(_ nodes: [Node]) {
+            var facts: [Facts] = []
+            var propertyNodes: [Int] = [], names: [String] = [], prefixItems: [Int] = []
+            let kinds: [JSONValue.Kind] = [.null, .boolean, .integer, .number, .string, .array, .object]
+            for node in nodes {
+                let readsValue = node.brokenReference != nil || node.choices != nil || node.constant != nil
+                facts.append(Facts(
+                    firstProperty: propertyNodes.count, propertyCount: node.properties.count,
+                    additionalProperties: node.additionalProperties ?? StreamCheck.anything,
+                    requiredMask: node.requiredMask, requiredElsewhereMask: node.requiredElsewhereMask, minItems: node.minItems,
+                    firstPrefixItem: prefixItems.count, prefixItemCount: node.prefixItems.count, items: node.items ?? StreamCheck.anything,
+                    kindsMayPass: kinds.reduce(0) { StreamCheck.kindMayPass($1, node) ? $0 | typeBit($1, allowed: false) : $0 },
+                    scalarsPassByKind: node.allows != nil || !readsValue && node.minimum == nil && node.maximum == nil && node.minLength == nil,
+                    stringsPassByKind: node.choices == nil && node.constant == nil && node.minLength == nil))
+                for property in node.properties {
+                    propertyNodes.append(property.node)
+                    names.append(property.name)
+                }
+                prefixItems += node.prefixItems
+            }
+            self.facts = facts
+            self.propertyNodes = propertyNodes
+            self.names = names
+            self.prefixItems = prefixItems
+        }
+
+        /// Where the property named `name` is among node `node`'s, looked for first after
+        /// `last`: a writer writes an object's keys in the order its schema lists them, and
+        /// equal names (short ones are held in the string itself) compare at once.
+        func position(of name: String, in node: Int, after last: Int) -> Int? {
+            let node = facts[node]
+            if last + 1 < node.propertyCount && names[node.firstProperty + last + 1] == name { return last + 1 }
+            return (0..<node.propertyCount).first { names[node.firstProperty + $0] == name }
+        }
+    }
+}
