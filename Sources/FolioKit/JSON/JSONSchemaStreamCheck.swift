@@ -96,29 +96,31 @@ extension JSONSchemaValidator {
             let single = singleAtoms[node]
             let passes: Bool
             if single != Self.anything {
-                let node = facts.facts[single]
-                passes = node.scalarsPassByKind
-                    ? node.kindsMayPass & JSONSchemaValidator.typeBit(value.kind, allowed: false) != 0
-                    : Self.scalarPasses(value, nodes[single])
+                passes = Self.scalarPasses(value, single, facts, nodes)
             } else {
-                let (plan, nodes) = (plans[node], nodes)
-                passes = plan.verdict({ Self.scalarPasses(value, nodes[plan.atoms[$0]]) }, results: &scratch)
+                let (plan, facts, nodes) = (plans[node], facts, nodes)
+                passes = plan.verdict({ Self.scalarPasses(value, plan.atoms[$0], facts, nodes) }, results: &scratch)
             }
             if !passes { fail(parent) }
         }
 
-        /// Whether a scalar meets a node's own keywords.
-        private static func scalarPasses(_ value: JSONValue, _ node: Node) -> Bool {
+        /// Whether a scalar meets node `index`'s own keywords.
+        private static func scalarPasses(_ value: JSONValue, _ index: Int, _ facts: StreamFacts, _ nodes: [Node]) -> Bool {
+            let node = facts.facts[index]
             if let allowed = node.allows { return allowed }
-            if node.brokenReference != nil { return false }
+            if node.isBroken { return false }
             if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(value.kind, allowed: false) == 0 { return false }
-            if let choices = node.choices, !choices.contains(value) { return false }
-            if let constant = node.constant, constant != value { return false }
             if let number = value.doubleValue {
                 if let minimum = node.minimum, number < minimum { return false }
                 if let maximum = node.maximum, number > maximum { return false }
             }
             if let string = value.stringValue, let minimum = node.minLength, JSONSchemaValidator.isShorter(string, than: minimum) { return false }
+            // Few nodes compare the value itself (`enum`, `const`): only those are read.
+            if node.comparesValue {
+                let node = nodes[index]
+                if let choices = node.choices, !choices.contains(value) { return false }
+                if let constant = node.constant, constant != value { return false }
+            }
             return true
         }
 
@@ -161,7 +163,9 @@ extension JSONSchemaValidator {
                     atoms[index].passes = false
                 }
             }
-            for target in targets[frame.targets] {
+            // By index: a slice of `targets` would retain its storage at every end.
+            for position in frame.targets {
+                let target = targets[position]
                 if singleAtoms[target.node] != Self.anything {
                     if !atoms[target.atoms.lowerBound].passes { fail(target.parent) }
                     continue

@@ -22,8 +22,13 @@ extension JSONSchemaValidator {
             /// The kinds, as bits of `typeBit(_:allowed: false)`, a value may be before anything
             /// else of it is seen (`kindMayPass`).
             var kindsMayPass: UInt8
-            /// Whether a scalar passes by its kind alone: no keyword reads its value.
-            var scalarsPassByKind: Bool
+            /// What a scalar must meet: the node's own keywords but `enum` and `const`.
+            var allows: Bool?
+            var isBroken: Bool
+            var typeMask: UInt8?
+            var minimum: Double?, maximum: Double?, minLength: Double?
+            /// Whether the node has an `enum` or a `const`, which compare the value itself.
+            var comparesValue: Bool
             /// Whether a string passes by its kind alone: no `enum`, `const` or `minLength`.
             var stringsPassByKind: Bool
         }
@@ -39,14 +44,14 @@ extension JSONSchemaValidator {
             var propertyNodes: [Int] = [], names: [String] = [], prefixItems: [Int] = []
             let kinds: [JSONValue.Kind] = [.null, .boolean, .integer, .number, .string, .array, .object]
             for node in nodes {
-                let readsValue = node.brokenReference != nil || node.choices != nil || node.constant != nil
                 facts.append(Facts(
                     firstProperty: propertyNodes.count, propertyCount: node.properties.count,
                     additionalProperties: node.additionalProperties ?? StreamCheck.anything,
                     requiredMask: node.requiredMask, requiredElsewhereMask: node.requiredElsewhereMask, minItems: node.minItems,
                     firstPrefixItem: prefixItems.count, prefixItemCount: node.prefixItems.count, items: node.items ?? StreamCheck.anything,
                     kindsMayPass: kinds.reduce(0) { StreamCheck.kindMayPass($1, node) ? $0 | typeBit($1, allowed: false) : $0 },
-                    scalarsPassByKind: node.allows != nil || !readsValue && node.minimum == nil && node.maximum == nil && node.minLength == nil,
+                    allows: node.allows, isBroken: node.brokenReference != nil, typeMask: node.typeMask,
+                    minimum: node.minimum, maximum: node.maximum, minLength: node.minLength, comparesValue: node.choices != nil || node.constant != nil,
                     stringsPassByKind: node.choices == nil && node.constant == nil && node.minLength == nil))
                 for property in node.properties {
                     propertyNodes.append(property.node)
