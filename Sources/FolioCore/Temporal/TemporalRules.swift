@@ -104,7 +104,7 @@ final class TemporalRule: Sendable {
     ///
     /// `readsLeads`: whether each place's pattern runs from where its lead can start (off only
     /// to test that this finds what running it from `lead` before finds).
-    func matches(in units: [UInt16], cores: inout [ObjectIdentifier: [RegexMatch]], readsLeads: Bool = true, words: () -> [Range<Int>]) -> [RegexMatch] {
+    func matches(in units: [UInt16], cores: inout CoreMatches, readsLeads: Bool = true, words: () -> [Range<Int>]) -> [RegexMatch] {
         // nil where the lead no match goes without is missing (`LeadRun`'s required words).
         func leadStart(_ place: Range<Int>) -> Int? { readsLeads ? leadRun.map { $0.admittedStart(in: units, endingAt: place.lowerBound) } ?? 0 : 0 }
         let places: [(range: Range<Int>, earliest: Int)]
@@ -113,8 +113,13 @@ final class TemporalRule: Sendable {
                 words().compactMap { word in earliest(units, word.lowerBound).map { (word, readsLeads ? $0 : 0) } }
             } ?? words().compactMap { word in leadStart(word).map { (word, $0) } }
         } else if let core {
-            let found = cores[ObjectIdentifier(core)] ?? coreStarts.map { core.matches(in: units, startingAtAnyOf: $0(units)) } ?? core.matches(in: units)
-            cores[ObjectIdentifier(core)] = found
+            let found: [RegexMatch]
+            if let known = cores.matches(of: core) {
+                found = known
+            } else {
+                found = coreStarts.map { core.matches(in: units, startingAtAnyOf: $0(units)) } ?? core.matches(in: units)
+                cores.keep(found, of: core)
+            }
             if isCore { return found }
             places = found.compactMap { match in leadStart(match.range).map { (match.range, $0) } }
         } else {
@@ -132,6 +137,22 @@ final class TemporalRule: Sendable {
             }
         }
         return result
+    }
+}
+
+/// A sentence's matches of each core, kept for the other rules of the same core: a few cores
+/// a sentence, looked for in a list (a dictionary hashed each core and allocated its table).
+/// As many entries as the rules have cores, at most.
+struct CoreMatches {
+    private var entries: [(core: ObjectIdentifier, matches: [RegexMatch])] = []
+
+    func matches(of core: RegularExpression) -> [RegexMatch]? {
+        entries.first { $0.core == ObjectIdentifier(core) }?.matches
+    }
+
+    /// Keeps the matches of a core not kept yet.
+    mutating func keep(_ matches: [RegexMatch], of core: RegularExpression) {
+        entries.append((ObjectIdentifier(core), matches))
     }
 }
 

@@ -70,7 +70,7 @@ public struct TemporalTagger: Sendable {
         let rulesToAsk = skipsByNeeds
             ? TemporalRules.needs.candidateRules(present: present, digits: digits)
             : .below(TemporalRules.all.count)
-        var cores: [ObjectIdentifier: [RegexMatch]] = [:]
+        var cores = CoreMatches()
         // The rule is read only once its needs are met: reading one retains it.
         for index in rulesToAsk where !skipsByNeeds || TemporalRules.needs.met(index, present: present, digits: digits) {
             let rule = TemporalRules.all[index]
