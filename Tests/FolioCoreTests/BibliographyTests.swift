@@ -268,6 +268,22 @@ import Testing
         #expect(!CitationsStage.mayHoldYear("see Table 2") && !CitationsStage.mayHoldYear("ibid") && CitationsStage.mayHoldYear("Hale 2019"))
     }
 
+    /// Property: a part names the work cited before it exactly when its lower case is one of
+    /// the words, over random pieces of them in any case, letters whose lower case changes
+    /// length (`İ`, the Kelvin sign) and longer parts.
+    @Test func aPartNamesThePreviousWorkWhenItsLowerCaseIsIbidOrIdem() {
+        let pieces = ["i", "I", "b", "B", "d", "D", "e", "E", "m", "M", ".", "id", "IBID", "em", "\u{130}", "\u{212A}", "k", "é", " ", "2019", "ß"]
+        var generator = SystemRandomNumberGenerator()
+        var named = 0
+        for _ in 0..<20_000 {
+            let part = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = ["ibid", "ibid.", "ibidem", "idem", "id."].contains(part.lowercased())
+            #expect(CitationsStage.isSameAsPrevious(part) == expected, "\(part.debugDescription)")
+            if expected { named += 1 }
+        }
+        #expect(named > 20)
+    }
+
     /// Property: an ASCII name folds from its bytes as its lower-cased characters filtered to
     /// letters and spaces, over random ASCII of every kind (`\r\n` is one character).
     @Test func asciiNamesFoldAsTheirCharactersSay() {

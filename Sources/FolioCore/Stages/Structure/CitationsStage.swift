@@ -70,6 +70,14 @@ public struct CitationsStage: Stage {
     }
 
     /// The citation in a parenthesis, or nil when it holds something else.
+    /// Whether a citation's part names the work cited before it (`ibid.`, `idem`).
+    static func isSameAsPrevious(_ part: String) -> Bool {
+        // Only a part as short as the words can be one: lower-casing a longer one, as most
+        // parts are, cost a thousand instructions or more. No letter beyond ASCII lower-cases
+        // to these words' letters, and ASCII keeps its length.
+        part.utf8.count <= 6 && ["ibid", "ibid.", "ibidem", "idem", "id."].contains(part.lowercased())
+    }
+
     func citation(_ inner: TextRange, whole: TextRange, rangeStart: Int, _ text: WorkingText, references: ReferenceIndex,
                   previous: Citation?) -> Citation? {
         var parts: [CitationPart] = []
@@ -81,7 +89,7 @@ public struct CitationsStage: Stage {
             start = cut + 1
             guard !piece.isEmpty else { continue }
             let string = text.readingText(piece)
-            if ["ibid", "ibid.", "ibidem", "idem", "id."].contains(string.lowercased()), let previous {
+            if Self.isSameAsPrevious(string), let previous {
                 parts.append(CitationPart(span: piece, authors: previous.parts.last?.authors ?? [], year: previous.parts.last?.year,
                                           reference: previous.parts.last?.reference))
                 continue
