@@ -126,13 +126,15 @@ final class TemporalRule: Sendable {
             return expression.matches(in: units)
         }
         var result: [RegexMatch] = []
+        // A match found in two windows is kept once; one window's matches are distinct, and
+        // most rules look in one window a sentence (a set made for each cost more than the look).
         var seen = Set<Int>()
         for (place, earliest) in places {
             let start = max(0, place.lowerBound - lead, earliest)
             let end = min(units.count, place.upperBound + tail)
             // Transparent bounds: look-behinds and word boundaries see past the window.
             for match in expression.matches(in: units, range: start..<end, transparentBounds: true)
-            where match.range.overlaps(place) && seen.insert(match.range.lowerBound << 20 | match.range.count).inserted {
+            where match.range.overlaps(place) && (places.count == 1 || seen.insert(match.range.lowerBound << 20 | match.range.count).inserted) {
                 result.append(match)
             }
         }
