@@ -69,7 +69,6 @@ public struct CitationsStage: Stage {
         return result
     }
 
-    /// The citation in a parenthesis, or nil when it holds something else.
     /// Whether a citation's part names the work cited before it (`ibid.`, `idem`).
     static func isSameAsPrevious(_ part: String) -> Bool {
         // Only a part as short as the words can be one: lower-casing a longer one, as most
@@ -78,6 +77,7 @@ public struct CitationsStage: Stage {
         part.utf8.count <= 6 && ["ibid", "ibid.", "ibidem", "idem", "id."].contains(part.lowercased())
     }
 
+    /// The citation in a parenthesis, or nil when it holds something else.
     func citation(_ inner: TextRange, whole: TextRange, rangeStart: Int, _ text: WorkingText, references: ReferenceIndex,
                   previous: Citation?) -> Citation? {
         var parts: [CitationPart] = []
