@@ -401,12 +401,15 @@ public struct ReferenceParser: Sendable {
     }
 
     /// Title, then container and locators, or place and publisher.
+    /// The marks a quoted title opens with, and those that may close it: made once, not at
+    /// every reference read by the rules.
+    private static let titleQuotes: [(Character, Set<Character>)] = [("“", ["”"]), ("\"", ["\""]), ("„", ["”", "“"]), ("«", ["»"]), ("‘", ["’"]), ("'", ["'"])]
+
     func readSource(_ text: String, into fields: inout Reference) {
         var rest = Substring(text)
         var titleIsQuoted = false
         var titleIsItalic = false
-        let quotes: [(Character, Set<Character>)] = [("“", ["”"]), ("\"", ["\""]), ("„", ["”", "“"]), ("«", ["»"]), ("‘", ["’"]), ("'", ["'"])]
-        if let first = rest.first, let (_, closers) = quotes.first(where: { $0.0 == first }),
+        if let first = rest.first, let (_, closers) = Self.titleQuotes.first(where: { $0.0 == first }),
            let close = rest.dropFirst().firstIndex(where: { closers.contains($0) }) {
             fields.title = clean(String(rest[rest.index(after: rest.startIndex)..<close]))
             rest = rest[rest.index(after: close)...]
