@@ -400,11 +400,11 @@ public struct ReferenceParser: Sendable {
         return (fields, rest, yearMatch)
     }
 
-    /// Title, then container and locators, or place and publisher.
     /// The marks a quoted title opens with, and those that may close it: made once, not at
     /// every reference read by the rules.
     private static let titleQuotes: [(Character, Set<Character>)] = [("“", ["”"]), ("\"", ["\""]), ("„", ["”", "“"]), ("«", ["»"]), ("‘", ["’"]), ("'", ["'"])]
 
+    /// Title, then container and locators, or place and publisher.
     func readSource(_ text: String, into fields: inout Reference) {
         var rest = Substring(text)
         var titleIsQuoted = false

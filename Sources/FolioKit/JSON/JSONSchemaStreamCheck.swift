@@ -124,28 +124,18 @@ extension JSONSchemaValidator {
             return true
         }
 
-        /// Whether a value of `kind` may meet a node's own keywords, before anything else of it
-        /// is seen: a container before its members, a string where no keyword reads it.
-        /// `Plan.compile` refused an `enum` or `const` with a container, so none equals one.
-        static func kindMayPass(_ kind: JSONValue.Kind, _ node: Node) -> Bool {
-            if let allowed = node.allows { return allowed }
-            if node.brokenReference != nil || node.choices != nil || node.constant != nil { return false }
-            if let allowed = node.typeMask, allowed & JSONSchemaValidator.typeBit(kind, allowed: false) == 0 { return false }
-            return true
-        }
-
         private mutating func begin(_ kind: JSONValue.Kind) {
             let firstTarget = targets.count, firstAtom = atoms.count
             forEachTarget { check, node, parent in
                 let start = check.atoms.count
                 let single = check.singleAtoms[node]
                 if single != Self.anything {
-                    check.atoms.append(Atom(node: single, passes: check.facts.facts[single].kindsMayPass & JSONSchemaValidator.typeBit(kind, allowed: false) != 0))
+                    check.atoms.append(Atom(node: single, passes: check.facts.facts[single].mayPass(kind)))
                     check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
                     return
                 }
                 for atom in check.plans[node].atoms {
-                    check.atoms.append(Atom(node: atom, passes: check.facts.facts[atom].kindsMayPass & JSONSchemaValidator.typeBit(kind, allowed: false) != 0))
+                    check.atoms.append(Atom(node: atom, passes: check.facts.facts[atom].mayPass(kind)))
                 }
                 check.targets.append(Target(node: node, parent: parent, atoms: start..<check.atoms.count))
             }
@@ -217,7 +207,7 @@ extension JSONSchemaValidator {
                 if single != Self.anything {
                     let atom = check.facts.facts[single]
                     if atom.stringsPassByKind {
-                        if atom.kindsMayPass & JSONSchemaValidator.typeBit(.string, allowed: false) == 0 { check.fail(parent) }
+                        if !atom.mayPass(.string) { check.fail(parent) }
                         return
                     }
                 }

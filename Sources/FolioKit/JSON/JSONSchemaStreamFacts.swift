@@ -19,9 +19,6 @@ extension JSONSchemaValidator {
             var prefixItemCount: Int
             /// `items`, or `StreamCheck.anything`.
             var items: Int
-            /// The kinds, as bits of `typeBit(_:allowed: false)`, a value may be before anything
-            /// else of it is seen (`kindMayPass`).
-            var kindsMayPass: UInt8
             /// What a scalar must meet: the node's own keywords but `enum` and `const`.
             var allows: Bool?
             var isBroken: Bool
@@ -29,8 +26,26 @@ extension JSONSchemaValidator {
             var minimum: Double?, maximum: Double?, minLength: Double?
             /// Whether the node has an `enum` or a `const`, which compare the value itself.
             var comparesValue: Bool
+
             /// Whether a string passes by its kind alone: no `enum`, `const` or `minLength`.
-            var stringsPassByKind: Bool
+            var stringsPassByKind: Bool { !comparesValue && minLength == nil }
+
+            /// The kinds, as bits of `typeBit(_:allowed: false)`, that `keywordsAdmit` admits:
+            /// worked out once, for `mayPass` is asked at every container and string.
+            fileprivate var kindsAdmitted: UInt8 = 0
+
+            /// Whether a value of `kind` may meet the node's own keywords, before anything else
+            /// of it is seen: a container before its members, a string where no keyword reads it.
+            func mayPass(_ kind: JSONValue.Kind) -> Bool { kindsAdmitted & typeBit(kind, allowed: false) != 0 }
+
+            /// `mayPass(_:)` from the keywords. `Plan.compile` refused an `enum` or `const` with
+            /// a container, so none equals one.
+            fileprivate func keywordsAdmit(_ kind: JSONValue.Kind) -> Bool {
+                if let allows { return allows }
+                if isBroken || comparesValue { return false }
+                if let typeMask, typeMask & typeBit(kind, allowed: false) == 0 { return false }
+                return true
+            }
         }
 
         let facts: [Facts]
@@ -44,15 +59,15 @@ extension JSONSchemaValidator {
             var propertyNodes: [Int] = [], names: [String] = [], prefixItems: [Int] = []
             let kinds: [JSONValue.Kind] = [.null, .boolean, .integer, .number, .string, .array, .object]
             for node in nodes {
-                facts.append(Facts(
+                var fact = Facts(
                     firstProperty: propertyNodes.count, propertyCount: node.properties.count,
                     additionalProperties: node.additionalProperties ?? StreamCheck.anything,
                     requiredMask: node.requiredMask, requiredElsewhereMask: node.requiredElsewhereMask, minItems: node.minItems,
                     firstPrefixItem: prefixItems.count, prefixItemCount: node.prefixItems.count, items: node.items ?? StreamCheck.anything,
-                    kindsMayPass: kinds.reduce(0) { StreamCheck.kindMayPass($1, node) ? $0 | typeBit($1, allowed: false) : $0 },
                     allows: node.allows, isBroken: node.brokenReference != nil, typeMask: node.typeMask,
-                    minimum: node.minimum, maximum: node.maximum, minLength: node.minLength, comparesValue: node.choices != nil || node.constant != nil,
-                    stringsPassByKind: node.choices == nil && node.constant == nil && node.minLength == nil))
+                    minimum: node.minimum, maximum: node.maximum, minLength: node.minLength, comparesValue: node.choices != nil || node.constant != nil)
+                fact.kindsAdmitted = kinds.reduce(0) { fact.keywordsAdmit($1) ? $0 | typeBit($1, allowed: false) : $0 }
+                facts.append(fact)
                 for property in node.properties {
                     propertyNodes.append(property.node)
                     names.append(property.name)
