@@ -34,10 +34,12 @@ public struct ByteWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// `text`'s UTF-8.
+    /// `text`'s UTF-8. A literal of text is held as its bytes: those are copied without the
+    /// call `withUTF8Buffer` makes to tell a literal of one code point apart.
     @inlinable
     public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     @inlinable

@@ -82,7 +82,7 @@ import FolioBytes
             // The same as a key (a short name of letters and digits is copied whole).
             var writer = JSONStreamWriter(indent: 0)
             writer.beginObject()
-            writer.key(string)
+            writer.key(named: string)
             writer.integer(1)
             writer.endObject()
             #expect(writer.finish() == [UInt8(ascii: "{")] + definition(string) + Array(":1}\n".utf8), "\(string.debugDescription)")

@@ -3,10 +3,14 @@
 ///
 /// A document written as events is never held as a tree: building a paper's tree, walking it
 /// to check it and again to write it, then freeing it, was a seventh of a paper's cost.
-/// In an object, every value follows its `key`.
+/// In an object, every value follows its key (`key(_:)` or `key(named:)`).
 public protocol JSONEventSink: ~Copyable {
     mutating func beginObject()
-    mutating func key(_ name: String)
+    /// A key Folio names where it is written (a literal): its characters need no escape in
+    /// JSON, and its bytes are at hand without a string made. By default, `key(named:)` of it.
+    mutating func key(_ name: StaticString)
+    /// A key taken from data (a value's members, a reference's fields).
+    mutating func key(named name: String)
     mutating func endObject()
     mutating func beginArray()
     mutating func endArray()
@@ -21,6 +25,10 @@ public protocol JSONEventSink: ~Copyable {
 }
 
 extension JSONEventSink where Self: ~Copyable {
+    public mutating func key(_ name: StaticString) {
+        key(named: name.description)
+    }
+
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) {
         string(String(decoding: value, as: UTF8.self))
     }
@@ -40,7 +48,7 @@ extension JSONEventSink where Self: ~Copyable {
         case .object(let members):
             beginObject()
             for (name, member) in members {
-                key(name)
+                key(named: name)
                 self.value(member)
             }
             endObject()
@@ -48,18 +56,24 @@ extension JSONEventSink where Self: ~Copyable {
     }
 
     /// A member of the object being written.
-    public mutating func field(_ name: String, _ text: String) {
+    public mutating func field(_ name: StaticString, _ text: String) {
         key(name)
         string(text)
     }
 
-    public mutating func field(_ name: String, _ number: Int) {
+    public mutating func field(_ name: StaticString, _ number: Int) {
         key(name)
         integer(number)
     }
 
-    public mutating func field(_ name: String, _ value: JSONValue) {
+    public mutating func field(_ name: StaticString, _ value: JSONValue) {
         key(name)
+        self.value(value)
+    }
+
+    /// A member whose name is taken from data.
+    public mutating func field(named name: String, _ value: JSONValue) {
+        key(named: name)
         self.value(value)
     }
 

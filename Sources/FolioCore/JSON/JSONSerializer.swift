@@ -41,6 +41,12 @@ public struct JSONSerializer {
         string.withUTF8Bytes { writeString(utf8: $0, into: &output) }
     }
 
+    /// Whether UTF-8 `bytes` are written as they stand in a JSON string.
+    static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        return folio_first_json_escape(base, bytes.count) == bytes.count
+    }
+
     /// A string given as its UTF-8, quoted and escaped.
     static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout ByteWriter) {
         output.append(UInt8(ascii: "\""))

@@ -29,7 +29,7 @@ public struct JSONTreeBuilder: JSONEventSink {
 
     public mutating func beginObject() { open.append(.object([:], key: nil)) }
 
-    public mutating func key(_ name: String) {
+    public mutating func key(named name: String) {
         guard case .object(let object, _)? = open.popLast() else { preconditionFailure("a JSON key was written outside an object") }
         open.append(.object(object, key: name))
     }

@@ -86,7 +86,7 @@ struct DocumentJSON {
     }
 
     /// A member whose value is the reading text of `range`, written without a string made.
-    private func readingText<Sink: JSONEventSink & ~Copyable>(_ key: String, _ range: TextRange, into sink: inout Sink) {
+    private func readingText<Sink: JSONEventSink & ~Copyable>(_ key: StaticString, _ range: TextRange, into sink: inout Sink) {
         sink.key(key)
         text.withReadingText(range) { sink.string(utf8: $0) }
     }
@@ -99,7 +99,7 @@ struct DocumentJSON {
     }
 
     /// A member holding `range` as a span (`span(_:into:)`), when there is one.
-    private func span<Sink: JSONEventSink & ~Copyable>(_ key: String, _ range: TextRange?, into sink: inout Sink) {
+    private func span<Sink: JSONEventSink & ~Copyable>(_ key: StaticString, _ range: TextRange?, into sink: inout Sink) {
         guard let range else { return }
         sink.key(key)
         span(range, into: &sink)
@@ -224,7 +224,7 @@ struct DocumentJSON {
         sink.field("type", reference.type)
         readingText("raw", reference.span, into: &sink)
         spanFields(reference.span, withText: false, into: &sink)
-        for (key, value) in CSLItem.fields(of: reference) { sink.field(key, value) }
+        for (key, value) in CSLItem.fields(of: reference) { sink.field(named: key, value) }
         sink.endObject()
     }
 

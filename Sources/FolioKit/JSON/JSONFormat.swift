@@ -51,7 +51,8 @@ private struct CheckedWriter: ~Copyable, JSONEventSink {
     }
 
     mutating func beginObject() { writer.beginObject(); check.beginObject() }
-    mutating func key(_ name: String) { writer.key(name); check.key(name) }
+    mutating func key(_ name: StaticString) { writer.key(name); check.key(name) }
+    mutating func key(named name: String) { writer.key(named: name); check.key(named: name) }
     mutating func endObject() { writer.endObject(); check.endObject() }
     mutating func beginArray() { writer.beginArray(); check.beginArray() }
     mutating func endArray() { writer.endArray(); check.endArray() }
