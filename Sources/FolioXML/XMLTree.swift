@@ -108,6 +108,8 @@ extension XMLTree {
         private var nameSlots = [Int](repeating: -1, count: 256)
         /// Each name's length in bytes, beside `names`.
         private var nameLengths: [Int] = []
+        /// The numbers of names given as literals.
+        private var literalNumbers = LiteralNumbers()
         /// The namespace's URI, ended by a zero; owned.
         let namespace: UnsafeMutablePointer<xmlChar>?
 
@@ -145,8 +147,18 @@ extension XMLTree {
         }
 
         /// The number of the name, up to a NUL; made when the tree has no such name yet.
-        private mutating func nameNumber(_ name: String) -> Int {
+        mutating func nameNumber(_ name: String) -> Int {
             Self.withBytesUpToZero(name) { number(ofName: $0) }
+        }
+
+        /// `nameNumber(_:)` of a literal: looked up by where its bytes are, once the tree has
+        /// numbered it (`LiteralNumbers`).
+        mutating func nameNumber(_ name: StaticString) -> Int {
+            guard name.hasPointerRepresentation else { return name.withUTF8Buffer { number(ofName: $0.upToZero) } }
+            if let known = literalNumbers.number(at: name.utf8Start, count: name.utf8CodeUnitCount) { return known }
+            let made = number(ofName: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).upToZero)
+            literalNumbers.keep(made, at: name.utf8Start, count: name.utf8CodeUnitCount)
+            return made
         }
 
         /// The number of the name `name` (no zero among its bytes).
@@ -196,8 +208,9 @@ extension XMLTree {
             nodes[parent].lastChild = child
         }
 
-        mutating func appendElement(_ name: String, to parent: Int) -> Int {
-            nodes.append(Node(name: nameNumber(name)))
+        /// Appends an element named by name number `name` (`nameNumber`).
+        mutating func appendElement(_ name: Int, to parent: Int) -> Int {
+            nodes.append(Node(name: name))
             link(nodes.count - 1, to: parent)
             return nodes.count - 1
         }
@@ -226,12 +239,12 @@ extension XMLTree {
         }
 
         /// Sets an attribute: in its place when the element has it already, else after the others.
-        mutating func setAttribute(_ name: String, inXMLNamespace: Bool, value: String, on element: Int) {
+        /// `name`: a name number (`nameNumber`).
+        mutating func setAttribute(_ number: Int, inXMLNamespace: Bool, value: String, on element: Int) {
             let start = bytes.count
             Self.withBytesUpToZero(value) { bytes.append(contentsOf: $0) }
             let end = bytes.count
             bytes.append(0)
-            let number = nameNumber(name)
             var current = nodes[element].firstAttribute
             while current >= 0 {
                 if attributes[current].name == number && attributes[current].inXMLNamespace == inXMLNamespace {
@@ -345,10 +358,21 @@ public struct XMLElement {
     let tree: XMLTree
     let index: Int
 
-    /// Appends a child element in the tree's namespace, optionally holding `text`.
+    /// Appends a child element in the tree's namespace, optionally holding `text`. Its name
+    /// is a literal, as most are: the tree finds it by where its bytes are.
     @discardableResult
-    public func element(_ name: String, text: String? = nil) -> XMLElement {
-        let child = XMLElement(tree: tree, index: tree.storage.appendElement(name, to: index))
+    public func element(_ name: StaticString, text: String? = nil) -> XMLElement {
+        element(number: tree.storage.nameNumber(name), text: text)
+    }
+
+    /// `element(_:text:)` for a name made at run time.
+    @discardableResult
+    public func element(named name: String, text: String? = nil) -> XMLElement {
+        element(number: tree.storage.nameNumber(name), text: text)
+    }
+
+    private func element(number: Int, text: String?) -> XMLElement {
+        let child = XMLElement(tree: tree, index: tree.storage.appendElement(number, to: index))
         if let text { child.append(text) }
         return child
     }
@@ -365,18 +389,27 @@ public struct XMLElement {
         tree.storage.appendText(text, to: index)
     }
 
-    /// Sets an attribute of no namespace (its name has no prefix), up to a NUL; its value is escaped when serialized.
+    /// Sets an attribute of no namespace (its name has no prefix), up to a NUL; its value is
+    /// escaped when serialized. Its name is a literal, found by where its bytes are.
     @discardableResult
-    public func attribute(_ name: String, _ value: String) -> XMLElement {
+    public func attribute(_ name: StaticString, _ value: String) -> XMLElement {
+        assert(!name.withUTF8Buffer { $0.contains(UInt8(ascii: ":")) }, "an attribute name with a prefix: only xml:id is made, by id(_:)")
+        tree.storage.setAttribute(tree.storage.nameNumber(name), inXMLNamespace: false, value: value, on: index)
+        return self
+    }
+
+    /// `attribute(_:_:)` for a name made at run time.
+    @discardableResult
+    public func attribute(named name: String, _ value: String) -> XMLElement {
         assert(!name.utf8.contains(UInt8(ascii: ":")), "an attribute name with a prefix: only xml:id is made, by id(_:)")
-        tree.storage.setAttribute(name, inXMLNamespace: false, value: value, on: index)
+        tree.storage.setAttribute(tree.storage.nameNumber(name), inXMLNamespace: false, value: value, on: index)
         return self
     }
 
     /// Sets `xml:id`.
     @discardableResult
     public func id(_ value: String) -> XMLElement {
-        tree.storage.setAttribute("id", inXMLNamespace: true, value: value, on: index)
+        tree.storage.setAttribute(tree.storage.nameNumber("id" as StaticString), inXMLNamespace: true, value: value, on: index)
         return self
     }
 

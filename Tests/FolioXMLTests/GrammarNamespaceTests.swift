@@ -30,7 +30,7 @@ import Testing
         for namespace in ["urn:test", "urn:other", "urn:tes", "urn:test2"] as [String?] + [nil] {
             for child in ["p", "q"] {
                 let tree = XMLTree(rootName: "doc", namespace: namespace)
-                tree.root.element(child, text: "x")
+                tree.root.element(named: child, text: "x")
                 #expect(schema.validate(tree).isEmpty == schema.validateAsDocument(tree).isEmpty, "\(namespace ?? "none") \(child)")
                 #expect(schema.validate(tree).isEmpty == (namespace == "urn:test" && child == "p"), "\(namespace ?? "none") \(child)")
             }

@@ -46,8 +46,8 @@ import Testing
 
         mutating func element(_ intended: String, in parent: XMLElement, depth: Int) {
             let name = astray() ? pick(["p", "list", "item", "note", "hi", "num", "ref", "q"]) : intended
-            let element = parent.element(name)
-            if astray() { element.attribute(pick(["n", "rend", "type", "place"]), "x") }
+            let element = parent.element(named: name)
+            if astray() { element.attribute(named: pick(["n", "rend", "type", "place"]), "x") }
             switch name {
             case "p":
                 if Bool.random(using: &generator) { element.attribute("n", "3") }
@@ -149,12 +149,12 @@ import Testing
     @Test func manyNamesAreKeptApart() {
         let tree = XMLTree(rootName: "doc", namespace: "urn:test")
         for number in 0..<300 {
-            tree.root.element("e\(number % 150)").attribute("a\(number)", "\(number)")
+            tree.root.element(named: "e\(number % 150)").attribute(named: "a\(number)", "\(number)")
         }
         tree.root.element("f\u{0}g", text: "cut")
         // Names that begin others, the longer made first: a shorter one is not taken for them.
         let prefixes = XMLTree(rootName: "doc", namespace: nil)
-        for length in stride(from: 300, through: 1, by: -1) { prefixes.root.element(String(repeating: "x", count: length)) }
+        for length in stride(from: 300, through: 1, by: -1) { prefixes.root.element(named: String(repeating: "x", count: length)) }
         let elements = String(decoding: prefixes.serialized(indented: true), as: UTF8.self).split(separator: "\n").dropFirst(2).dropLast()
         #expect(elements.map { $0.filter { $0 == "x" }.count } == Array(stride(from: 300, through: 1, by: -1)))
         let written = String(decoding: tree.serialized(indented: false), as: UTF8.self)

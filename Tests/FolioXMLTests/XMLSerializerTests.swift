@@ -20,14 +20,14 @@ import Testing
             if Bool.random(using: &generator) { element.attribute("n", text()) }
             if Int.random(in: 0..<4, using: &generator) == 0 { element.id("i\(depth)") }
             if depth < chainDepth {
-                fill(element.element(names.randomElement(using: &generator)!), depth: depth + 1, chainDepth: chainDepth)
+                fill(element.element(named: names.randomElement(using: &generator)!), depth: depth + 1, chainDepth: chainDepth)
             }
             let children = depth > 3 ? Int.random(in: 0...1, using: &generator) : Int.random(in: 0...4, using: &generator)
             for _ in 0..<children {
                 if depth >= chainDepth && Int.random(in: 0..<3, using: &generator) == 0 {
                     element.append(text())
                 } else {
-                    fill(element.element(names.randomElement(using: &generator)!), depth: depth + 1, chainDepth: 0)
+                    fill(element.element(named: names.randomElement(using: &generator)!), depth: depth + 1, chainDepth: 0)
                 }
             }
         }

@@ -19,7 +19,7 @@ final class TEIWriter {
 
     /// A child element holding the reading text of `range`: written from bytes, no string made.
     @discardableResult
-    private func readingTextElement(_ name: String, of range: TextRange, in parent: XMLElement) -> XMLElement {
+    private func readingTextElement(_ name: StaticString, of range: TextRange, in parent: XMLElement) -> XMLElement {
         let child = parent.element(name)
         appendReadingText(of: range, to: child)
         return child
@@ -204,7 +204,7 @@ final class TEIWriter {
             case .date(let index):
                 let date = document.dates[index]
                 let element = parent.element("date").id(date.id)
-                for (name, value) in TEIDateAttributes.attributes(for: date) { element.attribute(name, value) }
+                for (name, value) in TEIDateAttributes.attributes(for: date) { element.attribute(named: name, value) }
                 return element
             case .quotation(let index):
                 let quotation = document.quotations[index]
@@ -260,7 +260,7 @@ final class TEIWriter {
     private func biblStruct(_ reference: Reference, in parent: XMLElement) {
         let element = parent.element("biblStruct").id(reference.id)
         let hasContainer = reference.containerTitle != nil
-        func names(_ names: [Name], role: String, in parent: XMLElement) {
+        func names(_ names: [Name], role: StaticString, in parent: XMLElement) {
             for name in names {
                 let person = parent.element(role)
                 if let literal = name.literal {
@@ -373,7 +373,7 @@ final class TEIWriter {
         for event in document.events {
             let date = document.dates[event.date]
             let element = listEvent.element("event").id(event.id)
-            for (name, value) in TEIDateAttributes.eventAttributes(for: date) { element.attribute(name, value) }
+            for (name, value) in TEIDateAttributes.eventAttributes(for: date) { element.attribute(named: name, value) }
             element.attribute("corresp", "#" + date.id)
             readingTextElement("desc", of: event.sentence, in: element)
         }
