@@ -239,7 +239,7 @@ extension XMLTree {
         }
 
         /// Sets an attribute: in its place when the element has it already, else after the others.
-        /// `name`: a name number (`nameNumber`).
+        /// `number`: the attribute's name, numbered (`nameNumber`).
         mutating func setAttribute(_ number: Int, inXMLNamespace: Bool, value: String, on element: Int) {
             let start = bytes.count
             Self.withBytesUpToZero(value) { bytes.append(contentsOf: $0) }

@@ -288,6 +288,10 @@ import Testing
         }
         #expect(valid > 100, "random values should sometimes be valid")
 
+        // The empty name, the only one of its schema: its bytes are none, and its key's too.
+        let empty = try JSONSchemaValidator(schema: ["properties": ["": ["type": "integer"]], "additionalProperties": false])
+        #expect(empty.conforms(["": 1], to: 0) && !empty.conforms(["": "x"], to: 0) && !empty.conforms(["a": 1], to: 0))
+
         // Keys equal to names as text but not as bytes: a name beyond ASCII written composed or
         // not, and the Kelvin sign, which is `K`, as a key or as a name.
         for names in [["\u{E9}", "K", "a"], ["K", "a"], ["e\u{301}", "\u{212A}", "a"]] {

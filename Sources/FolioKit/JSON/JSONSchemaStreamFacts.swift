@@ -111,7 +111,8 @@ extension JSONSchemaValidator {
         private func isName(_ property: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
             let start = nameStarts[property]
             guard nameStarts[property + 1] - start == name.count else { return false }
-            guard let base = name.baseAddress else { return true }
+            // An empty name has no bytes to compare (nor, maybe, a place).
+            guard let base = name.baseAddress, name.count > 0 else { return true }
             return nameBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, name.count) == 0 }
         }
     }
