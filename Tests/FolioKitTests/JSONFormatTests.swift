@@ -288,7 +288,23 @@ import Testing
         }
         #expect(valid > 100, "random values should sometimes be valid")
 
-        // The empty name, the only one of its schema: its bytes are none, and its key's too.
+        // Literal keys, found by their place once their names compared as text: in one check,
+        // after each literal was seen, another literal of the same length is another name.
+        let pair = try JSONSchemaValidator(schema: ["items": ["properties": ["ab": ["type": "integer"], "cd": ["type": "string"]], "additionalProperties": false]])
+        func literalsConform(_ second: (inout JSONSchemaValidator.StreamCheck) -> Void) -> Bool {
+            var check = pair.streamCheck()
+            check.beginArray()
+            check.beginObject(); check.key("ab"); check.integer(1); check.key("cd"); check.string("x"); check.endObject()
+            check.beginObject(); second(&check); check.endObject()
+            check.endArray()
+            return check.conforms
+        }
+        #expect(literalsConform { $0.key("ab"); $0.integer(2); $0.key("cd"); $0.string("y") })
+        #expect(!literalsConform { $0.key("ab"); $0.integer(2); $0.key("ef"); $0.string("y") })
+        #expect(!literalsConform { $0.key("ab"); $0.integer(2); $0.key("ab"); $0.string("y") })
+        #expect(!literalsConform { $0.key("cd"); $0.integer(2) })
+
+        // The empty name, the only one of its schema.
         let empty = try JSONSchemaValidator(schema: ["properties": ["": ["type": "integer"]], "additionalProperties": false])
         #expect(empty.conforms(["": 1], to: 0) && !empty.conforms(["": "x"], to: 0) && !empty.conforms(["a": 1], to: 0))
 

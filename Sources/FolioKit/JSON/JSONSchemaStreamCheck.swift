@@ -53,9 +53,24 @@ extension JSONSchemaValidator {
         private var targets: [Target] = []
         private var frames: [Frame] = []
         private var scratch: [Bool] = []
-        /// For each property (numbered as `StreamFacts.names`), the bytes of the last literal
-        /// key found to be its name: a literal at the same place is the same name.
-        private var literals: [UnsafePointer<UInt8>?]
+        /// Where a literal's bytes are: the same place and length is the same text.
+        private struct Literal: Equatable {
+            var start: UnsafePointer<UInt8>?
+            var count = 0
+
+            init() {}
+
+            init(_ literal: StaticString) {
+                start = literal.utf8Start
+                count = literal.utf8CodeUnitCount
+            }
+
+            var text: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+        }
+
+        /// For each property (numbered as `StreamFacts.names`), the last literal key found to
+        /// be its name (none, at first).
+        private var literals: [Literal]
         /// Whether everything written so far conforms.
         public private(set) var conforms = true
 
@@ -65,7 +80,7 @@ extension JSONSchemaValidator {
             plans = validator.plans
             singleAtoms = validator.plans.map { $0.steps == nil && $0.atoms.count == 1 ? $0.atoms[0] : Self.anything }
             rootNode = root
-            literals = Array(repeating: nil, count: validator.streamFacts.names.count)
+            literals = Array(repeating: Literal(), count: validator.streamFacts.names.count)
             atoms.reserveCapacity(64)
             targets.reserveCapacity(32)
             frames.reserveCapacity(16)
@@ -177,21 +192,30 @@ extension JSONSchemaValidator {
         public mutating func endArray() { end() }
 
         public mutating func key(_ name: StaticString) {
-            guard name.hasPointerRepresentation else { return name.withUTF8Buffer { key(utf8: $0, isLiteral: false) } }
-            key(utf8: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), isLiteral: true)
+            key(name.hasPointerRepresentation ? .literal(Literal(name)) : .text(name.description))
         }
 
-        public mutating func key(named name: String) {
-            name.withUTF8Bytes { key(utf8: $0, isLiteral: false) }
+        public mutating func key(named name: String) { key(.text(name)) }
+
+        /// A key as written: a literal, whose bytes stay where they are while the program runs,
+        /// or text made at run time.
+        private enum Key {
+            case literal(Literal)
+            case text(String)
+
+            var text: String {
+                switch self {
+                case .literal(let literal): literal.text
+                case .text(let text): text
+                }
+            }
         }
 
-        /// A key as its UTF-8. `isLiteral`: whether its bytes are a literal's, which stay where
-        /// they are while the program runs.
-        private mutating func key(utf8 name: UnsafeBufferPointer<UInt8>, isLiteral: Bool) {
+        private mutating func key(_ name: Key) {
             guard let frame = frames.last else { return }
             for index in frame.atoms where atoms[index].passes {
                 let node = atoms[index].node, last = atoms[index].lastProperty
-                if let position = position(of: name, isLiteral: isLiteral, in: node, after: last) {
+                if let position = position(of: name, in: node, after: last) {
                     atoms[index].lastProperty = position
                     let bit: UInt64 = 1 << UInt64(position)
                     // A key written twice: the object means nothing certain.
@@ -201,27 +225,26 @@ extension JSONSchemaValidator {
                 } else {
                     // Rare: a key not among the properties (a schema's `required` names it
                     // or another object may hold it).
-                    if let position = nodes[node].requiredElsewhere.firstIndex(of: String(decoding: name, as: UTF8.self)) { atoms[index].seenElsewhere |= 1 << UInt64(position) }
+                    if let position = nodes[node].requiredElsewhere.firstIndex(of: name.text) { atoms[index].seenElsewhere |= 1 << UInt64(position) }
                     atoms[index].child = facts.facts[node].additionalProperties
                 }
             }
         }
 
-        /// `StreamFacts.position(of:in:after:)`, asked first whether the key is the literal
-        /// last found to name the next property: Folio writes its keys as literals, in the
-        /// order its schema lists them, and comparing the names cost more than the rest of
-        /// checking a key.
-        private mutating func position(of name: UnsafeBufferPointer<UInt8>, isLiteral: Bool, in node: Int, after last: Int) -> Int? {
+        /// `StreamFacts.position(of:in:after:)`, asked first whether a literal key is the
+        /// literal last found to name a property, the next one first: Folio writes its keys as
+        /// literals, in the order its schema lists them, and making a string of each to
+        /// compare cost more than the rest of checking a key. A literal stands for a name
+        /// only once the names compared as text. Inlined: called apart, at every key, it cost
+        /// a tenth more.
+        @inline(__always)
+        private mutating func position(of name: Key, in node: Int, after last: Int) -> Int? {
+            guard case .literal(let literal) = name else { return facts.position(of: name.text, in: node, after: last) }
             let first = facts.facts[node].firstProperty, count = facts.facts[node].propertyCount
-            if isLiteral {
-                func isSame(_ position: Int) -> Bool {
-                    literals[first + position] == name.baseAddress && facts.nameStarts[first + position + 1] - facts.nameStarts[first + position] == name.count
-                }
-                if last + 1 < count && isSame(last + 1) { return last + 1 }
-                if let position = (0..<count).first(where: isSame) { return position }
-            }
-            let position = facts.position(of: name, in: node, after: last)
-            if isLiteral, let position { literals[first + position] = name.baseAddress }
+            if last + 1 < count && literals[first + last + 1] == literal { return last + 1 }
+            if let position = (0..<count).first(where: { literals[first + $0] == literal }) { return position }
+            let position = facts.position(of: literal.text, in: node, after: last)
+            if let position { literals[first + position] = literal }
             return position
         }
 

@@ -1,5 +1,4 @@
 import FolioCore
-import Foundation
 
 extension JSONSchemaValidator {
     /// What `StreamCheck` reads of each node at every event, held in arrays of plain values:
@@ -27,8 +26,6 @@ extension JSONSchemaValidator {
             var minimum: Double?, maximum: Double?, minLength: Double?
             /// Whether the node has an `enum` or a `const`, which compare the value itself.
             var comparesValue: Bool
-            /// Whether the node's property names are all ASCII.
-            var namesAreASCII: Bool
 
             /// Whether a string passes by its kind alone: no `enum`, `const` or `minLength`.
             var stringsPassByKind: Bool { !comparesValue && minLength == nil }
@@ -55,15 +52,11 @@ extension JSONSchemaValidator {
         let propertyNodes: [Int]
         /// Every property's name: property `p` of node `n` is `names[facts[n].firstProperty + p]`.
         let names: [String]
-        /// The names as UTF-8, one after another: name `i` is `nameBytes[nameStarts[i]..<nameStarts[i + 1]]`.
-        /// Keys come as bytes (`StreamCheck.key(_:)`), and most are compared as bytes.
-        let nameBytes: [UInt8]
-        let nameStarts: [Int]
         let prefixItems: [Int]
 
         init(_ nodes: [Node]) {
             var facts: [Facts] = []
-            var propertyNodes: [Int] = [], names: [String] = [], nameBytes: [UInt8] = [], nameStarts = [0], prefixItems: [Int] = []
+            var propertyNodes: [Int] = [], names: [String] = [], prefixItems: [Int] = []
             let kinds: [JSONValue.Kind] = [.null, .boolean, .integer, .number, .string, .array, .object]
             for node in nodes {
                 var fact = Facts(
@@ -72,48 +65,29 @@ extension JSONSchemaValidator {
                     requiredMask: node.requiredMask, requiredElsewhereMask: node.requiredElsewhereMask, minItems: node.minItems,
                     firstPrefixItem: prefixItems.count, prefixItemCount: node.prefixItems.count, items: node.items ?? StreamCheck.anything,
                     allows: node.allows, isBroken: node.brokenReference != nil, typeMask: node.typeMask,
-                    minimum: node.minimum, maximum: node.maximum, minLength: node.minLength, comparesValue: node.choices != nil || node.constant != nil,
-                    namesAreASCII: node.properties.allSatisfy { $0.name.utf8.allSatisfy { $0 < 0x80 } })
+                    minimum: node.minimum, maximum: node.maximum, minLength: node.minLength, comparesValue: node.choices != nil || node.constant != nil)
                 fact.kindsAdmitted = kinds.reduce(0) { fact.keywordsAdmit($1) ? $0 | typeBit($1, allowed: false) : $0 }
                 facts.append(fact)
                 for property in node.properties {
                     propertyNodes.append(property.node)
                     names.append(property.name)
-                    nameBytes += property.name.utf8
-                    nameStarts.append(nameBytes.count)
                 }
                 prefixItems += node.prefixItems
             }
             self.facts = facts
             self.propertyNodes = propertyNodes
             self.names = names
-            self.nameBytes = nameBytes
-            self.nameStarts = nameStarts
             self.prefixItems = prefixItems
         }
 
         /// Where the property named `name` is among node `node`'s, looked for first after
-        /// `last`: a writer writes an object's keys in the order its schema lists them.
-        ///
-        /// Names are compared as text, as the full check compares them: the same bytes are the
-        /// same name, and where either is beyond ASCII, other bytes may be too (`é` composed
-        /// or not), which only strings tell.
-        func position(of name: UnsafeBufferPointer<UInt8>, in node: Int, after last: Int) -> Int? {
+        /// `last`: a writer writes an object's keys in the order its schema lists them, and
+        /// equal names (short ones are held in the string itself) compare at once. Compared as
+        /// text, as the full check compares them (`é` composed or not is one name).
+        func position(of name: String, in node: Int, after last: Int) -> Int? {
             let node = facts[node]
-            if last + 1 < node.propertyCount && isName(node.firstProperty + last + 1, name) { return last + 1 }
-            if let position = (0..<node.propertyCount).first(where: { isName(node.firstProperty + $0, name) }) { return position }
-            guard !node.namesAreASCII || name.contains(where: { $0 >= 0x80 }) else { return nil }
-            let text = String(decoding: name, as: UTF8.self)
-            return (0..<node.propertyCount).first { names[node.firstProperty + $0] == text }
-        }
-
-        /// Whether property number `property` (of all nodes') is named `name`.
-        private func isName(_ property: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
-            let start = nameStarts[property]
-            guard nameStarts[property + 1] - start == name.count else { return false }
-            // An empty name has no bytes to compare (nor, maybe, a place).
-            guard let base = name.baseAddress, name.count > 0 else { return true }
-            return nameBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, name.count) == 0 }
+            if last + 1 < node.propertyCount && names[node.firstProperty + last + 1] == name { return last + 1 }
+            return (0..<node.propertyCount).first { names[node.firstProperty + $0] == name }
         }
     }
 }
