@@ -94,6 +94,54 @@ size_t folio_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t
     return found;
 }
 
+static inline int is_line_break(uint32_t value) { return value == 0x0A || value == 0x0C; }
+
+/// Fills `record` (four words) for the run `start..<end`, `beyond` when it holds a code point
+/// beyond ASCII (`folio_classified_word_runs`).
+static inline void classify_word_run(const uint32_t *text, size_t count, size_t start, size_t end, int beyond, uint32_t *record) {
+    uint32_t flags = beyond ? FOLIO_RUN_BEYOND_ASCII : 0, shape = FOLIO_RUN_NO_SHAPE;
+    size_t length = end - start;
+    if (!beyond) {
+        if (length <= 63) shape = (uint32_t)((length * 26 + ((text[start] | 0x20) - 0x61)) * 26 + ((text[end - 1] | 0x20) - 0x61));
+        if (length >= 6) {
+            flags |= FOLIO_RUN_LONG;
+            size_t index = start;
+            while (index < end && !(text[index] >= 0x61 && text[index] <= 0x7A)) index++;
+            if (index == end) flags |= FOLIO_RUN_CAPITALS;
+        }
+    }
+    if (end < count && text[end] == 0x2D) {
+        flags |= FOLIO_RUN_HYPHEN_AFTER;
+        if (end + 1 < count && is_line_break(text[end + 1])) flags |= FOLIO_RUN_BROKEN_AFTER;
+    }
+    // Back over spaces to a line break that follows a hyphen.
+    size_t before = start;
+    while (before > 1 && text[before - 1] == 0x20) before--;
+    if (before >= 2 && is_line_break(text[before - 1]) && text[before - 2] == 0x2D) flags |= FOLIO_RUN_BROKEN_BEFORE;
+    record[0] = (uint32_t)start;
+    record[1] = (uint32_t)end;
+    record[2] = shape;
+    record[3] = flags;
+}
+
+size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t *records, size_t capacity, size_t *next) {
+    enum { block = 256 };
+    uint32_t runs[2 * block];
+    size_t found = 0, at = from;
+    while (found < capacity && at < count) {
+        size_t room = capacity - found < block ? capacity - found : block, after = count;
+        size_t given = folio_word_runs(text, count, at, runs, room, &after);
+        for (size_t index = 0; index < given; index++) {
+            uint32_t end = runs[2 * index + 1];
+            classify_word_run(text, count, runs[2 * index], end & 0x7FFFFFFFu, (end & 0x80000000u) != 0, records + 4 * (found + index));
+        }
+        found += given;
+        at = after;
+    }
+    *next = at;
+    return found;
+}
+
 #if defined(__SSE2__)
 /// Which of eight UTF-16 units from `units` are ASCII letters, as the low eight bits.
 static inline unsigned ascii_letter_lanes16(const uint16_t *units) {

@@ -77,7 +77,7 @@ import Testing
             let source = WorkingText(source: SourceText(name: "t.txt", format: .plainText, text: text))
             var filtered = Vocabulary(source)
             var whole = Vocabulary(source, filtered: false)
-            // The runs of letters the stage walks, and the compounds the shapes let it look up.
+            // The runs of letters the stage asks about, and the compounds the shapes let it look up.
             var runs: [Range<Int>] = []
             var index = 0
             while index < source.scalars.count {
@@ -86,9 +86,11 @@ import Testing
                 while index < source.scalars.count && source.scalars[index].properties.isAlphabetic { index += 1 }
                 runs.append(start..<index)
             }
-            #expect(filtered.letterRuns.map(\.range) == runs, "\(text.debugDescription)")
+            let asked = runs.filter { $0.count >= HyphenationStage.shortestFusedWord
+                || ($0.upperBound + 1 < source.scalars.count && source.scalars[$0.upperBound] == "-" && source.scalars[$0.upperBound + 1] == "\n") }
+            #expect(filtered.askedAbout.map(\.range) == asked, "\(text.debugDescription)")
             let stage = HyphenationStage(wordList: WordList(words: ["well", "known", "data", "base", "line"]))
-            for word in filtered.letterRuns {
+            for word in filtered.askedAbout {
                 let letters = source.scalars[word.range]
                 #expect(stage.droppedHyphen(in: letters, &filtered, shape: word.shape) == stage.droppedHyphen(in: letters, &whole, shape: nil),
                         "\(String(scalars: letters)) in \(text.debugDescription)")
@@ -110,14 +112,15 @@ import Testing
     }
 
     /// The questions of a paper's breaks and words in capitals are of the shapes kept: the
-    /// table is not filled with every word for them.
+    /// table is not filled with every word for them, also for a break before an empty line.
     @Test func theVocabularyKeepsOnlyWhatTheQuestionsNeed() {
-        let text = "THE RUSSIANUKRAINIAN CONFLICT of Russian and Ukrainian inter-\nnational forces, a well-known co-\noperation."
+        let text = "THE RUSSIANUKRAINIAN CONFLICT of Russian and Ukrainian inter-\nnational forces, a well-known co-\noperation, trans-\n\natlantic."
         let source = WorkingText(source: SourceText(name: "t.txt", format: .plainText, text: text))
         var vocabulary = Vocabulary(source)
         let stage = HyphenationStage(wordList: WordList(words: ["well", "known"]))
         #expect(stage.droppedHyphen(in: Array("RUSSIANUKRAINIAN".unicodeScalars)[...], &vocabulary) == 7)
         #expect(stage.shouldJoin("inter", "national", &vocabulary) && stage.shouldJoin("co", "operation", &vocabulary))
+        #expect(stage.shouldJoin("trans", "atlantic", &vocabulary))
         #expect(!vocabulary.keepsEveryWord)
         #expect(vocabulary.count(of: "forces") == 1 && vocabulary.keepsEveryWord, "a question of another shape fills the table")
     }

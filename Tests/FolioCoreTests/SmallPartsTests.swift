@@ -482,17 +482,25 @@ import Testing
 }
 
 @Suite struct WordRunsTests {
-    private func words(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        var found: [String] = []
+    /// The words of the runs, in order, each with whether its letters are all ASCII.
+    private func words(of scalars: [Unicode.Scalar]) -> [(range: Range<Int>, isASCII: Bool)] {
+        var found: [(range: Range<Int>, isASCII: Bool)] = []
         scalars.withUnsafeBufferPointer { buffer in
-            WordRuns.forEach(in: buffer) { range, isASCII in
-                let word = String(scalars: scalars[range])
-                #expect(isASCII == word.unicodeScalars.allSatisfy(\.isASCII), "\(word)")
-                found.append(word)
+            let runs = WordRuns.Classified(buffer)
+            for index in 0..<runs.count {
+                WordRuns.forEachWord(in: runs[index], of: buffer) { found.append(($0, $1)) }
             }
         }
         return found
+    }
+
+    private func words(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return words(of: scalars).map { range, isASCII in
+            let word = String(scalars: scalars[range])
+            #expect(isASCII == word.unicodeScalars.allSatisfy(\.isASCII), "\(word)")
+            return word
+        }
     }
 
     /// Letters beyond ASCII join a word; marks beyond ASCII (an apostrophe, a dash, a symbol)
@@ -512,9 +520,7 @@ import Testing
         for _ in 0..<200 {
             let scalars = (0..<Int.random(in: 0...1_500, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
             let expected = runs(of: scalars) { $0.properties.isAlphabetic }
-            var found: [Range<Int>] = []
-            scalars.withUnsafeBufferPointer { buffer in WordRuns.forEach(in: buffer) { range, _ in found.append(range) } }
-            #expect(found == expected)
+            #expect(words(of: scalars).map(\.range) == expected)
         }
     }
 }

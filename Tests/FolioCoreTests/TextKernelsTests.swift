@@ -212,6 +212,41 @@ import Testing
         }
     }
 
+    /// The runs of code points that may be letters (ASCII letters, any beyond ASCII), found one
+    /// at a time, each with whether it holds one beyond ASCII.
+    private static func runsOneAtATime(_ text: [UInt32]) -> [(run: Range<Int>, beyond: Bool)] {
+        func mayBeLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value >= 0x80 }
+        var runs: [(run: Range<Int>, beyond: Bool)] = []
+        var index = 0
+        while index < text.count {
+            guard mayBeLetter(text[index]) else { index += 1; continue }
+            let start = index
+            while index < text.count && mayBeLetter(text[index]) { index += 1 }
+            runs.append((start..<index, text[start..<index].contains { $0 >= 0x80 }))
+        }
+        return runs
+    }
+
+    /// What a kernel of runs gives over all of `text`: called with room for `capacity` runs of
+    /// `width` words, then again from where it says the rest starts, until the end.
+    private static func calledUntilDone(_ kernel: (UnsafePointer<UInt32>?, Int, Int, UnsafeMutablePointer<UInt32>, Int, UnsafeMutablePointer<Int>) -> Int,
+                                        width: Int, capacity: Int, over text: [UInt32]) -> [UInt32] {
+        var found: [UInt32] = []
+        var from = 0, calls = 0
+        repeat {
+            var given = [UInt32](repeating: 0, count: width * capacity)
+            var next = 0
+            let count = text.withUnsafeBufferPointer { text in
+                given.withUnsafeMutableBufferPointer { kernel(text.baseAddress, text.count, from, $0.baseAddress!, capacity, &next) }
+            }
+            #expect(count <= capacity)
+            found += given.prefix(width * count)
+            from = next
+            calls += 1
+        } while from < text.count && calls <= text.count
+        return found
+    }
+
     /// Property: the runs of code points that may be letters, 64 at a time from bits, are those
     /// one at a time finds, flagged when they hold a code point beyond ASCII, whatever the
     /// room for runs given (a call for the rest starting where the last stopped), over texts
@@ -219,36 +254,50 @@ import Testing
     @Test func givesTheRunsOfWords() {
         var generator = SystemRandomNumberGenerator()
         let others: [UInt32] = [0x20, 0x2D, 0x40, 0x5B, 0x60, 0x7B, 0x31, 0x0A, 0x7F, 0x80, 0xE9, 0x2019, 0x10FFFF]
-        func mayBeLetter(_ value: UInt32) -> Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || value >= 0x80 }
         for round in 0..<5_000 {
             let otherEvery = round % 4 == 0 ? 60 : 4
             let text: [UInt32] = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
                 Int.random(in: 0..<otherEvery, using: &generator) == 0 ? others.randomElement(using: &generator)! : UInt32.random(in: 0x41...0x7A, using: &generator)
             }
-            var expected: [UInt32] = []
-            var index = 0
-            while index < text.count {
-                guard mayBeLetter(text[index]) else { index += 1; continue }
-                let start = index
-                while index < text.count && mayBeLetter(text[index]) { index += 1 }
-                let beyond = text[start..<index].contains { $0 >= 0x80 }
-                expected += [UInt32(start), UInt32(index) | (beyond ? 0x8000_0000 : 0)]
-            }
+            let expected = Self.runsOneAtATime(text).flatMap { run, beyond in [UInt32(run.lowerBound), UInt32(run.upperBound) | (beyond ? 0x8000_0000 : 0)] }
             let capacity = [1, 2, 3, 7, 1000][round % 5]
-            var found: [UInt32] = []
-            var from = 0, calls = 0
-            repeat {
-                var given = [UInt32](repeating: 0, count: 2 * capacity)
-                var next = 0
-                let count = text.withUnsafeBufferPointer { text in
-                    given.withUnsafeMutableBufferPointer { folio_word_runs(text.baseAddress, text.count, from, $0.baseAddress!, capacity, &next) }
+            #expect(Self.calledUntilDone(folio_word_runs, width: 2, capacity: capacity, over: text) == expected, "\(text), room for \(capacity)")
+        }
+    }
+
+    /// Property: the runs told of are the runs of words, each with the shape and flags
+    /// hyphenation would find one code point at a time, whatever the room given, over texts of
+    /// words in capitals and in lower case, hyphens, line breaks (LF and FF), spaces, digits and
+    /// code points beyond ASCII.
+    @Test func tellsOfEachRunAsHyphenationWould() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt32]] = [[0x2D], [0x0A], [0x0C], [0x0D], [0x20], [0x20, 0x20], [0x31], [0xE9], [0x2019], Array("ab".unicodeScalars.map(\.value)),
+                                  Array("Word".unicodeScalars.map(\.value)), Array("NATIONS".unicodeScalars.map(\.value)), Array("nations".unicodeScalars.map(\.value)),
+                                  Array("NATIONs".unicodeScalars.map(\.value)), Array(repeating: 0x61, count: 63), Array(repeating: 0x41, count: 64)]
+        func isBreak(_ value: UInt32) -> Bool { value == 0x0A || value == 0x0C }
+        for round in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            var expected: [UInt32] = []
+            for (run, beyond) in Self.runsOneAtATime(text) {
+                let (start, index, length) = (run.lowerBound, run.upperBound, run.count)
+                var flags = beyond ? FOLIO_RUN_BEYOND_ASCII : 0
+                var shape = FOLIO_RUN_NO_SHAPE
+                if !beyond {
+                    if length <= 63 { shape = UInt32((length * 26 + Int((text[start] | 0x20) - 0x61)) * 26 + Int((text[index - 1] | 0x20) - 0x61)) }
+                    if length >= 6 { flags |= FOLIO_RUN_LONG }
+                    if length >= 6 && !text[start..<index].contains(where: { (0x61...0x7A).contains($0) }) { flags |= FOLIO_RUN_CAPITALS }
                 }
-                #expect(count <= capacity)
-                found += given.prefix(2 * count)
-                from = next
-                calls += 1
-            } while from < text.count && calls <= text.count
-            #expect(found == expected, "\(text), room for \(capacity)")
+                if index < text.count && text[index] == 0x2D {
+                    flags |= FOLIO_RUN_HYPHEN_AFTER
+                    if index + 1 < text.count && isBreak(text[index + 1]) { flags |= FOLIO_RUN_BROKEN_AFTER }
+                }
+                var before = start - 1
+                while before > 0 && text[before] == 0x20 { before -= 1 }
+                if before >= 1 && isBreak(text[before]) && text[before - 1] == 0x2D { flags |= FOLIO_RUN_BROKEN_BEFORE }
+                expected += [UInt32(start), UInt32(index), shape, UInt32(flags)]
+            }
+            let capacity = [1, 3, 1000][round % 3]
+            #expect(Self.calledUntilDone(folio_classified_word_runs, width: 4, capacity: capacity, over: text) == expected, "\(text), room for \(capacity)")
         }
     }
 

@@ -9,44 +9,74 @@ import CTextKernels
 /// kernel treats every code point beyond ASCII as a letter; a run that holds one is read again
 /// here, where only letters are kept (`don’t` is two words, `Übergänge` one).
 enum WordRuns {
-    /// How many runs the kernel gives at a time, into memory on the stack.
-    private static let block = 256
+    /// A run of code points that may be letters, as `folio_classified_word_runs` tells of it.
+    struct Run {
+        var start: Int
+        var end: Int
+        /// Of a run of ASCII letters (`WordShapes`); nil for a run beyond ASCII or of more than 63 letters.
+        var shape: Int?
+        /// `FOLIO_RUN_` flags.
+        var flags: UInt32
 
-    /// Calls `body` with each run of letters of `scalars`, in order, and whether its letters
-    /// are all ASCII.
-    @inline(__always)
-    static func forEach(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
-        guard let values = scalars.codePointValues else { return }
-        precondition(scalars.count < Int(Int32.max), "a text of more than 2^31 code points, beyond what the kernel's offsets hold")
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * block) { runs in
+        var range: Range<Int> { start..<end }
+        var isBeyondASCII: Bool { flags & UInt32(FOLIO_RUN_BEYOND_ASCII) != 0 }
+    }
+
+    /// The runs of `scalars` with what `folio_classified_word_runs` says of each, four words a run.
+    struct Classified {
+        private let records: [UInt32]
+
+        init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+            guard let values = scalars.codePointValues else {
+                records = []
+                return
+            }
+            precondition(scalars.count < Int(Int32.max), "a text of more than 2^31 code points, beyond what the kernel's offsets hold")
+            var records: [UInt32] = []
             var from = 0
             while from < scalars.count {
+                // Room for a run in every five code points, about what a paper has: one call
+                // for most texts, and a few more for a text of one-letter words.
+                let room = max(64, (scalars.count - from) / 5)
                 var next = 0
-                let found = folio_word_runs(values, scalars.count, from, runs.baseAddress!, block, &next)
-                for index in 0..<found {
-                    let end = runs[2 &* index &+ 1]
-                    let runEnd = Int(end & 0x7FFF_FFFF), beyondASCII = end & 0x8000_0000 != 0
-                    var position = Int(runs[2 &* index])
-                    // One call of `body`, so that the caller's body is inlined here: a run of
-                    // ASCII letters is one word; another holds code points beyond ASCII, not all
-                    // of them letters, and its words are the runs of letters within it.
-                    while position < runEnd {
-                        var wordEnd = runEnd, isASCII = true
-                        if beyondASCII {
-                            while position < runEnd && !scalars[position].isAlphabetic { position += 1 }
-                            guard position < runEnd else { break }
-                            wordEnd = position
-                            while wordEnd < runEnd && scalars[wordEnd].isAlphabetic {
-                                if scalars[wordEnd].value >= 0x80 { isASCII = false }
-                                wordEnd += 1
-                            }
-                        }
-                        body(position..<wordEnd, isASCII)
-                        position = wordEnd
-                    }
+                let found = [UInt32](unsafeUninitializedCapacity: 4 * room) { buffer, initialized in
+                    initialized = 4 * folio_classified_word_runs(values, scalars.count, from, buffer.baseAddress!, room, &next)
                 }
+                if records.isEmpty { records = found } else { records += found }
                 from = next
             }
+            self.records = records
+        }
+
+        var count: Int { records.count / 4 }
+
+        subscript(index: Int) -> Run {
+            let record = 4 * index
+            let shape = records[record + 2]
+            return Run(start: Int(records[record]), end: Int(records[record + 1]),
+                       shape: shape == FOLIO_RUN_NO_SHAPE ? nil : Int(shape), flags: records[record + 3])
+        }
+    }
+
+    /// Calls `body` with each word of `run`: the run itself when its letters are ASCII; the
+    /// runs of letters within it when it holds a code point beyond ASCII.
+    @inline(__always)
+    static func forEachWord(in run: Run, of scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ range: Range<Int>, _ isASCII: Bool) -> Void) {
+        guard run.isBeyondASCII else {
+            body(run.range, true)
+            return
+        }
+        var position = run.start
+        while position < run.end {
+            while position < run.end && !scalars[position].isAlphabetic { position += 1 }
+            guard position < run.end else { break }
+            var wordEnd = position, isASCII = true
+            while wordEnd < run.end && scalars[wordEnd].isAlphabetic {
+                if scalars[wordEnd].value >= 0x80 { isASCII = false }
+                wordEnd += 1
+            }
+            body(position..<wordEnd, isASCII)
+            position = wordEnd
         }
     }
 }

@@ -56,11 +56,10 @@ public struct HyphenationStage: Stage {
                                   after: String(scalars: replacement)))
             kept = range.end
         }
-        // Every run of letters, as the vocabulary found them: the word after a line-end break
-        // is one too, and may itself end a line.
-        for word in vocabulary.letterRuns {
-            // Most words are neither: they are passed over without a question.
-            guard word.breaksAtLineEnd || word.range.count >= Self.shortestFusedWord else { continue }
+        // The runs of letters broken at a line's end or long enough to be two fused, as the
+        // vocabulary found them (most words are neither): the word after a line-end break is
+        // one too, and may itself end a line.
+        for word in vocabulary.askedAbout {
             let start = word.range.lowerBound
             let left = TextRange(start, word.range.upperBound)
             if word.breaksAtLineEnd, let (breakRange, right) = lineEndBreak(after: left, scalars) {

@@ -20,15 +20,33 @@ struct Vocabulary {
         }
     }
 
-    /// A run of letters of the text.
+    /// A run of letters the stage asks about: broken by a hyphen at a line's end, or long
+    /// enough to be two words fused (`HyphenationStage.shortestFusedWord`).
+    /// Kept in 32 bits (as `WordRuns` keeps offsets): a paper has thousands.
     struct Word {
-        var range: Range<Int>
-        /// Of a word of ASCII letters (`WordShapes`); nil for another.
-        var shape: Int?
-        /// Not broken at a line's end: evidence of itself.
-        var isWhole: Bool
+        private let start: Int32
+        private let end: Int32
+        /// -1 for none.
+        private let shapeValue: Int32
         /// Followed by a hyphen that ends its line: the first half of a word broken there, maybe.
-        var breaksAtLineEnd: Bool
+        let breaksAtLineEnd: Bool
+
+        init(range: Range<Int>, shape: Int?, breaksAtLineEnd: Bool) {
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            shapeValue = Int32(truncatingIfNeeded: shape ?? -1)
+            self.breaksAtLineEnd = breaksAtLineEnd
+        }
+
+        var range: Range<Int> { Int(start)..<Int(end) }
+        /// Of a word of ASCII letters (`WordShapes`); nil for another.
+        var shape: Int? { shapeValue < 0 ? nil : Int(shapeValue) }
+    }
+
+    /// A word of a run beyond ASCII seen whole (not broken at a line's end), for `fill`.
+    private struct WholeWord {
+        var range: Range<Int>
+        var shape: Int?
     }
 
     /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
@@ -39,13 +57,24 @@ struct Vocabulary {
     private var compounds = WordTable<String>()
     /// The shapes of ASCII words `words` holds; nil once it holds every word.
     private var shapes: WordShapes?
-    /// The text's code points, to fill the table from when a question needs every word.
+    /// The text's code points, to fill the table from.
     private let scalars: [Unicode.Scalar]
-    /// Every run of letters, in the order of the text: found once, for the table and for the
-    /// stage, which walks them.
-    private(set) var letterRuns: [Word] = []
+    /// Every run of letters, told of in C: the runs of ASCII letters seen whole are most of
+    /// what the table is filled from.
+    private let runs: WordRuns.Classified
+    /// The words of runs beyond ASCII seen whole: the rest of it.
+    private let wholeBeyondASCII: [WholeWord]
+    /// The runs of letters the stage asks about, in the order of the text (most words are
+    /// short and whole, and are not).
+    private(set) var askedAbout: [Word] = []
     /// The shapes of the compounds' letters: a word of another shape is no compound.
     private var compoundShapes = WordShapes()
+
+    /// A run of ASCII letters with none of these flags, short, and not after a break is
+    /// passed over: it is only evidence, which `fill` reads from the runs.
+    private static let readAgain = UInt32(FOLIO_RUN_BEYOND_ASCII | FOLIO_RUN_CAPITALS | FOLIO_RUN_HYPHEN_AFTER | FOLIO_RUN_BROKEN_AFTER | FOLIO_RUN_BROKEN_BEFORE)
+    /// A run of ASCII letters with either is no evidence of itself.
+    private static let broken = UInt32(FOLIO_RUN_BEYOND_ASCII | FOLIO_RUN_BROKEN_AFTER | FOLIO_RUN_BROKEN_BEFORE)
 
     /// With `filtered` false, the table holds every word from the start (to test that the
     /// filter changes no answer).
@@ -55,76 +84,108 @@ struct Vocabulary {
         var shapes = WordShapes()
         var compounds = WordTable<String>()
         var compoundShapes = WordShapes()
-        // About one word in every six characters.
-        var letterRuns: [Word] = []
-        letterRuns.reserveCapacity(scalars.count / 5)
+        var wholeBeyondASCII: [WholeWord] = []
+        var askedAbout: [Word] = []
         var pendingLeft: Range<Int>?
-        scalars.withUnsafeBufferPointer { scalars in
-            WordRuns.forEach(in: scalars) { word, isASCII in
-                let (start, index) = (word.lowerBound, word.upperBound)
-                let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
-                // A word broken at a line's end is not evidence of itself.
-                let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
-                var before = start - 1
-                while before > 0 && scalars[before] == " " { before -= 1 }
-                let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
-                letterRuns.append(Word(range: start..<index, shape: shape, isWhole: !brokenAfter && !brokenBefore, breaksAtLineEnd: brokenAfter))
-                // What the questions will ask: the halves of a word broken at a line's end and
-                // the two joined, and the word in capitals that may be two fused.
-                if let left = pendingLeft {
-                    shapes.insert(shape)
-                    shapes.insert(WordShapes.shape(of: scalars[left.lowerBound..<index], joining: left.upperBound..<start))
-                    pendingLeft = nil
-                }
-                if brokenAfter {
-                    shapes.insert(shape)
-                    pendingLeft = start..<index
-                }
-                if index - start >= HyphenationStage.shortestFusedWord && !scalars[start..<index].contains(where: { (0x61...0x7A).contains($0.value) }) {
-                    shapes.insert(shape)
-                    for split in (start + 3)...(index - 3) {
-                        shapes.insert(WordShapes.shape(of: scalars[start..<split]))
-                        shapes.insert(WordShapes.shape(of: scalars[split..<index]))
+        let runs = scalars.withUnsafeBufferPointer { scalars in
+            let runs = WordRuns.Classified(scalars)
+            // Four words in ten are long in English; grown from empty, the list was copied a dozen times.
+            askedAbout.reserveCapacity(runs.count / 2)
+            for index in 0..<runs.count {
+                let run = runs[index]
+                // Most words: what the kernel said of them is all there is to know.
+                if run.flags & Self.readAgain == 0 && pendingLeft == nil {
+                    if run.flags & UInt32(FOLIO_RUN_LONG) != 0 {
+                        askedAbout.append(Word(range: run.range, shape: run.shape, breaksAtLineEnd: false))
                     }
+                    continue
                 }
-                // `A-B` within a line: a compound the document spells with its hyphen.
-                if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
-                    var end = index + 1
-                    while end < scalars.count && (scalars[end].isAlphabetic
-                            || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
-                    let compound = String(scalars: scalars[start..<end]).lowercased()
-                    // Its bytes without hyphens: in UTF-8 a hyphen's byte is part of no other code point.
-                    let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
-                    let shape = WordShapes.shape(of: letters.unicodeScalars)
-                    shapes.insert(shape)
-                    compoundShapes.insert(shape)
-                    WordTable<String>.key(letters).withUnsafeBufferPointer {
-                        compounds.update($0, initial: compound) { $0 = compound }
+                WordRuns.forEachWord(in: run, of: scalars) { word, isASCII in
+                    let (start, index) = (word.lowerBound, word.upperBound)
+                    let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
+                    // A word broken at a line's end is not evidence of itself.
+                    let brokenAfter = index + 1 < scalars.count && scalars[index] == "-" && scalars[index + 1].isLineBreak
+                    var before = start - 1
+                    while before > 0 && scalars[before] == " " { before -= 1 }
+                    let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
+                    if run.isBeyondASCII && !brokenAfter && !brokenBefore {
+                        wholeBeyondASCII.append(WholeWord(range: word, shape: shape))
+                    }
+                    if brokenAfter || index - start >= HyphenationStage.shortestFusedWord {
+                        askedAbout.append(Word(range: word, shape: shape, breaksAtLineEnd: brokenAfter))
+                    }
+                    // What the questions will ask: the halves of a word broken at a line's end and
+                    // the two joined, and the word in capitals that may be two fused.
+                    if let left = pendingLeft {
+                        shapes.insert(shape)
+                        shapes.insert(WordShapes.shape(of: scalars[left.lowerBound..<index], joining: left.upperBound..<start))
+                        pendingLeft = nil
+                    }
+                    if brokenAfter {
+                        shapes.insert(shape)
+                        pendingLeft = start..<index
+                    }
+                    if index - start >= HyphenationStage.shortestFusedWord && !scalars[start..<index].contains(where: { (0x61...0x7A).contains($0.value) }) {
+                        shapes.insert(shape)
+                        for split in (start + 3)...(index - 3) {
+                            shapes.insert(WordShapes.shape(of: scalars[start..<split]))
+                            shapes.insert(WordShapes.shape(of: scalars[split..<index]))
+                        }
+                    }
+                    // `A-B` within a line: a compound the document spells with its hyphen.
+                    if !brokenBefore, index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1].isAlphabetic {
+                        var end = index + 1
+                        while end < scalars.count && (scalars[end].isAlphabetic
+                                || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
+                        let compound = String(scalars: scalars[start..<end]).lowercased()
+                        // Its bytes without hyphens: in UTF-8 a hyphen's byte is part of no other code point.
+                        let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+                        let shape = WordShapes.shape(of: letters.unicodeScalars)
+                        shapes.insert(shape)
+                        compoundShapes.insert(shape)
+                        WordTable<String>.key(letters).withUnsafeBufferPointer {
+                            compounds.update($0, initial: compound) { $0 = compound }
+                        }
                     }
                 }
             }
+            return runs
         }
         // Filtered, the table holds a few dozen words. Whole, a paper has at most about one new
         // word in every ten characters: growing the table as it fills cost more than filling it.
         words = WordTable(capacity: filtered ? 64 : scalars.count / 10)
         self.compounds = compounds
         self.compoundShapes = compoundShapes
-        self.letterRuns = letterRuns
+        self.runs = runs
+        self.wholeBeyondASCII = wholeBeyondASCII
+        self.askedAbout = askedAbout
         self.shapes = filtered ? shapes : nil
         fill()
     }
 
-    /// Adds the words seen whole that `shapes` keeps (all when nil) to an empty table.
+    /// Adds the words seen whole that `shapes` keeps (all when nil) to an empty table: the
+    /// runs of ASCII letters, then the words of runs beyond ASCII (the order changes no count).
     private mutating func fill() {
         var key: [UInt8] = []
-        for word in letterRuns where word.isWhole {
-            if let shapes, let shape = word.shape, !shapes.contains(shape) { continue }
-            let letters = scalars[word.range]
-            let first = letters.first!
-            let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
-            let length = Self.key(letters, into: &key)
-            key.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
+        for index in 0..<runs.count {
+            let run = runs[index]
+            guard run.flags & Self.broken == 0 else { continue }
+            if let shapes, let shape = run.shape, !shapes.contains(shape) { continue }
+            add(run.range, key: &key)
         }
+        for word in wholeBeyondASCII {
+            if let shapes, let shape = word.shape, !shapes.contains(shape) { continue }
+            add(word.range, key: &key)
+        }
+    }
+
+    /// Counts the word at `range` of the text seen once more; `key` is room for its key.
+    private mutating func add(_ range: Range<Int>, key: inout [UInt8]) {
+        let letters = scalars[range]
+        let first = letters.first!
+        let inLowerCase = first.value < 0x80 ? (0x61...0x7A).contains(first.value) : first.properties.isLowercase
+        let length = Self.key(letters, into: &key)
+        key.withUnsafeBufferPointer { words.update(UnsafeBufferPointer(rebasing: $0[..<length]), initial: Sightings()) { $0.record(inLowerCase: inLowerCase) } }
     }
 
     /// A word's key in `words`, made straight from its scalars when they are ASCII letters
