@@ -486,9 +486,8 @@ import Testing
     private func words(of scalars: [Unicode.Scalar]) -> [(range: Range<Int>, isASCII: Bool)] {
         var found: [(range: Range<Int>, isASCII: Bool)] = []
         scalars.withUnsafeBufferPointer { buffer in
-            let runs = WordRuns.Classified(buffer)
-            for index in 0..<runs.count {
-                WordRuns.forEachWord(in: runs[index], of: buffer) { found.append(($0, $1)) }
+            WordRuns.Classified(buffer).forEach { run in
+                WordRuns.forEachWord(in: run, of: buffer) { found.append(($0, $1)) }
             }
         }
         return found

@@ -50,11 +50,19 @@ enum WordRuns {
 
         var count: Int { records.count / 4 }
 
-        subscript(index: Int) -> Run {
-            let record = 4 * index
-            let shape = records[record + 2]
-            return Run(start: Int(records[record]), end: Int(records[record + 1]),
-                       shape: shape == FOLIO_RUN_NO_SHAPE ? nil : Int(shape), flags: records[record + 3])
+        /// Calls `body` with each run, in order: one pass over the records, not checked at
+        /// every run (every word of a paper is one).
+        @inline(__always)
+        func forEach(_ body: (Run) throws -> Void) rethrows {
+            try records.withUnsafeBufferPointer { records in
+                guard var record = records.baseAddress else { return }
+                let end = record + records.count
+                while record < end {
+                    let shape = record[2]
+                    try body(Run(start: Int(record[0]), end: Int(record[1]), shape: shape == FOLIO_RUN_NO_SHAPE ? nil : Int(shape), flags: record[3]))
+                    record += 4
+                }
+            }
         }
     }
 

@@ -91,14 +91,13 @@ struct Vocabulary {
             let runs = WordRuns.Classified(scalars)
             // Four words in ten are long in English; grown from empty, the list was copied a dozen times.
             askedAbout.reserveCapacity(runs.count / 2)
-            for index in 0..<runs.count {
-                let run = runs[index]
+            runs.forEach { run in
                 // Most words: what the kernel said of them is all there is to know.
                 if run.flags & Self.readAgain == 0 && pendingLeft == nil {
                     if run.flags & UInt32(FOLIO_RUN_LONG) != 0 {
                         askedAbout.append(Word(range: run.range, shape: run.shape, breaksAtLineEnd: false))
                     }
-                    continue
+                    return
                 }
                 WordRuns.forEachWord(in: run, of: scalars) { word, isASCII in
                     let (start, index) = (word.lowerBound, word.upperBound)
@@ -167,10 +166,11 @@ struct Vocabulary {
     /// runs of ASCII letters, then the words of runs beyond ASCII (the order changes no count).
     private mutating func fill() {
         var key: [UInt8] = []
-        for index in 0..<runs.count {
-            let run = runs[index]
-            guard run.flags & Self.broken == 0 else { continue }
-            if let shapes, let shape = run.shape, !shapes.contains(shape) { continue }
+        // Read once: the loop changes `words`, and would read `self.shapes` again at every run.
+        let shapes = self.shapes
+        runs.forEach { run in
+            guard run.flags & Self.broken == 0 else { return }
+            if let shapes, let shape = run.shape, !shapes.contains(shape) { return }
             add(run.range, key: &key)
         }
         for word in wholeBeyondASCII {
