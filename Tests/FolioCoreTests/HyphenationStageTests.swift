@@ -111,6 +111,24 @@ import Testing
         #expect(filled.some > 500 && filled.all > 100)
     }
 
+    /// Property: a compound of ASCII, made from its bytes, is what lower-casing, filtering and
+    /// keying its string make, over random compounds of letters in either case and hyphens, and
+    /// beyond ASCII (made from the string).
+    @Test func aCompoundIsKeptAsItsStringWouldBe() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii: [Unicode.Scalar] = ["a", "z", "A", "Z", "m", "Q", "-"], beyond: [Unicode.Scalar] = ["é", "\u{212A}"]
+        for round in 0..<2_000 {
+            // Half of them of ASCII alone; up to 70 letters, longer than a shape holds.
+            let pieces = round % 2 == 0 ? ascii : ascii + beyond
+            let scalars = (0..<Int.random(in: 1...70, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            let compound = String(scalars: scalars[...]).lowercased()
+            let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+            let made = scalars.withUnsafeBufferPointer { Vocabulary.compound($0[...]) }
+            #expect(made.compound == compound && made.key == WordTable<String>.key(letters) && made.shape == WordShapes.shape(of: letters.unicodeScalars),
+                    "\(String(scalars: scalars[...]))")
+        }
+    }
+
     /// The questions of a paper's breaks and words in capitals are of the shapes kept: the
     /// table is not filled with every word for them, also for a break before an empty line.
     @Test func theVocabularyKeepsOnlyWhatTheQuestionsNeed() {

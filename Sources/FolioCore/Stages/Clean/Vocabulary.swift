@@ -136,15 +136,10 @@ struct Vocabulary {
                         var end = index + 1
                         while end < scalars.count && (scalars[end].isAlphabetic
                                 || (scalars[end] == "-" && end + 1 < scalars.count && scalars[end + 1].isAlphabetic)) { end += 1 }
-                        let compound = String(scalars: scalars[start..<end]).lowercased()
-                        // Its bytes without hyphens: in UTF-8 a hyphen's byte is part of no other code point.
-                        let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
-                        let shape = WordShapes.shape(of: letters.unicodeScalars)
+                        let (compound, key, shape) = Self.compound(scalars[start..<end])
                         shapes.insert(shape)
                         compoundShapes.insert(shape)
-                        WordTable<String>.key(letters).withUnsafeBufferPointer {
-                            compounds.update($0, initial: compound) { $0 = compound }
-                        }
+                        key.withUnsafeBufferPointer { compounds.update($0, initial: compound) { $0 = compound } }
                     }
                 }
             }
@@ -160,6 +155,29 @@ struct Vocabulary {
         self.askedAbout = askedAbout
         self.shapes = filtered ? shapes : nil
         fill()
+    }
+
+    /// A compound as the table keeps it: in lower case, keyed by its letters without hyphens,
+    /// and the shape of those letters. Of ASCII (most compounds), made from its bytes: a string
+    /// lower-cased, filtered and keyed was most of the cost of a paper's few dozen compounds.
+    static func compound(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> (compound: String, key: [UInt8], shape: Int?) {
+        guard scalars.allSatisfy({ $0.value < 0x80 }) else {
+            let compound = String(scalars: scalars).lowercased()
+            // Its bytes without hyphens: in UTF-8 a hyphen's byte is part of no other code point.
+            let letters = String(decoding: compound.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+            return (compound, WordTable<String>.key(letters), WordShapes.shape(of: letters.unicodeScalars))
+        }
+        var lowered: [UInt8] = [], key: [UInt8] = []
+        lowered.reserveCapacity(scalars.count)
+        key.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            let byte = UInt8(truncatingIfNeeded: scalar.value)
+            let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            lowered.append(lower)
+            if lower != UInt8(ascii: "-") { key.append(lower) }
+        }
+        let shape = key.withUnsafeBufferPointer(WordShapes.shape(ofKey:))
+        return (String(decoding: lowered, as: UTF8.self), key, shape)
     }
 
     /// Adds the words seen whole that `shapes` keeps (all when nil) to an empty table: the
