@@ -70,8 +70,9 @@ struct Vocabulary {
     /// The shapes of the compounds' letters: a word of another shape is no compound.
     private var compoundShapes = WordShapes()
 
-    /// A run of ASCII letters with none of these flags, short, and not after a break is
-    /// passed over: it is only evidence, which `fill` reads from the runs.
+    /// A run of ASCII letters with none of these flags, not the word after a break, is done
+    /// with at once: `fill` reads it from the runs as evidence, and the stage asks about it
+    /// only when it is long. Any other is read again, word by word.
     private static let readAgain = UInt32(FOLIO_RUN_BEYOND_ASCII | FOLIO_RUN_CAPITALS | FOLIO_RUN_HYPHEN_AFTER | FOLIO_RUN_BROKEN_AFTER | FOLIO_RUN_BROKEN_BEFORE)
     /// A run of ASCII letters with either is no evidence of itself.
     private static let broken = UInt32(FOLIO_RUN_BEYOND_ASCII | FOLIO_RUN_BROKEN_AFTER | FOLIO_RUN_BROKEN_BEFORE)
