@@ -369,13 +369,24 @@ import Testing
         #expect(text.wordCount(text.all) == 5)
     }
 
-    /// Property: counting up to a limit gives the count, or the limit when there are as many.
+    /// Property: the count is that of the runs of `isWordCharacter` code points, an apostrophe
+    /// between two of them inside one, taken one code point at a time; counting up to a limit
+    /// gives the count, or the limit when there are as many.
     @Test func countingToALimitStopsThere() {
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "é", "7", " ", "’", "'", "-", "\n", "Ж", "🙂"]
+        let pieces = ["a", "Z", "é", "7", "0", " ", "’", "'", "-", "_", "@", "[", "`", "{", "\n", "Ж", "🙂"]
         for _ in 0..<5_000 {
             let string = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: string))
+            let scalars = Array(string.unicodeScalars)
+            var expected = 0, inWord = false
+            for (index, scalar) in scalars.enumerated() {
+                let isWord = WorkingText.isWordCharacter(scalar) || (inWord && (scalar == "’" || scalar == "'")
+                    && index + 1 < scalars.count && WorkingText.isWordCharacter(scalars[index + 1]))
+                if isWord && !inWord { expected += 1 }
+                inWord = isWord
+            }
+            #expect(text.wordCount(text.all) == expected, "\(string.debugDescription)")
             let limit = Int.random(in: 0...6, using: &generator)
             #expect(text.wordCount(text.all, countingTo: limit) == min(text.wordCount(text.all), limit), "\(string.debugDescription), \(limit)")
         }

@@ -34,11 +34,15 @@ extension WorkingText {
         guard limit > 0 else { return 0 }
         var count = 0
         var inWord = false
+        // An ASCII letter or digit is asked of a set of bytes: every paragraph of a paper is
+        // counted, most of it ASCII.
+        let asciiWordCharacters = Self.asciiWordCharacters
         for index in range.start..<range.end {
             let scalar = scalars[index]
-            let isApostropheInWord = inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end
-                && Self.isWordCharacter(scalars[index + 1])
-            let isWord = Self.isWordCharacter(scalar) || isApostropheInWord
+            var isWord = scalar.value < 0x80 ? asciiWordCharacters.contains(UInt8(truncatingIfNeeded: scalar.value)) : Self.isWordCharacter(scalar)
+            if !isWord && inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end {
+                isWord = Self.isWordCharacter(scalars[index + 1])
+            }
             if isWord && !inWord {
                 count += 1
                 if count >= limit { return count }
@@ -47,6 +51,9 @@ extension WorkingText {
         }
         return count
     }
+
+    /// The ASCII code points `isWordCharacter` holds: letters and digits.
+    private static let asciiWordCharacters = ASCIIByteSet((UInt8(0)..<0x80).filter { isWordCharacter(Unicode.Scalar($0)) })
 
     /// The last code point of `range` that is not white space.
     public func lastVisible(_ range: TextRange) -> Unicode.Scalar? {

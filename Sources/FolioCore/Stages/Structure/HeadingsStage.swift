@@ -133,7 +133,7 @@ public struct HeadingsStage: Stage {
     /// Sentence text ends in punctuation (a colon counts only when something followed it).
     func endsLikeText(_ range: TextRange, _ text: WorkingText) -> Bool {
         guard let last = text.lastVisible(range) else { return true }
-        return Self.textEnds.contains(last) || (last == ":" && text.wordCount(range) <= 1)
+        return Self.textEnds.contains(last) || (last == ":" && text.wordCount(range, countingTo: 2) <= 1)
     }
 
     /// `Figure 1.`, `Table 2:`, `Fig. 3` start captions, not headings.

@@ -131,7 +131,7 @@ public struct ParagraphsStage: Stage {
     /// on in lower case.
     func continuesSentence(_ block: TextRange, with next: TextRange, _ text: WorkingText) -> Bool {
         // Running text, not a heading, a label or a link, on both sides.
-        guard !endsSentence(text, block), !text.hasPrefix("#", in: block), text.wordCount(block) >= 6,
+        guard !endsSentence(text, block), !text.hasPrefix("#", in: block), text.wordCount(block, countingTo: 6) >= 6,
               !text.isUpperCase(block), let last = text.lastVisible(block),
               !Bullets.characters.contains(text[next.start]),
               !["http", "www."].contains(where: { text.hasPrefix($0, in: next) }) else { return false }
