@@ -363,6 +363,17 @@ import Testing
     }
 }
 
+@Suite struct BulletsTests {
+    /// The checks without a set answer as the sets do, for every code point.
+    @Test func theChecksAreTheSets() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(Bullets.isBullet(scalar) == Bullets.characters.contains(scalar), "\(value)")
+            #expect(Bullets.isMark(scalar) == Bullets.asciiMarks.contains(scalar), "\(value)")
+        }
+    }
+}
+
 @Suite struct WordCountTests {
     @Test func wordsAreRunsOfLettersOrDigitsWithApostrophesInside() {
         let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: "HALE’S 2 o'clock — ’tis x'"))

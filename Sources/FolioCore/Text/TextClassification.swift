@@ -114,4 +114,20 @@ public enum Bullets {
 
     /// Marks that introduce an item only when followed by a space: `- item`, `* item`.
     public static let asciiMarks: Set<Unicode.Scalar> = ["-", "*", "+", "–"]
+
+    /// Whether `scalar` is one of `characters`: every line of a paper is asked, and none of
+    /// them is below U+2000, where most of a paper's first code points are (no set hashed).
+    @inline(__always)
+    public static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2000 && characters.contains(scalar)
+    }
+
+    /// Whether `scalar` is one of `asciiMarks`, without hashing it.
+    @inline(__always)
+    public static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2D, 0x2A, 0x2B, 0x2013: true
+        default: false
+        }
+    }
 }

@@ -133,7 +133,7 @@ public struct ParagraphsStage: Stage {
         // Running text, not a heading, a label or a link, on both sides.
         guard !endsSentence(text, block), !text.hasPrefix("#", in: block), text.wordCount(block, countingTo: 6) >= 6,
               !text.isUpperCase(block), let last = text.lastVisible(block),
-              !Bullets.characters.contains(text[next.start]),
+              !Bullets.isBullet(text[next.start]),
               !["http", "www."].contains(where: { text.hasPrefix($0, in: next) }) else { return false }
         return text[next.start].properties.isLowercase || last == ","
     }
@@ -228,7 +228,9 @@ public struct ParagraphsStage: Stage {
 
     /// The running-text blocks; the lines of `apart` are left to the passages set off.
     func plainTextBlocks(_ lines: [Line], _ text: WorkingText, width: Int, apart runs: [ClosedRange<Int>]) -> [TextRange] {
-        let runLines = Set(runs.flatMap { Array($0) })
+        // A flag a line, not a set of numbers: every line of a paper is asked, and a set hashed each.
+        var runLines = [Bool](filledWith: false, count: lines.count)
+        for run in runs { for index in run { runLines[index] = true } }
         var blocks: [TextRange] = []
         var current: TextRange?
         var currentIsCapitals = false
@@ -250,7 +252,7 @@ public struct ParagraphsStage: Stage {
         }
 
         for (index, line) in lines.enumerated() {
-            if runLines.contains(index) {
+            if runLines[index] {
                 close()
                 continue
             }
@@ -259,14 +261,14 @@ public struct ParagraphsStage: Stage {
                 continue
             }
             let first = text[line.content.start]
-            if line.content.count == 1 && Bullets.characters.contains(first) {
+            if line.content.count == 1 && Bullets.isBullet(first) {
                 // A bullet alone on its line belongs to the text after it.
                 close()
                 bulletStart = line.content.start
                 continue
             }
-            let startsItem = Bullets.characters.contains(first)
-                || (Bullets.asciiMarks.contains(first) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            let startsItem = Bullets.isBullet(first)
+                || (Bullets.isMark(first) && line.content.count > 2 && text[line.content.start + 1] == " ")
             // A heading in capitals; one that wraps may break after a colon.
             let isCapitals = text.isUpperCase(line.content) && text.wordCount(line.content) <= 30
                 && (!text.endsWithPunctuation(line.content) || text.lastVisible(line.content) == ":")
@@ -312,8 +314,8 @@ public struct ParagraphsStage: Stage {
                 continue
             }
             let standsAlone = text.hasPrefix("#", in: line.content)
-            let startsItem = Bullets.characters.contains(text[line.content.start])
-                || (Bullets.asciiMarks.contains(text[line.content.start]) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            let startsItem = Bullets.isBullet(text[line.content.start])
+                || (Bullets.isMark(text[line.content.start]) && line.content.count > 2 && text[line.content.start + 1] == " ")
             if standsAlone || startsItem { close() }
             current = current.map { TextRange($0.start, line.content.end) } ?? line.content
             if standsAlone { close() }
