@@ -98,12 +98,12 @@ static inline int is_line_break(uint32_t value) { return value == 0x0A || value 
 
 /// Fills `record` (four words) for the run `start..<end`, `beyond` when it holds a code point
 /// beyond ASCII (`folio_classified_word_runs`).
-static inline void classify_word_run(const uint32_t *text, size_t count, size_t start, size_t end, int beyond, uint32_t *record) {
+static inline void classify_word_run(const uint32_t *text, size_t count, size_t start, size_t end, int beyond, size_t long_length, uint32_t *record) {
     uint32_t flags = beyond ? FOLIO_RUN_BEYOND_ASCII : 0, shape = FOLIO_RUN_NO_SHAPE;
     size_t length = end - start;
     if (!beyond) {
         if (length <= 63) shape = (uint32_t)((length * 26 + ((text[start] | 0x20) - 0x61)) * 26 + ((text[end - 1] | 0x20) - 0x61));
-        if (length >= 6) {
+        if (length >= long_length) {
             flags |= FOLIO_RUN_LONG;
             size_t index = start;
             while (index < end && !(text[index] >= 0x61 && text[index] <= 0x7A)) index++;
@@ -124,7 +124,7 @@ static inline void classify_word_run(const uint32_t *text, size_t count, size_t 
     record[3] = flags;
 }
 
-size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t *records, size_t capacity, size_t *next) {
+size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t from, size_t long_length, uint32_t *records, size_t capacity, size_t *next) {
     enum { block = 256 };
     uint32_t runs[2 * block];
     size_t found = 0, at = from;
@@ -133,7 +133,7 @@ size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t fro
         size_t given = folio_word_runs(text, count, at, runs, room, &after);
         for (size_t index = 0; index < given; index++) {
             uint32_t end = runs[2 * index + 1];
-            classify_word_run(text, count, runs[2 * index], end & 0x7FFFFFFFu, (end & 0x80000000u) != 0, records + 4 * (found + index));
+            classify_word_run(text, count, runs[2 * index], end & 0x7FFFFFFFu, (end & 0x80000000u) != 0, long_length, records + 4 * (found + index));
         }
         found += given;
         at = after;

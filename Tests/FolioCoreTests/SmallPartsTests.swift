@@ -508,7 +508,7 @@ import Testing
     private func words(of scalars: [Unicode.Scalar]) -> [(range: Range<Int>, isASCII: Bool)] {
         var found: [(range: Range<Int>, isASCII: Bool)] = []
         scalars.withUnsafeBufferPointer { buffer in
-            WordRuns.Classified(buffer).forEach { run in
+            WordRuns.Classified(buffer, long: 6).forEach { run in
                 WordRuns.forEachWord(in: run, of: buffer) { found.append(($0, $1)) }
             }
         }

@@ -266,9 +266,9 @@ import Testing
     }
 
     /// Property: the runs told of are the runs of words, each with the shape and flags
-    /// hyphenation would find one code point at a time, whatever the room given, over texts of
-    /// words in capitals and in lower case, hyphens, line breaks (LF and FF), spaces, digits and
-    /// code points beyond ASCII.
+    /// hyphenation would find one code point at a time, whatever the room given and the length
+    /// from which a run is long, over texts of words in capitals and in lower case, hyphens,
+    /// line breaks (LF and FF), spaces, digits and code points beyond ASCII.
     @Test func tellsOfEachRunAsHyphenationWould() {
         var generator = SystemRandomNumberGenerator()
         let pieces: [[UInt32]] = [[0x2D], [0x0A], [0x0C], [0x0D], [0x20], [0x20, 0x20], [0x31], [0xE9], [0x2019], Array("ab".unicodeScalars.map(\.value)),
@@ -277,6 +277,7 @@ import Testing
         func isBreak(_ value: UInt32) -> Bool { value == 0x0A || value == 0x0C }
         for round in 0..<3_000 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let long = Int.random(in: 1...8, using: &generator)
             var expected: [UInt32] = []
             for (run, beyond) in Self.runsOneAtATime(text) {
                 let (start, index, length) = (run.lowerBound, run.upperBound, run.count)
@@ -284,8 +285,8 @@ import Testing
                 var shape = FOLIO_RUN_NO_SHAPE
                 if !beyond {
                     if length <= 63 { shape = UInt32((length * 26 + Int((text[start] | 0x20) - 0x61)) * 26 + Int((text[index - 1] | 0x20) - 0x61)) }
-                    if length >= 6 { flags |= FOLIO_RUN_LONG }
-                    if length >= 6 && !text[start..<index].contains(where: { (0x61...0x7A).contains($0) }) { flags |= FOLIO_RUN_CAPITALS }
+                    if length >= long { flags |= FOLIO_RUN_LONG }
+                    if length >= long && !text[start..<index].contains(where: { (0x61...0x7A).contains($0) }) { flags |= FOLIO_RUN_CAPITALS }
                 }
                 if index < text.count && text[index] == 0x2D {
                     flags |= FOLIO_RUN_HYPHEN_AFTER
@@ -297,7 +298,8 @@ import Testing
                 expected += [UInt32(start), UInt32(index), shape, UInt32(flags)]
             }
             let capacity = [1, 3, 1000][round % 3]
-            #expect(Self.calledUntilDone(folio_classified_word_runs, width: 4, capacity: capacity, over: text) == expected, "\(text), room for \(capacity)")
+            #expect(Self.calledUntilDone({ folio_classified_word_runs($0, $1, $2, long, $3, $4, $5) }, width: 4, capacity: capacity, over: text) == expected,
+                    "\(text), room for \(capacity), long from \(long)")
         }
     }
 

@@ -39,9 +39,9 @@ size_t folio_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t
 enum {
     /// It holds a code point beyond ASCII: the caller reads it again (the rest is said of ASCII runs).
     FOLIO_RUN_BEYOND_ASCII = 1,
-    /// Six letters or more.
+    /// `long_length` letters or more.
     FOLIO_RUN_LONG = 2,
-    /// Six letters or more, none of them lower case.
+    /// `long_length` letters or more, none of them lower case.
     FOLIO_RUN_CAPITALS = 4,
     /// A hyphen follows it.
     FOLIO_RUN_HYPHEN_AFTER = 8,
@@ -57,9 +57,10 @@ enum {
 /// `folio_word_runs` with each run told of: four words a run in `records` (room for
 /// `4 * capacity`): its start, its end, its shape (of an ASCII run of up to 63 letters:
 /// `(length * 26 + first) * 26 + last`, the letters' places in the alphabet, either case;
-/// `FOLIO_RUN_NO_SHAPE` otherwise) and its `FOLIO_RUN_` flags. What hyphenation asks of every
-/// word of a paper, so that only the few words it must read again come back to it.
-size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t from, uint32_t *records, size_t capacity, size_t *next);
+/// `FOLIO_RUN_NO_SHAPE` otherwise) and its `FOLIO_RUN_` flags, a run of `long_length` letters
+/// or more being long. What hyphenation asks of every word of a paper, so that only the few
+/// words it must read again come back to it.
+size_t folio_classified_word_runs(const uint32_t *text, size_t count, size_t from, size_t long_length, uint32_t *records, size_t capacity, size_t *next);
 
 /// How many of the `count` UTF-16 units at `units` are ASCII letters before the first that is not.
 size_t folio_ascii_letters16(const uint16_t *units, size_t count);

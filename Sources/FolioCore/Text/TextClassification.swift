@@ -34,15 +34,11 @@ extension WorkingText {
         guard limit > 0 else { return 0 }
         var count = 0
         var inWord = false
-        // An ASCII letter or digit is asked of a set of bytes: every paragraph of a paper is
-        // counted, most of it ASCII.
-        let asciiWordCharacters = Self.asciiWordCharacters
         for index in range.start..<range.end {
             let scalar = scalars[index]
-            var isWord = scalar.value < 0x80 ? asciiWordCharacters.contains(UInt8(truncatingIfNeeded: scalar.value)) : Self.isWordCharacter(scalar)
-            if !isWord && inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end {
-                isWord = Self.isWordCharacter(scalars[index + 1])
-            }
+            let isApostropheInWord = inWord && (scalar == "’" || scalar == "'") && index + 1 < range.end
+                && Self.isWordCharacter(scalars[index + 1])
+            let isWord = Self.isWordCharacter(scalar) || isApostropheInWord
             if isWord && !inWord {
                 count += 1
                 if count >= limit { return count }
@@ -51,9 +47,6 @@ extension WorkingText {
         }
         return count
     }
-
-    /// The ASCII code points `isWordCharacter` holds: letters and digits.
-    private static let asciiWordCharacters = ASCIIByteSet((UInt8(0)..<0x80).filter { isWordCharacter(Unicode.Scalar($0)) })
 
     /// The last code point of `range` that is not white space.
     public func lastVisible(_ range: TextRange) -> Unicode.Scalar? {
@@ -115,19 +108,17 @@ public enum Bullets {
     /// Marks that introduce an item only when followed by a space: `- item`, `* item`.
     public static let asciiMarks: Set<Unicode.Scalar> = ["-", "*", "+", "–"]
 
-    /// Whether `scalar` is one of `characters`: every line of a paper is asked, and none of
-    /// them is below U+2000, where most of a paper's first code points are (no set hashed).
-    @inline(__always)
+    /// Whether `scalar` is one of `characters`. Every line of a paper is asked, and most open
+    /// below the lowest bullet: those are answered without hashing them into the set.
     public static func isBullet(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x2000 && characters.contains(scalar)
+        scalar.value >= lowestBullet && characters.contains(scalar)
     }
 
-    /// Whether `scalar` is one of `asciiMarks`, without hashing it.
-    @inline(__always)
+    /// Whether `scalar` is one of `asciiMarks`: ASCII from a set of bytes, no hashing.
     public static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x2D, 0x2A, 0x2B, 0x2013: true
-        default: false
-        }
+        scalar.isASCII ? asciiMarkBytes.contains(UInt8(truncatingIfNeeded: scalar.value)) : asciiMarks.contains(scalar)
     }
+
+    private static let lowestBullet = characters.map(\.value).min()!
+    private static let asciiMarkBytes = ASCIIByteSet(asciiMarks.filter(\.isASCII).map { UInt8($0.value) })
 }

@@ -26,7 +26,8 @@ enum WordRuns {
     struct Classified {
         private let records: [UInt32]
 
-        init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        /// `long`: the fewest letters a run flagged long (`FOLIO_RUN_LONG`) has.
+        init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, long: Int) {
             guard let values = scalars.codePointValues else {
                 records = []
                 return
@@ -40,7 +41,7 @@ enum WordRuns {
                 let room = max(64, (scalars.count - from) / 5)
                 var next = 0
                 let found = [UInt32](unsafeUninitializedCapacity: 4 * room) { buffer, initialized in
-                    initialized = 4 * folio_classified_word_runs(values, scalars.count, from, buffer.baseAddress!, room, &next)
+                    initialized = 4 * folio_classified_word_runs(values, scalars.count, from, long, buffer.baseAddress!, room, &next)
                 }
                 if records.isEmpty { records = found } else { records += found }
                 from = next

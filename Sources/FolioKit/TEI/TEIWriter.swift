@@ -336,7 +336,7 @@ final class TEIWriter {
             kept.replaceSubrange(colon...colon, with: colonEscape)
         }
         // A colon in the host part is a port only before digits: `www.ex:ample.com` is debris.
-        if let scheme = Self.firstSchemeSeparator(in: kept) {
+        if let scheme = kept.firstRange(of: Array("://".utf8))?.upperBound {
             let authorityEnd = kept[scheme...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? kept.endIndex
             let authority = kept[scheme..<authorityEnd]
             if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
@@ -355,15 +355,6 @@ final class TEIWriter {
         func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
         guard let first = bytes.first, isLetter(first) else { return false }
         return bytes.dropFirst().allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
-    }
-
-    /// Where the first `://` of `bytes` ends.
-    private static func firstSchemeSeparator(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 3 else { return nil }
-        for index in 0...(bytes.count - 3) where bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
-            return index + 3
-        }
-        return nil
     }
 
     // MARK: Stand-off

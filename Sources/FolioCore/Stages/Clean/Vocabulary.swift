@@ -20,9 +20,8 @@ struct Vocabulary {
         }
     }
 
-    /// A run of letters the stage asks about: broken by a hyphen at a line's end, or long
-    /// enough to be two words fused (`HyphenationStage.shortestFusedWord`).
-    /// Kept in 32 bits (as `WordRuns` keeps offsets): a paper has thousands.
+    /// A word of the text: where it is, its shape, and whether it breaks at a line's end. Kept
+    /// in 32 bits (as `WordRuns` keeps offsets): a paper has thousands.
     struct Word {
         private let start: Int32
         private let end: Int32
@@ -43,12 +42,6 @@ struct Vocabulary {
         var shape: Int? { shapeValue < 0 ? nil : Int(shapeValue) }
     }
 
-    /// A word of a run beyond ASCII seen whole (not broken at a line's end), for `fill`.
-    private struct WholeWord {
-        var range: Range<Int>
-        var shape: Int?
-    }
-
     /// Lower-cased words seen whole (not broken at a line's end): one table, so each word of a
     /// paper is hashed once.
     private var words: WordTable<Sightings>
@@ -63,9 +56,10 @@ struct Vocabulary {
     /// what the table is filled from.
     private let runs: WordRuns.Classified
     /// The words of runs beyond ASCII seen whole: the rest of it.
-    private let wholeBeyondASCII: [WholeWord]
-    /// The runs of letters the stage asks about, in the order of the text (most words are
-    /// short and whole, and are not).
+    private let wholeBeyondASCII: [Word]
+    /// The runs of letters the stage asks about, in the order of the text: broken by a hyphen
+    /// at a line's end, or long enough to be two words fused (`HyphenationStage.shortestFusedWord`);
+    /// most words are short and whole, and are not.
     private(set) var askedAbout: [Word] = []
     /// The shapes of the compounds' letters: a word of another shape is no compound.
     private var compoundShapes = WordShapes()
@@ -85,11 +79,11 @@ struct Vocabulary {
         var shapes = WordShapes()
         var compounds = WordTable<String>()
         var compoundShapes = WordShapes()
-        var wholeBeyondASCII: [WholeWord] = []
+        var wholeBeyondASCII: [Word] = []
         var askedAbout: [Word] = []
         var pendingLeft: Range<Int>?
         let runs = scalars.withUnsafeBufferPointer { scalars in
-            let runs = WordRuns.Classified(scalars)
+            let runs = WordRuns.Classified(scalars, long: HyphenationStage.shortestFusedWord)
             // Four words in ten are long in English; grown from empty, the list was copied a dozen times.
             askedAbout.reserveCapacity(runs.count / 2)
             runs.forEach { run in
@@ -100,6 +94,9 @@ struct Vocabulary {
                     }
                     return
                 }
+                // Read again word by word: what the kernel said of a run beyond ASCII is said of
+                // the whole run, not of each word within it; a run of ASCII letters is asked the
+                // same questions here, one code path for both.
                 WordRuns.forEachWord(in: run, of: scalars) { word, isASCII in
                     let (start, index) = (word.lowerBound, word.upperBound)
                     let shape = isASCII ? WordShapes.shape(count: index - start, first: scalars[start].value, last: scalars[index - 1].value) : nil
@@ -109,7 +106,7 @@ struct Vocabulary {
                     while before > 0 && scalars[before] == " " { before -= 1 }
                     let brokenBefore = before >= 1 && scalars[before].isLineBreak && scalars[before - 1] == "-"
                     if run.isBeyondASCII && !brokenAfter && !brokenBefore {
-                        wholeBeyondASCII.append(WholeWord(range: word, shape: shape))
+                        wholeBeyondASCII.append(Word(range: word, shape: shape, breaksAtLineEnd: false))
                     }
                     if brokenAfter || index - start >= HyphenationStage.shortestFusedWord {
                         askedAbout.append(Word(range: word, shape: shape, breaksAtLineEnd: brokenAfter))
