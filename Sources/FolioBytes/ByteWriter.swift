@@ -9,14 +9,40 @@ public struct ByteWriter: ~Copyable {
     @usableFromInline var start: UnsafeMutablePointer<UInt8>
     @usableFromInline var count = 0
     @usableFromInline var capacity: Int
+    /// Whether `start` is the writer's own to free; false while it writes into an array's
+    /// memory lent to it (`collect`).
+    @usableFromInline var ownsMemory = true
 
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 16)
         start = .allocate(capacity: self.capacity)
     }
 
+    private init(lending memory: UnsafeMutableBufferPointer<UInt8>) {
+        start = memory.baseAddress!
+        capacity = memory.count
+        ownsMemory = false
+    }
+
     deinit {
-        start.deallocate()
+        if ownsMemory { start.deallocate() }
+    }
+
+    /// The bytes `write` writes into the writer it is given (and returns), written straight
+    /// into the memory of the array returned while they fit in `capacity`: a paper's JSON and
+    /// TEI, a few hundred kilobytes, were copied from the writer's memory into an array at the
+    /// end. Beyond `capacity` the writer grows into memory of its own, copied once at the end.
+    public static func collect(capacity: Int, _ write: (consuming ByteWriter) throws -> ByteWriter) rethrows -> [UInt8] {
+        var grown: [UInt8]?
+        let lent = try [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { memory, initialized in
+            let writer = try write(ByteWriter(lending: memory))
+            if writer.ownsMemory {
+                grown = writer.bytes()
+            } else {
+                initialized = writer.count
+            }
+        }
+        return grown ?? lent
     }
 
     @inlinable
@@ -57,9 +83,10 @@ public struct ByteWriter: ~Copyable {
         let newCapacity = max(capacity * 2, count + more)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.update(from: start, count: count)
-        start.deallocate()
+        if ownsMemory { start.deallocate() }
         start = grown
         capacity = newCapacity
+        ownsMemory = true
     }
 
     /// The bytes written.

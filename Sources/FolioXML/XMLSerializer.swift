@@ -25,20 +25,22 @@ struct XMLSerializer: ~Copyable {
 
     private static let maximumIndentLevel = 30
 
-    init(indented: Bool, capacity: Int) {
+    private init(indented: Bool, output: consuming ByteWriter) {
         indents = indented
-        output = ByteWriter(capacity: capacity)
+        self.output = output
     }
 
     static func serialize(_ tree: XMLTree.Storage, indented: Bool, capacity: Int) -> [UInt8] {
-        var serializer = XMLSerializer(indented: indented, capacity: capacity)
-        serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
-        serializer.output.append(0x0A)
-        tree.withBuffers { tree in
-            serializer.writeElement(0, of: tree, level: 0, isRoot: true)
+        ByteWriter.collect(capacity: capacity) { memory in
+            var serializer = XMLSerializer(indented: indented, output: memory)
+            serializer.output.append(#"<?xml version="1.0" encoding="UTF-8"?>"#)
+            serializer.output.append(0x0A)
+            tree.withBuffers { tree in
+                serializer.writeElement(0, of: tree, level: 0, isRoot: true)
+            }
+            serializer.output.append(0x0A)
+            return serializer.output
         }
-        serializer.output.append(0x0A)
-        return serializer.output.bytes()
     }
 
     private mutating func writeElement(_ element: Int, of tree: XMLTree.Buffers, level: Int, isRoot: Bool) {

@@ -12,15 +12,25 @@ public struct JSONStreamWriter: ~Copyable, JSONEventSink {
     private var afterKey = false
 
     public init(indent: Int = 2, capacity: Int = 1 << 16) {
+        self.init(indent: indent, output: ByteWriter(capacity: capacity))
+    }
+
+    /// A writer writing into `output` (see `ByteWriter.collect`).
+    public init(indent: Int, output: consuming ByteWriter) {
         self.indent = indent
-        output = ByteWriter(capacity: capacity)
+        self.output = output
         hasMembers.reserveCapacity(16)
     }
 
     /// The bytes written, with the final newline.
     public consuming func finish() -> [UInt8] {
+        finishWriting().bytes()
+    }
+
+    /// The writer the bytes are in, with the final newline.
+    public consuming func finishWriting() -> ByteWriter {
         output.append(0x0A)
-        return output.bytes()
+        return output
     }
 
     /// Where a value or key starts: after its key, or after a comma and on a line of its own in

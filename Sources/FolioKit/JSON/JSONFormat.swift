@@ -1,3 +1,4 @@
+import FolioBytes
 import FolioCore
 
 /// Writes `<name>.json`: the document tree, validated against Folio's JSON Schema first.
@@ -30,9 +31,14 @@ public struct JSONFormat: OutputFormat {
         // that the bytes are not copied into twice the room as they grow: a 10 MB paper's grew
         // to a block beyond what a worker's heap holds, mapped anew and cleared by the kernel.
         let room = document.source.scalars.count * 4 + 4096
-        var output = CheckedWriter(writer: JSONStreamWriter(indent: indent, capacity: room), check: validator.streamCheck())
-        DocumentJSON(document).write(into: &output)
-        if let bytes = output.finish() { return bytes }
+        var conforms = false
+        let bytes = ByteWriter.collect(capacity: room) { memory in
+            var output = CheckedWriter(writer: JSONStreamWriter(indent: indent, output: memory), check: validator.streamCheck())
+            DocumentJSON(document).write(into: &output)
+            conforms = output.check.conforms
+            return output.writer.finishWriting()
+        }
+        if conforms { return bytes }
         let violations = validator.validate(DocumentJSON(document).value()).map(\.description)
         throw FolioError((violations.isEmpty ? ["the JSON as written does not conform where its tree does: an object has a key twice"] : violations).map {
             Diagnostic(.error, file: document.source.name, "the JSON output would not match Folio's schema, \($0)")
@@ -44,11 +50,6 @@ public struct JSONFormat: OutputFormat {
 private struct CheckedWriter: ~Copyable, JSONEventSink {
     var writer: JSONStreamWriter
     var check: JSONSchemaValidator.StreamCheck
-
-    /// The bytes, or nil when what was written does not conform.
-    consuming func finish() -> [UInt8]? {
-        check.conforms ? writer.finish() : nil
-    }
 
     mutating func beginObject() { writer.beginObject(); check.beginObject() }
     mutating func key(_ name: StaticString) { writer.key(name); check.key(name) }
