@@ -4,25 +4,29 @@ extension Document {
     /// block quote inside its paragraph is not read twice).
     public func proseRanges() -> [TextRange] {
         var ranges: [TextRange] = frontMatter.abstract.map(\.span)
-        func visit(_ section: Section) {
-            for block in section.blocks {
-                switch block {
-                case .paragraph(let paragraph): ranges.append(paragraph.span)
-                case .list(let list): ranges += list.items.map(\.span)
-                case .blockQuote(let quote): ranges.append(quote.span)
-                case .figure(let figure): ranges += [figure.caption].compactMap { $0 }
-                }
-            }
-            section.subsections.forEach(visit)
-        }
-        visit(body)
-        ranges += footnotes.map(\.span)
+        Self.appendProse(of: body, to: &ranges)
+        for footnote in footnotes { ranges.append(footnote.span) }
         var disjoint: [TextRange] = []
         for var range in ranges.sorted(by: { $0.start < $1.start }) {
             range.start = max(range.start, disjoint.last?.end ?? 0)
             if range.start < range.end { disjoint.append(range) }
         }
         return disjoint
+    }
+
+    /// Appends the prose of `section` and its subsections to `ranges`. A function of its own
+    /// with the array passed in, not a nested one capturing it: five times a paper, every
+    /// block's append was checked for exclusive access to the captured array.
+    private static func appendProse(of section: Section, to ranges: inout [TextRange]) {
+        for block in section.blocks {
+            switch block {
+            case .paragraph(let paragraph): ranges.append(paragraph.span)
+            case .list(let list): for item in list.items { ranges.append(item.span) }
+            case .blockQuote(let quote): ranges.append(quote.span)
+            case .figure(let figure): if let caption = figure.caption { ranges.append(caption) }
+            }
+        }
+        for subsection in section.subsections { appendProse(of: subsection, to: &ranges) }
     }
 }
 
@@ -32,7 +36,8 @@ extension Document {
     public mutating func proseSentences() -> [TextRange] {
         let prose = proseRanges()
         if let cache = sentenceCache, cache.prose == prose { return cache.sentences }
-        let sentences = prose.flatMap { Sentences.split(text, in: $0) }
+        var sentences: [TextRange] = []
+        for range in prose { Sentences.split(text, in: range, into: &sentences) }
         sentenceCache = (prose, sentences)
         return sentences
     }

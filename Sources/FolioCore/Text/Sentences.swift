@@ -13,6 +13,13 @@ public enum Sentences {
     /// The sentences of `range` in `text`, each trimmed of white space.
     public static func split(_ text: WorkingText, in range: TextRange) -> [TextRange] {
         var sentences: [TextRange] = []
+        split(text, in: range, into: &sentences)
+        return sentences
+    }
+
+    /// Appends the sentences of `range` in `text` to `sentences`: a paper's sentences go into
+    /// one array, not an array a paragraph grown from nothing and then copied.
+    public static func split(_ text: WorkingText, in range: TextRange, into sentences: inout [TextRange]) {
         // Empty ones are left out as they come, not filtered out of a second array.
         func appendNonEmpty(_ sentence: TextRange) { if sentence.start < sentence.end { sentences.append(sentence) } }
         var start = range.start
@@ -44,7 +51,6 @@ public enum Sentences {
             index += 1
         }
         if start < range.end { appendNonEmpty(trimmed(text, TextRange(start, range.end))) }
-        return sentences
     }
 
     /// The brackets, and the marks that may end a sentence.
