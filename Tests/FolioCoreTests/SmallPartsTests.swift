@@ -579,3 +579,18 @@ import Testing
         }
     }
 }
+
+@Suite struct IdentifierTests {
+    /// Property: an identifier is its prefix and its number as `String(_:)` writes it, at every
+    /// number of digits, at the ends of `Int`, and past the fifteen bytes a string holds inline.
+    @Test func isThePrefixAndTheNumber() {
+        var generator = SystemRandomNumberGenerator()
+        let numbers = [0, 1, 9, 10, 99, 100, 999_999_999, 1_000_000_000, Int.max, -1, -10, Int.min]
+            + (0..<200).map { _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator) }
+        for prefix in ["", "p", "quote", "é", "a-long-prefix"] {
+            for number in numbers {
+                #expect(String(identifier: prefix, number) == prefix + String(number))
+            }
+        }
+    }
+}
