@@ -242,6 +242,14 @@ extension JSONSchemaValidator {
             guard case .literal(let literal) = name else { return facts.position(of: name.text, in: node, after: last) }
             let first = facts.facts[node].firstProperty, count = facts.facts[node].propertyCount
             if last + 1 < count && literals[first + last + 1] == literal { return last + 1 }
+            return position(of: literal, first: first, count: count, in: node, after: last)
+        }
+
+        /// `position(of:in:after:)` of a literal that is not the next property's: apart, for
+        /// it may remember the literal; inlined, the write made every key ask whether the
+        /// literals' storage was its own, and end the change.
+        @inline(never)
+        private mutating func position(of literal: Literal, first: Int, count: Int, in node: Int, after last: Int) -> Int? {
             if let position = (0..<count).first(where: { literals[first + $0] == literal }) { return position }
             let position = facts.position(of: literal.text, in: node, after: last)
             if let position { literals[first + position] = literal }
