@@ -32,6 +32,7 @@ public struct ByteWriter: ~Copyable {
     /// into the memory of the array returned while they fit in `capacity`: a paper's JSON and
     /// TEI, a few hundred kilobytes, were copied from the writer's memory into an array at the
     /// end. Beyond `capacity` the writer grows into memory of its own, copied once at the end.
+    /// `write` returns the writer it was given and keeps none: the memory is the array's.
     public static func collect(capacity: Int, _ write: (consuming ByteWriter) throws -> ByteWriter) rethrows -> [UInt8] {
         var grown: [UInt8]?
         let lent = try [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { memory, initialized in

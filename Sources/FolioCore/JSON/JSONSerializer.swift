@@ -23,18 +23,7 @@ public struct JSONSerializer {
     /// An integer's decimal digits, written without making a string: offsets are most of a
     /// document's numbers.
     static func writeInteger(_ number: Int, into output: inout ByteWriter) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of any Int, last first
-        var first = 24
-        withUnsafeMutableBytes(of: &digits) { digits in
-            repeat {
-                first -= 1
-                digits[first] = UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0")
-                magnitude /= 10
-            } while magnitude > 0
-            output.append(UnsafeBufferPointer(rebasing: digits.bindMemory(to: UInt8.self)[first...]))
-        }
+        DecimalDigits.withDigits(of: number) { output.append($0) }
     }
 
     static func writeString(_ string: String, into output: inout ByteWriter) {

@@ -74,22 +74,13 @@ extension String {
     /// few hundred nodes, and `prefix + String(number)` called the generic description and an
     /// append for each. An identifier of up to fifteen bytes is made without an allocation.
     init(identifier prefix: String, _ number: Int) {
-        var digits = 1, rest = number.magnitude
-        while rest >= 10 {
-            digits += 1
-            rest /= 10
-        }
-        let sign = number < 0 ? 1 : 0
         self = prefix.withUTF8Bytes { prefix in
-            String(unsafeUninitializedCapacity: prefix.count + sign + digits) { bytes in
-                _ = bytes.initialize(fromContentsOf: prefix)
-                if sign == 1 { bytes[prefix.count] = UInt8(ascii: "-") }
-                var value = number.magnitude
-                for offset in (prefix.count + sign..<prefix.count + sign + digits).reversed() {
-                    bytes[offset] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
+            DecimalDigits.withDigits(of: number) { digits in
+                String(unsafeUninitializedCapacity: prefix.count + digits.count) { bytes in
+                    _ = bytes.initialize(fromContentsOf: prefix)
+                    _ = UnsafeMutableBufferPointer(rebasing: bytes[prefix.count...]).initialize(fromContentsOf: digits)
+                    return prefix.count + digits.count
                 }
-                return prefix.count + sign + digits
             }
         }
     }
