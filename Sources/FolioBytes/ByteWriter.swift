@@ -66,8 +66,8 @@ public struct ByteWriter: ~Copyable {
     /// left to itself, the optimizer called it, at every key, `null` and quote of the JSON.
     @inlinable @inline(__always)
     public mutating func append(_ text: StaticString) {
-        guard text.hasPointerRepresentation else { return text.withUTF8Buffer { append($0) } }
-        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        guard let bytes = text.pointedUTF8 else { return text.withUTF8Buffer { append($0) } }
+        append(bytes)
     }
 
     @inlinable

@@ -11,3 +11,13 @@ extension String {
         return try copy.withUTF8(body)
     }
 }
+
+extension StaticString {
+    /// The literal's UTF-8 where it stands while the program runs (the same place and length
+    /// is the same text); nil for a literal of one code point, which the compiler may keep as
+    /// the code point itself, not as bytes (`withUTF8Buffer` then makes them).
+    @inlinable
+    public var pointedUTF8: UnsafeBufferPointer<UInt8>? {
+        hasPointerRepresentation ? UnsafeBufferPointer(start: utf8Start, count: utf8CodeUnitCount) : nil
+    }
+}

@@ -154,10 +154,10 @@ extension XMLTree {
         /// `nameNumber(_:)` of a literal: looked up by where its bytes are, once the tree has
         /// numbered it (`LiteralNumbers`).
         mutating func nameNumber(_ name: StaticString) -> Int {
-            guard name.hasPointerRepresentation else { return name.withUTF8Buffer { number(ofName: $0.upToZero) } }
-            if let known = literalNumbers.number(at: name.utf8Start, count: name.utf8CodeUnitCount) { return known }
-            let made = number(ofName: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).upToZero)
-            literalNumbers.keep(made, at: name.utf8Start, count: name.utf8CodeUnitCount)
+            guard let bytes = name.pointedUTF8, let start = bytes.baseAddress else { return name.withUTF8Buffer { number(ofName: $0.upToZero) } }
+            if let known = literalNumbers.number(at: start, count: bytes.count) { return known }
+            let made = number(ofName: bytes.upToZero)
+            literalNumbers.keep(made, at: start, count: bytes.count)
             return made
         }
 

@@ -28,6 +28,20 @@ import Testing
         }
     }
 
+    /// A literal's bytes where it stands are its UTF-8, and a writer appends them whole: a
+    /// literal of one code point, which may have none there, is written from its code point.
+    @Test func literalsAreTheirUTF8() {
+        let literals: [(StaticString, String)] = [("", ""), ("a", "a"), ("é", "é"), ("\u{1F600}", "\u{1F600}"), ("key", "key"), ("&amp;é", "&amp;é")]
+        for (literal, text) in literals {
+            if let bytes = literal.pointedUTF8 { #expect(Array(bytes) == Array(text.utf8), "\(text)") }
+            var writer = ByteWriter(capacity: 1)
+            writer.append(literal)
+            #expect(writer.bytes() == Array(text.utf8), "\(text)")
+        }
+        let single: StaticString = "x"
+        #expect(single.pointedUTF8.map(Array.init) ?? Array("x".utf8) == Array("x".utf8))
+    }
+
     /// Appends random pieces of each kind; returns what an array appended the same holds.
     private static func appendRandomPieces(to writer: inout ByteWriter, using generator: inout SystemRandomNumberGenerator) -> [UInt8] {
         var expected: [UInt8] = []

@@ -5,7 +5,10 @@ extension String {
     /// a combining accent). Found in the bytes: Foundation's call cost about a hundred thousand
     /// instructions, a reference's costliest step of reading its names.
     func components(separatedByASCII separator: StaticString) -> [String] {
-        let bytes = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        separator.withUTF8Buffer { components(separatedByASCII: $0) }
+    }
+
+    private func components(separatedByASCII bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         precondition(!bytes.isEmpty && bytes.allSatisfy { $0 < 0x80 && $0 != 0x0A && $0 != 0x0D }, "a separator beyond what the bytes tell")
         let utf8 = self.utf8
         var pieces: [String] = []

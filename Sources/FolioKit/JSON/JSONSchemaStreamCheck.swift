@@ -1,3 +1,4 @@
+import FolioBytes
 import FolioCore
 
 extension JSONSchemaValidator {
@@ -60,9 +61,9 @@ extension JSONSchemaValidator {
 
             init() {}
 
-            init(_ literal: StaticString) {
-                start = literal.utf8Start
-                count = literal.utf8CodeUnitCount
+            init(_ bytes: UnsafeBufferPointer<UInt8>) {
+                start = bytes.baseAddress
+                count = bytes.count
             }
 
             var text: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
@@ -192,7 +193,7 @@ extension JSONSchemaValidator {
         public mutating func endArray() { end() }
 
         public mutating func key(_ name: StaticString) {
-            key(name.hasPointerRepresentation ? .literal(Literal(name)) : .text(name.description))
+            key(name.pointedUTF8.map { .literal(Literal($0)) } ?? .text(name.description))
         }
 
         public mutating func key(named name: String) { key(.text(name)) }
