@@ -14,6 +14,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlregexp.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 

@@ -52,3 +52,38 @@ struct LibXML2Copy {
         }
     }
 }
+
+extension XMLTree {
+    /// A tree holding what the parsed document holds (elements, attributes, text), as Folio's
+    /// writers would have made it: for tests that hold validating a tree as it is walked to
+    /// libxml2's validation of the document. Every element is taken to be in the document
+    /// element's namespace, as in a tree; attributes of another prefix than `xml:` are not kept.
+    convenience init(copying parsed: ParsedXML) {
+        let root = xmlDocGetRootElement(parsed.document)!
+        self.init(rootName: String(cString: root.pointee.name), namespace: root.pointee.ns.map { String(cString: $0.pointee.href) })
+        Self.copy(root, into: self.root)
+    }
+
+    private static func copy(_ node: xmlNodePtr, into element: XMLElement) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = consumeXMLString(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
+            let name = String(cString: current.pointee.name)
+            if let namespace = current.pointee.ns {
+                if xmlStrEqual(namespace.pointee.href, XMLLibrary.xmlNamespaceURI.utf8Start) != 0 && name == "id" { element.id(value) }
+            } else {
+                element.attribute(named: name, value)
+            }
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE: copy(current, into: element.element(named: String(cString: current.pointee.name)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: element.append(String(cString: current.pointee.content))
+            default: break
+            }
+            child = current.pointee.next
+        }
+    }
+}

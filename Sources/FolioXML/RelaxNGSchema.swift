@@ -6,19 +6,26 @@ internal import CLibXML2
 /// of documents concurrently under the thread sanitizer (see shared/NOTES.md): that is why it
 /// may be shared between tasks although it wraps a C pointer.
 public final class RelaxNGSchema: @unchecked Sendable {
+    /// The schema parsed documents are validated against.
     private let schema: xmlRelaxNGPtr
-    /// The schema without its grammar's namespace, and that namespace's URI ended by a zero,
-    /// for trees in it (`GrammarNamespace`); nil where the schema names namespaces elsewhere too.
+    /// The schema trees are validated against as they are walked: without the attribute
+    /// choices checked apart; nil when there are none (it is `schema`).
+    private let treeSchema: xmlRelaxNGPtr?
+    /// The tree schema without its grammar's namespace, and that namespace's URI ended by a
+    /// zero, for trees in it (`GrammarNamespace`); nil where the schema names namespaces elsewhere too.
     private let withoutNamespace: (schema: xmlRelaxNGPtr, uri: [xmlChar])?
     private let attributePatterns: CompiledAttributePatterns
-    /// The schema as libxml2 compiled it: without the attribute patterns.
+    private let attributeChoices: CompiledAttributeChoices
+    /// The schema as libxml2 compiled it for documents: without the attribute patterns.
     let compiledText: String
 
     /// Compiles `text`; throws the issues libxml2 found when it is not a valid schema.
     ///
     /// `attributePatterns`: patterns of the schema that are checked apart, each compiled once
     /// (see `AttributePattern`); each must be in the schema, which is compiled without them.
-    public init(text: String, attributePatterns: [AttributePattern] = []) throws {
+    /// `attributeChoices`: defines of attributes checked apart in trees (see `AttributeChoice`);
+    /// each must be referred to in the schema.
+    public init(text: String, attributePatterns: [AttributePattern] = [], attributeChoices: [AttributeChoice] = []) throws {
         XMLLibrary.initialize()
         var stripped = text
         for pattern in attributePatterns {
@@ -31,11 +38,23 @@ public final class RelaxNGSchema: @unchecked Sendable {
         self.attributePatterns = try CompiledAttributePatterns(attributePatterns)
         stripped = Self.inliningPlainDefines(stripped)
         compiledText = stripped
-        schema = try Self.compile(stripped)
+        self.attributeChoices = try CompiledAttributeChoices(attributeChoices, schema: stripped)
+        var treeText = stripped
+        for choice in attributeChoices {
+            guard treeText.contains(choice.reference) else {
+                throw XMLValidationFailure(issues: [XMLIssue(line: nil, path: nil, message: "the schema does not refer to the define '\(choice.define)'")])
+            }
+            treeText = treeText.replacing(choice.reference, with: "")
+        }
+        var compiled: [xmlRelaxNGPtr] = []
         do {
-            withoutNamespace = try GrammarNamespace.leftOut(of: stripped).map { (try Self.compile($0.text), Array($0.uri.utf8) + [0]) }
+            schema = try Self.compile(stripped)
+            compiled.append(schema)
+            treeSchema = treeText == stripped ? nil : try Self.compile(treeText)
+            treeSchema.map { compiled.append($0) }
+            withoutNamespace = try GrammarNamespace.leftOut(of: treeText).map { (try Self.compile($0.text), Array($0.uri.utf8) + [0]) }
         } catch {
-            xmlRelaxNGFree(schema)
+            compiled.forEach(xmlRelaxNGFree)
             throw error
         }
     }
@@ -61,6 +80,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     deinit {
         xmlRelaxNGFree(schema)
+        treeSchema.map(xmlRelaxNGFree)
         withoutNamespace.map { xmlRelaxNGFree($0.schema) }
     }
 
@@ -122,9 +142,9 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public func validate(_ tree: XMLTree) -> [XMLIssue] {
         // A tree in the grammar's namespace is validated with the namespace left out of both.
         let validation = if let left = withoutNamespace, let namespace = tree.storage.namespace, xmlStrEqual(namespace, left.uri) != 0 {
-            TreeValidation(namespace: nil, schema: left.schema)
+            TreeValidation(namespace: nil, schema: left.schema, choices: attributeChoices)
         } else {
-            TreeValidation(namespace: tree.storage.namespace, schema: schema)
+            TreeValidation(namespace: tree.storage.namespace, schema: treeSchema ?? schema, choices: attributeChoices)
         }
         guard var validation else {
             return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]

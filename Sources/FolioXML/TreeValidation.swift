@@ -31,11 +31,17 @@ struct TreeValidation: ~Copyable {
     private static let someText: StaticString = "x"
     private static let textName: StaticString = "text"
     private static let holderName: StaticString = "holder"
+    /// The attribute choices checked apart (libxml2 is not given their attributes), what they
+    /// ask of the tree's names, and what they found wrong.
+    private let choices: CompiledAttributeChoices
+    private var lookup = CompiledAttributeChoices.Lookup()
+    private var choiceIssues: [XMLIssue] = []
 
-    /// `namespace`: the tree's, ended by a zero.
-    init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr) {
+    /// `namespace`: the tree's, ended by a zero. `schema` leaves out `choices`.
+    init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr, choices: CompiledAttributeChoices) {
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         self.context = context
+        self.choices = choices
         namespace = uri.map { Self.namespace(href: UnsafePointer($0), prefix: nil) }
         xmlNamespace = Self.namespace(href: XMLLibrary.xmlNamespaceURI.utf8Start, prefix: Self.xmlPrefix.utf8Start)
         holder = .allocate(capacity: 1)
@@ -69,20 +75,24 @@ struct TreeValidation: ~Copyable {
         xmlNamespace.deallocate()
     }
 
-    /// What libxml2 found wrong, up to the first element found wrong; empty when the tree is valid.
+    /// What libxml2 found wrong, up to the first element found wrong, and the attribute choices
+    /// found wrong up to there; empty when the tree is valid.
     mutating func issues(of tree: XMLTree.Storage) -> [XMLIssue] {
-        let valid = tree.withBuffers { validate(0, level: 0, of: $0) }
-        if !valid && collector.issues.isEmpty {
+        let valid = tree.withBuffers { tree in
+            if !choices.isEmpty { lookup = choices.lookup(of: tree) }
+            return validate(0, level: 0, of: tree)
+        }
+        if !valid && collector.issues.isEmpty && choiceIssues.isEmpty {
             return [XMLIssue(line: nil, path: nil, message: "the document does not match the schema")]
         }
-        return collector.issues
+        return choiceIssues + collector.issues
     }
 
     /// Validates `element` and what it holds; false at the first error.
     private mutating func validate(_ element: Int, level: Int, of tree: XMLTree.Buffers) -> Bool {
         ancestors.append(element)
         defer { ancestors.removeLast() }
-        let node = stand(for: element, at: level, of: tree)
+        let node = stand(for: element, under: ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil, at: level, of: tree)
         switch xmlRelaxNGValidatePushElement(context, nil, node) {
         case 1:
             break
@@ -106,13 +116,13 @@ struct TreeValidation: ~Copyable {
     }
 
     /// The node for `element` at `level`: its name and namespace, and its attributes.
-    private mutating func stand(for element: Int, at level: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
+    private mutating func stand(for element: Int, under parent: Int?, at level: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
         if level == levels.count {
             levels.append(.allocate(capacity: 1))
             levels[level].initialize(to: xmlNode())
         }
         var usedAttributes = 0
-        fill(levels[level], as: element, of: tree, usedAttributes: &usedAttributes)
+        fill(levels[level], as: element, under: parent, of: tree, usedAttributes: &usedAttributes)
         return levels[level]
     }
 
@@ -124,7 +134,7 @@ struct TreeValidation: ~Copyable {
             texts.deallocate()
             texts = .allocate(capacity: textBytes * 2)
         }
-        let node = standIn(element, under: holder, of: tree, used: &used)
+        let node = standIn(element, under: (holder, ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil), of: tree, used: &used)
         holder.pointee.children = node
         holder.pointee.last = node
         return node
@@ -138,10 +148,12 @@ struct TreeValidation: ~Copyable {
         }
     }
 
-    private mutating func standIn(_ element: Int, under parent: xmlNodePtr, of tree: XMLTree.Buffers, used: inout (nodes: Int, attributes: Int, text: Int)) -> xmlNodePtr {
+    /// `parent`: the node to stand under, and the tree's element it stands for.
+    private mutating func standIn(_ element: Int, under parent: (node: xmlNodePtr, element: Int?), of tree: XMLTree.Buffers,
+                                  used: inout (nodes: Int, attributes: Int, text: Int)) -> xmlNodePtr {
         let node = wholeNode(&used.nodes)
-        fill(node, as: element, of: tree, usedAttributes: &used.attributes)
-        node.pointee.parent = parent
+        fill(node, as: element, under: parent.element, of: tree, usedAttributes: &used.attributes)
+        node.pointee.parent = parent.node
         var previous: xmlNodePtr?
         for child in tree.children(of: element) {
             let childNode = tree.nodes[child]
@@ -158,7 +170,7 @@ struct TreeValidation: ~Copyable {
                 made.pointee.content = start
                 made.pointee.parent = node
             } else {
-                made = standIn(child, under: node, of: tree, used: &used)
+                made = standIn(child, under: (node, element), of: tree, used: &used)
             }
             made.pointee.prev = previous
             if let previous { previous.pointee.next = made } else { node.pointee.children = made }
@@ -178,14 +190,24 @@ struct TreeValidation: ~Copyable {
     }
 
     /// Makes `node` an element of `element`'s name, in the tree's namespace, with its
-    /// attributes (stand-ins from `usedAttributes` on) and nothing else.
-    private mutating func fill(_ node: xmlNodePtr, as element: Int, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
+    /// attributes (stand-ins from `usedAttributes` on) and nothing else: not those of an
+    /// attribute choice it refers to, which are checked here.
+    private mutating func fill(_ node: xmlNodePtr, as element: Int, under parent: Int?, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
         node.pointee.type = XML_ELEMENT_NODE
         node.pointee.name = UnsafePointer(tree.names[tree.nodes[element].name])
         node.pointee.ns = namespace
         node.pointee.properties = nil
         var previous: UnsafeMutablePointer<xmlAttr>?
+        let choice = choices.isEmpty ? nil : lookup.choice(ofElementNamed: tree.nodes[element].name, underElementNamed: parent.map { tree.nodes[$0].name })
+        var carried: UInt64 = 0
         for attribute in tree.attributes(of: element) {
+            if let choice, !attribute.inXMLNamespace, case let bit = lookup.bit(ofAttributeNamed: attribute.name, in: choice), bit != 0 {
+                carried |= bit
+                if !choices.valueMatches(tree.value(of: attribute), bit: bit, in: choice) {
+                    choiceIssues.append(choices.valueIssue(String(cString: tree.value(of: attribute)), bit: bit, in: choice, path: tree.path(ancestors)))
+                }
+                continue
+            }
             if usedAttributes == attributes.count {
                 let made = (UnsafeMutablePointer<xmlAttr>.allocate(capacity: 1), UnsafeMutablePointer<xmlNode>.allocate(capacity: 1))
                 made.0.initialize(to: xmlAttr())
@@ -208,6 +230,9 @@ struct TreeValidation: ~Copyable {
             property.pointee.prev = previous
             if let previous { previous.pointee.next = property } else { node.pointee.properties = property }
             previous = property
+        }
+        if let choice, !choices.allows(carried, in: choice) {
+            choiceIssues.append(choices.combinationIssue(carried, in: choice, element: tree.nameString(of: element), path: tree.path(ancestors)))
         }
     }
 

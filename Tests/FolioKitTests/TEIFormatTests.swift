@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FolioCore
 @testable import FolioKit
-import FolioXML
+@testable import FolioXML
 
 @Suite struct TEIFormatTests {
     @Test func theShippedSchemaCompiles() throws {
@@ -50,6 +50,30 @@ import FolioXML
         #expect(xml.contains(##"<application ident="folio" version="\##(FolioVersion.current)">"##))
     }
 
+    /// The TEI of the full model and the samples, each rewritten 150 times at one or two
+    /// random places `places` finds (from the last, so earlier places stay where they are);
+    /// `rewrite` gives a place's new text from the document and the place. Rewritings the
+    /// parser refuses are left out.
+    private func rewrittenTEI(at places: NSRegularExpression, _ rewrite: (NSString, NSTextCheckingResult) -> String) throws -> [ParsedXML] {
+        var documents = [String(decoding: try TEIFormat().render(fullModelDocument()), as: UTF8.self)]
+        for path in samplePaths { documents.append(String(decoding: try TEIFormat().render(processSample(path)), as: UTF8.self)) }
+        var generator = SystemRandomNumberGenerator()
+        var rewritten: [ParsedXML] = []
+        for document in documents {
+            let found = places.matches(in: document, range: NSRange(document.startIndex..., in: document))
+            #expect(found.count > 2)
+            for _ in 0..<150 {
+                var mutated = document as NSString
+                for place in found.shuffled(using: &generator).prefix(Int.random(in: 1...2, using: &generator)).sorted(by: { $0.range.location > $1.range.location }) {
+                    mutated = mutated.replacingCharacters(in: place.range, with: rewrite(document as NSString, place)) as NSString
+                }
+                // The parser refuses an `xml:id` given twice (two places given one new value).
+                if let parsed = try? ParsedXML(bytes: Array((mutated as String).utf8), name: "mutated.xml") { rewritten.append(parsed) }
+            }
+        }
+        return rewritten
+    }
+
     /// Property: checking the schema's attribute patterns and NCNames apart (compiled once)
     /// accepts and rejects exactly what the whole schema does, over the TEI of the full model
     /// and the samples with attribute values replaced by random near-misses.
@@ -60,34 +84,52 @@ import FolioXML
             if case .regularExpression(let expression) = pattern.form { expression } else { nil }
         }).count,
                 "every pattern of the schema is checked apart")
-        var documents = [String(decoding: try TEIFormat().render(fullModelDocument()), as: UTF8.self)]
-        for path in samplePaths { documents.append(String(decoding: try TEIFormat().render(processSample(path)), as: UTF8.self)) }
         let dates = ["2001", "2001-02", "2001-02-30", "2001-13", "2001-1-01", "-0044", "20011", "0000", " 2001", "2001 ", "2001Z", "1999-12-31", "#x"]
         let targets = ["#x", "#a1", "#1a", "#a b", "#", "#é", "x", "", "#_x", "#a:b", "https://example.org/a b", "https://h/x", "http:///x",
                        "www.x", "www.", "ftp://h", "HTTP://H.ORG", " https://h.org", "https://h.org ", "mailto:a@b", "#date1", "2001"]
         let ids = ["zq1", "1zq", "zq 1", " zq2 ", "zq:b", "", "é1", "_zq", "-zq", "zq-1.2", "zq·"]
         let attribute = try NSRegularExpression(pattern: #" (when|from|to|notBefore|notAfter|corresp|target|xml:id)="[^"]*""#)
-        var generator = SystemRandomNumberGenerator()
         var outcomes = (valid: 0, invalid: 0)
-        for document in documents {
-            let places = attribute.matches(in: document, range: NSRange(document.startIndex..., in: document))
-            #expect(places.count > 2)
-            for _ in 0..<150 {
-                var mutated = document as NSString
-                // One or two attributes, from the last so earlier places stay where they are.
-                for place in places.shuffled(using: &generator).prefix(Int.random(in: 1...2, using: &generator)).sorted(by: { $0.range.location > $1.range.location }) {
-                    let name = (document as NSString).substring(with: place.range(at: 1))
-                    let value = (name == "xml:id" ? ids : ["corresp", "target"].contains(name) ? targets : dates).randomElement(using: &generator)!
-                    mutated = mutated.replacingCharacters(in: place.range, with: " \(name)=\"\(value.replacingOccurrences(of: "&", with: "&amp;"))\"") as NSString
-                }
-                // The parser refuses an `xml:id` given twice (two places given one new value).
-                guard let parsed = try? ParsedXML(bytes: Array((mutated as String).utf8), name: "mutated.xml") else { continue }
-                let valid = whole.validate(parsed).isEmpty
-                #expect(apart.validate(parsed).isEmpty == valid)
-                if valid { outcomes.valid += 1 } else { outcomes.invalid += 1 }
-            }
+        for parsed in try rewrittenTEI(at: attribute, { document, place in
+            let name = document.substring(with: place.range(at: 1))
+            let value = (name == "xml:id" ? ids : ["corresp", "target"].contains(name) ? targets : dates).randomElement()!
+            return " \(name)=\"\(value.replacingOccurrences(of: "&", with: "&amp;"))\""
+        }) {
+            let valid = whole.validate(parsed).isEmpty
+            #expect(apart.validate(parsed).isEmpty == valid)
+            if valid { outcomes.valid += 1 } else { outcomes.invalid += 1 }
         }
         #expect(outcomes.valid > 50 && outcomes.invalid > 50)
+    }
+
+    /// Property: checking the date attributes apart (`TEISchema.attributeChoices`) in a tree
+    /// validated as it is walked accepts and rejects exactly what libxml2 does with the whole
+    /// schema, over the TEI of the full model and the samples whose dates, events and imprint
+    /// dates are given random sets of date attributes, of good values and bad.
+    @Test func dateAttributesCheckedApartAgreeWithTheWholeSchema() throws {
+        let whole = try RelaxNGSchema(text: TEISchema.text)
+        let apart = try TEIFormat.schema.get()
+        let opening = try NSRegularExpression(pattern: #"<(date|event)\b[^>]*?(/?)>"#)
+        let dateAttribute = try NSRegularExpression(pattern: #" (when|from|to|notBefore|notAfter|dur)="[^"]*""#)
+        let names = ["when", "from", "to", "notBefore", "notAfter", "dur"]
+        let values = ["2001", "2001-02", "1999-12-31", "P2Y", "P1Y2M", "P", "2Y", "x"]
+        var outcomes = (valid: 0, invalid: 0, imprints: 0)
+        for parsed in try rewrittenTEI(at: opening, { document, place in
+            if document.substring(to: place.range.location).trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("<imprint>") { outcomes.imprints += 1 }
+            let tag = document.substring(with: place.range)
+            var rewritten = dateAttribute.stringByReplacingMatches(in: tag, range: NSRange(tag.startIndex..., in: tag), withTemplate: "")
+            let end = rewritten.hasSuffix("/>") ? rewritten.index(rewritten.endIndex, offsetBy: -2) : rewritten.index(before: rewritten.endIndex)
+            let added = names.shuffled().prefix(Int.random(in: 0...2))
+                .map { " \($0)=\"\(Int.random(in: 0..<3) == 0 ? values.randomElement()! : $0 == "dur" ? "P2Y" : "2001")\"" }
+            rewritten.insert(contentsOf: added.joined(), at: end)
+            return rewritten
+        }) {
+            let valid = whole.validate(parsed).isEmpty
+            let walked = apart.validate(XMLTree(copying: parsed))
+            #expect(walked.isEmpty == valid, "\(walked)")
+            if valid { outcomes.valid += 1 } else { outcomes.invalid += 1 }
+        }
+        #expect(outcomes.valid > 50 && outcomes.invalid > 50 && outcomes.imprints > 10, "\(outcomes)")
     }
 
     /// The schema's inline content, one alternative an element name (see the schema): it takes

@@ -112,6 +112,99 @@ import Testing
         #expect(outcomes.valid > 500 && outcomes.invalid > 500, "\(outcomes)")
     }
 
+    /// Elements that refer to a choice of attributes (`d` and `e`), and a `d` of another
+    /// definition under `bib`, whose one attribute libxml2 checks.
+    static let choiceSchema = #"""
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes" ns="urn:test">
+          <start><element name="doc"><zeroOrMore><choice>
+            <ref name="d"/>
+            <element name="e"><element name="desc"><text/></element><ref name="span"/></element>
+            <element name="bib"><element name="d"><optional><attribute name="at"><text/></attribute></optional><text/></element></element>
+            <element name="p"><mixed><zeroOrMore><ref name="d"/></zeroOrMore></mixed></element>
+          </choice></zeroOrMore></element></start>
+          <define name="span"><optional><choice>
+            <attribute name="at"><text/></attribute>
+            <group><attribute name="from"><text/></attribute><optional><attribute name="to"><text/></attribute></optional></group>
+            <attribute name="to"><text/></attribute>
+            <group><attribute name="min"><data type="integer"/></attribute><attribute name="max"><data type="integer"/></attribute></group>
+            <attribute name="len"><data type="duration"/></attribute>
+          </choice></optional></define>
+          <define name="d"><element name="d"><attribute name="n"><text/></attribute><ref name="span"/><text/></element></define>
+        </grammar>
+        """#
+    static let choice = AttributeChoice(define: "span", elements: ["d", "e"], notUnder: ["bib"])
+
+    /// Property: with the choice checked apart, validating a tree as it is walked gives
+    /// libxml2's verdict on the document against the whole schema, over random trees whose
+    /// elements carry random sets of the choice's attributes (and others), with values of
+    /// their datatypes or not, where the choice is referred to and where it is not.
+    @Test func attributeChoiceCheckedApartGivesLibXML2sVerdict() throws {
+        let compiled = try RelaxNGSchema(text: Self.choiceSchema, attributeChoices: [Self.choice])
+        var generator = SystemRandomNumberGenerator()
+        var outcomes = (valid: 0, invalid: 0)
+        let values = ["at": ["1999", ""], "from": ["a"], "to": ["b"], "min": ["1", " 2 ", "x"], "max": ["3", "3.5"],
+                      "len": ["P2Y", "P1Y2M", "P", "2Y", " P3D"], "n": ["1"], "other": ["z"]]
+        for _ in 0..<3_000 {
+            let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let place = ["doc", "e", "bib", "p"].randomElement(using: &generator)!
+                let element: XMLElement
+                switch place {
+                case "e":
+                    element = tree.root.element("e")
+                    element.element("desc", text: "an event")
+                case "bib":
+                    element = tree.root.element("bib").element("d", text: "1999")
+                case "p":
+                    let p = tree.root.element("p")
+                    p.append("before ")
+                    element = p.element("d", text: "a date")
+                default:
+                    element = tree.root.element("d", text: "a date")
+                }
+                if place != "e" && place != "bib" && Int.random(in: 0..<10, using: &generator) > 0 { element.attribute("n", "1") }
+                for name in values.keys.sorted().shuffled(using: &generator).prefix(Int.random(in: 0...3, using: &generator)) {
+                    element.attribute(named: name, values[name]!.randomElement(using: &generator)!)
+                }
+            }
+            let walked = compiled.validate(tree)
+            let whole = compiled.validateAsDocument(tree)
+            let xml = String(decoding: tree.serialized(indented: false), as: UTF8.self)
+            #expect(walked.isEmpty == whole.isEmpty, "\(xml)\nwalked: \(walked)\nwhole: \(whole)")
+            if walked.isEmpty { outcomes.valid += 1 } else { outcomes.invalid += 1 }
+        }
+        #expect(outcomes.valid > 300 && outcomes.invalid > 300, "\(outcomes)")
+    }
+
+    @Test func anAttributeChoiceSaysWhatIsWrongAndWhere() throws {
+        let compiled = try RelaxNGSchema(text: Self.choiceSchema, attributeChoices: [Self.choice])
+        let tree = XMLTree(rootName: "doc", namespace: "urn:test")
+        tree.root.element("d", text: "fine").attribute("n", "1").attribute("from", "a").attribute("to", "b")
+        tree.root.element("p").element("d", text: "wrong").attribute("n", "2").attribute("at", "a").attribute("to", "b")
+        tree.root.element("e").attribute("len", "2Y").element("desc", text: "an event")
+        let issues = compiled.validate(tree)
+        #expect(issues.map(\.path) == ["/doc/p", "/doc/e"], "\(issues)")
+        #expect(issues.first?.message == "the attributes at and to of element d are not one of the combinations the schema allows: none; at; from; to; len; from and to; min and max")
+        #expect(issues.last?.message.contains("'2Y' of attribute 'len'") == true)
+    }
+
+    /// A choice must be a define the schema refers to, of attributes alone, each of any text or
+    /// a datatype without parameters.
+    @Test(arguments: [
+        AttributeChoice(define: "nothing", elements: ["d"]),
+        AttributeChoice(define: "d", elements: ["d"]),
+    ])
+    func anAttributeChoiceTheSchemaDoesNotHoldIsRefused(choice: AttributeChoice) {
+        #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: Self.choiceSchema, attributeChoices: [choice]) }
+    }
+
+    @Test func anAttributeChoiceOfAPatternIsRefused() {
+        let patterned = Self.choiceSchema.replacing(#"<attribute name="to"><text/></attribute>"#, with: #"<attribute name="to"><data type="string"><param name="minLength">1</param></data></attribute>"#)
+        #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: patterned, attributeChoices: [Self.choice]) }
+        let unreferred = Self.choiceSchema.replacing(#"<ref name="span"/>"#, with: "")
+        #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: unreferred, attributeChoices: [Self.choice]) }
+    }
+
     @Test func saysWhichElementIsWrong() throws {
         let compiled = try RelaxNGSchema(text: Self.schema)
         let tree = XMLTree(rootName: "doc", namespace: "urn:test")

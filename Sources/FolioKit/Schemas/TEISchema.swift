@@ -21,6 +21,10 @@ public enum TEISchema {
             AttributePattern(ncName: "xml:id"),
         ]
 
+    /// The date attributes of a date in the text and of an event, which validation checks apart
+    /// (see `AttributeChoice`); a bibliography's and the header's `imprint/date` are others.
+    public static let attributeChoices = [AttributeChoice(define: "dateAttributes", elements: ["date", "event"], notUnder: ["imprint"])]
+
     public static let text = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <grammar xmlns="http://relaxng.org/ns/structure/1.0"

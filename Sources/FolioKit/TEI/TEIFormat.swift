@@ -20,7 +20,8 @@ public struct TEIFormat: OutputFormat {
     }
 
     /// The schema, compiled once per process and shared by every task.
-    public static let schema: Result<RelaxNGSchema, any Error> = Result { try RelaxNGSchema(text: TEISchema.text, attributePatterns: TEISchema.attributePatterns) }
+    public static let schema: Result<RelaxNGSchema, any Error> = Result { try RelaxNGSchema(text: TEISchema.text, attributePatterns: TEISchema.attributePatterns,
+                                                                                                     attributeChoices: TEISchema.attributeChoices) }
 
     public func render(_ document: Document) throws -> [UInt8] {
         let tree = TEIWriter(document).tree()
