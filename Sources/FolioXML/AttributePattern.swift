@@ -151,36 +151,19 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         return issues
     }
 
-    /// Every attribute value of `tree` that does not match its pattern.
-    func issues(in tree: XMLTree.Storage) -> [XMLIssue] {
-        var issues: [XMLIssue] = []
-        var ancestors: [Int] = []
-        tree.withBuffers { tree in
-            // The patterns of each of the tree's names, found once: most attributes have none.
-            let patternsByName = tree.names.map { name in compiled.indices.filter { xmlStrEqual(name, compiled[$0].attribute) != 0 } }
-            check(0, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues)
-        }
-        return issues
+    /// The patterns of each of a tree's names, as an attribute's (found once a tree: most
+    /// attributes have none).
+    func patternsByName(of tree: XMLTree.Buffers) -> [[Int]] {
+        tree.names.map { name in compiled.indices.filter { xmlStrEqual(name, compiled[$0].attribute) != 0 } }
     }
 
-    /// Checks `element` and the elements it holds. `ancestors`: the elements above it, for messages.
-    private func check(_ element: Int, of tree: XMLTree.Buffers, patternsByName: [[Int]], ancestors: inout [Int], into issues: inout [XMLIssue]) {
-        ancestors.append(element)
-        defer { ancestors.removeLast() }
-        let elementName = tree.name(of: element)
-        for property in tree.attributes(of: element) {
-            for index in patternsByName[property.name] where compiled[index].inXMLNamespace == property.inXMLNamespace {
-                let compiled = compiled[index]
-                if let only = compiled.element, xmlStrEqual(elementName, only) == 0 { continue }
-                let value = tree.value(of: property)
-                if !Self.matches(value, compiled) {
-                    issues.append(mismatch(String(cString: value), pattern: index, line: nil, path: tree.path(ancestors)))
-                }
-            }
-        }
-        for child in tree.children(of: element) where !tree.nodes[child].isText {
-            check(child, of: tree, patternsByName: patternsByName, ancestors: &ancestors, into: &issues)
-        }
+    /// The issue of `value`, of an attribute `pattern` is of (by name) on an element named
+    /// `element`, when the pattern applies and it does not match; `path` says where.
+    func issue(of value: UnsafePointer<xmlChar>, pattern index: Int, inXMLNamespace: Bool, element: UnsafePointer<xmlChar>, path: () -> String) -> XMLIssue? {
+        let compiled = compiled[index]
+        guard compiled.inXMLNamespace == inXMLNamespace else { return nil }
+        if let only = compiled.element, xmlStrEqual(element, only) == 0 { return nil }
+        return Self.matches(value, compiled) ? nil : mismatch(String(cString: value), pattern: index, line: nil, path: path())
     }
 
     private func check(_ element: xmlNodePtr, into issues: inout [XMLIssue]) {

@@ -142,14 +142,14 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public func validate(_ tree: XMLTree) -> [XMLIssue] {
         // A tree in the grammar's namespace is validated with the namespace left out of both.
         let validation = if let left = withoutNamespace, let namespace = tree.storage.namespace, xmlStrEqual(namespace, left.uri) != 0 {
-            TreeValidation(namespace: nil, schema: left.schema, choices: attributeChoices)
+            TreeValidation(namespace: nil, schema: left.schema, patterns: attributePatterns, choices: attributeChoices)
         } else {
-            TreeValidation(namespace: tree.storage.namespace, schema: treeSchema ?? schema, choices: attributeChoices)
+            TreeValidation(namespace: tree.storage.namespace, schema: treeSchema ?? schema, patterns: attributePatterns, choices: attributeChoices)
         }
         guard var validation else {
             return [XMLIssue(line: nil, path: nil, message: "libxml2 could not create a validation context")]
         }
-        return validation.issues(of: tree.storage) + attributePatterns.issues(in: tree.storage)
+        return validation.issues(of: tree.storage)
     }
 
     /// `validate(_:)` of the tree made of libxml2's nodes, validated as libxml2 validates a

@@ -31,16 +31,20 @@ struct TreeValidation: ~Copyable {
     private static let someText: StaticString = "x"
     private static let textName: StaticString = "text"
     private static let holderName: StaticString = "holder"
-    /// The attribute choices checked apart (libxml2 is not given their attributes), what they
-    /// ask of the tree's names, and what they found wrong.
+    /// The attribute patterns and choices checked apart (libxml2 is not given a choice's
+    /// attributes), what they ask of the tree's names, and what they found wrong: checked as
+    /// each element is given to libxml2, not in a walk of their own.
+    private let patterns: CompiledAttributePatterns
     private let choices: CompiledAttributeChoices
+    private var patternsByName: [[Int]] = []
     private var lookup = CompiledAttributeChoices.Lookup()
-    private var choiceIssues: [XMLIssue] = []
+    private var apartIssues: [XMLIssue] = []
 
-    /// `namespace`: the tree's, ended by a zero. `schema` leaves out `choices`.
-    init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr, choices: CompiledAttributeChoices) {
+    /// `namespace`: the tree's, ended by a zero. `schema` leaves out `patterns` and `choices`.
+    init?(namespace uri: UnsafeMutablePointer<xmlChar>?, schema: xmlRelaxNGPtr, patterns: CompiledAttributePatterns, choices: CompiledAttributeChoices) {
         guard let context = xmlRelaxNGNewValidCtxt(schema) else { return nil }
         self.context = context
+        self.patterns = patterns
         self.choices = choices
         namespace = uri.map { Self.namespace(href: UnsafePointer($0), prefix: nil) }
         xmlNamespace = Self.namespace(href: XMLLibrary.xmlNamespaceURI.utf8Start, prefix: Self.xmlPrefix.utf8Start)
@@ -75,17 +79,18 @@ struct TreeValidation: ~Copyable {
         xmlNamespace.deallocate()
     }
 
-    /// What libxml2 found wrong, up to the first element found wrong, and the attribute choices
-    /// found wrong up to there; empty when the tree is valid.
+    /// What libxml2 found wrong, up to the first element found wrong, and the attributes
+    /// checked apart found wrong up to there; empty when the tree is valid.
     mutating func issues(of tree: XMLTree.Storage) -> [XMLIssue] {
         let valid = tree.withBuffers { tree in
+            if !patterns.isEmpty { patternsByName = patterns.patternsByName(of: tree) }
             if !choices.isEmpty { lookup = choices.lookup(of: tree) }
             return validate(0, level: 0, of: tree)
         }
-        if !valid && collector.issues.isEmpty && choiceIssues.isEmpty {
+        if !valid && collector.issues.isEmpty && apartIssues.isEmpty {
             return [XMLIssue(line: nil, path: nil, message: "the document does not match the schema")]
         }
-        return choiceIssues + collector.issues
+        return apartIssues + collector.issues
     }
 
     /// Validates `element` and what it holds; false at the first error.
@@ -191,7 +196,7 @@ struct TreeValidation: ~Copyable {
 
     /// Makes `node` an element of `element`'s name, in the tree's namespace, with its
     /// attributes (stand-ins from `usedAttributes` on) and nothing else: not those of an
-    /// attribute choice it refers to, which are checked here.
+    /// attribute choice it refers to. Attributes checked apart are checked here.
     private mutating func fill(_ node: xmlNodePtr, as element: Int, under parent: Int?, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
         node.pointee.type = XML_ELEMENT_NODE
         node.pointee.name = UnsafePointer(tree.names[tree.nodes[element].name])
@@ -201,10 +206,16 @@ struct TreeValidation: ~Copyable {
         let choice = choices.isEmpty ? nil : lookup.choice(ofElementNamed: tree.nodes[element].name, underElementNamed: parent.map { tree.nodes[$0].name })
         var carried: UInt64 = 0
         for attribute in tree.attributes(of: element) {
+            if !patterns.isEmpty {
+                for index in patternsByName[attribute.name] {
+                    if let issue = patterns.issue(of: tree.value(of: attribute), pattern: index, inXMLNamespace: attribute.inXMLNamespace,
+                                                  element: tree.name(of: element), path: { tree.path(ancestors) }) { apartIssues.append(issue) }
+                }
+            }
             if let choice, !attribute.inXMLNamespace, case let bit = lookup.bit(ofAttributeNamed: attribute.name, in: choice), bit != 0 {
                 carried |= bit
                 if !choices.valueMatches(tree.value(of: attribute), bit: bit, in: choice) {
-                    choiceIssues.append(choices.valueIssue(String(cString: tree.value(of: attribute)), bit: bit, in: choice, path: tree.path(ancestors)))
+                    apartIssues.append(choices.valueIssue(String(cString: tree.value(of: attribute)), bit: bit, in: choice, path: tree.path(ancestors)))
                 }
                 continue
             }
@@ -232,7 +243,7 @@ struct TreeValidation: ~Copyable {
             previous = property
         }
         if let choice, !choices.allows(carried, in: choice) {
-            choiceIssues.append(choices.combinationIssue(carried, in: choice, element: tree.nameString(of: element), path: tree.path(ancestors)))
+            apartIssues.append(choices.combinationIssue(carried, in: choice, element: tree.nameString(of: element), path: tree.path(ancestors)))
         }
     }
 
