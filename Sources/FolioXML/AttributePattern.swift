@@ -86,6 +86,8 @@ final class CompiledAttributePatterns: @unchecked Sendable {
 
     private let patterns: [AttributePattern]
     private let compiled: [Compiled]
+    /// For each pattern, the next of the same attribute name, or -1.
+    private let nextOfSameName: [Int]
 
     init(_ patterns: [AttributePattern]) throws {
         var compiled: [Compiled] = []
@@ -104,6 +106,9 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         }
         self.patterns = patterns
         self.compiled = compiled
+        nextOfSameName = compiled.indices.map { index in
+            compiled.indices.first { $0 > index && xmlStrEqual(compiled[$0].attribute, compiled[index].attribute) != 0 } ?? -1
+        }
     }
 
     deinit {
@@ -151,11 +156,14 @@ final class CompiledAttributePatterns: @unchecked Sendable {
         return issues
     }
 
-    /// The patterns of each of a tree's names, as an attribute's (found once a tree: most
-    /// attributes have none).
-    func patternsByName(of tree: XMLTree.Buffers) -> [[Int]] {
-        tree.names.map { name in compiled.indices.filter { xmlStrEqual(name, compiled[$0].attribute) != 0 } }
+    /// The first pattern of each of a tree's names, as an attribute's, or -1 (found once a
+    /// tree: most attributes have none); `nextOfTheSameName` gives the others.
+    func firstPatternByName(of tree: XMLTree.Buffers) -> [Int] {
+        tree.names.map { name in compiled.firstIndex { xmlStrEqual(name, $0.attribute) != 0 } ?? -1 }
     }
+
+    /// The next pattern after `index` of the same attribute (on another element), or -1.
+    func nextOfTheSameName(_ index: Int) -> Int { nextOfSameName[index] }
 
     /// The issue of `value`, of an attribute `pattern` is of (by name) on an element named
     /// `element`, when the pattern applies and it does not match; `path` says where.

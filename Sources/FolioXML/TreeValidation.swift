@@ -36,7 +36,7 @@ struct TreeValidation: ~Copyable {
     /// each element is given to libxml2, not in a walk of their own.
     private let patterns: CompiledAttributePatterns
     private let choices: CompiledAttributeChoices
-    private var patternsByName: [[Int]] = []
+    private var firstPatternByName: [Int] = []
     private var lookup = CompiledAttributeChoices.Lookup()
     private var apartIssues: [XMLIssue] = []
 
@@ -83,7 +83,7 @@ struct TreeValidation: ~Copyable {
     /// checked apart found wrong up to there; empty when the tree is valid.
     mutating func issues(of tree: XMLTree.Storage) -> [XMLIssue] {
         let valid = tree.withBuffers { tree in
-            if !patterns.isEmpty { patternsByName = patterns.patternsByName(of: tree) }
+            if !patterns.isEmpty { firstPatternByName = patterns.firstPatternByName(of: tree) }
             if !choices.isEmpty { lookup = choices.lookup(of: tree) }
             return validate(0, level: 0, of: tree)
         }
@@ -127,7 +127,7 @@ struct TreeValidation: ~Copyable {
             levels[level].initialize(to: xmlNode())
         }
         var usedAttributes = 0
-        fill(levels[level], as: element, under: parent, of: tree, usedAttributes: &usedAttributes)
+        fill(levels[level], as: element, under: parent, checkingApart: true, of: tree, usedAttributes: &usedAttributes)
         return levels[level]
     }
 
@@ -139,7 +139,8 @@ struct TreeValidation: ~Copyable {
             texts.deallocate()
             texts = .allocate(capacity: textBytes * 2)
         }
-        let node = standIn(element, under: (holder, ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil), of: tree, used: &used)
+        // The element itself was given to libxml2 to push, and its attributes checked apart then.
+        let node = standIn(element, under: (holder, ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil), checkingApart: false, of: tree, used: &used)
         holder.pointee.children = node
         holder.pointee.last = node
         return node
@@ -154,10 +155,10 @@ struct TreeValidation: ~Copyable {
     }
 
     /// `parent`: the node to stand under, and the tree's element it stands for.
-    private mutating func standIn(_ element: Int, under parent: (node: xmlNodePtr, element: Int?), of tree: XMLTree.Buffers,
+    private mutating func standIn(_ element: Int, under parent: (node: xmlNodePtr, element: Int?), checkingApart: Bool = true, of tree: XMLTree.Buffers,
                                   used: inout (nodes: Int, attributes: Int, text: Int)) -> xmlNodePtr {
         let node = wholeNode(&used.nodes)
-        fill(node, as: element, under: parent.element, of: tree, usedAttributes: &used.attributes)
+        fill(node, as: element, under: parent.element, checkingApart: checkingApart, of: tree, usedAttributes: &used.attributes)
         node.pointee.parent = parent.node
         var previous: xmlNodePtr?
         for child in tree.children(of: element) {
@@ -196,8 +197,9 @@ struct TreeValidation: ~Copyable {
 
     /// Makes `node` an element of `element`'s name, in the tree's namespace, with its
     /// attributes (stand-ins from `usedAttributes` on) and nothing else: not those of an
-    /// attribute choice it refers to. Attributes checked apart are checked here.
-    private mutating func fill(_ node: xmlNodePtr, as element: Int, under parent: Int?, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
+    /// attribute choice it refers to. Attributes checked apart are checked here, with
+    /// `checkingApart` (not again for a stand-in of an element already given to libxml2).
+    private mutating func fill(_ node: xmlNodePtr, as element: Int, under parent: Int?, checkingApart: Bool, of tree: XMLTree.Buffers, usedAttributes: inout Int) {
         node.pointee.type = XML_ELEMENT_NODE
         node.pointee.name = UnsafePointer(tree.names[tree.nodes[element].name])
         node.pointee.ns = namespace
@@ -206,15 +208,17 @@ struct TreeValidation: ~Copyable {
         let choice = choices.isEmpty ? nil : lookup.choice(ofElementNamed: tree.nodes[element].name, underElementNamed: parent.map { tree.nodes[$0].name })
         var carried: UInt64 = 0
         for attribute in tree.attributes(of: element) {
-            if !patterns.isEmpty {
-                for index in patternsByName[attribute.name] {
+            if checkingApart && !patterns.isEmpty {
+                var index = firstPatternByName[attribute.name]
+                while index >= 0 {
                     if let issue = patterns.issue(of: tree.value(of: attribute), pattern: index, inXMLNamespace: attribute.inXMLNamespace,
                                                   element: tree.name(of: element), path: { tree.path(ancestors) }) { apartIssues.append(issue) }
+                    index = patterns.nextOfTheSameName(index)
                 }
             }
             if let choice, !attribute.inXMLNamespace, case let bit = lookup.bit(ofAttributeNamed: attribute.name, in: choice), bit != 0 {
                 carried |= bit
-                if !choices.valueMatches(tree.value(of: attribute), bit: bit, in: choice) {
+                if checkingApart && !choices.valueMatches(tree.value(of: attribute), bit: bit, in: choice) {
                     apartIssues.append(choices.valueIssue(String(cString: tree.value(of: attribute)), bit: bit, in: choice, path: tree.path(ancestors)))
                 }
                 continue
@@ -242,7 +246,7 @@ struct TreeValidation: ~Copyable {
             if let previous { previous.pointee.next = property } else { node.pointee.properties = property }
             previous = property
         }
-        if let choice, !choices.allows(carried, in: choice) {
+        if checkingApart, let choice, !choices.allows(carried, in: choice) {
             apartIssues.append(choices.combinationIssue(carried, in: choice, element: tree.nameString(of: element), path: tree.path(ancestors)))
         }
     }
