@@ -216,7 +216,8 @@ final class CompiledAttributeChoices: @unchecked Sendable {
         let compiled = compiled[choice]
         let named = { (set: UInt64) in set == 0 ? "none" : compiled.attributes.indices.filter { set & 1 << UInt64($0) != 0 }.map { String(decoding: compiled.attributes[$0], as: UTF8.self) }.joined(separator: " and ") }
         let allowed = compiled.allowed.map(named)
-        return XMLIssue(line: nil, path: path, message: "the attributes \(named(carried)) of element \(element) are not one of the combinations the schema allows: \(allowed.joined(separator: "; "))")
+        let carries = carried == 0 ? "none of the attributes of \(compiled.choice.define)" : "the attributes \(named(carried))"
+        return XMLIssue(line: nil, path: path, message: "element \(element) carries \(carries), not one of the combinations the schema allows: \(allowed.joined(separator: "; "))")
     }
 
     /// The issue of a value not of its attribute's datatype.

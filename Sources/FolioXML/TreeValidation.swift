@@ -8,8 +8,10 @@ internal import CLibXML2
 ///
 /// libxml2 only reads the nodes it is given, and keeps nothing of them: nodes of its kind,
 /// made once and filled again, stand in for the tree's (one a level for the elements pushed,
-/// and what an element validated whole holds). A property test holds the verdicts to
-/// libxml2's own over the same tree made of its nodes.
+/// and what an element validated whole holds). The attributes the schema checks apart
+/// (`AttributePattern`, `AttributeChoice`) are checked as each element's stand-in is filled;
+/// a choice's attributes are left out of it. Property tests hold the verdicts to libxml2's own
+/// over the same tree made of its nodes, validated against the whole schema.
 struct TreeValidation: ~Copyable {
     private let context: xmlRelaxNGValidCtxtPtr
     private let collector = XMLIssueCollector(readsNodes: false)

@@ -184,8 +184,15 @@ import Testing
         tree.root.element("e").attribute("len", "2Y").element("desc", text: "an event")
         let issues = compiled.validate(tree)
         #expect(issues.map(\.path) == ["/doc/p", "/doc/e"], "\(issues)")
-        #expect(issues.first?.message == "the attributes at and to of element d are not one of the combinations the schema allows: none; at; from; to; len; from and to; min and max")
+        #expect(issues.first?.message == "element d carries the attributes at and to, not one of the combinations the schema allows: none; at; from; to; len; from and to; min and max")
         #expect(issues.last?.message.contains("'2Y' of attribute 'len'") == true)
+
+        let required = try RelaxNGSchema(text: Self.choiceSchema.replacing("<optional><choice>", with: "<choice>").replacing("</choice></optional>", with: "</choice>"),
+                                         attributeChoices: [Self.choice])
+        let bare = XMLTree(rootName: "doc", namespace: "urn:test")
+        bare.root.element("d", text: "no date").attribute("n", "1")
+        #expect(required.validate(bare).map(\.message) == ["element d carries none of the attributes of span, not one of the combinations the schema allows: at; from; to; len; from and to; min and max"])
+        #expect(required.validateAsDocument(bare).isEmpty == false)
     }
 
     /// A choice must be a define the schema refers to, of attributes alone, each of any text or
