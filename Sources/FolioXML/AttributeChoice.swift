@@ -57,6 +57,11 @@ final class CompiledAttributeChoices: @unchecked Sendable {
             compiled = []
             return
         }
+        // A choice is one bit of a name's in `Lookup`; an element refers to one choice at most.
+        let named = choices.flatMap(\.elements)
+        guard choices.count <= UInt64.bitWidth, Set(named).count == named.count else {
+            throw Self.failure("more than 64 attribute choices, or an element named by two")
+        }
         let parsed = try ParsedXML(bytes: Array(schema.utf8), name: "schema")
         compiled = try choices.map { choice in
             guard let define = Self.define(named: choice.define, in: parsed.document) else {

@@ -205,6 +205,17 @@ import Testing
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: Self.choiceSchema, attributeChoices: [choice]) }
     }
 
+    /// An element refers to one choice checked apart at most.
+    @Test func anElementOfTwoAttributeChoicesIsRefused() throws {
+        let two = Self.choiceSchema
+            .replacing(#"<ref name="span"/></element>"#, with: #"<ref name="span"/><ref name="more"/></element>"#)
+            .replacing("</grammar>", with: #"<define name="more"><optional><attribute name="x"><text/></attribute></optional></define></grammar>"#)
+        _ = try RelaxNGSchema(text: two, attributeChoices: [Self.choice, AttributeChoice(define: "more", elements: ["f"])])
+        #expect(throws: XMLValidationFailure.self) {
+            try RelaxNGSchema(text: two, attributeChoices: [Self.choice, AttributeChoice(define: "more", elements: ["e"])])
+        }
+    }
+
     @Test func anAttributeChoiceOfAPatternIsRefused() {
         let patterned = Self.choiceSchema.replacing(#"<attribute name="to"><text/></attribute>"#, with: #"<attribute name="to"><data type="string"><param name="minLength">1</param></data></attribute>"#)
         #expect(throws: XMLValidationFailure.self) { try RelaxNGSchema(text: patterned, attributeChoices: [Self.choice]) }
