@@ -31,6 +31,10 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Stop the growth series at 1 MB and use 10 papers (a quick look).")
     var quick = false
 
+    @Option(help: ArgumentHelp("Write the typical papers (--papers of them, the seeds first) to this folder and measure nothing: "
+                               + "the same papers every time, for scripts/instructions and scripts/time-ab.", valueName: "folder"))
+    var writeCorpus: String?
+
     func run() throws {
         let configuration: PipelineConfiguration
         let seeds: BenchmarkCorpus
@@ -44,6 +48,16 @@ struct BenchCommand: ParsableCommand {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let sizes = quick ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000, 10_000_000]
         let benchmark = Benchmark(configuration: configuration, corpus: seeds, jobs: workers, sizes: sizes, papers: quick ? 10 : papers)
+        if let writeCorpus {
+            do {
+                try benchmark.writeTypicalPapers(to: writeCorpus)
+            } catch let error as FolioError {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+            Console.error("folio bench: \(max(benchmark.papers, seeds.seeds.count)) typical papers written to \(writeCorpus)")
+            return
+        }
         let folder = NSTemporaryDirectory() + "folio-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         Console.warnIfReferencesLackTheirModel(stages: configuration.stages)

@@ -62,6 +62,20 @@ import Testing
         #expect(try exitCode(of: ["parse-references", folder + "/missing.txt"]) == 2)
     }
 
+    /// `bench --write-corpus` writes the typical papers and measures nothing; a folder that
+    /// cannot be made is an error (exit 1).
+    @Test func benchWritesItsCorpusOrSaysWhyNot() throws {
+        let folder = NSTemporaryDirectory() + "folio-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (config, seeds) = (root.appendingPathComponent("pipeline.json").path, root.appendingPathComponent("Input").path)
+        #expect(try exitCode(of: ["bench", "--config", config, "--corpus", seeds, "--papers", "4", "--write-corpus", folder + "/corpus"]) == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/corpus").sorted()
+        #expect(written == ["paper0.txt", "paper1.txt", "seed0.txt", "seed1.txt"])
+        _ = FileManager.default.createFile(atPath: folder + "/taken", contents: Data())
+        #expect(try exitCode(of: ["bench", "--config", config, "--corpus", seeds, "--write-corpus", folder + "/taken/corpus"]) == 1)
+    }
+
     @Test func trainingMakesTheModelsFolderOrFailsBeforeItTrains() throws {
         let folder = NSTemporaryDirectory() + "folio-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -33,5 +33,14 @@ import Testing
         let warmedUp = try FileManager.default.contentsOfDirectory(atPath: folder + "/warm-up")
         #expect(warmedUp.count == corpus.seeds.count * (try defaultConfiguration()).formats.count, "\(warmedUp)")
         #expect(result.startUpSeconds >= 0)
+        // The papers measured are the ones `writeTypicalPapers` writes (`folio bench --write-corpus`).
+        let written = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: written) }
+        try Benchmark(configuration: defaultConfiguration(), corpus: corpus, jobs: 2, sizes: [], papers: 3).writeTypicalPapers(to: written)
+        let names = try FileManager.default.contentsOfDirectory(atPath: written).sorted()
+        #expect(names == (try FileManager.default.contentsOfDirectory(atPath: folder + "/typical").sorted()) && names.count == 3)
+        for name in names {
+            #expect(FileManager.default.contents(atPath: written + "/" + name) == FileManager.default.contents(atPath: folder + "/typical/" + name), "\(name)")
+        }
     }
 }

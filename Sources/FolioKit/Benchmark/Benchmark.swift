@@ -52,19 +52,24 @@ public struct Benchmark: Sendable {
         public var startUpSeconds = 0.0
     }
 
+    /// Writes the typical papers of the throughput runs into `folder`: the seeds themselves
+    /// (`seed0.txt`, ...) and papers of about 35 KB grown from them in turn (`paper0.txt`, ...),
+    /// `papers` in all (the seeds at least). The same every time: what the instruction counts
+    /// and timed comparisons of the closing notes measure (`folio bench --write-corpus`).
+    public func writeTypicalPapers(to folder: String) throws {
+        for (index, seed) in corpus.seeds.enumerated() {
+            try write(seed.text, folder + "/" + Self.seedFile(index))
+        }
+        for index in 0..<max(0, papers - corpus.seeds.count) {
+            let seed = corpus.seeds[index % corpus.seeds.count]
+            try write(corpus.paper(from: seed, bytes: 35_000), folder + "/paper\(index).txt")
+        }
+    }
+
     public func run(in folder: String, log: (String) -> Void) throws -> Result {
         var result = Result()
-        // Typical papers: the seeds themselves and papers of about 35 KB grown from them.
         let typical = folder + "/typical"
-        var written = 0
-        for (index, seed) in corpus.seeds.enumerated() {
-            try write(seed.text, typical + "/" + Self.seedFile(index))
-            written += 1
-        }
-        for index in 0..<max(0, papers - written) {
-            let seed = corpus.seeds[index % corpus.seeds.count]
-            try write(corpus.paper(from: seed, bytes: 35_000), typical + "/paper\(index).txt")
-        }
+        try writeTypicalPapers(to: typical)
         let inputs = InputDiscovery.discover([typical]).inputs
         let bytes = inputs.reduce(0) { $0 + (FilePaths.size(of: $1.path) ?? 0) }
 
