@@ -50,12 +50,12 @@ struct BenchCommand: ParsableCommand {
         let benchmark = Benchmark(configuration: configuration, corpus: seeds, jobs: workers, sizes: sizes, papers: quick ? 10 : papers)
         if let writeCorpus {
             do {
-                try benchmark.writeTypicalPapers(to: writeCorpus)
+                let written = try benchmark.writeTypicalPapers(to: writeCorpus)
+                Console.error("folio bench: \(written) typical papers written to \(writeCorpus)")
             } catch let error as FolioError {
                 Console.error(error.description)
                 throw ExitCode(1)
             }
-            Console.error("folio bench: \(max(benchmark.papers, seeds.seeds.count)) typical papers written to \(writeCorpus)")
             return
         }
         let folder = NSTemporaryDirectory() + "folio-bench-" + UUID().uuidString

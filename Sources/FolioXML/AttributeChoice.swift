@@ -35,7 +35,7 @@ public struct AttributeChoice: Sendable {
 final class CompiledAttributeChoices: @unchecked Sendable {
     /// One choice: its attributes numbered in the order the schema first names them.
     private struct Compiled {
-        var choice: AttributeChoice
+        var define: String
         /// The choice's element names and the names it is not under, as bytes.
         var elements: [[UInt8]]
         var notUnder: [[UInt8]]
@@ -67,7 +67,7 @@ final class CompiledAttributeChoices: @unchecked Sendable {
             guard let define = Self.define(named: choice.define, in: parsed.document) else {
                 throw Self.failure("the schema has no define '\(choice.define)'")
             }
-            var read = Compiled(choice: choice, elements: choice.elements.map { Array($0.utf8) }, notUnder: choice.notUnder.map { Array($0.utf8) },
+            var read = Compiled(define: choice.define, elements: choice.elements.map { Array($0.utf8) }, notUnder: choice.notUnder.map { Array($0.utf8) },
                                 attributes: [], datatypes: [], allowed: [])
             read.allowed = try Self.combinations(ofContentOf: define, into: &read).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
             return read
@@ -125,22 +125,22 @@ final class CompiledAttributeChoices: @unchecked Sendable {
             return try elementChildren(of: pattern).reduce(into: []) { $0.formUnion(try combinations(of: $1, into: &compiled)) }
         case "attribute":
             guard let attributeName = attribute("name", of: pattern), !attributeName.contains(":") else {
-                throw failure("the define '\(compiled.choice.define)' names an attribute without a name, or with a prefix")
+                throw failure("the define '\(compiled.define)' names an attribute without a name, or with a prefix")
             }
             // An attribute in two branches (`to` alone, or after `from`) is one attribute of one datatype.
-            let datatype = try datatype(of: pattern, in: compiled.choice.define)
+            let datatype = try datatype(of: pattern, in: compiled.define)
             if let known = compiled.attributes.firstIndex(of: Array(attributeName.utf8)) {
                 guard compiled.datatypes[known] == datatype else {
-                    throw failure("the define '\(compiled.choice.define)' gives '\(attributeName)' two datatypes")
+                    throw failure("the define '\(compiled.define)' gives '\(attributeName)' two datatypes")
                 }
                 return [1 << UInt64(known)]
             }
-            guard compiled.attributes.count < UInt64.bitWidth else { throw failure("the define '\(compiled.choice.define)' names too many attributes") }
+            guard compiled.attributes.count < UInt64.bitWidth else { throw failure("the define '\(compiled.define)' names too many attributes") }
             compiled.attributes.append(Array(attributeName.utf8))
             compiled.datatypes.append(datatype)
             return [1 << UInt64(compiled.attributes.count - 1)]
         default:
-            throw failure("the define '\(compiled.choice.define)' holds <\(name(of: pattern))>, which is not checked apart")
+            throw failure("the define '\(compiled.define)' holds <\(name(of: pattern))>, which is not checked apart")
         }
     }
 
@@ -221,7 +221,7 @@ final class CompiledAttributeChoices: @unchecked Sendable {
         let compiled = compiled[choice]
         let named = { (set: UInt64) in set == 0 ? "none" : compiled.attributes.indices.filter { set & 1 << UInt64($0) != 0 }.map { String(decoding: compiled.attributes[$0], as: UTF8.self) }.joined(separator: " and ") }
         let allowed = compiled.allowed.map(named)
-        let carries = carried == 0 ? "none of the attributes of \(compiled.choice.define)" : "the attributes \(named(carried))"
+        let carries = carried == 0 ? "none of the attributes of \(compiled.define)" : "the attributes \(named(carried))"
         return XMLIssue(line: nil, path: path, message: "element \(element) carries \(carries), not one of the combinations the schema allows: \(allowed.joined(separator: "; "))")
     }
 

@@ -166,12 +166,13 @@ final class CompiledAttributePatterns: @unchecked Sendable {
     func nextOfTheSameName(_ index: Int) -> Int { nextOfSameName[index] }
 
     /// The issue of `value`, of an attribute `pattern` is of (by name) on an element named
-    /// `element`, when the pattern applies and it does not match; `path` says where.
-    func issue(of value: UnsafePointer<xmlChar>, pattern index: Int, inXMLNamespace: Bool, element: UnsafePointer<xmlChar>, path: () -> String) -> XMLIssue? {
+    /// `element`, when the pattern applies and it does not match; `line` and `path` say where.
+    func issue(of value: UnsafePointer<xmlChar>, pattern index: Int, inXMLNamespace: Bool, element: UnsafePointer<xmlChar>,
+               line: Int? = nil, path: () -> String?) -> XMLIssue? {
         let compiled = compiled[index]
         guard compiled.inXMLNamespace == inXMLNamespace else { return nil }
         if let only = compiled.element, xmlStrEqual(element, only) == 0 { return nil }
-        return Self.matches(value, compiled) ? nil : mismatch(String(cString: value), pattern: index, line: nil, path: path())
+        return Self.matches(value, compiled) ? nil : mismatch(String(cString: value), pattern: index, line: line, path: path())
     }
 
     private func check(_ element: xmlNodePtr, into issues: inout [XMLIssue]) {
@@ -181,14 +182,12 @@ final class CompiledAttributePatterns: @unchecked Sendable {
             guard let name = current.pointee.name else { continue }
             let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, XMLLibrary.xmlNamespaceURI.utf8Start) != 0 }
             guard inXMLNamespace != false else { continue }
-            for (index, compiled) in compiled.enumerated() where compiled.firstByte == name[0] && compiled.inXMLNamespace == (inXMLNamespace == true)
-                    && xmlStrEqual(name, compiled.attribute) != 0 {
-                if let only = compiled.element, xmlStrEqual(element.pointee.name, only) == 0 { continue }
-                if !Self.withValue(of: current, { Self.matches($0, compiled) }) {
-                    let value = consumeXMLString(xmlNodeListGetString(element.pointee.doc, current.pointee.children, 1)) ?? ""
-                    issues.append(mismatch(value, pattern: index, line: element.pointee.line > 0 ? Int(element.pointee.line) : nil,
-                                           path: consumeXMLString(xmlGetNodePath(element))))
+            for index in compiled.indices where compiled[index].firstByte == name[0] && xmlStrEqual(name, compiled[index].attribute) != 0 {
+                let found = Self.withValue(of: current) { value in
+                    issue(of: value, pattern: index, inXMLNamespace: inXMLNamespace == true, element: element.pointee.name,
+                          line: element.pointee.line > 0 ? Int(element.pointee.line) : nil, path: { consumeXMLString(xmlGetNodePath(element)) })
                 }
+                if let found { issues.append(found) }
             }
         }
     }

@@ -99,7 +99,7 @@ struct TreeValidation: ~Copyable {
     private mutating func validate(_ element: Int, level: Int, of tree: XMLTree.Buffers) -> Bool {
         ancestors.append(element)
         defer { ancestors.removeLast() }
-        let node = stand(for: element, under: ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil, at: level, of: tree)
+        let node = stand(for: element, under: parentOfCurrent, at: level, of: tree)
         switch xmlRelaxNGValidatePushElement(context, nil, node) {
         case 1:
             break
@@ -122,6 +122,9 @@ struct TreeValidation: ~Copyable {
         return noted(xmlRelaxNGValidatePopElement(context, nil, levels[level]) == 1, in: tree)
     }
 
+    /// The parent of the element being validated (the last of `ancestors`); nil for the root.
+    private var parentOfCurrent: Int? { ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil }
+
     /// The node for `element` at `level`: its name and namespace, and its attributes.
     private mutating func stand(for element: Int, under parent: Int?, at level: Int, of tree: XMLTree.Buffers) -> xmlNodePtr {
         if level == levels.count {
@@ -142,7 +145,7 @@ struct TreeValidation: ~Copyable {
             texts = .allocate(capacity: textBytes * 2)
         }
         // The element itself was given to libxml2 to push, and its attributes checked apart then.
-        let node = standIn(element, under: (holder, ancestors.count > 1 ? ancestors[ancestors.count - 2] : nil), checkingApart: false, of: tree, used: &used)
+        let node = standIn(element, under: (holder, parentOfCurrent), checkingApart: false, of: tree, used: &used)
         holder.pointee.children = node
         holder.pointee.last = node
         return node

@@ -372,6 +372,15 @@ import Testing
             #expect(Bullets.isMark(scalar) == Bullets.asciiMarks.contains(scalar), "\(value)")
         }
     }
+
+    /// An item opens with a bullet, or with a mark, a space and more: not a mark alone, a mark
+    /// and a space alone, nor a mark run into its word (`-x`, a hyphenated fragment).
+    @Test(arguments: [("• item", true), ("•", true), ("- item", true), ("- x", true), ("-x", false), ("- ", false),
+                      ("-- x", false), ("– x", true), ("1. x", false), ("item", false)])
+    func anItemOpensWithABulletOrAMarkAndASpace(line: String, opens: Bool) {
+        let text = WorkingText(source: SourceText(name: "t", format: .plainText, text: line))
+        #expect(Bullets.opensItem(text.all, text) == opens)
+    }
 }
 
 @Suite struct WordCountTests {

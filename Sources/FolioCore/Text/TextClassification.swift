@@ -119,6 +119,13 @@ public enum Bullets {
         scalar.isASCII ? asciiMarkBytes.contains(UInt8(truncatingIfNeeded: scalar.value)) : asciiMarks.contains(scalar)
     }
 
+    /// Whether `range` of `text` opens a list item: with a bullet, or a mark and a space before
+    /// more text (`- item`).
+    public static func opensItem(_ range: TextRange, _ text: WorkingText) -> Bool {
+        let first = text[range.start]
+        return isBullet(first) || (isMark(first) && range.count > 2 && text[range.start + 1] == " ")
+    }
+
     private static let lowestBullet = characters.map(\.value).min()!
     private static let asciiMarkBytes = ASCIIByteSet(asciiMarks.filter(\.isASCII).map { UInt8($0.value) })
 }

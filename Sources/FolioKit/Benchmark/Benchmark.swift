@@ -54,16 +54,19 @@ public struct Benchmark: Sendable {
 
     /// Writes the typical papers of the throughput runs into `folder`: the seeds themselves
     /// (`seed0.txt`, ...) and papers of about 35 KB grown from them in turn (`paper0.txt`, ...),
-    /// `papers` in all (the seeds at least). The same every time: what the instruction counts
-    /// and timed comparisons of the closing notes measure (`folio bench --write-corpus`).
-    public func writeTypicalPapers(to folder: String) throws {
+    /// `papers` in all (the seeds at least); how many. The same every time: what the instruction
+    /// counts and timed comparisons of the closing notes measure (`folio bench --write-corpus`).
+    @discardableResult
+    public func writeTypicalPapers(to folder: String) throws -> Int {
         for (index, seed) in corpus.seeds.enumerated() {
             try write(seed.text, folder + "/" + Self.seedFile(index))
         }
-        for index in 0..<max(0, papers - corpus.seeds.count) {
+        let grown = max(0, papers - corpus.seeds.count)
+        for index in 0..<grown {
             let seed = corpus.seeds[index % corpus.seeds.count]
             try write(corpus.paper(from: seed, bytes: 35_000), folder + "/paper\(index).txt")
         }
+        return corpus.seeds.count + grown
     }
 
     public func run(in folder: String, log: (String) -> Void) throws -> Result {

@@ -55,9 +55,7 @@ public struct ListsStage: Stage {
     func marker(of range: TextRange, _ text: WorkingText) -> (String, Int?, TextRange)? {
         let first = text[range.start]
         var index = range.start
-        if Bullets.isBullet(first) {
-            index += 1
-        } else if Bullets.isMark(first), range.count > 2, text[range.start + 1] == " " {
+        if Bullets.opensItem(range, text) {
             index += 1
         } else {
             // `1.`, `1)`, `(1)`, `a)`, `(a)`: what opens with none of these is no such label

@@ -267,8 +267,7 @@ public struct ParagraphsStage: Stage {
                 bulletStart = line.content.start
                 continue
             }
-            let startsItem = Bullets.isBullet(first)
-                || (Bullets.isMark(first) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            let startsItem = Bullets.opensItem(line.content, text)
             // A heading in capitals; one that wraps may break after a colon.
             let isCapitals = text.isUpperCase(line.content) && text.wordCount(line.content) <= 30
                 && (!text.endsWithPunctuation(line.content) || text.lastVisible(line.content) == ":")
@@ -314,8 +313,7 @@ public struct ParagraphsStage: Stage {
                 continue
             }
             let standsAlone = text.hasPrefix("#", in: line.content)
-            let startsItem = Bullets.isBullet(text[line.content.start])
-                || (Bullets.isMark(text[line.content.start]) && line.content.count > 2 && text[line.content.start + 1] == " ")
+            let startsItem = Bullets.opensItem(line.content, text)
             if standsAlone || startsItem { close() }
             current = current.map { TextRange($0.start, line.content.end) } ?? line.content
             if standsAlone { close() }
