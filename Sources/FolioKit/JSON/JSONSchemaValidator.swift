@@ -21,6 +21,9 @@ public struct JSONSchemaValidator: Sendable {
     let plans: [Plan]
     /// What `StreamCheck` reads of the nodes, without references.
     let streamFacts: StreamFacts
+    /// For each node whose plan is one node's own keywords, that node; else
+    /// `StreamCheck.anything` (see `StreamCheck`).
+    let singleAtoms: [Int]
 
     static let applied: Set<String> = [
         "type", "enum", "const", "properties", "required", "additionalProperties", "items", "minItems",
@@ -35,6 +38,7 @@ public struct JSONSchemaValidator: Sendable {
         nodes = compiler.nodes
         plans = try Plan.compile(nodes)
         streamFacts = StreamFacts(nodes)
+        singleAtoms = plans.map { $0.steps == nil && $0.atoms.count == 1 ? $0.atoms[0] : StreamCheck.anything }
     }
 
     private static func checkKeywords(_ schema: JSONValue, path: JSONPath) throws {
