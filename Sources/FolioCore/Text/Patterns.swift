@@ -257,9 +257,28 @@ private func holdsASCII<Unit: FixedWidthInteger>(_ text: UnsafeBufferPointer<Uni
 private func firstOffset<Unit: FixedWidthInteger>(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<Unit>) -> Int? {
     let count = needle.count
     guard count > 0, text.count >= count else { return nil }
+    if Unit.self == UInt8.self {
+        return text.withMemoryRebound(to: UInt8.self) { firstOffset(of: needle, inBytes: $0) }
+    }
     let first = Unit(needle[0])
     for start in 0...(text.count - count) where text[start] == first {
         if (1..<count).allSatisfy({ text[start + $0] == Unit(needle[$0]) }) { return start }
+    }
+    return nil
+}
+
+/// `firstOffset(of:in:)` in bytes: the needle's first byte found by `memchr`, many bytes at a
+/// time, and only there the rest compared. A reference is asked for a dozen needles, and a
+/// comparison at every byte for each cost more than the rest of reading its style.
+private func firstOffset(of needle: UnsafeBufferPointer<UInt8>, inBytes text: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = needle.count
+    guard count > 0, text.count >= count, let base = text.baseAddress, let needleBase = needle.baseAddress else { return nil }
+    let last = text.count - count
+    var start = 0
+    while start <= last, let found = memchr(base + start, Int32(needle[0]), last - start + 1) {
+        let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        if count == 1 || memcmp(base + offset + 1, needleBase + 1, count - 1) == 0 { return offset }
+        start = offset + 1
     }
     return nil
 }
