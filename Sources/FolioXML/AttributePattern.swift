@@ -157,22 +157,30 @@ final class CompiledAttributePatterns: @unchecked Sendable {
     }
 
     /// The first pattern of each of a tree's names, as an attribute's, or -1 (found once a
-    /// tree: most attributes have none); `nextOfTheSameName` gives the others.
+    /// tree: most attributes have none), for `check(_:patternsFrom:...)`.
     func firstPatternByName(of tree: XMLTree.Buffers) -> [Int] {
-        tree.names.map { name in compiled.firstIndex { xmlStrEqual(name, $0.attribute) != 0 } ?? -1 }
+        tree.names.map { firstPattern(named: $0) }
     }
 
-    /// The next pattern after `index` of the same attribute (on another element), or -1.
-    func nextOfTheSameName(_ index: Int) -> Int { nextOfSameName[index] }
+    /// The first pattern of the attribute named `name`, or -1; the others of the name follow it
+    /// in `nextOfSameName`.
+    private func firstPattern(named name: UnsafePointer<xmlChar>) -> Int {
+        compiled.firstIndex { $0.firstByte == name[0] && xmlStrEqual(name, $0.attribute) != 0 } ?? -1
+    }
 
-    /// The issue of `value`, of an attribute `pattern` is of (by name) on an element named
-    /// `element`, when the pattern applies and it does not match; `line` and `path` say where.
-    func issue(of value: UnsafePointer<xmlChar>, pattern index: Int, inXMLNamespace: Bool, element: UnsafePointer<xmlChar>,
-               line: Int? = nil, path: () -> String?) -> XMLIssue? {
-        let compiled = compiled[index]
-        guard compiled.inXMLNamespace == inXMLNamespace else { return nil }
-        if let only = compiled.element, xmlStrEqual(element, only) == 0 { return nil }
-        return Self.matches(value, compiled) ? nil : mismatch(String(cString: value), pattern: index, line: line, path: path())
+    /// Checks `value` against each pattern of its attribute's name from `first` on (one
+    /// `firstPattern(named:)` gave, or -1 for none), adding the issue of each that applies to
+    /// an attribute on an element named `element` and is not matched; `line` and `path` say where.
+    func check(_ value: UnsafePointer<xmlChar>, patternsFrom first: Int, inXMLNamespace: Bool, element: UnsafePointer<xmlChar>,
+               line: Int? = nil, path: () -> String?, into issues: inout [XMLIssue]) {
+        var index = first
+        while index >= 0 {
+            defer { index = nextOfSameName[index] }
+            let compiled = compiled[index]
+            guard compiled.inXMLNamespace == inXMLNamespace else { continue }
+            if let only = compiled.element, xmlStrEqual(element, only) == 0 { continue }
+            if !Self.matches(value, compiled) { issues.append(mismatch(String(cString: value), pattern: index, line: line, path: path())) }
+        }
     }
 
     private func check(_ element: xmlNodePtr, into issues: inout [XMLIssue]) {
@@ -182,12 +190,11 @@ final class CompiledAttributePatterns: @unchecked Sendable {
             guard let name = current.pointee.name else { continue }
             let inXMLNamespace = current.pointee.ns.map { xmlStrEqual($0.pointee.href, XMLLibrary.xmlNamespaceURI.utf8Start) != 0 }
             guard inXMLNamespace != false else { continue }
-            for index in compiled.indices where compiled[index].firstByte == name[0] && xmlStrEqual(name, compiled[index].attribute) != 0 {
-                let found = Self.withValue(of: current) { value in
-                    issue(of: value, pattern: index, inXMLNamespace: inXMLNamespace == true, element: element.pointee.name,
-                          line: element.pointee.line > 0 ? Int(element.pointee.line) : nil, path: { consumeXMLString(xmlGetNodePath(element)) })
-                }
-                if let found { issues.append(found) }
+            let first = firstPattern(named: name)
+            guard first >= 0 else { continue }
+            Self.withValue(of: current) { value in
+                check(value, patternsFrom: first, inXMLNamespace: inXMLNamespace == true, element: element.pointee.name,
+                      line: element.pointee.line > 0 ? Int(element.pointee.line) : nil, path: { consumeXMLString(xmlGetNodePath(element)) }, into: &issues)
             }
         }
     }

@@ -214,12 +214,8 @@ struct TreeValidation: ~Copyable {
         var carried: UInt64 = 0
         for attribute in tree.attributes(of: element) {
             if checkingApart && !patterns.isEmpty {
-                var index = firstPatternByName[attribute.name]
-                while index >= 0 {
-                    if let issue = patterns.issue(of: tree.value(of: attribute), pattern: index, inXMLNamespace: attribute.inXMLNamespace,
-                                                  element: tree.name(of: element), path: { tree.path(ancestors) }) { apartIssues.append(issue) }
-                    index = patterns.nextOfTheSameName(index)
-                }
+                patterns.check(tree.value(of: attribute), patternsFrom: firstPatternByName[attribute.name], inXMLNamespace: attribute.inXMLNamespace,
+                               element: tree.name(of: element), path: { tree.path(ancestors) }, into: &apartIssues)
             }
             if let choice, !attribute.inXMLNamespace, case let bit = lookup.bit(ofAttributeNamed: attribute.name, in: choice), bit != 0 {
                 carried |= bit
