@@ -44,6 +44,28 @@ import Testing
         #expect(twice.sourceRange(TextRange(3, 5)) == SourceRange(4, 6))
     }
 
+    /// A stage that keeps the whole text hands it on uncopied; one that then goes on to edit
+    /// it (an insertion at its end) still gets the whole text, with its map, before the edit.
+    @Test func keepingTheWholeTextThenEditingIt() {
+        var first = WorkingTextBuilder(base: WorkingText(source: source))
+        first.replace(TextRange(0, 1), with: "AA".unicodeScalars)
+        first.copy(TextRange(1, 10))
+        let once = first.finish()  // AAbcdefghij
+        var kept = WorkingTextBuilder(base: once)
+        kept.copy(once.all)
+        #expect(kept.count == 11)
+        let same = kept.finish()
+        #expect(same.string(same.all) == "AAbcdefghij")
+        #expect(same.sourceRange(TextRange(1, 3)) == SourceRange(0, 2))
+        kept.replace(TextRange(11, 11), with: ["!"])
+        #expect(kept.count == 12)
+        let extended = kept.finish()
+        #expect(extended.string(extended.all) == "AAbcdefghij!")
+        #expect(extended.sourceRange(TextRange(1, 3)) == SourceRange(0, 2))
+        #expect(extended.sourceRange(TextRange(11, 12)) == SourceRange(10, 10))
+        #expect(kept.positionMap().map(TextRange(2, 5)) == TextRange(2, 5))
+    }
+
     /// Property: whatever a stage copies keeps pointing at the same source code points.
     @Test func copiedTextAlwaysPointsAtItsSource() {
         var random = SeededGenerator(seed: 7)

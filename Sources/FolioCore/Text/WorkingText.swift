@@ -60,6 +60,9 @@ public struct WorkingTextBuilder {
     private var map = OffsetMap()
     /// What became of each stretch of the old text, to carry ranges over to the new one.
     private var edits: [PositionMap.Edit] = []
+    /// The whole old text was kept, and nothing else done yet: not copied until something is,
+    /// as a stage that changes nothing (most papers' normalization) hands the old text on.
+    private var keptWhole = false
 
     public init(base: WorkingText) {
         self.base = base
@@ -71,6 +74,24 @@ public struct WorkingTextBuilder {
     /// Keeps `range` of the old text as it is.
     public mutating func copy(_ range: TextRange) {
         guard !range.isEmpty else { return }
+        if edits.isEmpty && range == base.all {
+            keptWhole = true
+            edits.append(PositionMap.Edit(old: range, new: range, isCopy: true))
+            return
+        }
+        copyKeptWhole()
+        append(range)
+    }
+
+    /// Copies the whole old text, if it was kept and not yet copied.
+    private mutating func copyKeptWhole() {
+        guard keptWhole else { return }
+        keptWhole = false
+        edits.removeAll()
+        append(base.all)
+    }
+
+    private mutating func append(_ range: TextRange) {
         edits.append(PositionMap.Edit(old: range, new: TextRange(scalars.count, scalars.count + range.count), isCopy: true))
         scalars.append(contentsOf: base.scalars[range.start..<range.end])
         for segment in base.map.segments(overlapping: range) {
@@ -91,16 +112,17 @@ public struct WorkingTextBuilder {
     /// Writes `replacement` in place of `range` of the old text (which may be empty: an
     /// insertion); `replacement` may be empty too (a deletion).
     public mutating func replace(_ range: TextRange, with replacement: some Sequence<Unicode.Scalar>) {
+        copyKeptWhole()
         let before = scalars.count
         scalars.append(contentsOf: replacement)
         map.appendReplacement(workingLength: scalars.count - before, source: base.sourceRange(range))
         edits.append(PositionMap.Edit(old: range, new: TextRange(before, scalars.count), isCopy: false))
     }
 
-    public var count: Int { scalars.count }
+    public var count: Int { keptWhole ? base.count : scalars.count }
 
     public func finish() -> WorkingText {
-        WorkingText(scalars: scalars, map: map)
+        keptWhole ? base : WorkingText(scalars: scalars, map: map)
     }
 
     /// How positions in the old text move to the new one.
