@@ -29,11 +29,16 @@ import Testing
         #expect(text.sourceRange(TextRange(6, 9)) == SourceRange(4, 8))   // e - h spans the deletion
     }
 
+    /// `AAbcdefghij`: the source rebuilt once, its first letter replaced by two.
+    private func firstLetterDoubled() -> WorkingText {
+        var builder = WorkingTextBuilder(base: WorkingText(source: source))
+        builder.replace(TextRange(0, 1), with: "AA".unicodeScalars)
+        builder.copy(TextRange(1, 10))
+        return builder.finish()
+    }
+
     @Test func rebuildingTwiceComposesTheMaps() {
-        var first = WorkingTextBuilder(base: WorkingText(source: source))
-        first.replace(TextRange(0, 1), with: "AA".unicodeScalars)
-        first.copy(TextRange(1, 10))
-        let once = first.finish()  // AAbcdefghij
+        let once = firstLetterDoubled()
         var second = WorkingTextBuilder(base: once)
         second.copy(TextRange(0, 3))     // AAb
         second.replace(TextRange(3, 5), with: [])  // cd gone
@@ -47,10 +52,7 @@ import Testing
     /// A stage that keeps the whole text hands it on uncopied; one that then goes on to edit
     /// it (an insertion at its end) still gets the whole text, with its map, before the edit.
     @Test func keepingTheWholeTextThenEditingIt() {
-        var first = WorkingTextBuilder(base: WorkingText(source: source))
-        first.replace(TextRange(0, 1), with: "AA".unicodeScalars)
-        first.copy(TextRange(1, 10))
-        let once = first.finish()  // AAbcdefghij
+        let once = firstLetterDoubled()
         var kept = WorkingTextBuilder(base: once)
         kept.copy(once.all)
         #expect(kept.count == 11)
