@@ -475,6 +475,27 @@ import Testing
         #expect(rowsLaidOutWhole > 0 && rowsOfWeights > 0, "both kinds of row were added")
     }
 
+    /// Property: a row is added to the sums as one addition a float, whatever its width (the
+    /// last few floats are added as the last four, with zero where they were added already).
+    @Test func addingARowIsOneAdditionAFloat() {
+        var random = SeededGenerator(seed: 11)
+        for count in 0...40 {
+            for _ in 0..<20 {
+                // Weights of either sign, some cancelling a sum exactly (which must give +0).
+                let row = (0..<count).map { _ in Float(Int.random(in: -64...64, using: &random)) / 8 }
+                let start = (0..<count).map { index in Bool.random(using: &random) ? -row[index] : Float(Int.random(in: -64...64, using: &random)) / 4 }
+                var expected = start
+                for index in 0..<count { expected[index] += row[index] }
+                // Room past the row, which must stay as it was.
+                var sums = start + [7, 7, 7, 7]
+                sums.withUnsafeMutableBufferPointer { sums in
+                    row.withUnsafeBufferPointer { ReferenceTagger.add($0, to: sums.baseAddress!) }
+                }
+                #expect(sums.map(\.bitPattern) == (expected + [7, 7, 7, 7]).map(\.bitPattern), "\(count) floats")
+            }
+        }
+    }
+
     @Test func weightSumsKeepEveryFeatureOfATokenOfMany() {
         // The sums keep the features' hashes until the last is given: a token of far more
         // features than the room first made for them (thirty-two a token) loses none.

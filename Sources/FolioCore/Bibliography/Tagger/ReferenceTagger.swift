@@ -1,3 +1,4 @@
+import CTextKernels
 import Foundation
 
 /// A linear-chain sequence tagger for references: an averaged structured perceptron with
@@ -74,20 +75,11 @@ public struct ReferenceTagger: Sendable {
         add(row.baseAddress!, count: row.count, to: sums)
     }
 
-    /// `add(_:to:)` of `count` floats at `row`. Inlined where a tagged token's rows are added;
-    /// its indices cannot overflow, and are not checked at every step.
+    /// `add(_:to:)` of `count` floats at `row` (`folio_add_floats`, inlined where a tagged
+    /// token's rows are added).
     @inline(__always)
     static func add(_ row: UnsafePointer<Float>, count: Int, to sums: UnsafeMutablePointer<Float>) {
-        var index = 0
-        while index &+ 8 <= count {
-            let sum = UnsafeRawPointer(sums + index).loadUnaligned(as: SIMD8<Float>.self) + UnsafeRawPointer(row + index).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(sums + index).storeBytes(of: sum, as: SIMD8<Float>.self)
-            index &+= 8
-        }
-        while index < count {
-            sums[index] += row[index]
-            index &+= 1
-        }
+        folio_add_floats(row, count, sums)
     }
 
     private func viterbi(_ length: Int, emissions: (weights: [Float], present: [Bool]), edges: (weights: [Float], present: [Bool])) -> [ReferenceLabel] {
