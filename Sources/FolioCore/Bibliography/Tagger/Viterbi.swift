@@ -45,32 +45,46 @@ enum Viterbi {
     /// would make, in the same order (`score + transition`, then `+ edge`), so the path is the
     /// same to the bit; the labels past the last eight one at a time. This loop runs labels²
     /// times a token.
+    ///
+    /// Its offsets are made without checks for overflow (`count` is a few dozen labels), and
+    /// the loop is made twice, with edges and without, not asked at every pair.
     private static func step(_ count: Int, score: UnsafeBufferPointer<Float>, transitions: UnsafePointer<Float>, edge: UnsafePointer<Float>?,
                              emissions: UnsafePointer<Float>, next: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Int32>) {
+        if let edge {
+            step(count, score: score, transitions: transitions, edge: edge, hasEdge: true, emissions: emissions, next: next, back: back)
+        } else {
+            step(count, score: score, transitions: transitions, edge: transitions, hasEdge: false, emissions: emissions, next: next, back: back)
+        }
+    }
+
+    @inline(__always)
+    private static func step(_ count: Int, score: UnsafeBufferPointer<Float>, transitions: UnsafePointer<Float>, edge: UnsafePointer<Float>,
+                             hasEdge: Bool, emissions: UnsafePointer<Float>, next: UnsafeMutablePointer<Float>, back: UnsafeMutablePointer<Int32>) {
         var first = 0
-        while first + 8 <= count {
+        while first &+ 8 <= count {
             var best = SIMD8<Float>(repeating: -.infinity), pointer = SIMD8<Int32>(repeating: 0)
             for previous in 0..<count {
-                let row = previous * count + first
+                let row = previous &* count &+ first
                 var candidate = SIMD8(repeating: score[previous]) + load(transitions + row)
-                if let edge { candidate += load(edge + row) }
+                if hasEdge { candidate += load(edge + row) }
                 let better = candidate .> best
                 best.replace(with: candidate, where: better)
-                pointer.replace(with: Int32(previous), where: better)
+                pointer.replace(with: Int32(truncatingIfNeeded: previous), where: better)
             }
             let total = best + load(emissions + first)
             for lane in 0..<8 {
                 next[first + lane] = total[lane]
                 back[first + lane] = pointer[lane]
             }
-            first += 8
+            first &+= 8
         }
         for label in first..<count {
             var best = -Float.infinity, pointer: Int32 = 0
             for previous in 0..<count {
-                var candidate = score[previous] + transitions[previous * count + label]
-                if let edge { candidate += edge[previous * count + label] }
-                if candidate > best { best = candidate; pointer = Int32(previous) }
+                let pair = previous &* count &+ label
+                var candidate = score[previous] + transitions[pair]
+                if hasEdge { candidate += edge[pair] }
+                if candidate > best { best = candidate; pointer = Int32(truncatingIfNeeded: previous) }
             }
             next[label] = best + emissions[label]
             back[label] = pointer
