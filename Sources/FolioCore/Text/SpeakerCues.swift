@@ -148,25 +148,31 @@ enum SpeakerCues {
             }
         }
 
+        /// A word at a time, its letters in a loop of their own, and the units between words in
+        /// another: one loop asking of every unit all a word's end asks was a fifth of the
+        /// quotation stage.
         private mutating func read(_ units: UnsafeBufferPointer<UInt16>, _ letters: UnsafeMutableBufferPointer<UInt8>) {
-            var start = 0, length = 0
-            // Whether only white space has come since the last word, and before this one.
-            var spaceSinceWord = false, spaceBefore = false
+            // Whether only white space has come since the last word.
+            var spaceSinceWord = false
             // Where the run of adverbs that the last word closed began.
             var adverbRun: Int?
-            for position in 0...units.count {
-                let unit = position < units.count ? units[position] : 32
-                if UTF16.isASCIILetter(unit) {
-                    if length == 0 { start = position; spaceBefore = spaceSinceWord }
-                    if length < letters.count { letters[length] = UInt8(truncatingIfNeeded: unit) }
-                    length += 1
+            var position = 0
+            while position < units.count {
+                let unit = units[position]
+                guard UTF16.isASCIILetter(unit) else {
+                    if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessiveMark = true }
+                    if !UTF16.isPatternSpace(unit) { spaceSinceWord = false }
+                    position += 1
                     continue
                 }
-                defer { if !UTF16.isPatternSpace(unit) { spaceSinceWord = false } }
-                if (unit == 0x2019 || unit == 0x27) && position + 1 < units.count && units[position + 1] == 0x73 { possessiveMark = true }
-                guard length > 0 else { continue }
-                defer { length = 0 }
-                let runBefore = spaceBefore ? adverbRun : nil
+                let start = position
+                var length = 0
+                while position < units.count && UTF16.isASCIILetter(units[position]) {
+                    if length < letters.count { letters[length] = UInt8(truncatingIfNeeded: units[position]) }
+                    length += 1
+                    position += 1
+                }
+                let runBefore = spaceSinceWord ? adverbRun : nil
                 spaceSinceWord = true
                 guard length <= letters.count else {
                     // Longer than every cue word: it closes any run of adverbs.
