@@ -61,7 +61,7 @@ public struct WorkingTextBuilder {
     /// What became of each stretch of the old text, to carry ranges over to the new one.
     private var edits: [PositionMap.Edit] = []
     /// The whole old text was kept, and nothing else done yet: not copied until something is,
-    /// as a stage that changes nothing (most papers' normalization) hands the old text on.
+    /// as a stage that changes nothing (normalizing a text already clean) hands the old text on.
     private var keptWhole = false
 
     public init(base: WorkingText) {
@@ -91,6 +91,7 @@ public struct WorkingTextBuilder {
         append(base.all)
     }
 
+    /// Copies `range` of the old text after what is built, and its map composed with the old.
     private mutating func append(_ range: TextRange) {
         edits.append(PositionMap.Edit(old: range, new: TextRange(scalars.count, scalars.count + range.count), isCopy: true))
         scalars.append(contentsOf: base.scalars[range.start..<range.end])

@@ -53,6 +53,7 @@ enum Viterbi {
         if let edge {
             step(count, score: score, transitions: transitions, edge: edge, hasEdge: true, emissions: emissions, next: next, back: back)
         } else {
+            // `edge` is not read without edges.
             step(count, score: score, transitions: transitions, edge: transitions, hasEdge: false, emissions: emissions, next: next, back: back)
         }
     }
