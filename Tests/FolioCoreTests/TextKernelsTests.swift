@@ -102,6 +102,20 @@ import Testing
         #expect(sentence.utf16Units == Array(String(String.UnicodeScalarView(sentence)).utf16))
     }
 
+    /// Property: a string's units are its UTF-16 view's, of ASCII (each byte widened) or not
+    /// (decoded), whatever its length and wherever a code point beyond ASCII stands.
+    @Test func aStringsUnitsAreItsUTF16() {
+        var generator = SystemRandomNumberGenerator()
+        let others: [Character] = ["é", "“", "🙂", "\u{7F}", "\u{80}", "ß"]
+        for _ in 0..<5_000 {
+            var string = String((0..<Int.random(in: 0...70, using: &generator)).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &generator))) })
+            if Bool.random(using: &generator), !string.isEmpty {
+                string.insert(others.randomElement(using: &generator)!, at: string.index(string.startIndex, offsetBy: Int.random(in: 0..<string.count, using: &generator)))
+            }
+            #expect(string.utf16Units == Array(string.utf16), "\(string.debugDescription)")
+        }
+    }
+
     /// Property: eight at a time, it finds the first ASCII digit or unit beyond ASCII that one
     /// at a time finds, from every place in a block.
     @Test func findsTheFirstDigitOrUnitBeyondASCII() {

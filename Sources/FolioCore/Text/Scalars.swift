@@ -113,6 +113,15 @@ extension String {
     /// and regular expressions need a sentence in UTF-16 before anything else.
     var utf16Units: [UInt16] {
         withUTF8Bytes { bytes in
+            // Of ASCII (most references, and most strings a pattern is asked of), each byte is a
+            // unit: widened in a loop the compiler vectorizes, not decoded and appended one by one.
+            if bytes.reduce(0, |) < 0x80 {
+                var units = [UInt16](filledWith: 0, count: bytes.count)
+                units.withUnsafeMutableBufferPointer { units in
+                    for index in bytes.indices { units[index] = UInt16(truncatingIfNeeded: bytes[index]) }
+                }
+                return units
+            }
             var units: [UInt16] = []
             units.reserveCapacity(bytes.count)
             UTF8Reading.forEachScalar(in: bytes) { value in
