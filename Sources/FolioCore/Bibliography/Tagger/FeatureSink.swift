@@ -114,7 +114,7 @@ struct FeatureWeightSums: FeatureSink {
                         for row in rows[start..<end] where !row.isMissing {
                             present[token] = true
                             if let dense = row.denseStart(width: width) {
-                                ReferenceTagger.add(denseRows.baseAddress! + dense, count: width, to: sums)
+                                ReferenceTagger.add(UnsafeBufferPointer(start: denseRows.baseAddress! + dense, count: width), to: sums)
                             } else {
                                 for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
                             }

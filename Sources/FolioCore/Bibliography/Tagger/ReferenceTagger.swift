@@ -68,18 +68,13 @@ public struct ReferenceTagger: Sendable {
         return (sums, present)
     }
 
-    /// Adds `row` to the floats at `sums`, eight at a time: an edge row holds a weight for every
-    /// pair of labels, and adding them one by one was most of tagging. Each sum is still made in
-    /// the order of the features, so the result is the same to the bit.
-    static func add(_ row: UnsafeBufferPointer<Float>, to sums: UnsafeMutablePointer<Float>) {
-        add(row.baseAddress!, count: row.count, to: sums)
-    }
-
-    /// `add(_:to:)` of `count` floats at `row` (`folio_add_floats`, inlined where a tagged
-    /// token's rows are added).
+    /// Adds `row` to the floats at `sums`, eight at a time (`folio_add_floats`, inlined where
+    /// a tagged token's rows are added): an edge row holds a weight for every pair of labels,
+    /// and adding them one by one was most of tagging. Each sum is still made in the order of
+    /// the features, so the result is the same to the bit.
     @inline(__always)
-    static func add(_ row: UnsafePointer<Float>, count: Int, to sums: UnsafeMutablePointer<Float>) {
-        folio_add_floats(row, count, sums)
+    static func add(_ row: UnsafeBufferPointer<Float>, to sums: UnsafeMutablePointer<Float>) {
+        folio_add_floats(row.baseAddress, row.count, sums)
     }
 
     private func viterbi(_ length: Int, emissions: (weights: [Float], present: [Bool]), edges: (weights: [Float], present: [Bool])) -> [ReferenceLabel] {
