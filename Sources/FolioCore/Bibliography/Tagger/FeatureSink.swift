@@ -105,21 +105,30 @@ struct FeatureWeightSums: FeatureSink {
         let width = table.width
         var weights = [Float](filledWith: 0, count: tokens * width)
         var present = [Bool](filledWith: false, count: tokens)
+        // Through pointers, with each token's presence set once: a row is added some thirty
+        // times a token, and a bounds check, a check of the flags' storage and an overflow check
+        // at each cost as much as adding its seventeen weights.
         weights.withUnsafeMutableBufferPointer { weights in
-            table.entries.withUnsafeBufferPointer { entries in
-                table.denseRows.withUnsafeBufferPointer { denseRows in
-                    var start = 0
-                    for (token, end) in sink.tokenEnds.enumerated() {
-                        let sums = weights.baseAddress! + token * width
-                        for row in rows[start..<end] where !row.isMissing {
-                            present[token] = true
-                            if let dense = row.denseStart(width: width) {
-                                ReferenceTagger.add(UnsafeBufferPointer(start: denseRows.baseAddress! + dense, count: width), to: sums)
-                            } else {
-                                for entry in entries[row.entries] { sums[Int(entry.index)] += entry.weight }
+            present.withUnsafeMutableBufferPointer { present in
+                table.entries.withUnsafeBufferPointer { entries in
+                    table.denseRows.withUnsafeBufferPointer { denseRows in
+                        rows.withUnsafeBufferPointer { rows in
+                            var start = 0
+                            for (token, end) in sink.tokenEnds.enumerated() {
+                                let sums = weights.baseAddress! + token &* width
+                                var any = false
+                                for row in UnsafeBufferPointer(rebasing: rows[start..<end]) where !row.isMissing {
+                                    any = true
+                                    if let dense = row.denseStart(width: width) {
+                                        ReferenceTagger.add(UnsafeBufferPointer(start: denseRows.baseAddress! + dense, count: width), to: sums)
+                                    } else {
+                                        for entry in UnsafeBufferPointer(rebasing: entries[row.entries]) { sums[Int(entry.index)] += entry.weight }
+                                    }
+                                }
+                                if any { present[token] = true }
+                                start = end
                             }
                         }
-                        start = end
                     }
                 }
             }

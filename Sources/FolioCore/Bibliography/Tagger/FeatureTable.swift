@@ -157,7 +157,7 @@ struct FeatureTable: Sendable {
         /// Where its weights are in `entries`.
         var entries: Range<Int> { Int(start)..<(Int(start) + Int(count)) }
         /// Where it starts in `denseRows`, for a row laid out whole; nil for another.
-        func denseStart(width: Int) -> Int? { dense < 0 ? nil : Int(dense) * width }
+        func denseStart(width: Int) -> Int? { dense < 0 ? nil : Int(dense) &* width }
     }
 
     /// `lookUp` of each of `keys`, in their order (`FoundRow.missing` where the table has none).
