@@ -255,11 +255,11 @@ private func holdsASCII<Unit: FixedWidthInteger>(_ text: UnsafeBufferPointer<Uni
 
 /// Where `needle` (ASCII, not empty) first stands in `text`, unit for unit.
 private func firstOffset<Unit: FixedWidthInteger>(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<Unit>) -> Int? {
-    let count = needle.count
-    guard count > 0, text.count >= count else { return nil }
     if Unit.self == UInt8.self {
         return text.withMemoryRebound(to: UInt8.self) { firstOffset(of: needle, inBytes: $0) }
     }
+    let count = needle.count
+    guard count > 0, text.count >= count else { return nil }
     let first = Unit(needle[0])
     for start in 0...(text.count - count) where text[start] == first {
         if (1..<count).allSatisfy({ text[start + $0] == Unit(needle[$0]) }) { return start }

@@ -116,11 +116,10 @@ extension String {
             // Of ASCII (most references, and most strings a pattern is asked of), each byte is a
             // unit: widened in a loop the compiler vectorizes, not decoded and appended one by one.
             if bytes.reduce(0, |) < 0x80 {
-                var units = [UInt16](filledWith: 0, count: bytes.count)
-                units.withUnsafeMutableBufferPointer { units in
+                return [UInt16](unsafeUninitializedCapacity: bytes.count) { units, initialized in
                     for index in bytes.indices { units[index] = UInt16(truncatingIfNeeded: bytes[index]) }
+                    initialized = bytes.count
                 }
-                return units
             }
             var units: [UInt16] = []
             units.reserveCapacity(bytes.count)

@@ -105,31 +105,12 @@ struct FeatureWeightSums: FeatureSink {
         let width = table.width
         var weights = [Float](filledWith: 0, count: tokens * width)
         var present = [Bool](filledWith: false, count: tokens)
-        // Through pointers, with each token's presence set once after its rows: some thirty rows
-        // are added a token, and a bounds check, a check of the flags' storage and an overflow
-        // check at every row were a twentieth of the sums (8 K instructions a reference).
         weights.withUnsafeMutableBufferPointer { weights in
-            present.withUnsafeMutableBufferPointer { present in
-                table.entries.withUnsafeBufferPointer { entries in
-                    table.denseRows.withUnsafeBufferPointer { denseRows in
-                        rows.withUnsafeBufferPointer { rows in
-                            var start = 0
-                            for (token, end) in sink.tokenEnds.enumerated() {
-                                let sums = weights.baseAddress! + token &* width
-                                var any = false
-                                for row in UnsafeBufferPointer(rebasing: rows[start..<end]) where !row.isMissing {
-                                    any = true
-                                    if let dense = row.denseStart(width: width) {
-                                        ReferenceTagger.add(UnsafeBufferPointer(start: denseRows.baseAddress! + dense, count: width), to: sums)
-                                    } else {
-                                        for entry in UnsafeBufferPointer(rebasing: entries[row.entries]) { sums[Int(entry.index)] += entry.weight }
-                                    }
-                                }
-                                if any { present[token] = true }
-                                start = end
-                            }
-                        }
-                    }
+            rows.withUnsafeBufferPointer { rows in
+                var start = 0
+                for (token, end) in sink.tokenEnds.enumerated() {
+                    present[token] = table.add(UnsafeBufferPointer(rebasing: rows[start..<end]), to: weights.baseAddress! + token &* width)
+                    start = end
                 }
             }
         }
